@@ -1,0 +1,43 @@
+# cplan — make run | make test | make bench | make fuzz | make test-asan
+SWIFT ?= swift
+PLAN  ?= plans/jilin-2025-2030.plan
+APT_PACKAGES = libedit-dev pkg-config tmux sqlite3 python3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build release run test bench fuzz test-asan fmt-lint clean
+
+## deps: install the system packages cplan needs (libedit-dev, pkg-config) and those the tests use.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then \
+	    echo "not root and no sudo: ask an administrator to run 'apt-get install -y$$missing'"; exit 1; fi; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: release
+	.build/release/cplan $(PLAN)
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+bench: release
+	python3 bench/run.py
+
+fuzz: deps
+	bash Fuzz/run.sh $(or $(SECONDS),600)
+
+test-asan: deps
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+clean:
+	rm -rf .build .build-*

@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// MARK: - Products
+
+let package = Package(
+  name: "cplan",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "cplan", targets: ["cplan"])
+  ],
+  // MARK: - Dependencies
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+  ],
+  // MARK: - Targets
+  targets: [
+    /** libedit (BSD editline) as a system library; shim.h wraps the variadic C calls. */
+    .systemLibrary(
+      name: "CEditLine",
+      pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]
+    ),
+    /** Source locations, diagnostics and their renderer, the message catalog, lexer and parser. Knows no plan. */
+    .target(name: "PlanLanguage"),
+    /** The plan, its kinds and attributes (the schema), values, and the edits add/set/remove/rename. */
+    .target(
+      name: "PlanModel",
+      dependencies: [
+        "PlanLanguage",
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ]
+    ),
+    /** The planning engine: ranking (weighted sum, TOPSIS, AHP, sensitivity) and validation rules R01–R33. */
+    .target(name: "PlanEngine", dependencies: ["PlanModel"]),
+    /** Plan files (canonical writer, loader, atomic save), exporters, display-width text tables, diff. */
+    .target(name: "PlanIO", dependencies: ["PlanModel", "PlanEngine"]),
+    /** The session, command execution, line readers (libedit and pipes), completion, help, journal. */
+    .target(name: "PlanShell", dependencies: ["PlanIO", "PlanEngine", "CEditLine"]),
+    /** The executable: swift-argument-parser subcommands. Wiring only. */
+    .executableTarget(
+      name: "cplan",
+      dependencies: [
+        "PlanShell",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // MARK: - Tests
+    .testTarget(name: "PlanLanguageTests", dependencies: ["PlanLanguage"]),
+    .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+    .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanIO"]),
+    .testTarget(name: "PlanIOTests", dependencies: ["PlanIO"]),
+    .testTarget(name: "PlanShellTests", dependencies: ["PlanShell"]),
+    .testTarget(name: "CLITests", dependencies: ["PlanShell"]),
+  ],
+  swiftLanguageModes: [.v6]
+)
