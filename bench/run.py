@@ -37,6 +37,7 @@ import time
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(BENCH)
+sys.dont_write_bytecode = True  # no bench/__pycache__ (not git-ignored)
 sys.path.insert(0, BENCH)
 import gen  # noqa: E402  (bench/gen.py)
 
