@@ -1,5 +1,3 @@
-import Foundation
-
 /// The TOPSIS closeness scores (Technique for Order Preference by Similarity to Ideal Solution,
 /// Hwang & Yoon 1981), as spec §8 states them.
 ///
