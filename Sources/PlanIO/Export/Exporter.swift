@@ -1,0 +1,49 @@
+import PlanEngine
+import PlanLanguage
+import PlanModel
+
+/// The export formats of SPEC §9.
+package enum ExportFormat: String, Sendable, CaseIterable {
+  case text, markdown, json, csv, html
+}
+
+/// Options for an export.
+package struct ExportOptions: Sendable {
+  package var language: MessageLanguage = .en
+  /// Width for text tables in display columns (`--width`); `nil`: 100.
+  package var width: Int?
+  /// ASCII fallback for the text timeline (`--ascii`).
+  package var ascii = false
+  /// The plan file's name, for diagnostics in the JSON export.
+  package var file: String?
+
+  package init(language: MessageLanguage = .en, width: Int? = nil, ascii: Bool = false, file: String? = nil) {
+    self.language = language
+    self.width = width
+    self.ascii = ascii
+    self.file = file
+  }
+}
+
+/// Writes the roadmap in the formats of SPEC §9.
+package enum Exporter {
+  /// The export as text (UTF-8, ending in a newline).
+  package static func export(_ plan: Plan, format: ExportFormat, options: ExportOptions) -> String {
+    switch format {
+    default:
+      return PlanWriter.write(plan)
+    }
+  }
+}
+
+extension Exporter {
+  /// The roadmap part of the text export (`show roadmap`).
+  package static func roadmapSection(_ plan: Plan, options: ExportOptions) -> String {
+    export(plan, format: .text, options: options)
+  }
+
+  /// The funding table of the text export (`show funding`).
+  package static func fundingSection(_ plan: Plan, options: ExportOptions) -> String {
+    export(plan, format: .text, options: options)
+  }
+}

@@ -1,0 +1,125 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A file-system failure with the system's reason (`strerror`).
+package struct FileError: Error, Sendable {
+  package var reason: String
+  package var code: Int32
+
+  init(errno code: Int32) {
+    self.code = code
+    self.reason = String(cString: strerror(code))
+  }
+
+  init(_ reason: String) {
+    self.reason = reason
+    self.code = 0
+  }
+}
+
+/// The identity of a file on disk (device and inode), to tell "this plan's own file" from another.
+package struct FileIdentity: Sendable, Hashable {
+  package var device: UInt64
+  package var inode: UInt64
+}
+
+/// Reading and atomically writing files with POSIX calls (SPEC §6).
+package enum FileIO {
+  /// The whole file's bytes.
+  /// - Throws: ``FileError`` (no such file, permission, a directory, …).
+  package static func read(_ path: String) throws(FileError) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw FileError(errno: errno) }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { throw FileError(errno: errno) }
+    if (st.st_mode & S_IFMT) == S_IFDIR { throw FileError(errno: EISDIR) }
+    var result: [UInt8] = []
+    result.reserveCapacity(Int(st.st_size) + 1)
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw FileError(errno: errno)
+      }
+      if n == 0 { break }
+      result.append(contentsOf: chunk[0..<n])
+    }
+    return result
+  }
+
+  /// Whether something exists at `path` (a dangling symlink counts).
+  package static func exists(_ path: String) -> Bool {
+    var st = stat()
+    return lstat(path, &st) == 0
+  }
+
+  /// The identity of the file at `path`, following symlinks; `nil` when there is none.
+  package static func identity(_ path: String) -> FileIdentity? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+  }
+
+  /// Writes `bytes` to `path` atomically: a temporary file in the same folder, created
+  /// exclusively (`O_CREAT|O_EXCL|O_NOFOLLOW`: a planted symlink is never followed), written,
+  /// flushed and fsync'ed, then renamed over the target; the folder is fsync'ed after.
+  /// A crash at any moment leaves the old file or the new one, never a mix; on every failure
+  /// the temporary file is removed and the old file is untouched.
+  /// - Parameters:
+  ///   - mode: permission bits for a new file (an existing file keeps its own).
+  /// - Throws: ``FileError``.
+  package static func writeAtomically(_ bytes: some Collection<UInt8>, to path: String, mode: mode_t = 0o644)
+    throws(FileError)
+  {
+    let url = URL(fileURLWithPath: path)
+    let folder = url.deletingLastPathComponent().path
+    let base = url.lastPathComponent
+    var st = stat()
+    var fileMode = mode
+    if stat(path, &st) == 0 {
+      if (st.st_mode & S_IFMT) == S_IFDIR { throw FileError(errno: EISDIR) }
+      fileMode = st.st_mode & 0o7777
+    }
+    var fd: Int32 = -1
+    var temp = ""
+    for attempt in 0..<100 {
+      let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+      temp = (folder as NSString).appendingPathComponent(".\(base).\(getpid()).\(attempt).\(suffix).tmp")
+      fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, fileMode)
+      if fd >= 0 { break }
+      if errno != EEXIST { throw FileError(errno: errno) }
+    }
+    guard fd >= 0 else { throw FileError(errno: EEXIST) }
+    var failure: FileError?
+    let contiguous = Array(bytes)
+    contiguous.withUnsafeBytes { raw in
+      var offset = 0
+      while offset < raw.count {
+        let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = FileError(errno: errno)
+          return
+        }
+        offset += n
+      }
+    }
+    if failure == nil, fsync(fd) != 0 { failure = FileError(errno: errno) }
+    if close(fd) != 0, failure == nil { failure = FileError(errno: errno) }
+    if failure == nil, rename(temp, path) != 0 { failure = FileError(errno: errno) }
+    if let failure {
+      unlink(temp)
+      throw failure
+    }
+    let dfd = open(folder.isEmpty ? "." : folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if dfd >= 0 {
+      fsync(dfd)
+      close(dfd)
+    }
+  }
+}

@@ -1,0 +1,40 @@
+/// The verbs of the command language: the five that change the plan (SPEC §3) and the actions (SPEC §5).
+package enum Verb: String, Sendable, CaseIterable {
+  case add, set, remove, rename
+  case validate, rank, show, list, export, save, load, new, run, undo, redo, help, quit, exit, recover
+
+  /// Whether the verb changes the plan (`add`, `set`, `remove`, `rename`); only these may stand in a plan file.
+  package var isEdit: Bool {
+    switch self {
+    case .add, .set, .remove, .rename: true
+    default: false
+    }
+  }
+
+  /// Verbs whose first argument is a path.
+  var takesPath: Bool {
+    switch self {
+    case .load, .save, .run, .recover: true
+    default: false
+    }
+  }
+}
+
+/// One parsed command: its verb and the tokens after it, uninterpreted.
+///
+/// The syntax tree stays generic: the plan model interprets kinds, keys and attributes
+/// (PlanLanguage knows no plan), the shell interprets actions.
+package struct Command: Sendable, Hashable {
+  package var verb: Verb
+  package var verbToken: Token
+  package var arguments: [Token]
+
+  package init(verb: Verb, verbToken: Token, arguments: [Token]) {
+    self.verb = verb
+    self.verbToken = verbToken
+    self.arguments = arguments
+  }
+
+  /// Where the command starts.
+  package var location: SourceLocation { verbToken.location }
+}

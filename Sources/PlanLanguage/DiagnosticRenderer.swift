@@ -1,0 +1,74 @@
+/// Prints diagnostics GNU style with the source line and a caret (SPEC §5):
+///
+/// ```
+/// plans/jilin.plan:12:17: error: unknown field 'F9'; did you mean 'F3'? [E103]
+///    12 | add consortium K4 "氢能轨道" field F9
+///       |                                   ^~
+/// ```
+///
+/// The caret is placed by display width, so it stands under the token also after CJK text.
+/// Colour (ANSI) only when asked for; the caller decides (terminal, `NO_COLOR`, `--color`).
+package struct DiagnosticRenderer: Sendable {
+  package var language: MessageLanguage
+  package var color: Bool
+  package var sources: SourceStore?
+
+  package init(language: MessageLanguage, color: Bool = false, sources: SourceStore? = nil) {
+    self.language = language
+    self.color = color
+    self.sources = sources
+  }
+
+  private func paint(_ text: String, _ code: String) -> String {
+    color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+
+  /// The diagnostic as text, ending in a newline.
+  package func render(_ d: Diagnostic) -> String {
+    var out = ""
+    if let loc = d.location {
+      out += paint("\(loc.file):\(loc.line):\(loc.column):", "1") + " "
+    }
+    let severityColor: String
+    switch d.severity {
+    case .error: severityColor = "1;31"
+    case .warning: severityColor = "1;35"
+    case .note: severityColor = "1;36"
+    }
+    out += paint(d.severity.label(language) + ":", severityColor) + " "
+    out += paint(d.message.text(language), "1") + " [\(d.code)]\n"
+    if let loc = d.location, let source = sources?.line(loc.line, of: loc.file) {
+      let shown = String(String.UnicodeScalarView(source.unicodeScalars.map { s in
+        s.value == 0x09 ? " " : (s.value < 0x20 || s.value == 0x7F ? "?" : s)
+      }))
+      let number = String(loc.line)
+      let gutter = String(repeating: " ", count: max(0, 5 - number.count)) + number
+      let blank = String(repeating: " ", count: gutter.count)
+      out += "\(gutter) | \(shown)\n"
+      let scalars = Array(shown.unicodeScalars)
+      let before = scalars.prefix(max(0, loc.column - 1))
+      var indent = 0
+      for s in before { indent += DisplayWidth.width(of: s) }
+      let tokenScalars = scalars.dropFirst(max(0, loc.column - 1)).prefix(d.length)
+      var width = 0
+      for s in tokenScalars { width += DisplayWidth.width(of: s) }
+      width = max(1, width)
+      let caret = "^" + String(repeating: "~", count: width - 1)
+      out += "\(blank) | " + String(repeating: " ", count: indent) + paint(caret, "1;32") + "\n"
+    }
+    for note in d.notes {
+      out += "      = \(note.text(language))\n"
+    }
+    return out
+  }
+
+  /// The summary line after validation: `N errors, M warnings` (SPEC §5).
+  package func summary(errors: Int, warnings: Int) -> String {
+    switch language {
+    case .en:
+      return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    case .zh:
+      return "\(errors) 个错误，\(warnings) 个警告"
+    }
+  }
+}

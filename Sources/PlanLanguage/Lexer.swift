@@ -1,0 +1,513 @@
+import Foundation
+
+/// The lexer of the command language (SPEC §2), over UTF-8 bytes without copying them.
+///
+/// It is driven by the ``Parser`` one token at a time, because one token kind depends on the
+/// position: a bare path after `load`, `save`, `run`, `export … to` and `recover`.
+/// Columns are counted incrementally, so a line of a million characters lexes in linear time.
+package struct Lexer {
+  /// What the next step of lexing found.
+  package enum Step {
+    case token(Token)
+    /// A newline (not continued) or the end of input: the command ends here.
+    case endOfCommand
+    case error(Diagnostic)
+    /// The input ends inside a string or after a `\` continuation (only when incomplete input is allowed).
+    case incomplete
+  }
+
+  let bytes: UnsafeBufferPointer<UInt8>
+  let file: String
+  let allowIncomplete: Bool
+  package private(set) var pos = 0
+  private(set) var line = 1
+  private var lineStart = 0
+  private var colPos = 0
+  private var colValue = 1
+
+  package init(bytes: UnsafeBufferPointer<UInt8>, file: String, allowIncomplete: Bool) {
+    self.bytes = bytes
+    self.file = file
+    self.allowIncomplete = allowIncomplete
+  }
+
+  package var atEnd: Bool { pos >= bytes.count }
+
+  // MARK: Positions
+
+  /// The column of byte `offset` on the current line (1-based, in scalars).
+  private mutating func column(of offset: Int) -> Int {
+    if offset < colPos {
+      colPos = lineStart
+      colValue = 1
+    }
+    var i = colPos
+    var c = colValue
+    while i < offset {
+      if bytes[i] & 0xC0 != 0x80 { c += 1 }
+      i += 1
+    }
+    colPos = offset
+    colValue = c
+    return c
+  }
+
+  private mutating func location(of offset: Int) -> SourceLocation {
+    SourceLocation(file: file, line: line, column: column(of: offset))
+  }
+
+  private func scalarCount(_ from: Int, _ to: Int) -> Int {
+    var n = 0
+    var i = from
+    while i < to {
+      if bytes[i] & 0xC0 != 0x80 { n += 1 }
+      i += 1
+    }
+    return n
+  }
+
+  private mutating func newLine(at offset: Int) {
+    line += 1
+    lineStart = offset
+    colPos = offset
+    colValue = 1
+  }
+
+  // MARK: UTF-8
+
+  /// Decodes the scalar at `i`: its value and byte length, or `nil` for invalid UTF-8.
+  @inline(__always)
+  private func decode(_ i: Int) -> (UInt32, Int)? {
+    let b0 = bytes[i]
+    if b0 < 0x80 { return (UInt32(b0), 1) }
+    let n = bytes.count
+    func cont(_ k: Int) -> UInt32? {
+      guard k < n, bytes[k] & 0xC0 == 0x80 else { return nil }
+      return UInt32(bytes[k] & 0x3F)
+    }
+    if b0 & 0xE0 == 0xC0 {
+      guard b0 >= 0xC2, let c1 = cont(i + 1) else { return nil }
+      return ((UInt32(b0 & 0x1F) << 6) | c1, 2)
+    }
+    if b0 & 0xF0 == 0xE0 {
+      guard let c1 = cont(i + 1), let c2 = cont(i + 2) else { return nil }
+      let v = (UInt32(b0 & 0x0F) << 12) | (c1 << 6) | c2
+      guard v >= 0x800, !(0xD800...0xDFFF).contains(v) else { return nil }
+      return (v, 3)
+    }
+    if b0 & 0xF8 == 0xF0 {
+      guard let c1 = cont(i + 1), let c2 = cont(i + 2), let c3 = cont(i + 3) else { return nil }
+      let v = (UInt32(b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3
+      guard v >= 0x10000, v <= 0x10FFFF else { return nil }
+      return (v, 4)
+    }
+    return nil
+  }
+
+  private mutating func invalidUTF8(at offset: Int) -> Step {
+    let loc = location(of: offset)
+    pos = offset + 1
+    return .error(.error(.invalidUTF8(), at: loc))
+  }
+
+  // MARK: Classification
+
+  @inline(__always)
+  private static func isWordStart(_ v: UInt32) -> Bool {
+    if v < 0x80 {
+      return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || v == 0x5F
+    }
+    if v >= 0x4E00 && v <= 0x9FFF { return true }
+    guard let s = Unicode.Scalar(v) else { return false }
+    switch s.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+    default: return false
+    }
+  }
+
+  @inline(__always)
+  private static func isWordContinue(_ v: UInt32) -> Bool {
+    if v < 0x80 {
+      return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
+        || v == 0x2D
+    }
+    if v >= 0x4E00 && v <= 0x9FFF { return true }
+    guard let s = Unicode.Scalar(v) else { return false }
+    switch s.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+      .decimalNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+      return true
+    default: return false
+    }
+  }
+
+  @inline(__always)
+  private func isDigit(_ i: Int) -> Bool {
+    i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39
+  }
+
+  /// Whether byte `i` starts whitespace (space, tab, CR, U+3000); returns its length.
+  @inline(__always)
+  private func whitespaceLength(_ i: Int) -> Int {
+    let b = bytes[i]
+    if b == 0x20 || b == 0x09 || b == 0x0D { return 1 }
+    if b == 0xE3, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return 3 }
+    return 0
+  }
+
+  /// Whether the token ending at `i` is properly delimited.
+  private func isDelimiter(_ i: Int) -> Bool {
+    if i >= bytes.count { return true }
+    let b = bytes[i]
+    return b == 0x0A || b == 0x23 || whitespaceLength(i) > 0 || b == 0x5C
+  }
+
+  // MARK: Skipping
+
+  /// Skips blanks, comments and `\` continuations. Returns `.endOfCommand`, `.incomplete` or an error
+  /// if one of those comes first, else `nil` with `pos` at the next token.
+  private mutating func skipBlanks() -> Step? {
+    while pos < bytes.count {
+      let w = whitespaceLength(pos)
+      if w > 0 {
+        pos += w
+        continue
+      }
+      let b = bytes[pos]
+      if b == 0x23 {  // '#': comment to end of line
+        var i = pos + 1
+        while i < bytes.count && bytes[i] != 0x0A {
+          if bytes[i] >= 0x80 {
+            guard let (_, n) = decode(i) else { return invalidUTF8(at: i) }
+            i += n
+          } else {
+            i += 1
+          }
+        }
+        pos = i
+        continue
+      }
+      if b == 0x5C {  // '\': continuation when only blanks follow on the line
+        var i = pos + 1
+        while i < bytes.count, whitespaceLength(i) > 0 { i += whitespaceLength(i) }
+        if i >= bytes.count {
+          if allowIncomplete { return .incomplete }
+          let loc = location(of: pos)
+          pos = i
+          return .error(.error(.continuationAtEnd(), at: loc))
+        }
+        if bytes[i] == 0x0A {
+          pos = i + 1
+          newLine(at: pos)
+          continue
+        }
+        return nil
+      }
+      if b == 0x0A {
+        pos += 1
+        newLine(at: pos)
+        return .endOfCommand
+      }
+      return nil
+    }
+    return .endOfCommand
+  }
+
+  /// Skips the rest of the current command (after an error), up to and including its newline.
+  package mutating func skipCommand() {
+    while pos < bytes.count {
+      if bytes[pos] == 0x0A {
+        var j = pos - 1
+        while j >= lineStart && (bytes[j] == 0x20 || bytes[j] == 0x09 || bytes[j] == 0x0D) { j -= 1 }
+        let continued = j >= lineStart && bytes[j] == 0x5C
+        pos += 1
+        newLine(at: pos)
+        if continued { continue }
+        return
+      }
+      pos += 1
+    }
+  }
+
+  // MARK: Tokens
+
+  /// The next token of an ordinary argument position.
+  package mutating func next() -> Step {
+    if let stop = skipBlanks() { return stop }
+    let start = pos
+    let b = bytes[pos]
+    if b == 0x22 { return lexQuoted(start: start, open: 1, close: [0x22], escapes: true) }
+    if b == 0xE2, pos + 2 < bytes.count, bytes[pos + 1] == 0x80, bytes[pos + 2] == 0x9C {
+      return lexQuoted(start: start, open: 3, close: [0xE2, 0x80, 0x9D], escapes: false)  // “…”
+    }
+    if b == 0xE3, pos + 2 < bytes.count, bytes[pos + 1] == 0x80, bytes[pos + 2] == 0x8C {
+      return lexQuoted(start: start, open: 3, close: [0xE3, 0x80, 0x8D], escapes: false)  // 「…」
+    }
+    if (b >= 0x30 && b <= 0x39) || (b == 0x2D && isDigit(pos + 1)) { return lexNumberish(start: start) }
+    if b == 0xEF, pos + 2 < bytes.count, bytes[pos + 1] == 0xBC, bytes[pos + 2] >= 0x90, bytes[pos + 2] <= 0x99 {
+      return lexFullWidthDigits(start: start)
+    }
+    guard let (v, n) = decode(pos) else { return invalidUTF8(at: pos) }
+    if Lexer.isWordStart(v) { return lexWordOrList(start: start) }
+    let loc = location(of: start)
+    pos += n
+    let shown = v == 0 ? "\\0" : String(Character(Unicode.Scalar(v)!))
+    return .error(.error(.unexpectedCharacter(shown), at: loc))
+  }
+
+  /// The next token where a path may stand: a quoted string or a bare run of non-blank characters.
+  package mutating func nextPath() -> Step {
+    if let stop = skipBlanks() { return stop }
+    let start = pos
+    let b = bytes[pos]
+    if b == 0x22 || b == 0xE2 || b == 0xE3 {
+      let step = next()
+      if case .token(var t) = step, case .string(let s) = t.kind {
+        t.kind = .path(s)
+        return .token(t)
+      }
+      if case .token = step {} else { return step }
+      pos = start
+    }
+    var i = start
+    while i < bytes.count, bytes[i] != 0x0A, whitespaceLength(i) == 0 {
+      if bytes[i] >= 0x80 {
+        guard let (_, n) = decode(i) else { return invalidUTF8(at: i) }
+        i += n
+      } else {
+        i += 1
+      }
+    }
+    pos = i
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+    return .token(Token(.path(text), at: location(of: start), length: scalarCount(start, i)))
+  }
+
+  private mutating func lexWordOrList(start: Int) -> Step {
+    var ids: [String] = []
+    var wordStart = start
+    while true {
+      var i = wordStart
+      var ascii = true
+      var nfcSafe = true
+      while i < bytes.count {
+        let b = bytes[i]
+        if b < 0x80 {
+          if Lexer.isWordContinue(UInt32(b)) { i += 1 } else { break }
+        } else {
+          guard let (v, n) = decode(i) else { return invalidUTF8(at: i) }
+          guard Lexer.isWordContinue(v) else { break }
+          ascii = false
+          if !Lexer.isNFCStable(v) { nfcSafe = false }
+          i += n
+        }
+      }
+      ids.append(makeString(wordStart, i, ascii: ascii, nfcSafe: nfcSafe))
+      if i < bytes.count, bytes[i] == 0x2C {  // ','
+        let next = i + 1
+        if next < bytes.count, let (v, _) = decode(next), Lexer.isWordStart(v) {
+          wordStart = next
+          continue
+        }
+        let loc = location(of: next)
+        pos = next
+        return .error(.error(.badList(), at: loc))
+      }
+      pos = i
+      break
+    }
+    let loc = location(of: start)
+    let length = scalarCount(start, pos)
+    if ids.count == 1 { return .token(Token(.word(ids[0]), at: loc, length: length)) }
+    return .token(Token(.list(ids), at: loc, length: length))
+  }
+
+  /// Scalars that never change under NFC on their own or next to their neighbours
+  /// (ASCII and Latin-1 letters, CJK ideographs and punctuation, full-width forms).
+  @inline(__always)
+  private static func isNFCStable(_ v: UInt32) -> Bool {
+    v < 0x0300 || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3000 && v <= 0x303F) || (v >= 0xFF00 && v <= 0xFFEF)
+  }
+
+  private func makeString(_ from: Int, _ to: Int, ascii: Bool, nfcSafe: Bool) -> String {
+    let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+    if ascii || nfcSafe { return s }
+    return s.precomposedStringWithCanonicalMapping
+  }
+
+  private mutating func lexQuoted(start: Int, open: Int, close: [UInt8], escapes: Bool) -> Step {
+    let startLoc = location(of: start)
+    let startLine = line
+    let startLineStart = lineStart
+    var i = start + open
+    var buffer: [UInt8] = []
+    var segmentStart = i
+    var nfcSafe = true
+    while true {
+      if i >= bytes.count {
+        if allowIncomplete { return .incomplete }
+        // Report at the opening quote, then resume on the line after it.
+        var j = start
+        while j < bytes.count && bytes[j] != 0x0A { j += 1 }
+        line = startLine
+        lineStart = startLineStart
+        colPos = startLineStart
+        colValue = 1
+        pos = j
+        return .error(.error(.unterminatedString(), at: startLoc, length: 1))
+      }
+      let b = bytes[i]
+      if b == close[0], i + close.count <= bytes.count,
+        close.count == 1 || (bytes[i + 1] == close[1] && bytes[i + 2] == close[2])
+      {
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<i]))
+        i += close.count
+        break
+      }
+      if b == 0x5C && escapes {
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<i]))
+        guard i + 1 < bytes.count else {
+          i += 1
+          segmentStart = i
+          continue
+        }
+        switch bytes[i + 1] {
+        case 0x22: buffer.append(0x22)
+        case 0x5C: buffer.append(0x5C)
+        case 0x6E: buffer.append(0x0A)
+        case 0x74: buffer.append(0x09)
+        default:
+          let loc = location(of: i)
+          let shown: String
+          if let (v, _) = decode(i + 1), let s = Unicode.Scalar(v) { shown = String(Character(s)) } else { shown = "?" }
+          pos = i + 2
+          return .error(.error(.unknownEscape(shown), at: loc, length: 2))
+        }
+        i += 2
+        segmentStart = i
+        continue
+      }
+      if b == 0x0A {
+        i += 1
+        newLine(at: i)
+        continue
+      }
+      if b >= 0x80 {
+        guard let (v, n) = decode(i) else { return invalidUTF8(at: i) }
+        if !Lexer.isNFCStable(v) { nfcSafe = false }
+        i += n
+      } else {
+        if b == 0 {
+          let loc = location(of: i)
+          pos = i + 1
+          return .error(.error(.unexpectedCharacter("\\0"), at: loc))
+        }
+        i += 1
+      }
+    }
+    pos = i
+    var text = String(decoding: buffer, as: UTF8.self)
+    if !nfcSafe { text = text.precomposedStringWithCanonicalMapping }
+    let length = startLine == line ? scalarCount(start, i) : 1
+    return .token(Token(.string(text), at: startLoc, length: length))
+  }
+
+  private mutating func lexFullWidthDigits(start: Int) -> Step {
+    var i = start
+    while i + 2 < bytes.count, bytes[i] == 0xEF, bytes[i + 1] == 0xBC, bytes[i + 2] >= 0x90, bytes[i + 2] <= 0x99 {
+      i += 3
+    }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+    let loc = location(of: start)
+    pos = i
+    return .error(.error(.fullWidthDigit(text), at: loc, length: scalarCount(start, i)))
+  }
+
+  /// Scans `[-]digits[.digits]` from `i`; returns the end offset.
+  private func scanDecimal(_ i: Int) -> Int {
+    var j = i
+    if j < bytes.count && bytes[j] == 0x2D { j += 1 }
+    while isDigit(j) { j += 1 }
+    if j < bytes.count, bytes[j] == 0x2E, isDigit(j + 1) {
+      j += 1
+      while isDigit(j) { j += 1 }
+    }
+    return j
+  }
+
+  private func text(_ from: Int, _ to: Int) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+  }
+
+  /// A number, fraction, percent, month or range starting at `start`.
+  private mutating func lexNumberish(start: Int) -> Step {
+    let loc = location(of: start)
+    func fail(_ message: Message, _ end: Int) -> Step {
+      var j = end
+      while !isDelimiter(j) { j += 1 }
+      pos = j
+      return .error(.error(message, at: loc, length: scalarCount(start, j)))
+    }
+    func bound(_ from: Int) -> (RangeBound, Int)? {
+      let end = scanDecimal(from)
+      guard end > from, isDigit(end - 1) else { return nil }
+      let t = text(from, end)
+      // A month: YYYY-MM
+      if end - from == 4, bytes[from] != 0x2D, end < bytes.count, bytes[end] == 0x2D, isDigit(end + 1),
+        isDigit(end + 2), !isDigit(end + 3), !t.contains(".")
+      {
+        let y = Int(t)!
+        let m = Int(self.text(end + 1, end + 3))!
+        return (.month(YearMonth(year: y, month: m)), end + 3)
+      }
+      guard let v = Double(t), v.isFinite else { return nil }
+      return (.number(NumberLiteral(value: v, text: t, form: .plain)), end)
+    }
+    guard let (first, end1) = bound(start) else { return fail(.malformedNumber(text(start, scanDecimal(start))), start) }
+    var end = end1
+    var kind: Token.Kind
+    if case .month(let m) = first, !(1...12).contains(m.month) {
+      return fail(.badMonth(text(start, end)), end)
+    }
+    if end + 1 < bytes.count, bytes[end] == 0x2E, bytes[end + 1] == 0x2E {  // '..'
+      guard let (second, end2) = bound(end + 2) else { return fail(.malformedNumber(text(start, end + 2)), end + 2) }
+      if case .month(let m) = second, !(1...12).contains(m.month) {
+        return fail(.badMonth(text(end + 2, end2)), end2)
+      }
+      end = end2
+      kind = .range(first, second)
+    } else if case .month(let m) = first {
+      kind = .month(m)
+    } else if case .number(let n) = first {
+      if end < bytes.count, bytes[end] == 0x2F {  // '/'
+        let dEnd = scanDecimal(end + 1)
+        guard dEnd > end + 1, bytes[end + 1] != 0x2D, isDigit(dEnd - 1) else {
+          return fail(.malformedNumber(text(start, dEnd)), dEnd)
+        }
+        let dText = text(end + 1, dEnd)
+        let d = Double(dText) ?? 0
+        let full = text(start, dEnd)
+        if d == 0 { return fail(.divisionByZero(full), dEnd) }
+        end = dEnd
+        kind = .number(NumberLiteral(value: n.value / d, text: full, form: .fraction))
+      } else if end < bytes.count, bytes[end] == 0x25 {  // '%'
+        end += 1
+        kind = .number(NumberLiteral(value: n.value / 100, text: text(start, end), form: .percent))
+      } else {
+        kind = .number(n)
+      }
+    } else {
+      return fail(.malformedNumber(text(start, end)), end)
+    }
+    if !isDelimiter(end) {
+      var j = end
+      while !isDelimiter(j) { j += 1 }
+      // Scan the whole run so the message shows it (a digit run glued to letters, `12abc`).
+      var k = end
+      while k < bytes.count, !isDelimiter(k) { k += 1 }
+      return fail(.malformedNumber(text(start, max(j, k))), j)
+    }
+    pos = end
+    return .token(Token(kind, at: loc, length: scalarCount(start, end)))
+  }
+}

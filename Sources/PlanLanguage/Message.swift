@@ -1,0 +1,181 @@
+/// A message with its code, in both languages: the one catalog of lexical, syntax,
+/// command and file messages (`E0xx`, `E1xx`). Rule messages (`Rxx`) live in PlanEngine's catalog.
+package struct Message: Sendable, Hashable {
+  package var code: String
+  package var text: LocalizedText
+  package var notes: [LocalizedText]
+
+  package init(_ code: String, en: String, zh: String, notes: [LocalizedText] = []) {
+    self.code = code
+    self.text = LocalizedText(en: en, zh: zh)
+    self.notes = notes
+  }
+
+  /// Adds a "did you mean" suffix when a suggestion exists.
+  fileprivate func suggesting(_ suggestion: String?) -> Message {
+    guard let suggestion else { return self }
+    var m = self
+    m.text.en += "; did you mean '\(suggestion)'?"
+    m.text.zh += "；是不是 '\(suggestion)'？"
+    return m
+  }
+}
+
+// MARK: - Lexical and syntax errors (E0xx)
+
+extension Message {
+  package static func invalidUTF8() -> Message {
+    Message("E001", en: "invalid UTF-8 byte sequence", zh: "无效的 UTF-8 字节序列")
+  }
+  package static func unterminatedString() -> Message {
+    Message("E002", en: "unterminated string", zh: "字符串没有结束引号")
+  }
+  package static func unexpectedCharacter(_ c: String) -> Message {
+    Message("E003", en: "unexpected character '\(c)'", zh: "意外的字符 '\(c)'")
+  }
+  package static func fullWidthDigit(_ text: String) -> Message {
+    Message(
+      "E004", en: "full-width digits are not numbers: '\(text)'", zh: "全角数字不是数字：'\(text)'",
+      notes: [LocalizedText(en: "hint: type ASCII digits 0-9 (switch the input method to half-width)",
+                            zh: "提示：请输入半角数字 0-9（把输入法切换到半角）")])
+  }
+  package static func malformedNumber(_ text: String) -> Message {
+    Message("E005", en: "malformed number '\(text)'", zh: "数字格式错误：'\(text)'")
+  }
+  package static func divisionByZero(_ text: String) -> Message {
+    Message("E006", en: "fraction '\(text)' divides by zero", zh: "分数 '\(text)' 的分母为零")
+  }
+  package static func badMonth(_ text: String) -> Message {
+    Message("E007", en: "'\(text)' is not a month (YYYY-MM with MM from 01 to 12)",
+            zh: "'\(text)' 不是月份（格式 YYYY-MM，MM 为 01 到 12）")
+  }
+  package static func unknownEscape(_ c: String) -> Message {
+    Message("E008", en: "unknown escape '\\\(c)' in string (use \\\" \\\\ \\n \\t)",
+            zh: "字符串中未知的转义 '\\\(c)'（可用 \\\" \\\\ \\n \\t）")
+  }
+  package static func badList() -> Message {
+    Message("E009", en: "expected an ID after ',' (lists are IDs separated by commas without spaces)",
+            zh: "',' 后应为 ID（列表是用逗号分隔、不带空格的 ID）")
+  }
+  package static func unknownCommand(_ word: String, suggestion: String?) -> Message {
+    Message("E010", en: "unknown command '\(word)'", zh: "未知命令 '\(word)'").suggesting(suggestion)
+  }
+  package static func expected(_ what: LocalizedText, found: String) -> Message {
+    Message("E011", en: "expected \(what.en), found \(found)", zh: "此处应为\(what.zh)，实际是 \(found)")
+  }
+  package static func unexpectedArgument(_ found: String) -> Message {
+    Message("E012", en: "unexpected \(found)", zh: "多余的 \(found)")
+  }
+  package static func missing(_ what: LocalizedText) -> Message {
+    Message("E013", en: "missing \(what.en)", zh: "缺少\(what.zh)")
+  }
+  package static func continuationAtEnd() -> Message {
+    Message("E014", en: "line continuation '\\' at end of input", zh: "输入在续行符 '\\' 处结束")
+  }
+  package static func numberOutOfRange(_ text: String) -> Message {
+    Message("E015", en: "number '\(text)' is out of range", zh: "数字 '\(text)' 超出范围")
+  }
+  package static func badPeriod(_ text: String, reason: LocalizedText) -> Message {
+    Message("E016", en: "invalid period '\(text)': \(reason.en)", zh: "无效的期间 '\(text)'：\(reason.zh)")
+  }
+}
+
+// MARK: - Commands and references (E1xx)
+
+extension Message {
+  package static func unknownKind(_ word: String, suggestion: String?) -> Message {
+    Message("E100", en: "unknown kind '\(word)'", zh: "未知类别 '\(word)'").suggesting(suggestion)
+  }
+  package static func unknownAttribute(_ word: String, kind: String, suggestion: String?) -> Message {
+    Message("E101", en: "unknown attribute '\(word)' for \(kind)", zh: "\(kind) 没有属性 '\(word)'")
+      .suggesting(suggestion)
+  }
+  package static func badEnumValue(_ word: String, attribute: String, allowed: [String], suggestion: String?)
+    -> Message
+  {
+    let list = allowed.joined(separator: "|")
+    return Message("E102", en: "invalid value '\(word)' for \(attribute) (one of \(list))",
+                   zh: "\(attribute) 的值 '\(word)' 无效（可选 \(list)）").suggesting(suggestion)
+  }
+  package static func unknownReference(kind: String, id: String, suggestion: String?) -> Message {
+    Message("E103", en: "unknown \(kind) '\(id)'", zh: "未知的 \(kind) '\(id)'").suggesting(suggestion)
+  }
+  package static func duplicate(kind: String, key: String) -> Message {
+    Message("E104", en: "\(kind) '\(key)' already exists", zh: "\(kind) '\(key)' 已存在")
+  }
+  package static func notFound(kind: String, key: String, suggestion: String?) -> Message {
+    Message("E105", en: "\(kind) '\(key)' does not exist", zh: "\(kind) '\(key)' 不存在").suggesting(suggestion)
+  }
+  package static func referenced(kind: String, key: String, by: [String], more: Int) -> Message {
+    let list = by.joined(separator: ", ") + (more > 0 ? " (+\(more))" : "")
+    return Message("E106", en: "cannot remove \(kind) '\(key)': referenced by \(list)",
+                   zh: "不能删除 \(kind) '\(key)'：被 \(list) 引用",
+                   notes: [LocalizedText(en: "hint: add 'cascade' to remove what refers to it as well",
+                                         zh: "提示：加上 'cascade' 可同时删除引用它的条目")])
+  }
+  package static func wrongType(attribute: String, expected: LocalizedText, found: String) -> Message {
+    Message("E107", en: "\(attribute) expects \(expected.en), found \(found)",
+            zh: "\(attribute) 应为\(expected.zh)，实际是 \(found)")
+  }
+  package static func outOfRange(attribute: String, value: String, requirement: LocalizedText) -> Message {
+    Message("E108", en: "\(attribute) \(value) is out of range: \(requirement.en)",
+            zh: "\(attribute) 的值 \(value) 超出范围：\(requirement.zh)")
+  }
+  package static func missingAttribute(_ attribute: String, kind: String) -> Message {
+    Message("E109", en: "\(kind) needs the attribute '\(attribute)'", zh: "\(kind) 必须有属性 '\(attribute)'")
+  }
+  package static func actionInPlanFile(_ verb: String) -> Message {
+    Message("E110", en: "a plan file holds only add/set/remove/rename statements; '\(verb)' is an action and is refused",
+            zh: "计划文件只能包含 add/set/remove/rename 语句；'\(verb)' 是操作，已拒绝")
+  }
+  package static func runCycle(_ chain: [String]) -> Message {
+    let path = chain.joined(separator: " → ")
+    return Message("E111", en: "run cycle: \(path)", zh: "run 形成循环：\(path)")
+  }
+  package static func cannotRead(_ path: String, reason: String) -> Message {
+    Message("E112", en: "cannot read '\(path)': \(reason)", zh: "无法读取 '\(path)'：\(reason)")
+  }
+  package static func newerVersion(_ path: String, found: Int, supported: Int) -> Message {
+    Message("E113", en: "'\(path)' is plan format \(found); this cplan reads format \(supported) and older — upgrade cplan",
+            zh: "'\(path)' 是第 \(found) 版计划格式；本 cplan 只能读取第 \(supported) 版及更早版本，请升级 cplan")
+  }
+  package static func refuseOverwrite(_ path: String) -> Message {
+    Message("E114", en: "'\(path)' exists and is not this plan's file; add 'force' to overwrite it",
+            zh: "'\(path)' 已存在且不是本计划的文件；加上 'force' 才会覆盖")
+  }
+  package static func unsavedChanges(_ verb: String) -> Message {
+    Message("E115", en: "the plan has unsaved changes; repeat '\(verb)' to confirm, or 'save' first",
+            zh: "计划有未保存的修改；再输入一次 '\(verb)' 以确认，或先 'save'")
+  }
+  package static func nothingTo(_ verb: String) -> Message {
+    Message("E116", en: "nothing to \(verb)", zh: verb == "undo" ? "没有可撤销的操作" : "没有可重做的操作")
+  }
+  package static func repeatedAttribute(_ attribute: String) -> Message {
+    Message("E117", en: "attribute '\(attribute)' is given twice", zh: "属性 '\(attribute)' 重复出现")
+  }
+  package static func cannotWrite(_ path: String, reason: String) -> Message {
+    Message("E118", en: "cannot write '\(path)': \(reason)", zh: "无法写入 '\(path)'：\(reason)")
+  }
+  package static func validationFailed(errors: Int) -> Message {
+    Message("E119", en: "validation found \(errors) error\(errors == 1 ? "" : "s")", zh: "校验发现 \(errors) 个错误")
+  }
+  package static func noFile() -> Message {
+    Message("E120", en: "the plan has no file yet; give a path: save PATH", zh: "计划还没有文件；请指定路径：save PATH")
+  }
+  package static func notAPlanFile(_ path: String) -> Message {
+    Message("E121", en: "'\(path)' is not a cplan plan file (first line must be '# cplan plan 1')",
+            zh: "'\(path)' 不是 cplan 计划文件（第一行应为 '# cplan plan 1'）")
+  }
+  package static func unknownTopic(_ word: String, suggestion: String?) -> Message {
+    Message("E122", en: "no help on '\(word)'", zh: "没有关于 '\(word)' 的帮助").suggesting(suggestion)
+  }
+  package static func cannotRename(kind: String) -> Message {
+    Message("E123", en: "\(kind) has no ID of its own and cannot be renamed", zh: "\(kind) 没有独立 ID，不能改名")
+  }
+  package static func commandFailed(_ what: LocalizedText) -> Message {
+    Message("E124", en: what.en, zh: what.zh)
+  }
+  package static func nothingToRecover() -> Message {
+    Message("E125", en: "there is no unsaved work to recover", zh: "没有可恢复的未保存工作")
+  }
+}

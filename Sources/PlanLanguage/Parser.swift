@@ -1,0 +1,91 @@
+/// The outcome of parsing a source: every command that parsed, every error, and whether the
+/// input stopped in the middle of a command (for the shell's continuation prompt).
+package struct ParseResult: Sendable {
+  package var commands: [Command] = []
+  package var diagnostics: [Diagnostic] = []
+  /// The input ends inside a string or after a `\` continuation.
+  package var incomplete = false
+}
+
+/// The parser: one command per logical line (SPEC §2). It recovers line by line, so a file with
+/// three bad lines reports all three.
+package struct Parser {
+  private var lexer: Lexer
+
+  private init(lexer: Lexer) { self.lexer = lexer }
+
+  /// Parses UTF-8 `bytes` read from `file`.
+  /// - Parameters:
+  ///   - allowIncomplete: when true (the shell), input that ends inside a string or after `\`
+  ///     sets ``ParseResult/incomplete`` instead of being an error.
+  /// - Complexity: O(n) in the number of bytes.
+  package static func parse(_ bytes: [UInt8], file: String, allowIncomplete: Bool = false) -> ParseResult {
+    bytes.withUnsafeBufferPointer { buffer in
+      var parser = Parser(lexer: Lexer(bytes: buffer, file: file, allowIncomplete: allowIncomplete))
+      return parser.parseSource()
+    }
+  }
+
+  /// Parses a string (the shell's input, tests).
+  package static func parse(_ text: String, file: String, allowIncomplete: Bool = false) -> ParseResult {
+    parse(Array(text.utf8), file: file, allowIncomplete: allowIncomplete)
+  }
+
+  /// source := { command? NEWLINE }
+  private mutating func parseSource() -> ParseResult {
+    var result = ParseResult()
+    while !lexer.atEnd {
+      switch parseCommand() {
+      case .command(let c): result.commands.append(c)
+      case .empty: break
+      case .error(let d):
+        result.diagnostics.append(d)
+        lexer.skipCommand()
+      case .incomplete:
+        result.incomplete = true
+        return result
+      }
+    }
+    return result
+  }
+
+  private enum Outcome {
+    case command(Command)
+    case empty
+    case error(Diagnostic)
+    case incomplete
+  }
+
+  /// command := VERB argument* — a path is lexed after `load`/`save`/`run`/`recover` and after `to` in `export`.
+  private mutating func parseCommand() -> Outcome {
+    let first: Token
+    switch lexer.next() {
+    case .endOfCommand: return .empty
+    case .incomplete: return .incomplete
+    case .error(let d): return .error(d)
+    case .token(let t): first = t
+    }
+    guard let word = first.word else {
+      return .error(.error(.expected(LocalizedText(en: "a command", zh: "命令"), found: first.summary), at: first))
+    }
+    guard let verb = Verb(rawValue: word.lowercased()) else {
+      let suggestion = Suggestion.nearest(word, in: Verb.allCases.map(\.rawValue))
+      return .error(.error(.unknownCommand(word, suggestion: suggestion), at: first))
+    }
+    var arguments: [Token] = []
+    var wantPath = verb.takesPath
+    while true {
+      let step = wantPath ? lexer.nextPath() : lexer.next()
+      wantPath = false
+      switch step {
+      case .endOfCommand:
+        return .command(Command(verb: verb, verbToken: first, arguments: arguments))
+      case .incomplete: return .incomplete
+      case .error(let d): return .error(d)
+      case .token(let t):
+        arguments.append(t)
+        if verb == .export, t.isKeyword("to") { wantPath = true }
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/// "Did you mean" suggestions by edit distance.
+package enum Suggestion {
+  /// The candidate nearest to `word` by Levenshtein distance over Unicode scalars, compared
+  /// case-insensitively; `nil` when none is close (distance > max(2, ⌈length/3⌉)).
+  /// Ties go to the earlier candidate.
+  /// - Complexity: O(n·k²) for n candidates of length k.
+  package static func nearest<S: Sequence>(_ word: String, in candidates: S) -> String? where S.Element == String {
+    let target = Array(word.lowercased().unicodeScalars)
+    let limit = max(2, (target.count + 2) / 3)
+    var best: (String, Int)?
+    for candidate in candidates {
+      let c = Array(candidate.lowercased().unicodeScalars)
+      if abs(c.count - target.count) > limit { continue }
+      let d = distance(target, c, limit: best.map { min($0.1, limit) } ?? limit)
+      if d <= limit, best == nil || d < best!.1 { best = (candidate, d) }
+    }
+    return best?.0
+  }
+
+  /// Levenshtein distance; returns `limit + 1` early when it must exceed `limit`.
+  package static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = .max) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      var rowMin = i
+      for j in 1...b.count {
+        let cost = a[i - 1] == b[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        rowMin = min(rowMin, current[j])
+      }
+      if rowMin > limit { return limit + 1 }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}

@@ -1,0 +1,201 @@
+import PlanLanguage
+
+/// Where entities of one kind point at entities of another: key parts and attributes.
+struct ReferenceSlots {
+  /// Key part positions (0…2) that refer to the target kind.
+  var keyParts: [Int] = []
+  /// Attributes holding one ID of the target kind.
+  var single: [Int] = []
+  /// Attributes holding a list of IDs of the target kind (`after`).
+  var lists: [Int] = []
+
+  var isEmpty: Bool { keyParts.isEmpty && single.isEmpty && lists.isEmpty }
+
+  /// For each (referring kind), where it refers to `target`.
+  static func to(_ target: Kind) -> [(Kind, ReferenceSlots)] {
+    Kind.allCases.compactMap { kind in
+      var slots = ReferenceSlots()
+      for (i, part) in kind.spec.keys.enumerated() where part == .ref(target) { slots.keyParts.append(i) }
+      for (i, a) in kind.spec.attributes.enumerated() {
+        if a.type == .ref(target) { slots.single.append(i) }
+        if a.type == .refs(target) { slots.lists.append(i) }
+      }
+      return slots.isEmpty ? nil : (kind, slots)
+    }
+  }
+}
+
+extension EntityKey {
+  func part(_ i: Int) -> String { i == 0 ? a : (i == 1 ? b : c) }
+  mutating func setPart(_ i: Int, _ v: String) {
+    switch i {
+    case 0: a = v
+    case 1: b = v
+    default: c = v
+    }
+  }
+}
+
+extension Plan {
+  // MARK: remove
+
+  /// `remove KIND KEY... [cascade]` (SPEC §3).
+  mutating func remove(_ args: inout ArgumentCursor) throws(Diagnostic) {
+    let kindToken = try args.require(LocalizedText(en: "a kind", zh: "类别"))
+    guard let kind = try Plan.kind(of: kindToken, allowPlan: false) else { return }
+    let (key, keyToken) = try readKey(kind, &args, mustExist: true)
+    var cascade = false
+    if let t = args.peek(), t.isKeyword("cascade") {
+      cascade = true
+      _ = args.next()
+    }
+    try args.expectEnd()
+    guard kind.spec.hasOwnID else {
+      self[kind].removeValue(forKey: key)
+      return
+    }
+    if !cascade {
+      let referrers = self.referrers(of: kind, id: key.a, limit: 5)
+      if !referrers.list.isEmpty {
+        throw .error(.referenced(kind: kind.rawValue, key: key.a, by: referrers.list, more: referrers.more), at: keyToken)
+      }
+      self[kind].removeValue(forKey: key)
+      return
+    }
+    removeCascading(kind, id: key.a)
+  }
+
+  /// Up to `limit` descriptions of what refers to entity `id` of `kind` (`score F1 C1`,
+  /// `goal G3 (after)`), and how many more there are.
+  /// - Complexity: O(n) in the size of the plan.
+  package func referrers(of kind: Kind, id: String, limit: Int) -> (list: [String], more: Int) {
+    var list: [String] = []
+    var more = 0
+    func found(_ text: String) {
+      if list.count < limit { list.append(text) } else { more += 1 }
+    }
+    for (other, slots) in ReferenceSlots.to(kind) {
+      for entity in self[other].values {
+        var hit = false
+        for p in slots.keyParts where entity.key.part(p) == id { hit = true }
+        for i in slots.single where entity.values[i]?.ref == id { hit = true }
+        if hit {
+          found("\(other.rawValue) \(entity.key.description)")
+          continue
+        }
+        for i in slots.lists where entity.values[i]?.refs?.contains(id) == true {
+          found("\(other.rawValue) \(entity.key.description) (\(other.spec.attributes[i].name))")
+        }
+      }
+    }
+    return (list, more)
+  }
+
+  /// Removes the entity and, transitively, everything that refers to it; from `after` lists only the link.
+  /// - Complexity: O(n·d) for a plan of n entities and a cascade d levels deep (d ≤ 3 in this schema).
+  mutating func removeCascading(_ kind: Kind, id: String) {
+    var dead = Array(repeating: Set<String>(), count: Kind.allCases.count)
+    dead[kind.index].insert(id)
+    let ownKinds = Kind.allCases.filter { $0.spec.hasOwnID }
+    var changed = true
+    while changed {
+      changed = false
+      for other in ownKinds {
+        let singles = other.spec.attributes.enumerated().compactMap { (i, a) -> (Int, Kind)? in
+          if case .ref(let target) = a.type { return (i, target) }
+          return nil
+        }
+        if singles.isEmpty { continue }
+        for entity in self[other].values where !dead[other.index].contains(entity.key.a) {
+          for (i, target) in singles {
+            if let r = entity.values[i]?.ref, dead[target.index].contains(r) {
+              dead[other.index].insert(entity.key.a)
+              changed = true
+              break
+            }
+          }
+        }
+      }
+    }
+    for k in Kind.allCases {
+      let spec = k.spec
+      let keyRefs = spec.keys.enumerated().compactMap { (i, p) -> (Int, Kind)? in
+        if case .ref(let t) = p { return (i, t) }
+        return nil
+      }
+      let lists = spec.attributes.enumerated().compactMap { (i, a) -> (Int, Kind)? in
+        if case .refs(let t) = a.type { return (i, t) }
+        return nil
+      }
+      let ownDead = dead[k.index]
+      if spec.hasOwnID, !ownDead.isEmpty {
+        self[k].removeAll { ownDead.contains($0.key.a) }
+      }
+      if !keyRefs.isEmpty, keyRefs.contains(where: { !dead[$0.1.index].isEmpty }) {
+        self[k].removeAll { entry in keyRefs.contains { dead[$0.1.index].contains(entry.key.part($0.0)) } }
+      }
+      for (i, target) in lists where !dead[target.index].isEmpty {
+        let gone = dead[target.index]
+        for idx in self[k].values.indices {
+          guard let ids = self[k].values[idx].values[i]?.refs, ids.contains(where: { gone.contains($0) }) else { continue }
+          let kept = ids.filter { !gone.contains($0) }
+          self[k].values[idx].values[i] = kept.isEmpty ? nil : .refs(kept)
+        }
+      }
+    }
+  }
+
+  // MARK: rename
+
+  /// `rename KIND OLD NEW`: changes the ID and every reference to it (SPEC §3).
+  /// - Complexity: O(n) in the size of the plan.
+  mutating func rename(_ args: inout ArgumentCursor) throws(Diagnostic) {
+    let kindToken = try args.require(LocalizedText(en: "a kind", zh: "类别"))
+    guard let kind = try Plan.kind(of: kindToken, allowPlan: false) else { return }
+    guard kind.spec.hasOwnID else { throw .error(.cannotRename(kind: kind.rawValue), at: kindToken) }
+    let oldToken = try args.require(LocalizedText(en: "the old ID", zh: "原 ID"))
+    guard let old = oldToken.word else {
+      throw .error(.expected(LocalizedText(en: "an ID", zh: "ID"), found: oldToken.summary), at: oldToken)
+    }
+    guard self[kind][EntityKey(old)] != nil else {
+      throw .error(.notFound(kind: kind.rawValue, key: old, suggestion: suggestID(old, of: kind)), at: oldToken)
+    }
+    let newToken = try args.require(LocalizedText(en: "the new ID", zh: "新 ID"))
+    guard let new = newToken.word else {
+      throw .error(.expected(LocalizedText(en: "an ID", zh: "ID"), found: newToken.summary), at: newToken)
+    }
+    try args.expectEnd()
+    if new == old { return }
+    guard self[kind][EntityKey(new)] == nil else {
+      throw .error(.duplicate(kind: kind.rawValue, key: new), at: newToken)
+    }
+    let location = args.command.location
+    self[kind] = Table(uniqueKeysWithValues: self[kind].values.map { e in
+      guard e.key.a == old else { return (e.key, e) }
+      var e = e
+      e.key = EntityKey(new)
+      e.location = location
+      return (e.key, e)
+    })
+    for (other, slots) in ReferenceSlots.to(kind) {
+      if !slots.keyParts.isEmpty {
+        self[other] = Table(uniqueKeysWithValues: self[other].values.map { e in
+          var e = e
+          for p in slots.keyParts where e.key.part(p) == old { e.key.setPart(p, new) }
+          return (e.key, e)
+        })
+      }
+      if slots.single.isEmpty && slots.lists.isEmpty { continue }
+      for idx in self[other].values.indices {
+        for i in slots.single where self[other].values[idx].values[i]?.ref == old {
+          self[other].values[idx].values[i] = .ref(new)
+        }
+        for i in slots.lists {
+          if let ids = self[other].values[idx].values[i]?.refs, ids.contains(old) {
+            self[other].values[idx].values[i] = .refs(ids.map { $0 == old ? new : $0 })
+          }
+        }
+      }
+    }
+  }
+}

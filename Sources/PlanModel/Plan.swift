@@ -1,0 +1,137 @@
+import OrderedCollections
+import PlanLanguage
+
+/// The key of an entity: its ID, or the IDs (and source keyword) of a composite key
+/// (`score F1 C1`, `member K1 jlu`, `funding K1 P1 enterprise`). Unused parts are empty.
+package struct EntityKey: Sendable, Hashable, Comparable {
+  package var a: String
+  package var b: String
+  package var c: String
+
+  package init(_ a: String, _ b: String = "", _ c: String = "") {
+    self.a = a
+    self.b = b
+    self.c = c
+  }
+
+  package init(parts: [String]) {
+    self.init(parts.count > 0 ? parts[0] : "", parts.count > 1 ? parts[1] : "", parts.count > 2 ? parts[2] : "")
+  }
+
+  package var parts: [String] { b.isEmpty ? [a] : (c.isEmpty ? [a, b] : [a, b, c]) }
+
+  /// `F1`, `F1 C1`, `K1 P1 enterprise`.
+  package var description: String { parts.joined(separator: " ") }
+
+  package static func < (x: EntityKey, y: EntityKey) -> Bool {
+    (x.a, x.b, x.c) < (y.a, y.b, y.c)
+  }
+}
+
+/// One entity of the plan: key, name, attribute values (by the kind's attribute index; `nil` is
+/// the default), and where it was defined or last set.
+package struct Entity: Sendable, Hashable {
+  package var kind: Kind
+  package var key: EntityKey
+  package var name: String?
+  package var values: [Value?]
+  package var location: SourceLocation
+
+  package init(kind: Kind, key: EntityKey, name: String? = nil, values: [Value?]? = nil, location: SourceLocation) {
+    self.kind = kind
+    self.key = key
+    self.name = name
+    self.values = values ?? Array(repeating: nil, count: kind.spec.attributes.count)
+    self.location = location
+  }
+
+  /// The ID of a kind with its own ID.
+  package var id: String { key.a }
+
+  /// The value of attribute `index`, or its default.
+  package subscript(_ index: Int) -> Value? {
+    values[index] ?? kind.spec.attributes[index].defaultValue
+  }
+
+  /// The name, or the ID when it has none.
+  package var displayName: String { name ?? key.description }
+}
+
+/// The entities of one kind, in creation order and indexed by key.
+package typealias Table = OrderedDictionary<EntityKey, Entity>
+
+/// A whole plan: the plan settings and one table per kind. A value type: the session keeps
+/// earlier values for undo; copies share storage until changed.
+package struct Plan: Sendable, Hashable {
+  /// `set plan` attributes by ``Schema/plan`` index; `nil` is the default.
+  package var settings: [Value?]
+  /// Where each setting was last set.
+  package var settingLocations: [SourceLocation?]
+  /// One table per kind, indexed by ``Kind/index``.
+  package var tables: [Table]
+
+  package init() {
+    settings = Array(repeating: nil, count: Schema.plan.count)
+    settingLocations = Array(repeating: nil, count: Schema.plan.count)
+    tables = Array(repeating: Table(), count: Kind.allCases.count)
+  }
+
+  package subscript(kind: Kind) -> Table {
+    get { tables[kind.index] }
+    set { tables[kind.index] = newValue }
+  }
+
+  /// The entity of `kind` with ID `id`.
+  package func entity(_ kind: Kind, _ id: String) -> Entity? { tables[kind.index][EntityKey(id)] }
+
+  /// A plan setting or its default.
+  package func setting(_ index: Int) -> Value? { settings[index] ?? Schema.plan[index].defaultValue }
+
+  /// Whether the plan has no settings and no entities.
+  package var isEmpty: Bool { settings.allSatisfy { $0 == nil } && tables.allSatisfy(\.isEmpty) }
+
+  /// The number of entities of every kind together.
+  package var entityCount: Int { tables.reduce(0) { $0 + $1.count } }
+}
+
+// MARK: - Typed access for the engine and exporters
+
+/// Attribute indices by kind, in schema order (``Schema/kinds``).
+package enum Attr {
+  package enum Plan {
+    package static let title = 0, region = 1, horizon = 2, currency = 3, weighting = 4, method = 5, cutoff = 6
+    package static let govShareWarn = 7, govShareMax = 8, membersMin = 9, membersMax = 10
+  }
+  package enum Criterion { package static let tag = 0, type = 1, scale = 2, weight = 3 }
+  package enum Compare { package static let value = 0 }
+  package enum Field { package static let note = 0, justification = 1 }
+  package enum Score { package static let value = 0, source = 1 }
+  package enum Org { package static let type = 0, size = 1, ownership = 2, rdIntensity = 3 }
+  package enum Consortium {
+    package static let field = 0, period = 1, agreement = 2, ipStrategy = 3, committee = 4
+  }
+  package enum Member { package static let role = 0, chain = 1 }
+  package enum Phase { package static let period = 0 }
+  package enum Goal {
+    package static let phase = 0, consortium = 1, category = 2, indicator = 3, unit = 4, baseline = 5
+    package static let baselineYear = 6, target = 7, direction = 8, after = 9
+  }
+  package enum Measure {
+    package static let phase = 0, consortium = 1, instrument = 2, funder = 3, amount = 4, agency = 5, start = 6
+  }
+  package enum Funding { package static let amount = 0 }
+}
+
+extension Plan {
+  package var title: String? { setting(Attr.Plan.title)?.text }
+  package var region: String? { setting(Attr.Plan.region)?.text }
+  package var horizon: Period? { setting(Attr.Plan.horizon)?.period }
+  package var currency: String { setting(Attr.Plan.currency)?.text ?? "万元" }
+  package var weighting: String { setting(Attr.Plan.weighting)?.choice ?? "direct" }
+  package var method: String { setting(Attr.Plan.method)?.choice ?? "weighted" }
+  package var cutoff: Int? { setting(Attr.Plan.cutoff)?.integer }
+  package var govShareWarn: Double { setting(Attr.Plan.govShareWarn)?.number ?? 0.30 }
+  package var govShareMax: Double { setting(Attr.Plan.govShareMax)?.number ?? 0.50 }
+  package var membersMin: Int { setting(Attr.Plan.membersMin)?.integer ?? 5 }
+  package var membersMax: Int { setting(Attr.Plan.membersMax)?.integer ?? 30 }
+}

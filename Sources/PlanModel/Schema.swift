@@ -1,0 +1,309 @@
+import PlanLanguage
+
+/// The kinds of entity (SPEC §4), in the canonical order of a plan file (SPEC §6).
+package enum Kind: String, Sendable, CaseIterable, Hashable {
+  case criterion, compare, field, score, org, consortium, member, phase, goal, measure, funding
+
+  /// Position in the canonical order (and index into ``Plan/tables``).
+  package var index: Int {
+    switch self {
+    case .criterion: 0
+    case .compare: 1
+    case .field: 2
+    case .score: 3
+    case .org: 4
+    case .consortium: 5
+    case .member: 6
+    case .phase: 7
+    case .goal: 8
+    case .measure: 9
+    case .funding: 10
+    }
+  }
+
+  package var spec: KindSpec { Schema.kinds[index] }
+
+  /// The kind's name in Chinese, for help and headings.
+  package var chineseName: String {
+    switch self {
+    case .criterion: "评价准则"
+    case .compare: "两两比较"
+    case .field: "候选领域"
+    case .score: "评分"
+    case .org: "单位"
+    case .consortium: "创新联合体"
+    case .member: "成员"
+    case .phase: "阶段"
+    case .goal: "目标"
+    case .measure: "支持措施"
+    case .funding: "资金"
+    }
+  }
+}
+
+/// The type of an attribute's value.
+package indirect enum AttributeType: Sendable, Hashable {
+  /// A string (quoted, or a bare word).
+  case text
+  /// Any number (`12`, `0.25`, `-3`, `1/3`).
+  case number
+  /// A number ≥ 0: amounts, in the plan's currency (万元 by default).
+  case amount
+  /// A whole number ≥ 0 (counts).
+  case count
+  /// A year, `YYYY`.
+  case year
+  /// A percent `30%`, stored as a fraction in [0, 1].
+  case percent
+  /// `yes` or `no`.
+  case yesNo
+  /// One of the listed keywords.
+  case choice([String])
+  /// The ID of an entity of the kind.
+  case ref(Kind)
+  /// A comma list of IDs of the kind.
+  case refs(Kind)
+  /// A period of whole years, `2025..2030`.
+  case yearPeriod
+  /// A period of years or months.
+  case period
+  /// A range `MIN..MAX` of numbers.
+  case range
+  /// A month `YYYY-MM`.
+  case month
+  /// A Saaty judgement 1/9…9 (checked by rule R03).
+  case saaty
+
+  /// How the type reads in help and messages.
+  package var describe: LocalizedText {
+    switch self {
+    case .text: LocalizedText(en: "a string", zh: "字符串")
+    case .number: LocalizedText(en: "a number", zh: "数字")
+    case .amount: LocalizedText(en: "an amount ≥ 0", zh: "不小于 0 的金额")
+    case .count: LocalizedText(en: "a whole number ≥ 0", zh: "不小于 0 的整数")
+    case .year: LocalizedText(en: "a year (YYYY)", zh: "年份（YYYY）")
+    case .percent: LocalizedText(en: "a percent such as 30%", zh: "百分数，如 30%")
+    case .yesNo: LocalizedText(en: "yes or no", zh: "yes 或 no")
+    case .choice(let c): LocalizedText(c.joined(separator: "|"))
+    case .ref(let k): LocalizedText(en: "a \(k.rawValue) ID", zh: "\(k.rawValue)（\(k.chineseName)）ID")
+    case .refs(let k): LocalizedText(en: "a list of \(k.rawValue) IDs (G1,G2)", zh: "\(k.rawValue) ID 列表（G1,G2）")
+    case .yearPeriod: LocalizedText(en: "a period of years (2025..2030)", zh: "年份期间（2025..2030）")
+    case .period: LocalizedText(en: "a period (2025..2027 or 2025-03..2026-06)", zh: "期间（2025..2027 或 2025-03..2026-06）")
+    case .range: LocalizedText(en: "a range MIN..MAX (1..10)", zh: "范围 MIN..MAX（1..10）")
+    case .month: LocalizedText(en: "a month (YYYY-MM)", zh: "月份（YYYY-MM）")
+    case .saaty: LocalizedText(en: "a Saaty value 1/9…9", zh: "Saaty 标度值 1/9…9")
+    }
+  }
+}
+
+/// One attribute of a kind (or of the plan).
+package struct AttributeSpec: Sendable {
+  package var name: String
+  package var type: AttributeType
+  package var required: Bool
+  /// The value when none is given; attributes at their default are omitted from plan files.
+  package var defaultValue: Value?
+  package var help: LocalizedText
+
+  init(_ name: String, _ type: AttributeType, required: Bool = false, default defaultValue: Value? = nil,
+       _ en: String, _ zh: String)
+  {
+    self.name = name
+    self.type = type
+    self.required = required
+    self.defaultValue = defaultValue
+    self.help = LocalizedText(en: en, zh: zh)
+  }
+}
+
+/// One part of an entity's key.
+package enum KeyPart: Sendable, Hashable {
+  /// The entity's own new ID.
+  case id
+  /// The ID of an existing entity of the kind.
+  case ref(Kind)
+  /// A keyword (the funding source).
+  case choice([String])
+}
+
+/// What a kind looks like: its key, whether it has a name, its attributes.
+package struct KindSpec: Sendable {
+  package var kind: Kind
+  package var keys: [KeyPart]
+  /// Names of the key parts in help (`FIELD CRITERION`).
+  package var keyNames: [String]
+  package var hasName: Bool
+  package var attributes: [AttributeSpec]
+  /// The attribute a bare number after the keys stands for (`value`, `amount`).
+  package var positional: Int?
+  package var help: LocalizedText
+  package var example: String
+
+  /// The index of attribute `name` (ASCII, case-insensitive).
+  package func attributeIndex(_ name: String) -> Int? {
+    let lower = name.lowercased()
+    return attributes.firstIndex { $0.name == lower }
+  }
+
+  /// Whether the entity has an ID of its own (and can be renamed).
+  package var hasOwnID: Bool { keys == [.id] }
+}
+
+/// The schema of SPEC §4: every kind and attribute with its type and default.
+package enum Schema {
+  package static let sources = ["central", "provincial", "municipal", "enterprise", "social", "bank", "other"]
+  /// The government funding sources (SPEC §4).
+  package static let governmentSources: Set<String> = ["central", "provincial", "municipal"]
+  package static let instruments = [
+    "grant", "subsidy", "tax", "equity", "loan", "insurance", "procurement", "scenario", "talent", "ip", "platform",
+    "regulation", "management",
+  ]
+  package static let funders = ["central", "provincial", "municipal", "enterprise", "social", "bank", "university", "other"]
+  package static let orgTypes = [
+    "enterprise", "university", "institute", "rnd", "finance", "intermediary", "association", "platform",
+  ]
+  package static let chains = ["upstream", "midstream", "downstream", "application", "platform"]
+
+  /// The attributes of `set plan` (SPEC §4).
+  package static let plan: [AttributeSpec] = [
+    .init("title", .text, "plan title", "计划标题"),
+    .init("region", .text, "region the plan is for", "所属地区"),
+    .init("horizon", .yearPeriod, "planning horizon in whole years", "规划期（整年）"),
+    .init("currency", .text, default: .text("万元"), "currency of every amount", "金额单位"),
+    .init("weighting", .choice(["direct", "ahp"]), default: .choice("direct"),
+          "how criterion weights are set: directly or by AHP judgements", "准则权重的确定方式：直接给定或 AHP 两两比较"),
+    .init("method", .choice(["weighted", "topsis"]), default: .choice("weighted"),
+          "ranking method", "排序方法"),
+    .init("cutoff", .count, "how many top-ranked fields get consortia", "排名前几的领域组建联合体"),
+    .init("gov-share-warn", .percent, default: .number(0.30),
+          "government share of funding above which R27 warns", "政府出资占比超过此值时 R27 警告"),
+    .init("gov-share-max", .percent, default: .number(0.50),
+          "government share of funding above which R27 is an error", "政府出资占比超过此值时 R27 报错"),
+    .init("members-min", .count, default: .integer(5), "fewest members a consortium should have", "联合体成员数下限"),
+    .init("members-max", .count, default: .integer(30), "most members a consortium should have", "联合体成员数上限"),
+  ]
+
+  package static func planAttributeIndex(_ name: String) -> Int? {
+    let lower = name.lowercased()
+    return plan.firstIndex { $0.name == lower }
+  }
+
+  /// Every kind, in canonical order (index by ``Kind/index``).
+  package static let kinds: [KindSpec] = [
+    KindSpec(
+      kind: .criterion, keys: [.id], keyNames: ["ID"], hasName: true,
+      attributes: [
+        .init("tag", .choice(["chain", "leader", "science", "urgency", "market", "other"]), default: .choice("other"),
+              "which basis the criterion measures", "准则衡量的基础"),
+        .init("type", .choice(["benefit", "cost"]), default: .choice("benefit"),
+              "benefit: more is better; cost: less is better", "效益型越大越好；成本型越小越好"),
+        .init("scale", .range, default: .range(1, 10), "the scale scores are given on", "评分量表"),
+        .init("weight", .number, "weight under direct weighting (weights sum to 1)", "直接赋权时的权重（总和为 1）"),
+      ], positional: nil,
+      help: LocalizedText(en: "a criterion fields are scored on", zh: "对候选领域评分的准则"),
+      example: "add criterion C1 \"产业链基础\" tag chain weight 0.3"),
+    KindSpec(
+      kind: .compare, keys: [.ref(.criterion), .ref(.criterion)], keyNames: ["CRITERION", "CRITERION"],
+      hasName: false,
+      attributes: [
+        .init("value", .saaty, required: true, "how many times more important the first criterion is (1/9…9)",
+              "前一个准则比后一个重要几倍（1/9…9）")
+      ], positional: 0,
+      help: LocalizedText(en: "an AHP pairwise judgement", zh: "AHP 两两比较判断"),
+      example: "add compare C1 C2 1/3"),
+    KindSpec(
+      kind: .field, keys: [.id], keyNames: ["ID"], hasName: true,
+      attributes: [
+        .init("note", .text, "a note", "备注"),
+        .init("justification", .text, "why the field gets a consortium although it ranks below the cutoff",
+              "排名在前 cutoff 之外仍组建联合体的理由"),
+      ], positional: nil,
+      help: LocalizedText(en: "a candidate field (industry or technology)", zh: "候选领域（产业或技术方向）"),
+      example: "add field F1 \"新能源汽车\""),
+    KindSpec(
+      kind: .score, keys: [.ref(.field), .ref(.criterion)], keyNames: ["FIELD", "CRITERION"], hasName: false,
+      attributes: [
+        .init("value", .number, required: true, "the score, within the criterion's scale", "评分，须在准则量表之内"),
+        .init("source", .text, "where the score comes from", "评分来源"),
+      ], positional: 0,
+      help: LocalizedText(en: "a field's score on a criterion", zh: "候选领域在某准则上的评分"),
+      example: "add score F1 C1 8"),
+    KindSpec(
+      kind: .org, keys: [.id], keyNames: ["ID"], hasName: true,
+      attributes: [
+        .init("type", .choice(orgTypes), "kind of organisation", "单位类型"),
+        .init("size", .choice(["large", "medium", "small"]), "enterprise size", "企业规模"),
+        .init("ownership", .choice(["soe", "private", "mixed", "foreign"]), "ownership", "所有制"),
+        .init("rd-intensity", .percent, "R&D spending as a share of revenue", "研发投入强度"),
+      ], positional: nil,
+      help: LocalizedText(en: "an organisation: enterprise, university, institute…", zh: "单位：企业、高校、科研院所等"),
+      example: "add org jlu \"吉林大学\" type university"),
+    KindSpec(
+      kind: .consortium, keys: [.id], keyNames: ["ID"], hasName: true,
+      attributes: [
+        .init("field", .ref(.field), required: true, "the field the consortium works in", "联合体所属领域"),
+        .init("period", .period, "construction period", "建设期"),
+        .init("agreement", .yesNo, default: .flag(false), "a legally binding agreement is signed", "已签订具有法律约束力的协议"),
+        .init("ip-strategy", .yesNo, default: .flag(false), "IP ownership and sharing agreed in advance",
+              "事先约定知识产权归属与共享"),
+        .init("committee", .yesNo, default: .flag(false), "an expert advisory committee exists", "设有专家咨询委员会"),
+      ], positional: nil,
+      help: LocalizedText(en: "an innovation consortium (创新联合体)", zh: "创新联合体"),
+      example: "add consortium K1 \"碳纤维创新联合体\" field F2 period 2025..2029"),
+    KindSpec(
+      kind: .member, keys: [.ref(.consortium), .ref(.org)], keyNames: ["CONSORTIUM", "ORG"], hasName: false,
+      attributes: [
+        .init("role", .choice(["lead", "core", "member"]), default: .choice("member"),
+              "lead enterprise, core member or member", "牵头单位、核心成员或一般成员"),
+        .init("chain", .choice(chains), "position on the industry chain", "产业链位置"),
+      ], positional: nil,
+      help: LocalizedText(en: "an organisation's membership of a consortium", zh: "单位加入联合体"),
+      example: "add member K1 jlu role core chain platform"),
+    KindSpec(
+      kind: .phase, keys: [.id], keyNames: ["ID"], hasName: true,
+      attributes: [
+        .init("period", .period, required: true, "the phase's period", "阶段期间")
+      ], positional: nil,
+      help: LocalizedText(en: "a phase of the roadmap", zh: "路线图的阶段"),
+      example: "add phase P1 \"攻关期\" period 2025..2026"),
+    KindSpec(
+      kind: .goal, keys: [.id], keyNames: ["ID"], hasName: true,
+      attributes: [
+        .init("phase", .ref(.phase), required: true, "the phase the goal is due in", "目标所属阶段"),
+        .init("consortium", .ref(.consortium), "the consortium the goal belongs to", "目标所属联合体"),
+        .init("category", .choice(["tech", "industry", "ecosystem", "talent", "ip", "standard"]),
+              default: .choice("tech"), "kind of goal", "目标类别"),
+        .init("indicator", .text, "what is measured", "指标"),
+        .init("unit", .text, "unit of the indicator", "指标单位"),
+        .init("baseline", .number, "value at the start", "基期值"),
+        .init("baseline-year", .year, "year of the baseline", "基期年份"),
+        .init("target", .number, "value to reach by the end of the phase", "阶段末目标值"),
+        .init("direction", .choice(["up", "down"]), default: .choice("up"), "whether the indicator should rise or fall",
+              "指标应上升还是下降"),
+        .init("after", .refs(.goal), "goals that must be reached first", "须先达成的目标"),
+      ], positional: nil,
+      help: LocalizedText(en: "a phased goal with an indicator", zh: "带指标的阶段性目标"),
+      example: "add goal G1 \"T1000 级碳纤维量产\" phase P1 consortium K1 indicator \"产能\" unit 吨 baseline 0 target 500"),
+    KindSpec(
+      kind: .measure, keys: [.id], keyNames: ["ID"], hasName: true,
+      attributes: [
+        .init("phase", .ref(.phase), required: true, "the phase the measure supports", "措施所属阶段"),
+        .init("consortium", .ref(.consortium), "the consortium it supports", "支持的联合体"),
+        .init("instrument", .choice(instruments), "policy instrument", "政策工具"),
+        .init("funder", .choice(funders), "who pays", "出资方"),
+        .init("amount", .amount, "amount in the plan's currency", "金额（计划货币单位）"),
+        .init("agency", .text, "responsible agency", "责任部门"),
+        .init("start", .month, "month the measure starts", "开始月份"),
+      ], positional: nil,
+      help: LocalizedText(en: "a support measure", zh: "支持措施"),
+      example: "add measure M1 \"揭榜挂帅专项\" phase P1 consortium K1 instrument grant funder provincial amount 3000 agency \"省科技厅\""),
+    KindSpec(
+      kind: .funding, keys: [.ref(.consortium), .ref(.phase), .choice(sources)],
+      keyNames: ["CONSORTIUM", "PHASE", "SOURCE"], hasName: false,
+      attributes: [
+        .init("amount", .amount, required: true, "amount in the plan's currency", "金额（计划货币单位）")
+      ], positional: 0,
+      help: LocalizedText(en: "a funding line of a consortium in a phase, by source", zh: "联合体某阶段按来源的资金"),
+      example: "add funding K1 P1 enterprise 8000"),
+  ]
+}

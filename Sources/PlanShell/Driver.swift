@@ -1,0 +1,248 @@
+import Foundation
+import PlanEngine
+import PlanIO
+import PlanLanguage
+import PlanModel
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Options shared by every subcommand (SPEC §1).
+package struct CommonSettings: Sendable {
+  package var commands: [String] = []
+  package var interactive = false
+  package var language: String?
+  package var color = "auto"
+  package var quiet = false
+  package init() {}
+}
+
+/// What the `cplan` subcommands do; the executable only parses options and calls these.
+/// Each returns the process exit status (SPEC §1: 0 success, 1 failure, 2 usage).
+package enum Driver {
+  /// Prepares the process: a UTF-8 `LC_CTYPE` (SPEC §10), so that width and editing do not
+  /// depend on the locale.
+  package static func prepareProcess() {
+    DisplayWidth.ensureUTF8Locale()
+    signal(SIGPIPE, SIG_IGN)
+  }
+
+  static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+  package static func language(_ common: CommonSettings) -> MessageLanguage {
+    MessageLanguage.resolve(option: common.language, environment: environment)
+  }
+
+  /// Whether to colour output written to `fd`: only a terminal, never with `NO_COLOR` or `--color never`.
+  package static func useColor(_ common: CommonSettings, fd: Int32) -> Bool {
+    switch common.color {
+    case "always": return true
+    case "never": return false
+    default: return isatty(fd) == 1 && environment["NO_COLOR"] == nil
+    }
+  }
+
+  static func makeSession(_ common: CommonSettings, output: OutputSink = StandardOutput()) -> Session {
+    var settings = Session.Settings()
+    settings.language = language(common)
+    settings.color = useColor(common, fd: 2)
+    settings.quiet = common.quiet
+    return Session(settings: settings, output: output)
+  }
+
+  static func exitStatus(_ session: Session) -> Int32 {
+    Int32(session.worstFailure?.rawValue ?? 0)
+  }
+
+  // MARK: shell
+
+  /// `cplan [shell] [PLAN]`: the interactive shell on a terminal, else standard input as a script.
+  package static func shell(plan: String?, common: CommonSettings) -> Int32 {
+    let session = makeSession(common)
+    if let plan, let failure = session.loadInitial(path: plan) {
+      return Int32(failure.rawValue)
+    }
+    if !common.commands.isEmpty {
+      for (i, text) in common.commands.enumerated() {
+        let ok = session.execute(bytes: Array(text.utf8), file: "<command \(i + 1)>")
+        if !ok || session.quitRequested { break }
+      }
+      if !common.interactive || session.quitRequested { return exitStatus(session) }
+    }
+    if isatty(0) == 1 {
+      session.settings.interactive = true
+      return InteractiveShell(session: session, common: common).run()
+    }
+    let input = FileHandle.standardInput.readDataToEndOfFile()
+    session.execute(bytes: Array(input), file: "<stdin>")
+    return exitStatus(session)
+  }
+
+  // MARK: run
+
+  /// `cplan run SCRIPT... [--keep-going]`.
+  package static func run(scripts: [String], plan: String? = nil, keepGoing: Bool, common: CommonSettings) -> Int32 {
+    let session = makeSession(common)
+    session.settings.keepGoing = keepGoing
+    if let plan, let failure = session.loadInitial(path: plan) { return Int32(failure.rawValue) }
+    for script in scripts {
+      let ok = session.runScript(path: script, at: nil)
+      if session.quitRequested || (!ok && !keepGoing) { break }
+    }
+    return exitStatus(session)
+  }
+
+  // MARK: check
+
+  /// `cplan check PLAN... [--strict] [--format text|json]`.
+  package static func check(plans: [String], strict: Bool, json: Bool, common: CommonSettings) -> Int32 {
+    let sources = SourceStore()
+    let lang = language(common)
+    let renderer = DiagnosticRenderer(language: lang, color: useColor(common, fd: 1), sources: sources)
+    var diagnostics: [Diagnostic] = []
+    var status: Int32 = 0
+    for path in plans {
+      do {
+        let plan = try PlanLoader.load(path: path, sources: sources)
+        diagnostics += Engine.validate(plan, strict: strict)
+      } catch {
+        diagnostics += error.diagnostics
+        if case .unusable = error { status = 2 }
+      }
+    }
+    diagnostics.sort(by: Diagnostic.sortKey)
+    let errors = diagnostics.count { $0.severity == .error }
+    let warnings = diagnostics.count { $0.severity == .warning }
+    if json {
+      print(JSONReport.check(diagnostics, errors: errors, warnings: warnings, language: lang))
+    } else {
+      var out = ""
+      for d in diagnostics { out += renderer.render(d) }
+      out += renderer.summary(errors: errors, warnings: warnings) + "\n"
+      FileHandle.standardOutput.write(Data(out.utf8))
+    }
+    if status != 0 { return status }
+    return errors > 0 ? 1 : 0
+  }
+
+  // MARK: fmt
+
+  /// `cplan fmt PLAN... [--check]`: rewrites plan files in canonical form.
+  package static func fmt(plans: [String], check: Bool, common: CommonSettings) -> Int32 {
+    let session = makeSession(common)
+    var status: Int32 = 0
+    for path in plans {
+      let original: [UInt8]
+      let plan: Plan
+      do {
+        original = try FileIO.read(path)
+        plan = try PlanLoader.load(bytes: original, file: path)
+      } catch let error as PlanLoadError {
+        session.sources.register(file: path, bytes: (try? FileIO.read(path)) ?? [])
+        for d in error.diagnostics { session.report(d) }
+        if case .unusable = error { status = 2 } else { status = max(status, 1) }
+        continue
+      } catch let error as FileError {
+        session.report(.error(.cannotRead(path, reason: error.reason), at: nil))
+        status = 2
+        continue
+      } catch {
+        continue
+      }
+      let canonical = Array(PlanWriter.write(plan).utf8)
+      if canonical == original { continue }
+      if check {
+        FileHandle.standardOutput.write(Data((path + "\n").utf8))
+        status = max(status, 1)
+        continue
+      }
+      do {
+        try FileIO.writeAtomically(canonical, to: path)
+      } catch {
+        session.report(.error(.cannotWrite(path, reason: error.reason), at: nil))
+        status = max(status, 1)
+      }
+    }
+    return status
+  }
+
+  // MARK: export
+
+  /// `cplan export PLAN --format F [-o FILE] [--force]`.
+  package static func export(plan path: String, format: ExportFormat, output: String?, force: Bool,
+                             options: ExportOptions, common: CommonSettings) -> Int32
+  {
+    let session = makeSession(common)
+    if let failure = session.loadInitial(path: path) { return Int32(failure.rawValue) }
+    var options = options
+    options.language = language(common)
+    options.file = path
+    let text = Exporter.export(session.plan, format: format, options: options)
+    guard let output, output != "-" else {
+      FileHandle.standardOutput.write(Data(text.utf8))
+      return 0
+    }
+    return writeOutput(text, to: output, force: force, session: session)
+  }
+
+  /// Writes command-line output to a file: refuses an existing regular file without `--force`;
+  /// a device such as `/dev/null` is written directly.
+  static func writeOutput(_ text: String, to path: String, force: Bool, session: Session) -> Int32 {
+    var st = stat()
+    if stat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG, let handle = FileHandle(forWritingAtPath: path) {
+      handle.write(Data(text.utf8))
+      return 0
+    }
+    if FileIO.exists(path), !force {
+      session.report(.error(.refuseOverwrite(path), at: nil))
+      return 1
+    }
+    do {
+      try FileIO.writeAtomically(text.utf8, to: path)
+      return 0
+    } catch {
+      session.report(.error(.cannotWrite(path, reason: error.reason), at: nil))
+      return 1
+    }
+  }
+}
+
+extension Driver {
+  /// `cplan rank PLAN [--method] [--sensitivity] [--format]`.
+  package static func rank(plan path: String, method: String?, sensitivity: Bool, json: Bool, common: CommonSettings)
+    -> Int32
+  {
+    let session = makeSession(common)
+    if let failure = session.loadInitial(path: path) { return Int32(failure.rawValue) }
+    do {
+      let text = json
+        ? try RankingReport.json(session.plan, method: method, sensitivity: sensitivity)
+        : try RankingReport.text(session.plan, method: method, sensitivity: sensitivity, language: session.settings.language)
+      FileHandle.standardOutput.write(Data(text.utf8))
+      return 0
+    } catch {
+      session.report(error)
+      return 1
+    }
+  }
+
+  /// `cplan diff A B [--format json]`: 0 when equal, 1 when they differ, 2 when a file is unusable.
+  package static func diff(_ a: String, _ b: String, json: Bool, common: CommonSettings) -> Int32 {
+    let session = makeSession(common)
+    var plans: [PlanModel.Plan] = []
+    for path in [a, b] {
+      do {
+        plans.append(try PlanLoader.load(path: path, sources: session.sources))
+      } catch {
+        for d in error.diagnostics { session.report(d) }
+        if case .unusable = error { return 2 }
+        return 2
+      }
+    }
+    let result = PlanDiff.compare(plans[0], plans[1])
+    let text = json ? result.json() : result.text(language: session.settings.language)
+    FileHandle.standardOutput.write(Data(text.utf8))
+    return result.isEmpty ? 0 : 1
+  }
+}

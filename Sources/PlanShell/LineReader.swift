@@ -1,0 +1,51 @@
+import Foundation
+
+/// What reading one line gave.
+package enum LineInput: Equatable, Sendable {
+  case line(String)
+  /// Ctrl-C: the line (and any continued command) is abandoned.
+  case interrupt
+  /// Ctrl-D on an empty line, or the end of input.
+  case endOfInput
+}
+
+/// Reads lines for the interactive shell: libedit on a terminal (``EditLineReader``), plain
+/// reading elsewhere (``PlainLineReader``), a scripted list in tests.
+package protocol LineReader: AnyObject {
+  /// Shows `prompt` and reads one line (without its newline).
+  func readLine(prompt: String) -> LineInput
+  /// Adds an accepted command (a whole continued command is one entry) to the history.
+  func addHistory(_ entry: String)
+}
+
+/// Reads lines from standard input without editing (pipes, files, dumb terminals).
+package final class PlainLineReader: LineReader {
+  private let showPrompt: Bool
+  package init(showPrompt: Bool) { self.showPrompt = showPrompt }
+
+  package func readLine(prompt: String) -> LineInput {
+    if showPrompt {
+      FileHandle.standardError.write(Data(prompt.utf8))
+    }
+    guard let line = Swift.readLine(strippingNewline: true) else { return .endOfInput }
+    return .line(line)
+  }
+
+  package func addHistory(_ entry: String) {}
+}
+
+/// A scripted reader for tests: returns the given inputs in order, then end of input.
+package final class ScriptedLineReader: LineReader {
+  private var inputs: [LineInput]
+  package private(set) var prompts: [String] = []
+  package private(set) var history: [String] = []
+
+  package init(_ inputs: [LineInput]) { self.inputs = inputs }
+
+  package func readLine(prompt: String) -> LineInput {
+    prompts.append(prompt)
+    return inputs.isEmpty ? .endOfInput : inputs.removeFirst()
+  }
+
+  package func addHistory(_ entry: String) { history.append(entry) }
+}

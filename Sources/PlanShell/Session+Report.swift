@@ -1,0 +1,106 @@
+import Foundation
+import PlanEngine
+import PlanIO
+import PlanLanguage
+import PlanModel
+
+extension Session {
+  // MARK: validate
+
+  func validate(_ command: Command) -> Bool {
+    var strict = false
+    for t in command.arguments {
+      guard t.isKeyword("strict") else { return fail(.error(.unexpectedArgument(t.summary), at: t)) }
+      strict = true
+    }
+    let diagnostics = Engine.validate(plan, strict: strict)
+    var out = ""
+    for d in diagnostics { out += renderer.render(d) }
+    let errors = diagnostics.count { $0.severity == .error }
+    let warnings = diagnostics.count { $0.severity == .warning }
+    out += renderer.summary(errors: errors, warnings: warnings) + "\n"
+    output.write(out)
+    if errors > 0 {
+      noteFailure(.command)
+      return false
+    }
+    return true
+  }
+
+  // MARK: export
+
+  func export(_ command: Command) -> Bool {
+    var args = command.arguments[...]
+    guard let formatToken = args.popFirst() else {
+      return fail(.error(.missing(LocalizedText(en: "a format (text, markdown, json, csv, html)",
+                                                zh: "格式（text、markdown、json、csv、html）")), at: command.verbToken))
+    }
+    guard let word = formatToken.word, let format = ExportFormat(rawValue: word.lowercased()) else {
+      let names = ExportFormat.allCases.map(\.rawValue)
+      return fail(.error(.badEnumValue(formatToken.summary, attribute: "format", allowed: names,
+                                       suggestion: Suggestion.nearest(formatToken.word ?? "", in: names)), at: formatToken))
+    }
+    var path: String?
+    var pathToken: Token?
+    var force = false
+    while let t = args.popFirst() {
+      if t.isKeyword("to") {
+        guard let p = args.popFirst(), case .path(let value) = p.kind else {
+          return fail(.error(.missing(LocalizedText(en: "a path after 'to'", zh: "'to' 后的路径")), at: t))
+        }
+        path = value
+        pathToken = p
+      } else if t.isKeyword("force") {
+        force = true
+      } else {
+        return fail(.error(.unexpectedArgument(t.summary), at: t))
+      }
+    }
+    let options = ExportOptions(language: settings.language, file: file)
+    let text = Exporter.export(plan, format: format, options: options)
+    guard let path else {
+      output.write(text)
+      return true
+    }
+    if !force, FileIO.exists(path) {
+      return fail(.error(.refuseOverwrite(path), at: pathToken!))
+    }
+    do {
+      try FileIO.writeAtomically(text.utf8, to: path)
+    } catch {
+      return fail(.error(.cannotWrite(path, reason: error.reason), at: pathToken!))
+    }
+    notice("exported \(path)", "已导出 \(path)")
+    return true
+  }
+
+  // MARK: rank
+
+  func rank(_ command: Command) -> Bool {
+    var method: String?
+    var sensitivity = false
+    var args = command.arguments[...]
+    while let t = args.popFirst() {
+      if t.isKeyword("method") {
+        guard let m = args.popFirst(), let w = m.word, ["weighted", "topsis"].contains(w.lowercased()) else {
+          let bad = command.arguments.last!
+          return fail(.error(.badEnumValue(bad.summary, attribute: "method", allowed: ["weighted", "topsis"],
+                                           suggestion: Suggestion.nearest(bad.word ?? "", in: ["weighted", "topsis"])),
+                             at: bad))
+        }
+        method = w.lowercased()
+      } else if t.isKeyword("sensitivity") {
+        sensitivity = true
+      } else {
+        return fail(.error(.unexpectedArgument(t.summary), at: t))
+      }
+    }
+    do {
+      let text = try RankingReport.text(plan, method: method, sensitivity: sensitivity, language: settings.language)
+      output.write(text)
+      return true
+    } catch {
+      return fail(error)
+    }
+  }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import PlanEngine
+import PlanIO
+import PlanLanguage
+import PlanModel
+
+extension Session {
+  // MARK: show
+
+  func show(_ command: Command) -> Bool {
+    guard let first = command.arguments.first else {
+      return fail(.error(.missing(LocalizedText(en: "what to show: plan, roadmap, funding or KIND KEY",
+                                                zh: "要显示的内容：plan、roadmap、funding 或 类别 键")),
+                         at: command.verbToken))
+    }
+    guard let word = first.word else {
+      return fail(.error(.expected(LocalizedText(en: "plan, roadmap, funding or a kind", zh: "plan、roadmap、funding 或类别"),
+                                   found: first.summary), at: first))
+    }
+    switch word.lowercased() {
+    case "plan":
+      if let t = command.arguments.dropFirst().first { return fail(.error(.unexpectedArgument(t.summary), at: t)) }
+      output.write(showPlan())
+      return true
+    case "roadmap", "funding":
+      if let t = command.arguments.dropFirst().first { return fail(.error(.unexpectedArgument(t.summary), at: t)) }
+      let options = ExportOptions(language: settings.language, file: file)
+      output.write(word.lowercased() == "roadmap"
+                   ? Exporter.roadmapSection(plan, options: options) : Exporter.fundingSection(plan, options: options))
+      return true
+    default:
+      break
+    }
+    guard let kind = Kind(rawValue: word.lowercased()) else {
+      let names = ["plan", "roadmap", "funding"] + Kind.allCases.map(\.rawValue)
+      return fail(.error(.unknownKind(word, suggestion: Suggestion.nearest(word, in: names)), at: first))
+    }
+    let keys = command.arguments.dropFirst()
+    let spec = kind.spec
+    guard keys.count == spec.keys.count else {
+      if keys.count > spec.keys.count {
+        let t = keys[keys.startIndex + spec.keys.count]
+        return fail(.error(.unexpectedArgument(t.summary), at: t))
+      }
+      let name = spec.keyNames[keys.count]
+      return fail(.error(.missing(LocalizedText(en: "\(kind.rawValue) \(name)", zh: "\(kind.rawValue) 的 \(name)")),
+                         at: command.arguments.last!.location))
+    }
+    var parts: [String] = []
+    for (i, t) in keys.enumerated() {
+      guard let w = t.word else {
+        return fail(.error(.expected(LocalizedText(en: "an ID", zh: "ID"), found: t.summary), at: t))
+      }
+      if case .choice = spec.keys[i] { parts.append(w.lowercased()) } else { parts.append(w) }
+    }
+    let key = EntityKey(parts: parts)
+    guard let entity = plan[kind][key] else {
+      let suggestion = spec.hasOwnID ? plan.suggestID(key.a, of: kind) : nil
+      return fail(.error(.notFound(kind: kind.rawValue, key: key.description, suggestion: suggestion),
+                         at: keys.first!))
+    }
+    output.write(describe(entity))
+    return true
+  }
+
+  /// An entity in full: every attribute with its value or default, and where it was defined.
+  func describe(_ entity: Entity) -> String {
+    let spec = entity.kind.spec
+    var out = "\(entity.kind.rawValue) \(entity.key.description)"
+    if let name = entity.name { out += " " + Format.quoted(name) }
+    out += "\n"
+    var table = TextTable()
+    for (i, attribute) in spec.attributes.enumerated() {
+      let value: String
+      if let v = entity.values[i] {
+        value = v.display(as: attribute.type)
+      } else if let d = attribute.defaultValue {
+        value = d.display(as: attribute.type) + text(" (default)", "（默认）")
+      } else {
+        value = "—"
+      }
+      table.add(["  " + attribute.name, value])
+    }
+    out += table.render()
+    switch entity.kind {
+    case .consortium:
+      let members = plan[.member].values.filter { $0.key.a == entity.id }
+      out += "  " + text("members", "成员") + ": \(members.count)\n"
+    default: break
+    }
+    let loc = entity.location
+    out += "  " + text("defined at", "定义于") + " \(loc.file):\(loc.line)\n"
+    return out
+  }
+
+  func showPlan() -> String {
+    var out = ""
+    var table = TextTable()
+    for (i, attribute) in Schema.plan.enumerated() {
+      let value: String
+      if let v = plan.settings[i] {
+        value = v.display(as: attribute.type)
+      } else if let d = attribute.defaultValue {
+        value = d.display(as: attribute.type) + text(" (default)", "（默认）")
+      } else {
+        value = "—"
+      }
+      table.add([attribute.name, value])
+    }
+    out += table.render()
+    var counts = TextTable(alignments: [.left, .right])
+    for kind in Kind.allCases { counts.add([kind.rawValue, String(plan[kind].count)]) }
+    out += "\n" + counts.render()
+    out += text("file", "文件") + ": " + (file ?? "—") + (isDirty ? text(" (unsaved changes)", "（有未保存的修改）") : "") + "\n"
+    return out
+  }
+
+  // MARK: list
+
+  /// Attributes shown by `list KIND`, after the key and name.
+  static func listColumns(_ kind: Kind) -> [Int] {
+    switch kind {
+    case .criterion: [Attr.Criterion.tag, Attr.Criterion.type, Attr.Criterion.scale, Attr.Criterion.weight]
+    case .compare: [Attr.Compare.value]
+    case .field: []
+    case .score: [Attr.Score.value]
+    case .org: [Attr.Org.type, Attr.Org.size]
+    case .consortium: [Attr.Consortium.field, Attr.Consortium.period]
+    case .member: [Attr.Member.role, Attr.Member.chain]
+    case .phase: [Attr.Phase.period]
+    case .goal: [Attr.Goal.phase, Attr.Goal.consortium, Attr.Goal.category]
+    case .measure: [Attr.Measure.phase, Attr.Measure.consortium, Attr.Measure.instrument, Attr.Measure.funder, Attr.Measure.amount]
+    case .funding: [Attr.Funding.amount]
+    }
+  }
+
+  func list(_ command: Command) -> Bool {
+    guard let first = command.arguments.first else {
+      return fail(.error(.missing(LocalizedText(en: "a kind to list", zh: "要列出的类别")), at: command.verbToken))
+    }
+    guard let word = first.word, let kind = Kind(rawValue: word.lowercased()) else {
+      let names = Kind.allCases.map(\.rawValue)
+      return fail(.error(.unknownKind(first.summary, suggestion: Suggestion.nearest(first.word ?? "", in: names)), at: first))
+    }
+    var filter: String?
+    if command.arguments.count > 1 {
+      let t = command.arguments[1]
+      guard kind == .member || kind == .funding || kind == .goal || kind == .measure, let id = t.word,
+            command.arguments.count == 2 else {
+        return fail(.error(.unexpectedArgument(t.summary), at: t))
+      }
+      guard plan.entity(.consortium, id) != nil else {
+        return fail(.error(.unknownReference(kind: "consortium", id: id, suggestion: plan.suggestID(id, of: .consortium)),
+                           at: t))
+      }
+      filter = id
+    }
+    let spec = kind.spec
+    let columns = Session.listColumns(kind)
+    var table = TextTable()
+    for entity in plan[kind].values {
+      if let filter {
+        switch kind {
+        case .member, .funding: if entity.key.a != filter { continue }
+        case .goal: if entity.values[Attr.Goal.consortium]?.ref != filter { continue }
+        case .measure: if entity.values[Attr.Measure.consortium]?.ref != filter { continue }
+        default: break
+        }
+      }
+      var row = entity.key.parts
+      if spec.hasName { row.append(entity.name ?? "") }
+      for i in columns {
+        let attribute = spec.attributes[i]
+        if let v = entity[i] { row.append(v.display(as: attribute.type)) } else { row.append("—") }
+      }
+      table.add(row)
+    }
+    output.write(table.render())
+    return true
+  }
+}

@@ -1,0 +1,343 @@
+import Foundation
+import PlanEngine
+import PlanIO
+import PlanLanguage
+import PlanModel
+
+/// How a failure counts for the exit status (SPEC §1).
+package enum Failure: Int, Sendable, Comparable {
+  /// A command failed, or validation found errors: status 1.
+  case command = 1
+  /// Missing or unreadable file, unsupported plan-file version: status 2.
+  case usage = 2
+
+  package static func < (a: Failure, b: Failure) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// The state of one cplan session: the plan, its file, undo and redo, the unsaved-changes flag,
+/// and the execution of commands (SPEC §3, §5). A `final class` because it is stateful; the
+/// plan itself is a value, so undo keeps earlier values.
+package final class Session {
+  package struct Settings: Sendable {
+    package var language: MessageLanguage = .en
+    package var color = false
+    /// Interactive: confirmations for quit/load/new, confirmations printed, no stop on failure.
+    package var interactive = false
+    package var keepGoing = false
+    package var quiet = false
+    package init() {}
+  }
+
+  package private(set) var plan = Plan()
+  /// The plan file this plan came from or was last saved to.
+  package private(set) var file: String?
+  private var fileIdentity: FileIdentity?
+  package var settings: Settings
+  package let sources = SourceStore()
+  package let output: OutputSink
+  /// Receives each successful change (its source text), for the shell's journal.
+  package var onChange: ((String) -> Void)?
+  /// Called after a save or a confirmed quit, when the journal may be cleared.
+  package var onSaved: (() -> Void)?
+  /// Performs `recover` (set by the interactive shell, which owns the journal).
+  package var journalRecoverer: ((Command) -> Bool)?
+
+  private var version = 0
+  private var nextVersion = 1
+  private var savedVersion = 0
+  private var undoStack: [(plan: Plan, version: Int, file: String?)] = []
+  private var redoStack: [(plan: Plan, version: Int, file: String?)] = []
+  /// While > 0, edits are grouped into one undo step (inside `run` and `load`).
+  private var groupDepth = 0
+  /// The scripts being run, outermost first (cycle detection).
+  private var runChain: [String] = []
+  /// The verb whose confirmation is pending (quit/load/new with unsaved changes).
+  private var pendingConfirmation: String?
+  /// Set when `quit`/`exit` was accepted.
+  package internal(set) var quitRequested = false
+  /// The worst failure so far.
+  package private(set) var worstFailure: Failure?
+
+  package init(settings: Settings = Settings(), output: OutputSink) {
+    self.settings = settings
+    self.output = output
+  }
+
+  /// Whether the plan has changes not yet saved.
+  package var isDirty: Bool { version != savedVersion }
+
+  /// The base name of the plan file without extension (`jilin-2025-2030`), for the prompt.
+  package var fileBaseName: String? {
+    guard let file else { return nil }
+    return URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+  }
+
+  package var renderer: DiagnosticRenderer {
+    DiagnosticRenderer(language: settings.language, color: settings.color, sources: sources)
+  }
+
+  // MARK: Reporting
+
+  package func report(_ diagnostic: Diagnostic) {
+    output.writeError(renderer.render(diagnostic))
+  }
+
+  func fail(_ diagnostic: Diagnostic, as failure: Failure = .command) -> Bool {
+    report(diagnostic)
+    noteFailure(failure)
+    return false
+  }
+
+  func noteFailure(_ failure: Failure) {
+    worstFailure = max(worstFailure ?? failure, failure)
+  }
+
+  /// A notice for a person at the terminal (stderr; only interactively, not with `--quiet`).
+  func notice(_ en: String, _ zh: String) {
+    guard settings.interactive, !settings.quiet else { return }
+    output.writeError((settings.language == .zh ? zh : en) + "\n")
+  }
+
+  func text(_ en: String, _ zh: String) -> String { settings.language == .zh ? zh : en }
+
+  // MARK: Executing sources
+
+  /// Executes every command of a source (a script, piped input, one shell entry).
+  ///
+  /// Commands and syntax errors are taken in line order; the first failure stops the source
+  /// unless the session is interactive or `keepGoing` is set (SPEC §1 script mode).
+  /// - Returns: whether every command succeeded.
+  @discardableResult
+  package func execute(bytes: [UInt8], file: String, registerSource: Bool = true) -> Bool {
+    if registerSource { sources.register(file: file, bytes: bytes) }
+    let parsed = Parser.parse(bytes, file: file)
+    return execute(parsed)
+  }
+
+  @discardableResult
+  package func execute(_ text: String, file: String) -> Bool {
+    execute(bytes: Array(text.utf8), file: file)
+  }
+
+  /// Executes a parse result: commands and syntax errors merged in line order.
+  @discardableResult
+  package func execute(_ parsed: ParseResult) -> Bool {
+    var ok = true
+    var errors = parsed.diagnostics[...]
+    let stopOnFailure = !settings.keepGoing && (!settings.interactive || !runChain.isEmpty)
+    for command in parsed.commands {
+      while let d = errors.first, d.location.map({ $0.line <= command.location.line }) ?? true {
+        errors = errors.dropFirst()
+        _ = fail(d)
+        ok = false
+        if stopOnFailure { return false }
+      }
+      if quitRequested { return ok }
+      if !execute(command) {
+        ok = false
+        if stopOnFailure { return false }
+      }
+      if quitRequested { return ok }
+    }
+    for d in errors {
+      _ = fail(d)
+      ok = false
+      if stopOnFailure { return false }
+    }
+    return ok
+  }
+
+  /// Executes one command. Returns whether it succeeded.
+  @discardableResult
+  package func execute(_ command: Command) -> Bool {
+    if command.verb != .quit && command.verb != .exit && command.verb != .load && command.verb != .new {
+      pendingConfirmation = nil
+    }
+    switch command.verb {
+    case .add, .set, .remove, .rename:
+      return edit(command)
+    case .undo: return undo(command)
+    case .redo: return redo(command)
+    case .save: return save(command)
+    case .load: return load(command)
+    case .new: return newPlan(command)
+    case .run: return run(command)
+    case .quit, .exit: return quit(command)
+    case .show: return show(command)
+    case .list: return list(command)
+    case .validate: return validate(command)
+    case .rank: return rank(command)
+    case .export: return export(command)
+    case .help: return help(command)
+    case .recover: return recover(command)
+    }
+  }
+
+  // MARK: Edits and undo
+
+  private func edit(_ command: Command) -> Bool {
+    var next = plan
+    do {
+      try next.apply(command)
+    } catch {
+      return fail(error)
+    }
+    commit(next)
+    onChange?(sourceText(of: command))
+    return true
+  }
+
+  /// Makes `next` the current plan as one undoable step (or part of the enclosing group).
+  func commit(_ next: Plan, file newFile: String?? = nil) {
+    if groupDepth == 0 {
+      undoStack.append((plan, version, file))
+      redoStack.removeAll()
+    }
+    plan = next
+    if let newFile { file = newFile }
+    version = nextVersion
+    nextVersion += 1
+  }
+
+  /// The source line(s) of a command, for the journal.
+  func sourceText(of command: Command) -> String {
+    let loc = command.location
+    return sources.line(loc.line, of: loc.file) ?? command.verb.rawValue
+  }
+
+  private func undo(_ command: Command) -> Bool {
+    guard command.arguments.isEmpty else { return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0])) }
+    guard let step = undoStack.popLast() else { return fail(.error(.nothingTo("undo"), at: command.verbToken)) }
+    redoStack.append((plan, version, file))
+    plan = step.plan
+    version = step.version
+    file = step.file
+    onChange?("undo")
+    return true
+  }
+
+  private func redo(_ command: Command) -> Bool {
+    guard command.arguments.isEmpty else { return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0])) }
+    guard let step = redoStack.popLast() else { return fail(.error(.nothingTo("redo"), at: command.verbToken)) }
+    undoStack.append((plan, version, file))
+    plan = step.plan
+    version = step.version
+    file = step.file
+    onChange?("redo")
+    return true
+  }
+
+  /// Runs `body` with every change it makes grouped into one undo step.
+  func grouped(_ body: () -> Bool) -> Bool {
+    let before = (plan, version, file)
+    groupDepth += 1
+    let ok = body()
+    groupDepth -= 1
+    if groupDepth == 0, version != before.1 {
+      undoStack.append(before)
+      redoStack.removeAll()
+    }
+    return ok
+  }
+
+  /// Asks for confirmation of a destructive verb when there are unsaved changes (interactive only).
+  func confirmed(_ verb: String, at token: Token) -> Bool {
+    guard settings.interactive, isDirty else { return true }
+    if pendingConfirmation == verb {
+      pendingConfirmation = nil
+      return true
+    }
+    pendingConfirmation = verb
+    report(Diagnostic(.warning, code: "E115", message: Message.unsavedChanges(verb).text, at: token.location,
+                      length: token.length))
+    return false
+  }
+
+  // MARK: Files
+
+  /// Marks the current plan as saved to / loaded from `path`.
+  func markSaved(path: String) {
+    file = path
+    fileIdentity = FileIO.identity(path)
+    savedVersion = version
+    onSaved?()
+  }
+
+  /// Whether writing to `path` would replace a file that is not this plan's own.
+  func isForeignFile(_ path: String) -> Bool {
+    guard FileIO.exists(path) else { return false }
+    guard let identity = FileIO.identity(path), let own = fileIdentity else { return true }
+    return identity != own
+  }
+
+  /// Replaces the plan with one loaded from a file (one undo step).
+  func replacePlan(_ newPlan: Plan, file path: String?) {
+    commit(newPlan, file: .some(path))
+    if let path {
+      markSaved(path: path)
+    } else {
+      fileIdentity = nil
+    }
+  }
+
+  /// Loads the plan file given on the command line, before the session starts.
+  /// - Returns: `nil` on success, else the failure class.
+  package func loadInitial(path: String) -> Failure? {
+    do {
+      let loaded = try PlanLoader.load(path: path, sources: sources)
+      plan = loaded
+      markSaved(path: path)
+      undoStack.removeAll()
+      return nil
+    } catch {
+      for d in error.diagnostics { report(d) }
+      let failure: Failure
+      if case .unusable = error { failure = .usage } else { failure = .command }
+      noteFailure(failure)
+      return failure
+    }
+  }
+
+  /// Replaces the whole session state (for `recover`, tests).
+  package func resetPlan(_ newPlan: Plan) {
+    plan = newPlan
+  }
+
+  // MARK: Run
+
+  /// Executes a script file (`run PATH`, `cplan run`): its errors name that file; a relative
+  /// path inside it is taken from its folder; a cycle is an error that names the chain.
+  @discardableResult
+  package func runScript(path: String, at token: Token?) -> Bool {
+    let resolved: String
+    if path == "-" {
+      resolved = "-"
+    } else if path.hasPrefix("/") || runChain.isEmpty {
+      resolved = path
+    } else {
+      let folder = URL(fileURLWithPath: runChain.last!).deletingLastPathComponent().path
+      resolved = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: folder + "/")).path
+    }
+    let canonical = resolved == "-" ? "-" : URL(fileURLWithPath: resolved).standardizedFileURL.resolvingSymlinksInPath().path
+    if runChain.contains(canonical) {
+      let names = (runChain + [canonical]).map { displayPath($0) }
+      return fail(.error(.runCycle(names), at: token?.location, length: token?.length ?? 1))
+    }
+    let bytes: [UInt8]
+    do {
+      bytes = resolved == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try FileIO.read(resolved)
+    } catch {
+      return fail(.error(.cannotRead(resolved, reason: error.reason), at: token?.location, length: token?.length ?? 1),
+                  as: token == nil ? .usage : .command)
+    }
+    let name = resolved == "-" ? "<stdin>" : resolved
+    runChain.append(canonical)
+    defer { runChain.removeLast() }
+    return grouped { execute(bytes: bytes, file: name) }
+  }
+
+  private func displayPath(_ path: String) -> String {
+    let cwd = FileManager.default.currentDirectoryPath + "/"
+    return path.hasPrefix(cwd) ? String(path.dropFirst(cwd.count)) : path
+  }
+}

@@ -1,0 +1,146 @@
+import ArgumentParser
+import Foundation
+import PlanIO
+import PlanShell
+
+/// Options every subcommand takes (SPEC §1).
+struct CommonOptions: ParsableArguments {
+  @Option(name: [.short, .customLong("command")], help: "Run a command (repeatable), then exit unless -i.")
+  var command: [String] = []
+  @Flag(name: [.short, .long], help: "Stay in the shell after -c commands.")
+  var interactive = false
+  @Option(help: "Message language: en or zh (default: CPLAN_LANG, then the locale).")
+  var lang: String?
+  @Option(help: "Colour: auto, always or never.")
+  var color: String = "auto"
+  @Flag(name: [.short, .long], help: "Print less (no banner, no notices).")
+  var quiet = false
+
+  var settings: CommonSettings {
+    var s = CommonSettings()
+    s.commands = command
+    s.interactive = interactive
+    s.language = lang
+    s.color = color
+    s.quiet = quiet
+    return s
+  }
+
+  func validate() throws {
+    if let lang, !["en", "zh"].contains(lang.lowercased()) {
+      throw ValidationError("--lang must be en or zh")
+    }
+    if !["auto", "always", "never"].contains(color) {
+      throw ValidationError("--color must be auto, always or never")
+    }
+  }
+}
+
+struct CPlan: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cplan",
+    abstract: "A shell for planning innovation consortia (创新联合体).",
+    version: Version.string,
+    subcommands: [Shell.self, Run.self, Check.self, Rank.self, Export.self, Fmt.self, Diff.self],
+    defaultSubcommand: Shell.self
+  )
+}
+
+struct Shell: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "The interactive shell; piped standard input runs as a script.")
+  @OptionGroup var common: CommonOptions
+  @Argument(help: "A plan file to load first.") var plan: String?
+  func run() throws { throw ExitCode(Driver.shell(plan: plan, common: common.settings)) }
+}
+
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Execute script files in order on one plan.")
+  @OptionGroup var common: CommonOptions
+  @Flag(help: "Report every failure instead of stopping at the first.") var keepGoing = false
+  @Argument(help: "Script files; - is standard input.") var scripts: [String]
+  func run() throws {
+    throw ExitCode(Driver.run(scripts: scripts, keepGoing: keepGoing, common: common.settings))
+  }
+}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Load and validate plan files.")
+  @OptionGroup var common: CommonOptions
+  @Flag(help: "Warnings fail too.") var strict = false
+  @Option(help: "text or json.") var format: ReportFormat = .text
+  @Argument(help: "Plan files.") var plans: [String]
+  func run() throws {
+    throw ExitCode(Driver.check(plans: plans, strict: strict, json: format == .json, common: common.settings))
+  }
+}
+
+struct Rank: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Print the priority ranking.")
+  @OptionGroup var common: CommonOptions
+  @Option(help: "weighted or topsis (default: the plan's method).") var method: String?
+  @Flag(help: "How far each weight may move before the top changes.") var sensitivity = false
+  @Option(help: "text or json.") var format: ReportFormat = .text
+  @Argument(help: "A plan file.") var plan: String
+  func validate() throws {
+    if let method, !["weighted", "topsis"].contains(method) { throw ValidationError("--method must be weighted or topsis") }
+  }
+  func run() throws {
+    throw ExitCode(Driver.rank(plan: plan, method: method, sensitivity: sensitivity, json: format == .json,
+                               common: common.settings))
+  }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
+
+struct Export: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Write the roadmap as text, markdown, json, csv or html.")
+  @OptionGroup var common: CommonOptions
+  @Option(help: "text, markdown, json, csv or html.") var format: ExportFormat
+  @Option(name: [.short, .customLong("output")], help: "Write to FILE instead of standard output.") var output: String?
+  @Flag(help: "Overwrite an existing output file.") var force = false
+  @Option(help: "Width of text tables in columns (default: the terminal's, or 100).") var width: Int?
+  @Flag(help: "ASCII instead of Unicode block characters in the text timeline.") var ascii = false
+  @Argument(help: "A plan file.") var plan: String
+  func run() throws {
+    let options = ExportOptions(width: width, ascii: ascii)
+    throw ExitCode(Driver.export(plan: plan, format: format, output: output, force: force, options: options,
+                                 common: common.settings))
+  }
+}
+
+struct Fmt: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Rewrite plan files in canonical form.")
+  @OptionGroup var common: CommonOptions
+  @Flag(help: "Only report files that are not canonical (exit 1).") var check = false
+  @Argument(help: "Plan files.") var plans: [String]
+  func run() throws { throw ExitCode(Driver.fmt(plans: plans, check: check, common: common.settings)) }
+}
+
+struct Diff: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "List what differs between two plan files.")
+  @OptionGroup var common: CommonOptions
+  @Option(help: "text or json.") var format: ReportFormat = .text
+  @Argument(help: "The old plan file.") var a: String
+  @Argument(help: "The new plan file.") var b: String
+  func run() throws { throw ExitCode(Driver.diff(a, b, json: format == .json, common: common.settings)) }
+}
+
+@main
+enum Main {
+  static func main() {
+    Driver.prepareProcess()
+    do {
+      var command = try CPlan.parseAsRoot()
+      try command.run()
+    } catch let code as ExitCode {
+      exit(code.rawValue)
+    } catch {
+      let status = CPlan.exitCode(for: error)
+      if status == .success { CPlan.exit(withError: error) }
+      FileHandle.standardError.write(Data((CPlan.fullMessage(for: error) + "\n").utf8))
+      exit(2)
+    }
+  }
+}
