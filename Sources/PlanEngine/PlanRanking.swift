@@ -1,0 +1,41 @@
+import PlanLanguage
+import PlanModel
+
+/// The priority ranking of a plan's fields (SPEC §8), as data for `rank`, the exports and rules R07–R10.
+package struct PlanRanking: Sendable, Equatable {
+  package struct Row: Sendable, Equatable {
+    package var rank: Int
+    package var field: String
+    package var name: String
+    /// Weighted sum Sᵢ in [0, 1], or TOPSIS closeness Cᵢ in [0, 1].
+    package var score: Double
+    /// Per criterion (in ``PlanRanking/criteria`` order): wⱼ·nᵢⱼ (weighted) or vᵢⱼ (TOPSIS).
+    package var contributions: [Double]
+  }
+
+  /// AHP consistency (SPEC §8; RI: Saaty 1980).
+  package struct Consistency: Sendable, Equatable {
+    package var lambdaMax: Double
+    package var ci: Double
+    package var ri: Double
+    package var cr: Double
+  }
+
+  package struct Sensitivity: Sendable, Equatable {
+    package var criterion: String
+    package var weight: Double
+    /// The nearest weight in [0, 1] at which the rank-1 field changes; `nil`: none.
+    package var flipAt: Double?
+  }
+
+  /// `weighted` or `topsis`.
+  package var method: String
+  /// Criterion IDs in plan order.
+  package var criteria: [String]
+  /// Weights in criteria order (direct, or the AHP eigenvector).
+  package var weights: [Double]
+  package var consistency: Consistency?
+  /// Sorted by rank, then plan order.
+  package var rows: [Row]
+  package var sensitivity: [Sensitivity]?
+}
