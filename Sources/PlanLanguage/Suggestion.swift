@@ -1,6 +1,6 @@
 /// "Did you mean" suggestions by edit distance.
 package enum Suggestion {
-  /// The candidate nearest to `word` by Levenshtein distance over Unicode scalars, compared
+  /// The candidate nearest to `word` by edit distance (with transpositions) over Unicode scalars, compared
   /// case-insensitively; `nil` when none is close (distance > max(2, ⌈length/3⌉)).
   /// Ties go to the earlier candidate.
   /// - Complexity: O(n·k²) for n candidates of length k.
@@ -17,10 +17,12 @@ package enum Suggestion {
     return best?.0
   }
 
-  /// Levenshtein distance; returns `limit + 1` early when it must exceed `limit`.
+  /// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions, so `lsit` is
+  /// one step from `list`); returns `limit + 1` early when it must exceed `limit`.
   package static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = .max) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
+    var before = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
@@ -28,11 +30,13 @@ package enum Suggestion {
       var rowMin = i
       for j in 1...b.count {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        rowMin = min(rowMin, current[j])
+        var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d = min(d, before[j - 2] + 1) }
+        current[j] = d
+        rowMin = min(rowMin, d)
       }
       if rowMin > limit { return limit + 1 }
-      swap(&previous, &current)
+      (before, previous, current) = (previous, current, before)
     }
     return previous[b.count]
   }

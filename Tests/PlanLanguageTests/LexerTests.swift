@@ -1,0 +1,167 @@
+import Testing
+
+@testable import PlanLanguage
+
+/// Lexes one command and returns its argument tokens' kinds (after the verb `add`).
+private func kinds(_ text: String) -> [Token.Kind] {
+  let result = Parser.parse("add " + text, file: "t")
+  #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+  return result.commands.first?.arguments.map(\.kind) ?? []
+}
+
+private func firstError(_ text: String, allowIncomplete: Bool = false) -> Diagnostic? {
+  Parser.parse(text, file: "t", allowIncomplete: allowIncomplete).diagnostics.first
+}
+
+@Suite struct LexerTests {
+  @Test func wordsWithChineseLetters() {
+    #expect(kinds("新能源车 F_1 gov-share-warn") == [.word("新能源车"), .word("F_1"), .word("gov-share-warn")])
+  }
+
+  @Test func threeKindsOfQuotes() {
+    #expect(kinds(#""a \"b\" \\ \n \t" “中文，引号” 「书名」"#) == [
+      .string("a \"b\" \\ \n \t"), .string("中文，引号"), .string("书名"),
+    ])
+  }
+
+  @Test func numbersFractionsPercents() {
+    let k = kinds("12 0.25 -3 1/3 30%")
+    #expect(k.count == 5)
+    guard case .number(let a) = k[0], case .number(let b) = k[1], case .number(let c) = k[2],
+      case .number(let d) = k[3], case .number(let e) = k[4]
+    else {
+      Issue.record("not numbers: \(k)")
+      return
+    }
+    #expect(a.value == 12 && a.isInteger)
+    #expect(b.value == 0.25 && !b.isInteger)
+    #expect(c.value == -3)
+    #expect(d.value == 1.0 / 3.0 && d.form == .fraction)
+    #expect(e.value == 0.30 && e.form == .percent)
+  }
+
+  @Test func periodsAndMonths() {
+    let k = kinds("2025..2027 2025-03..2026-06 2025-03 1..10")
+    #expect(k[0] == .range(.number(NumberLiteral(value: 2025, text: "2025", form: .plain)),
+                           .number(NumberLiteral(value: 2027, text: "2027", form: .plain))))
+    #expect(k[1] == .range(.month(YearMonth(year: 2025, month: 3)), .month(YearMonth(year: 2026, month: 6))))
+    #expect(k[2] == .month(YearMonth(year: 2025, month: 3)))
+    if case .range(.number(let a), .number(let b)) = k[3] { #expect(a.value == 1 && b.value == 10) } else {
+      Issue.record("\(k[3])")
+    }
+  }
+
+  @Test func commaLists() {
+    #expect(kinds("G1,G2,目标3") == [.list(["G1", "G2", "目标3"])])
+  }
+
+  @Test func commentsAndIdeographicSpace() {
+    let r = Parser.parse("add\u{3000}field F1 # 注释 \"not a string\n", file: "t")
+    #expect(r.diagnostics.isEmpty)
+    #expect(r.commands.first?.arguments.map(\.kind) == [.word("field"), .word("F1")])
+  }
+
+  @Test func backslashContinuationMakesOneCommand() {
+    let r = Parser.parse("add field F1 \\\n  \"名称\"\nlist field\n", file: "t")
+    #expect(r.commands.count == 2)
+    #expect(r.commands[0].arguments.count == 3)
+    #expect(r.commands[0].arguments[2].location.line == 2)
+    #expect(r.commands[1].location.line == 3)
+  }
+
+  @Test func openStringContinuesOnNextLine() {
+    let r = Parser.parse("add field F1 \"第一行\n第二行\"\n", file: "t")
+    #expect(r.diagnostics.isEmpty)
+    #expect(r.commands.first?.arguments.last?.kind == .string("第一行\n第二行"))
+  }
+
+  @Test func incompleteInputIsNotAnError() {
+    let open = Parser.parse("add field F1 \"未完", file: "<shell>", allowIncomplete: true)
+    #expect(open.incomplete && open.diagnostics.isEmpty)
+    let continued = Parser.parse("add field F1 \\", file: "<shell>", allowIncomplete: true)
+    #expect(continued.incomplete && continued.diagnostics.isEmpty)
+    let complete = Parser.parse("add field F1 \"完\"", file: "<shell>", allowIncomplete: true)
+    #expect(!complete.incomplete)
+  }
+
+  @Test func nfcNormalisesIDsAndNames() {
+    // "ö" composed (U+00F6) and decomposed (o + U+0308) are one ID.
+    let composed = kinds("K\u{00F6}ln \"M\u{00F6}\"")
+    let decomposed = kinds("Ko\u{0308}ln \"Mo\u{0308}\"")
+    #expect(composed == decomposed)
+    #expect(composed[0] == .word("K\u{00F6}ln"))
+  }
+
+  @Test func pathsAfterLoadSaveRun() {
+    let r = Parser.parse("load plans/jilin-2025-2030.plan\nsave \"带 空格.plan\" force\nexport json to out/x.json force\n", file: "t")
+    #expect(r.diagnostics.isEmpty)
+    #expect(r.commands[0].arguments.map(\.kind) == [.path("plans/jilin-2025-2030.plan")])
+    #expect(r.commands[1].arguments.map(\.kind) == [.path("带 空格.plan"), .word("force")])
+    #expect(r.commands[2].arguments.map(\.kind) == [.word("json"), .word("to"), .path("out/x.json"), .word("force")])
+  }
+
+  /// Bad input: (text, code, line, column). Columns count Unicode scalars.
+  static let errors: [(String, String, Int, Int)] = [
+    ("add field F1 １２", "E004", 1, 14),
+    ("add field \"名\" 12abc", "E005", 1, 15),
+    ("add compare C1 C2 1/0", "E006", 1, 19),
+    ("add measure M1 start 2025-13", "E007", 1, 22),
+    ("add field F1 \"a\\qb\"", "E008", 1, 16),
+    ("add goal G1 after G1,", "E009", 1, 22),
+    ("ad field F1", "E010", 1, 1),
+    ("add field F1 \"未结束", "E002", 1, 14),
+    ("add field F1 ;", "E003", 1, 14),
+    ("add field F1 1e309", "E005", 1, 14),
+    ("add field F1 \\", "E014", 1, 14),
+  ]
+
+  @Test(arguments: errors)
+  func errorsHaveCodeAndPosition(_ input: (String, String, Int, Int)) throws {
+    let d = try #require(firstError(input.0))
+    #expect(d.code == input.1)
+    #expect(d.location?.line == input.2)
+    #expect(d.location?.column == input.3)
+  }
+
+  @Test func unknownCommandSuggests() throws {
+    let d = try #require(firstError("lsit field"))
+    #expect(d.message.en == "unknown command 'lsit'; did you mean 'list'?")
+  }
+
+  @Test func invalidUTF8IsAnErrorAtItsPosition() throws {
+    var bytes = Array("add field F1 \"名".utf8)
+    bytes.append(0xFF)
+    bytes += Array("\"\n".utf8)
+    let r = Parser.parse(bytes, file: "t")
+    let d = try #require(r.diagnostics.first)
+    #expect(d.code == "E001")
+    #expect(d.location?.line == 1)
+    #expect(d.location?.column == 16)
+  }
+
+  @Test func recoversLineByLine() {
+    let r = Parser.parse("add field F1 １\nadd field F2 \"ok\"\nxx\nadd field F3 ;\n", file: "t")
+    #expect(r.diagnostics.map { $0.location!.line } == [1, 3, 4])
+    #expect(r.commands.count == 1)
+  }
+
+  @Test func unterminatedStringReportsAndResumes() {
+    let r = Parser.parse("add field F1 \"open\nadd field F2 \"x\"\n", file: "t")
+    // The string closes on line 2 (`"x` ends at the next quote), so line 2's tail is left: one error at most.
+    #expect(r.diagnostics.count <= 1)
+    let eof = Parser.parse("add field F2 \"x\"\nadd field F1 \"open\n", file: "t")
+    #expect(eof.diagnostics.map(\.code) == ["E002"])
+    #expect(eof.diagnostics.first?.location?.line == 2)
+    #expect(eof.commands.count == 1)
+  }
+
+  @Test func aMillionCharacterLineLexesInLinearTime() {
+    let long = String(repeating: "长", count: 1_000_000)
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+      let r = Parser.parse("add field F1 \"\(long)\" ;", file: "t")
+      #expect(r.diagnostics.first?.location?.column == 1_000_000 + 17)
+    }
+    #expect(elapsed < .seconds(5))
+  }
+}
