@@ -19,6 +19,10 @@ package enum PlanLoadError: Error, Sendable {
 
 /// Loads plan files (SPEC §6): reads the whole file, reports every failing line, then loads
 /// nothing; accepts statements in any order; refuses actions and newer format versions.
+///
+/// Within a kind, statements are applied in natural key order, so a shuffled copy of a file
+/// loads to the same plan (and saves to the same bytes); in the shell, entities keep their
+/// creation order until the plan is saved and loaded again.
 package enum PlanLoader {
   /// Reads and loads the plan file at `path`.
   /// - Parameters:
@@ -58,6 +62,7 @@ package enum PlanLoader {
         rest.append(command)
       }
     }
+    for i in buckets.indices { sortByKey(&buckets[i], kind: Kind.allCases[i]) }
     var plan = Plan()
     let deferred = DeferredReferences()
     for command in first + buckets.joined() + rest {
@@ -80,6 +85,33 @@ package enum PlanLoader {
       throw .invalid(diagnostics)
     }
     return plan
+  }
+
+  /// Orders one kind's `add` statements by key in natural order (`G2` before `G10`), so that the
+  /// plan does not depend on the order of statements in the file. Skips the sort when the file
+  /// is already in order (the usual case: O(n)).
+  static func sortByKey(_ commands: inout [Command], kind: Kind) {
+    let width = kind.spec.keys.count
+    func key(_ c: Command) -> [String] {
+      c.arguments.dropFirst().prefix(width).map { t in t.word ?? t.summary }
+    }
+    var sorted = true
+    var previous: [String]?
+    for c in commands {
+      let k = key(c)
+      if let p = previous, NaturalOrder.less(k, p) {
+        sorted = false
+        break
+      }
+      previous = k
+    }
+    if sorted { return }
+    let keyed = commands.map { (key($0), $0) }
+    commands = keyed.enumerated().sorted { x, y in
+      if NaturalOrder.less(x.element.0, y.element.0) { return true }
+      if NaturalOrder.less(y.element.0, x.element.0) { return false }
+      return x.offset < y.offset
+    }.map(\.element.1)
   }
 
   /// Checks the first line, `# cplan plan N`, refusing a newer N.

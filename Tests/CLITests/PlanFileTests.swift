@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+@Suite struct PlanFileTests {
+  static let jilin = CLI.root.appendingPathComponent("plans/jilin-2025-2030.plan")
+
+  @Test func pipedScriptListsConsortiaWithoutPrompt() throws {
+    let r = try CLI.run([], stdin: "load plans/jilin-2025-2030.plan\nlist consortium\n", directory: CLI.root)
+    #expect(r.status == 0)
+    #expect(r.err.isEmpty, "\(r.err)")
+    let lines = r.out.split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines[0].hasPrefix("K1  碳纤维及复合材料创新联合体"))
+    #expect(lines[1].hasPrefix("K2  新能源与智能网联汽车创新联合体"))
+    #expect(!r.out.contains("cplan>") && !r.out.contains("\u{1B}"))
+  }
+
+  /// A deterministic shuffle (linear congruential generator, fixed seed).
+  static func shuffled(_ lines: [Substring], seed: UInt64) -> [Substring] {
+    var state = seed
+    var result = lines
+    for i in stride(from: result.count - 1, to: 0, by: -1) {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let j = Int((state >> 33) % UInt64(i + 1))
+      result.swapAt(i, j)
+    }
+    return result
+  }
+
+  @Test func shuffledCopySavesToTheSameBytes() throws {
+    let dir = try CLI.temporaryFolder()
+    let text = try CLI.read(Self.jilin)
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let body = lines.dropFirst().filter { !$0.hasPrefix("#") && !$0.isEmpty }
+    let shuffledText = "# cplan plan 1\n" + Self.shuffled(Array(body), seed: 42).joined(separator: "\n") + "\n"
+    #expect(shuffledText != text)
+    try CLI.write(shuffledText, to: dir.appendingPathComponent("shuffled.plan"))
+    let script = "load \(Self.jilin.path)\nsave sorted.plan\nload shuffled.plan\nsave fromShuffled.plan\nload sorted.plan\nsave again.plan\n"
+    let r = try CLI.run(["run", "-"], stdin: script, directory: dir)
+    #expect(r.status == 0, "\(r.err)")
+    let sorted = try Data(contentsOf: dir.appendingPathComponent("sorted.plan"))
+    #expect(sorted == (try Data(contentsOf: dir.appendingPathComponent("fromShuffled.plan"))))
+    #expect(sorted == (try Data(contentsOf: dir.appendingPathComponent("again.plan"))))
+    #expect(String(decoding: sorted, as: UTF8.self).hasPrefix("# cplan plan 1\nset plan title "))
+  }
+
+  @Test func fmtCheckAndRewrite() throws {
+    let dir = try CLI.temporaryFolder()
+    let canonical = "# cplan plan 1\nadd field F1 \"新能源汽车\"\nadd field F2 \"碳纤维\"\n"
+    let messy = "# cplan plan 1\nadd field F2 「碳纤维x」   # comment\nadd   field F1 “新能源汽车”\n"
+    try CLI.write(canonical, to: dir.appendingPathComponent("a.plan"))
+    try CLI.write(messy, to: dir.appendingPathComponent("b.plan"))
+    #expect(try CLI.run(["fmt", "--check", "a.plan"], directory: dir).status == 0)
+    let check = try CLI.run(["fmt", "--check", "b.plan"], directory: dir)
+    #expect(check.status == 1)
+    #expect(check.out == "b.plan\n")
+    #expect(try CLI.run(["fmt", "b.plan"], directory: dir).status == 0)
+    // The loader applies a kind's statements in natural key order: F1 before F2.
+    #expect(try CLI.read(dir.appendingPathComponent("b.plan")) == "# cplan plan 1\nadd field F1 \"新能源汽车\"\nadd field F2 \"碳纤维x\"\n")
+    #expect(try CLI.run(["fmt", "--check", "b.plan"], directory: dir).status == 0)
+  }
+
+  @Test func outputBytesDoNotDependOnTheLocale() throws {
+    let script = """
+      load plans/jilin-2025-2030.plan
+      list member K1
+      show org jcfc
+      add field F1 "重复"
+      help measure
+
+      """
+    var outputs: [Data] = []
+    for env in [["LANG": "C"], ["LC_ALL": "POSIX"], ["LANG": "C.UTF-8"], [:]] {
+      let r = try CLI.run(["run", "--keep-going", "-"], stdin: script, directory: CLI.root, environment: env)
+      #expect(r.status == 1)
+      outputs.append(r.outBytes + Data(r.err.utf8))
+    }
+    #expect(Set(outputs).count == 1)
+    #expect(String(decoding: outputs[0], as: UTF8.self).contains("吉林化学纤维集团有限责任公司"))
+  }
+
+  @Test func everyPlanInPlansLoadsAndChecksCleanly() throws {
+    let folder = CLI.root.appendingPathComponent("plans")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".plan") }
+    #expect(!files.isEmpty)
+    for file in files {
+      let r = try CLI.run(["check", "plans/\(file)"], directory: CLI.root)
+      #expect(r.status == 0, "\(file): \(r.out)\(r.err)")
+      #expect(r.out.contains(" 0 errors") || r.out.hasPrefix("0 errors"), "\(file): \(r.out)")
+    }
+  }
+
+  @Test func saveRefusesAForeignFileWithoutForce() throws {
+    let dir = try CLI.temporaryFolder()
+    try CLI.write("precious", to: dir.appendingPathComponent("other.plan"))
+    let r = try CLI.run([], stdin: "add field F1 \"x\"\nsave other.plan\n", directory: dir)
+    #expect(r.status == 1)
+    #expect(r.err.contains("[E114]"))
+    #expect(try CLI.read(dir.appendingPathComponent("other.plan")) == "precious")
+    let own = try CLI.run([], stdin: "add field F1 \"x\"\nsave mine.plan\nadd field F2 \"y\"\nsave\nsave mine.plan\n", directory: dir)
+    #expect(own.status == 0, "\(own.err)")
+    #expect(try CLI.read(dir.appendingPathComponent("mine.plan")).contains("F2"))
+    let export = try CLI.run([], stdin: "add field F1 \"x\"\nexport csv to other.plan\n", directory: dir)
+    #expect(export.status == 1)
+    #expect(try CLI.read(dir.appendingPathComponent("other.plan")) == "precious")
+  }
+
+  /// Kills `cplan` with SIGKILL at random moments while it saves a large plan over an old one:
+  /// every time, the file is either the old plan or the new one, never a mix.
+  @Test func killedWhileSavingLeavesOldOrNew() throws {
+    let dir = try CLI.temporaryFolder()
+    var big = "# cplan plan 1\n"
+    for i in 0..<40_000 { big += "add field F\(i) \"候选领域第\(i)号：新材料与高端装备\" note \"说明文字\(i)\"\n" }
+    try CLI.write(big, to: dir.appendingPathComponent("big.plan"))
+    let old = "# cplan plan 1\nadd field OLD \"旧计划\"\n"
+    try CLI.write(old, to: dir.appendingPathComponent("target.plan"))
+    try CLI.write("load big.plan\nsave target.plan force\n", to: dir.appendingPathComponent("save.cplan"))
+    var sawOld = 0
+    var sawNew = 0
+    for attempt in 0..<12 {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: CLI.binary)
+      process.arguments = ["run", "save.cplan"]
+      process.currentDirectoryURL = dir
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      usleep(UInt32(20_000 + attempt * 25_000))
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      let now = try CLI.read(dir.appendingPathComponent("target.plan"))
+      if now == old {
+        sawOld += 1
+      } else {
+        #expect(now == big, "attempt \(attempt): a mix of old and new")
+        sawNew += 1
+        try CLI.write(old, to: dir.appendingPathComponent("target.plan"))
+      }
+      let check = try CLI.run(["check", "target.plan"], directory: dir)
+      #expect(check.status == 0)
+    }
+    #expect(sawOld + sawNew == 12)
+  }
+}
