@@ -26,6 +26,8 @@ package struct PlanRanking: Sendable, Equatable {
     package var weight: Double
     /// The nearest weight in [0, 1] at which the rank-1 field changes; `nil`: none.
     package var flipAt: Double?
+    /// The field that takes rank 1 just past `flipAt`; `nil` when `flipAt` is.
+    package var overtakenBy: String?
   }
 
   /// `weighted` or `topsis`.

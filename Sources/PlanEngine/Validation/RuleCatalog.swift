@@ -68,8 +68,15 @@ package enum RuleCatalog {
     r("R33", .error, "a goal comes `after` a goal of a later phase", "目标的前置目标属于更晚的阶段"),
   ]
 
+  private static let byCode: [String: RuleInfo] = Dictionary(uniqueKeysWithValues: rules.map { ($0.code, $0) })
+
   /// The rule with `code` (`R27`, case-insensitive).
   package static func rule(_ code: String) -> RuleInfo? {
-    rules.first { $0.code.lowercased() == code.lowercased() }
+    byCode[code.uppercased()]
+  }
+
+  /// The default severity of rule `code` (exact spelling, `R27`); error for an unknown code.
+  package static func severity(_ code: String) -> Diagnostic.Severity {
+    byCode[code]?.severity ?? .error
   }
 }

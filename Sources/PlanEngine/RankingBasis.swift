@@ -1,0 +1,91 @@
+import PlanLanguage
+import PlanModel
+
+/// A plan's decision matrix and weights, ready for the ranking functions of `Ranking/`: what
+/// `rank`, the exports and rules R07–R10 start from.
+struct RankingBasis {
+  /// Criteria in plan order (the matrix's columns).
+  let criteria: [Entity]
+  /// Fields in plan order (the matrix's rows).
+  let fields: [Entity]
+  /// Scores, scales, directions and weights.
+  let input: RankingInput
+  /// The AHP weights and consistency with `weighting ahp`; `nil` with direct weights.
+  let ahp: AHPResult?
+
+  /// Builds the matrix, or throws why the plan cannot be ranked.
+  ///
+  /// A ranking needs criteria and fields, and is refused where validation finds an error in what
+  /// it is computed from — R01 (direct weights), R02 (scales and scores), R03 (AHP judgements),
+  /// R05 (missing scores) and more than 15 criteria under AHP (R04). An inconsistent set of AHP
+  /// judgements (CR > 0.10) is not refused: the planner needs the ranking and its CR to mend it.
+  /// - Throws: the first blocking finding (in file order), its message prefixed "cannot rank",
+  ///   with a note counting the others.
+  init(_ c: RuleContext) throws(Diagnostic) {
+    let criteria = c.criteria
+    let fields = Array(c.plan[.field].values)
+    self.criteria = criteria
+    self.fields = fields
+    guard !criteria.isEmpty else { throw Self.cannotRank(.noCriteria) }
+    guard !fields.isEmpty else { throw Self.cannotRank(.noFields) }
+    var blocking = [RankingRules.r01, RankingRules.r02, RankingRules.r03, RankingRules.r05].flatMap { $0.check(c) }
+    if c.plan.weighting == "ahp", criteria.count > ahpMaxCriteria { blocking += RankingRules.r04.check(c) }
+    blocking = blocking.filter { $0.severity == .error }.sorted(by: Diagnostic.sortKey)
+    if let first = blocking.first { throw Self.cannotRank(first, others: blocking.count - 1) }
+
+    let weights: [Double]
+    if c.plan.weighting == "ahp" {
+      guard let ahp = c.ahp else { throw Self.cannotRank(.ahpFailed) }
+      weights = ahp.weights
+      self.ahp = ahp
+    } else {
+      weights = criteria.map { $0[Attr.Criterion.weight]?.number ?? 0 }
+      ahp = nil
+    }
+    let scores = c.plan[.score]
+    let scales = criteria.map { $0[Attr.Criterion.scale]?.range ?? (1, 10) }
+    input = RankingInput(
+      fieldIDs: fields.map(\.id),
+      criterionIDs: criteria.map(\.id),
+      directions: criteria.map { $0[Attr.Criterion.type]?.choice == "cost" ? .cost : .benefit },
+      scaleMin: scales.map(\.0),
+      scaleMax: scales.map(\.1),
+      weights: weights,
+      scores: fields.map { field in
+        criteria.map { scores[EntityKey(field.id, $0.id)]?[Attr.Score.value]?.number ?? 0 }
+      })
+  }
+
+  /// Why there is no ranking at all.
+  private enum Gap {
+    case noCriteria, noFields, ahpFailed
+
+    var text: LocalizedText {
+      switch self {
+      case .noCriteria:
+        LocalizedText(en: "the plan has no criteria (add criterion C1 \"…\" tag chain weight 0.4)",
+                      zh: "计划没有评价准则（add criterion C1 \"…\" tag chain weight 0.4）")
+      case .noFields:
+        LocalizedText(en: "the plan has no candidate fields (add field F1 \"…\")",
+                      zh: "计划没有候选领域（add field F1 \"…\"）")
+      case .ahpFailed:
+        LocalizedText(en: "the AHP weights did not converge", zh: "AHP 权重计算没有收敛")
+      }
+    }
+  }
+
+  private static func cannotRank(_ gap: Gap) -> Diagnostic {
+    let text = gap.text
+    return .error(.commandFailed(LocalizedText(en: "cannot rank: \(text.en)", zh: "无法排序：\(text.zh)")), at: nil)
+  }
+
+  private static func cannotRank(_ finding: Diagnostic, others: Int) -> Diagnostic {
+    var d = finding
+    d.message = LocalizedText(en: "cannot rank: \(finding.message.en)", zh: "无法排序：\(finding.message.zh)")
+    if others > 0 {
+      d.notes.append(LocalizedText(en: "\(others) more problem\(others == 1 ? "" : "s") of this kind; 'validate' lists them all",
+                                   zh: "另有 \(others) 个同类问题；'validate' 会全部列出"))
+    }
+    return d
+  }
+}

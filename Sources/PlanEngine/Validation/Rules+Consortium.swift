@@ -1,0 +1,149 @@
+import PlanLanguage
+import PlanModel
+
+/// Rules R11–R19: each consortium's members, measures and period (SPEC §7; DOMAIN.md: an
+/// enterprise-led alliance along the chain, with universities or institutes, SMEs, an IP
+/// strategy and talent incentives).
+///
+/// Interpretations where SPEC §7 is terse:
+/// - Only the consortium's own measures (`measure … consortium K`) count for R16 and R17; a
+///   plan-wide measure gives no consortium its IP strategy or its talent incentives.
+/// - R13 counts chain position `application` as downstream (the users of the chain's products);
+///   `platform` and unset positions cover nothing.
+/// - R18 and R19 check only what is set: a consortium without `period`, or a lead without
+///   `rd-intensity`, is not judged; the horizon part of R18 needs `horizon`.
+enum ConsortiumRules {
+  static let all = [r11, r12, r13, r14, r15, r16, r17, r18, r19]
+
+  /// **R11** (error): a consortium has exactly one member with `role lead` (no lead, or several,
+  /// reported at the consortium), and that lead is an org of `type enterprise` (reported at the
+  /// member statement; a lead without a `type` is not known to be an enterprise and is reported
+  /// too).
+  static let r11 = Rule("R11") { c in
+    c.plan[.consortium].values.compactMap { consortium in
+      let leads = c.leads(of: consortium)
+      switch leads.count {
+      case 0: return c.report(.r11NoLead(consortium), at: consortium)
+      case 1:
+        guard let org = c.plan.entity(.org, leads[0].key.b) else { return nil }
+        let type = org[Attr.Org.type]?.choice
+        guard type != "enterprise" else { return nil }
+        return c.report(.r11LeadNotEnterprise(consortium.id, org: org, type: type), at: leads[0])
+      default: return c.report(.r11ManyLeads(consortium, leads: leads.map(\.key.b)), at: consortium)
+      }
+    }
+  }
+
+  /// **R12** (error): a consortium has at least one member of type university or institute.
+  static let r12 = Rule("R12") { c in
+    c.plan[.consortium].values.compactMap { consortium in
+      let research = c.memberOrgs(of: consortium).contains {
+        ["university", "institute"].contains($0[Attr.Org.type]?.choice ?? "")
+      }
+      return research ? nil : c.report(.r12NoResearch(consortium), at: consortium)
+    }
+  }
+
+  /// **R13** (warning): the members' `chain` positions cover upstream, midstream and downstream
+  /// (`application` counting as downstream). The message names what is missing and what is there.
+  static let r13 = Rule("R13") { c in
+    let needed = ["upstream", "midstream", "downstream"]
+    return c.plan[.consortium].values.compactMap { consortium in
+      var covered = Set<String>()
+      for member in c.index.membersByConsortium[consortium.id] ?? [] {
+        guard let chain = member[Attr.Member.chain]?.choice else { continue }
+        covered.insert(chain == "application" ? "downstream" : chain)
+      }
+      let missing = needed.filter { !covered.contains($0) }
+      guard !missing.isEmpty else { return nil }
+      return c.report(.r13Chain(consortium, missing: missing, covered: needed.filter(covered.contains)), at: consortium)
+    }
+  }
+
+  /// **R14** (warning): some member is an enterprise of size small or medium.
+  static let r14 = Rule("R14") { c in
+    c.plan[.consortium].values.compactMap { consortium in
+      let sme = c.memberOrgs(of: consortium).contains {
+        $0[Attr.Org.type]?.choice == "enterprise" && ["small", "medium"].contains($0[Attr.Org.size]?.choice ?? "")
+      }
+      return sme ? nil : c.report(.r14NoSME(consortium), at: consortium)
+    }
+  }
+
+  /// **R15** (warning): the number of members lies within `members-min..members-max`, both ends
+  /// included (default 5..30).
+  static let r15 = Rule("R15") { c in
+    let (low, high) = (c.plan.membersMin, c.plan.membersMax)
+    return c.plan[.consortium].values.compactMap { consortium in
+      let count = c.index.membersByConsortium[consortium.id]?.count ?? 0
+      guard count < low || count > high else { return nil }
+      return c.report(.r15Count(consortium, count: count, min: low, max: high), at: consortium)
+    }
+  }
+
+  /// **R16** (warning): `ip-strategy yes`, or one of the consortium's own measures has
+  /// instrument ip.
+  static let r16 = Rule("R16") { c in
+    c.plan[.consortium].values.compactMap { consortium in
+      guard consortium[Attr.Consortium.ipStrategy]?.flag != true, !c.hasMeasure(of: consortium, instrument: "ip")
+      else { return nil }
+      return c.report(.r16NoIPStrategy(consortium), at: consortium)
+    }
+  }
+
+  /// **R17** (warning): one of the consortium's own measures has instrument talent.
+  static let r17 = Rule("R17") { c in
+    c.plan[.consortium].values.compactMap { consortium in
+      c.hasMeasure(of: consortium, instrument: "talent") ? nil : c.report(.r17NoTalent(consortium), at: consortium)
+    }
+  }
+
+  /// **R18** (warning): a consortium's `period` lasts 3 to 5 years (36 to 60 months, both
+  /// included; `2025..2027` is 3 years) and lies within the `horizon`. One finding per breach.
+  static let r18 = Rule("R18") { c in
+    var findings: [Diagnostic] = []
+    for consortium in c.plan[.consortium].values {
+      guard let period = consortium.period else { continue }
+      if period.months < 36 || period.months > 60 {
+        findings.append(c.report(.r18Length(consortium, period: period), at: consortium))
+      }
+      if let horizon = c.plan.horizon, !horizon.contains(period) {
+        findings.append(c.report(.r18Horizon(consortium, period: period, horizon: horizon), at: consortium))
+      }
+    }
+    return findings
+  }
+
+  /// **R19** (warning): an enterprise that leads a consortium has `rd-intensity` of at least 3%.
+  /// Reported once per org, at the org (the statement that sets its R&D intensity), naming every
+  /// consortium it leads.
+  static let r19 = Rule("R19") { c in
+    var led: [String: [String]] = [:]
+    for consortium in c.plan[.consortium].values {
+      for lead in c.leads(of: consortium) { led[lead.key.b, default: []].append(consortium.id) }
+    }
+    return c.plan[.org].values.compactMap { org in
+      guard let consortia = led[org.id], org[Attr.Org.type]?.choice == "enterprise",
+        let intensity = org[Attr.Org.rdIntensity]?.number, intensity < 0.03 - 1e-12
+      else { return nil }
+      return c.report(.r19RDIntensity(org, consortia: consortia, intensity: intensity), at: org)
+    }
+  }
+}
+
+extension RuleContext {
+  /// The consortium's members with `role lead`, in plan order.
+  func leads(of consortium: Entity) -> [Entity] {
+    (index.membersByConsortium[consortium.id] ?? []).filter { $0[Attr.Member.role]?.choice == "lead" }
+  }
+
+  /// The orgs of the consortium's members, in plan order.
+  func memberOrgs(of consortium: Entity) -> [Entity] {
+    (index.membersByConsortium[consortium.id] ?? []).compactMap { plan.entity(.org, $0.key.b) }
+  }
+
+  /// Whether one of the consortium's own measures uses `instrument`.
+  func hasMeasure(of consortium: Entity, instrument: String) -> Bool {
+    (index.measuresByConsortium[consortium.id] ?? []).contains { $0[Attr.Measure.instrument]?.choice == instrument }
+  }
+}

@@ -1,0 +1,40 @@
+import PlanLanguage
+import PlanModel
+
+/// Rules R32–R33: the `after` links between goals (SPEC §7).
+enum GoalGraphRules {
+  static let all = [r32, r33]
+
+  /// **R32** (error): the `after` links form no cycle. Every separate cycle — every strongly
+  /// connected component of the link graph with a cycle in it — is reported once, at its first
+  /// goal in plan order, with a whole shortest cycle from that goal back to it
+  /// (`G1 → G4 → G2 → G1`); when more goals are tied into the same knot, the message lists them
+  /// all. Walked without recursion (``GoalGraph``).
+  static let r32 = Rule("R32") { c in
+    let graph = GoalGraph(c.plan)
+    return graph.cycles().compactMap { cycle in
+      guard let goal = c.plan.entity(.goal, graph.ids[cycle.path[0]]) else { return nil }
+      return c.report(.r32Cycle(cycle.path.map { graph.ids[$0] }, knot: cycle.component.map { graph.ids[$0] }), at: goal)
+    }
+  }
+
+  /// **R33** (error): a goal comes `after` no goal of a later phase (phases in chronological
+  /// order, ``PlanIndex/chronologicalPhases``). One finding per such link, at the goal whose
+  /// `after` list holds it.
+  static let r33 = Rule("R33") { c in
+    var findings: [Diagnostic] = []
+    for goal in c.plan[.goal].values {
+      guard let prerequisites = goal[Attr.Goal.after]?.refs, let phase = goal[Attr.Goal.phase]?.ref,
+        let position = c.index.phasePosition[phase]
+      else { continue }
+      for id in prerequisites {
+        guard let laterPhase = c.plan.entity(.goal, id)?[Attr.Goal.phase]?.ref,
+          let laterPosition = c.index.phasePosition[laterPhase], laterPosition > position
+        else { continue }
+        findings.append(
+          c.report(.r33LaterPrerequisite(goal, phase: phase, prerequisite: id, laterPhase: laterPhase), at: goal))
+      }
+    }
+    return findings
+  }
+}
