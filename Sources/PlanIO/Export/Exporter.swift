@@ -30,8 +30,11 @@ package enum Exporter {
   /// The export as text (UTF-8, ending in a newline).
   package static func export(_ plan: Plan, format: ExportFormat, options: ExportOptions) -> String {
     switch format {
-    default:
-      return PlanWriter.write(plan)
+    case .text: return TextExport(roadmap: Roadmap(plan), options: options).render()
+    case .markdown: return MarkdownExport(roadmap: Roadmap(plan), options: options).render()
+    case .json: return JSONExport(roadmap: Roadmap(plan), options: options).render()
+    case .csv: return CSVExport.render(plan)
+    case .html: return HTMLExport(roadmap: Roadmap(plan), options: options).render()
     }
   }
 }
@@ -39,11 +42,19 @@ package enum Exporter {
 extension Exporter {
   /// The roadmap part of the text export (`show roadmap`).
   package static func roadmapSection(_ plan: Plan, options: ExportOptions) -> String {
-    export(plan, format: .text, options: options)
+    let text = TextExport(roadmap: Roadmap(plan), options: options)
+    return text.render(text.timelineSection() + text.consortiaSection() + text.planWideSection())
+      .trimmingLeadingNewlines()
   }
 
   /// The funding table of the text export (`show funding`).
   package static func fundingSection(_ plan: Plan, options: ExportOptions) -> String {
-    export(plan, format: .text, options: options)
+    let text = TextExport(roadmap: Roadmap(plan), options: options)
+    return text.render(text.fundingSection()).trimmingLeadingNewlines()
   }
+}
+
+extension String {
+  /// The text without the blank line a section starts with.
+  fileprivate func trimmingLeadingNewlines() -> String { String(drop { $0 == "\n" }) }
 }

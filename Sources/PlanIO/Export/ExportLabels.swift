@@ -1,0 +1,167 @@
+import PlanLanguage
+
+/// The headings and labels of the text, Markdown and HTML exports, in English and Chinese
+/// (SPEC §10: export headings exist in both languages). Keyword values (instrument, funder,
+/// chain position, …) read as keywords in English and as their usual Chinese terms in Chinese;
+/// the JSON and CSV exports always carry the keywords.
+package enum ExportLabels {
+  // MARK: Sections
+
+  static let region = LocalizedText(en: "Region", zh: "地区")
+  static let horizon = LocalizedText(en: "Horizon", zh: "规划期")
+  static let currency = LocalizedText(en: "Currency", zh: "金额单位")
+  static let untitled = LocalizedText(en: "Untitled plan", zh: "未命名规划")
+  static let ranking = LocalizedText(en: "Priority ranking", zh: "优先领域排序")
+  static let criteria = LocalizedText(en: "Criteria and weights", zh: "评价准则与权重")
+  static let timeline = LocalizedText(en: "Timeline", zh: "阶段时间轴")
+  static let consortia = LocalizedText(en: "Consortia", zh: "创新联合体")
+  static let consortium = LocalizedText(en: "Consortium", zh: "联合体")
+  static let members = LocalizedText(en: "Members", zh: "成员单位")
+  static let goals = LocalizedText(en: "Goals", zh: "阶段目标")
+  static let measures = LocalizedText(en: "Support measures", zh: "支持措施")
+  static let planWide = LocalizedText(en: "Plan-wide goals and measures", zh: "全局目标与措施")
+  static let funding = LocalizedText(en: "Funding", zh: "资金安排")
+  static let validation = LocalizedText(en: "Validation", zh: "校验结果")
+  static let none = LocalizedText(en: "none", zh: "无")
+  static let noPhases = LocalizedText(en: "No phases.", zh: "尚无阶段。")
+  static let noConsortia = LocalizedText(en: "No consortia.", zh: "尚无联合体。")
+  static let noFunding = LocalizedText(en: "No funding lines.", zh: "尚无资金安排。")
+  static let noGoals = LocalizedText(en: "No goals.", zh: "无目标。")
+  static let noMeasures = LocalizedText(en: "No measures.", zh: "无支持措施。")
+  static let noMembers = LocalizedText(en: "No members.", zh: "尚无成员。")
+  static let allClear = LocalizedText(en: "No errors or warnings.", zh: "没有错误或警告。")
+  static let legendGoal = LocalizedText(en: "goal (due within its phase)", zh: "目标（在所属阶段内达成）")
+  static let legendMeasure = LocalizedText(en: "measure (at its start month)", zh: "措施（位于开始月份）")
+  static let phasesLane = LocalizedText(en: "Phases", zh: "阶段")
+
+  // MARK: Columns
+
+  static let rank = LocalizedText(en: "Rank", zh: "排名")
+  static let field = LocalizedText(en: "Field", zh: "领域")
+  static let name = LocalizedText(en: "Name", zh: "名称")
+  static let score = LocalizedText(en: "Score", zh: "得分")
+  static let criterion = LocalizedText(en: "Criterion", zh: "准则")
+  static let tag = LocalizedText(en: "Basis", zh: "基础")
+  static let type = LocalizedText(en: "Type", zh: "类型")
+  static let weight = LocalizedText(en: "Weight", zh: "权重")
+  static let flipAt = LocalizedText(en: "Top changes at weight", zh: "首位改变时的权重")
+  static let chain = LocalizedText(en: "Chain", zh: "产业链位置")
+  static let org = LocalizedText(en: "Org", zh: "单位")
+  static let role = LocalizedText(en: "Role", zh: "角色")
+  static let phase = LocalizedText(en: "Phase", zh: "阶段")
+  static let period = LocalizedText(en: "Period", zh: "期间")
+  static let goal = LocalizedText(en: "Goal", zh: "目标")
+  static let measure = LocalizedText(en: "Measure", zh: "措施")
+  static let indicator = LocalizedText(en: "Indicator", zh: "指标")
+  static let baselineTarget = LocalizedText(en: "Baseline → target", zh: "基期值 → 目标值")
+  static let category = LocalizedText(en: "Category", zh: "类别")
+  static let after = LocalizedText(en: "After", zh: "前置目标")
+  static let instrument = LocalizedText(en: "Instrument", zh: "政策工具")
+  static let funder = LocalizedText(en: "Funder", zh: "出资方")
+  static let amount = LocalizedText(en: "Amount", zh: "金额")
+  static let agency = LocalizedText(en: "Agency", zh: "责任部门")
+  static let start = LocalizedText(en: "Start", zh: "开始")
+  static let total = LocalizedText(en: "Total", zh: "合计")
+  static let govShare = LocalizedText(en: "Gov. share", zh: "政府占比")
+  static let status = LocalizedText(en: "Against cap", zh: "对照上限")
+  static let allConsortia = LocalizedText(en: "All", zh: "全部")
+  static let goalCount = LocalizedText(en: "Goals", zh: "目标")
+  static let measureCount = LocalizedText(en: "Measures", zh: "措施")
+  static let severity = LocalizedText(en: "Severity", zh: "级别")
+  static let code = LocalizedText(en: "Code", zh: "代码")
+  static let location = LocalizedText(en: "Where", zh: "位置")
+  static let message = LocalizedText(en: "Message", zh: "说明")
+
+  // MARK: Phrases
+
+  static func rankingMethod(_ method: String, weighting: String) -> LocalizedText {
+    let m = method == "topsis" ? LocalizedText(en: "TOPSIS", zh: "TOPSIS 法")
+      : LocalizedText(en: "weighted sum", zh: "加权求和")
+    let w = weighting == "ahp" ? LocalizedText(en: "AHP weights", zh: "AHP 权重")
+      : LocalizedText(en: "direct weights", zh: "直接赋权")
+    return LocalizedText(en: "Method: \(m.en), \(w.en)", zh: "方法：\(m.zh)，\(w.zh)")
+  }
+
+  static func consistency(lambdaMax: String, ci: String, ri: String, cr: String, ok: Bool) -> LocalizedText {
+    LocalizedText(
+      en: "AHP consistency: λmax \(lambdaMax), CI \(ci), RI \(ri), CR \(cr) (\(ok ? "≤ 0.10, acceptable" : "> 0.10, revise the judgements"))",
+      zh: "AHP 一致性：λmax \(lambdaMax)，CI \(ci)，RI \(ri)，CR \(cr)（\(ok ? "≤ 0.10，可以接受" : "> 0.10，需调整判断矩阵")）")
+  }
+
+  static func cutoff(_ n: Int) -> LocalizedText {
+    LocalizedText(en: "Cutoff: the top \(n) fields get consortia.", zh: "入选线：排名前 \(n) 的领域组建创新联合体。")
+  }
+
+  static func rankingUnavailable(_ message: String) -> LocalizedText {
+    LocalizedText(en: "ranking unavailable: \(message)", zh: "无法排序：\(message)")
+  }
+
+  static func fieldLine(field: String, rank: String?, period: String?) -> LocalizedText {
+    LocalizedText(
+      en: "Field: \(field)" + (rank.map { " · rank \($0)" } ?? "") + (period.map { " · period \($0)" } ?? ""),
+      zh: "领域：\(field)" + (rank.map { " · 排名第 \($0)" } ?? "") + (period.map { " · 建设期 \($0)" } ?? ""))
+  }
+
+  static func governance(agreement: Bool, ip: Bool, committee: Bool) -> LocalizedText {
+    func yes(_ b: Bool) -> LocalizedText { b ? LocalizedText(en: "yes", zh: "有") : LocalizedText(en: "no", zh: "无") }
+    return LocalizedText(
+      en: "Agreement: \(yes(agreement).en) · IP strategy: \(yes(ip).en) · expert committee: \(yes(committee).en)",
+      zh: "协议：\(yes(agreement).zh) · 知识产权战略：\(yes(ip).zh) · 专家咨询委员会：\(yes(committee).zh)")
+  }
+
+  static func fundingNote(currency: String, warn: String, cap: String) -> LocalizedText {
+    LocalizedText(
+      en: "Amounts in \(currency). Government share = central + provincial + municipal over the total; warning above \(warn), cap \(cap) (R27).",
+      zh: "金额单位：\(currency)。政府占比 =（中央 + 省级 + 市级）/ 合计；超过 \(warn) 警告，上限 \(cap)（R27）。")
+  }
+
+  static func shareStatus(_ share: Double, warn: Double, cap: Double) -> LocalizedText {
+    if share > cap { return LocalizedText(en: "above cap", zh: "超过上限") }
+    if share > warn { return LocalizedText(en: "above warning", zh: "超过警戒线") }
+    return LocalizedText(en: "within", zh: "未超")
+  }
+
+  static func summary(errors: Int, warnings: Int) -> LocalizedText {
+    LocalizedText(
+      en: "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")",
+      zh: "\(errors) 个错误，\(warnings) 个警告")
+  }
+
+  static func phaseHeading(_ id: String, _ name: String, _ period: String) -> String {
+    "\(id) \(name) (\(period))"
+  }
+
+  // MARK: Keyword values
+
+  private static let zhValues: [String: String] = [
+    // chain positions
+    "upstream": "上游", "midstream": "中游", "downstream": "下游", "application": "应用端",
+    // roles
+    "lead": "牵头单位", "core": "核心成员", "member": "一般成员",
+    // goal categories
+    "tech": "技术", "industry": "产业", "ecosystem": "生态", "standard": "标准",
+    // instruments
+    "grant": "项目资助", "subsidy": "后补助", "tax": "税收优惠", "equity": "基金参股", "loan": "信贷支持",
+    "insurance": "保险补偿", "procurement": "政府采购", "scenario": "应用场景", "ip": "知识产权",
+    "talent": "人才", "platform": "平台", "regulation": "规制", "management": "管理",
+    // funders and sources
+    "central": "中央", "provincial": "省级", "municipal": "市级", "enterprise": "企业", "social": "社会资本",
+    "bank": "银行", "university": "高校", "other": "其他",
+    // org types
+    "institute": "科研院所", "rnd": "新型研发机构", "finance": "金融机构", "intermediary": "中介机构",
+    "association": "行业协会",
+    // criterion tags and types
+    "chain": "产业链", "leader": "领军企业", "science": "科教资源", "urgency": "紧迫性", "market": "市场",
+    "benefit": "效益型", "cost": "成本型",
+  ]
+
+  /// A keyword value as it reads in a heading or cell: the keyword in English, the Chinese term in Chinese.
+  static func value(_ keyword: String?, _ language: MessageLanguage) -> String {
+    guard let keyword else { return "" }
+    if language == .zh, let zh = zhValues[keyword] { return zh }
+    return keyword
+  }
+
+  /// The heading of a group of members without a chain position.
+  static let noChain = LocalizedText(en: "(no chain position)", zh: "（未标注产业链位置）")
+}

@@ -1,0 +1,194 @@
+import PlanEngine
+import PlanLanguage
+import PlanModel
+
+/// A table's content before it is laid out: the text export aligns it by display width, the
+/// Markdown export writes a pipe table, the HTML export a `<table>`.
+struct ExportTable {
+  var header: [String]
+  var rows: [[String]] = []
+  /// Columns of numbers, aligned right.
+  var numeric: Set<Int> = []
+  /// Rows that sum others (funding totals), set in bold where the format can.
+  var totalRows: Set<Int> = []
+}
+
+/// The tables of the roadmap, shared by the text, Markdown and HTML exports so that they show
+/// the same content, in the export's language.
+struct ExportTables {
+  let roadmap: Roadmap
+  let language: MessageLanguage
+  /// Plain ASCII for arrows and marks (`--ascii`).
+  let ascii: Bool
+
+  var plan: Plan { roadmap.plan }
+
+  func t(_ text: LocalizedText) -> String { text.text(language) }
+  func v(_ keyword: String?) -> String { ExportLabels.value(keyword, language) }
+
+  /// The header facts: region, horizon, currency.
+  var facts: ExportTable {
+    var table = ExportTable(header: [t(ExportLabels.name), ""])
+    if let region = plan.region { table.rows.append([t(ExportLabels.region), region]) }
+    if let horizon = plan.horizon { table.rows.append([t(ExportLabels.horizon), horizon.description]) }
+    table.rows.append([t(ExportLabels.currency), plan.currency])
+    return table
+  }
+
+  // MARK: Ranking
+
+  /// Rank, field, name, score, each criterion's contribution, and the field's consortia.
+  func ranking(_ r: PlanRanking) -> ExportTable {
+    var table = ExportTable(
+      header: [t(ExportLabels.rank), t(ExportLabels.field), t(ExportLabels.name), t(ExportLabels.score)] + r.criteria
+        + [t(ExportLabels.consortium)],
+      numeric: Set([0, 3]).union(4..<(4 + r.criteria.count)))
+    let consortia = Dictionary(grouping: roadmap.consortia, by: { $0[Attr.Consortium.field]?.ref ?? "" })
+    for row in r.rows {
+      table.rows.append(
+        [String(row.rank), row.field, row.name, ExportNumbers.fixed(row.score, places: 3)]
+          + row.contributions.map { ExportNumbers.fixed($0, places: 3) }
+          + [(consortia[row.field] ?? []).map(\.id).joined(separator: ",")])
+    }
+    return table
+  }
+
+  /// Each criterion with its basis, type, weight and the weight at which the top field changes.
+  func criteria(_ r: PlanRanking) -> ExportTable {
+    var table = ExportTable(
+      header: [t(ExportLabels.criterion), t(ExportLabels.name), t(ExportLabels.tag), t(ExportLabels.type),
+               t(ExportLabels.weight), t(ExportLabels.flipAt)],
+      numeric: [4, 5])
+    for (j, id) in r.criteria.enumerated() {
+      let c = plan.entity(.criterion, id)
+      var flip = ""
+      if let s = r.sensitivity?.first(where: { $0.criterion == id }) {
+        flip = s.flipAt.map { ExportNumbers.fixed($0, places: 3) + (s.overtakenBy.map { " → \($0)" } ?? "") }
+          ?? t(ExportLabels.none)
+      }
+      table.rows.append([id, c?.name ?? "", v(c?[Attr.Criterion.tag]?.choice), v(c?[Attr.Criterion.type]?.choice),
+                         ExportNumbers.fixed(r.weights[j], places: 3), flip])
+    }
+    return table
+  }
+
+  /// The lines under the ranking: method, cutoff, AHP consistency.
+  func rankingNotes(_ r: PlanRanking) -> [String] {
+    var notes = [t(ExportLabels.rankingMethod(r.method, weighting: plan.weighting))]
+    if let cutoff = plan.cutoff { notes.append(t(ExportLabels.cutoff(cutoff))) }
+    if let c = r.consistency {
+      notes.append(t(ExportLabels.consistency(
+        lambdaMax: ExportNumbers.fixed(c.lambdaMax, places: 3), ci: ExportNumbers.fixed(c.ci, places: 3),
+        ri: ExportNumbers.fixed(c.ri, places: 2), cr: ExportNumbers.fixed(c.cr, places: 3), ok: c.cr <= 0.10)))
+    }
+    return notes
+  }
+
+  // MARK: Consortia
+
+  /// The lines under a consortium's heading: field, rank and period; governance.
+  func consortiumFacts(_ k: Entity) -> [String] {
+    let field = k[Attr.Consortium.field]?.ref
+    return [
+      t(ExportLabels.fieldLine(field: roadmap.label(.field, field), rank: field.flatMap(roadmap.rank(ofField:)).map(String.init),
+                               period: k[Attr.Consortium.period]?.period?.description)),
+      t(ExportLabels.governance(agreement: k[Attr.Consortium.agreement]?.flag ?? false,
+                                ip: k[Attr.Consortium.ipStrategy]?.flag ?? false,
+                                committee: k[Attr.Consortium.committee]?.flag ?? false)),
+    ]
+  }
+
+  /// The lead's mark after its role.
+  var leadMark: String { ascii ? " *" : " ★" }
+
+  /// Members grouped by chain position; the position is written on the first row of its group.
+  func members(_ consortium: String) -> ExportTable {
+    var table = ExportTable(header: [t(ExportLabels.chain), t(ExportLabels.org), t(ExportLabels.name), t(ExportLabels.type),
+                                     t(ExportLabels.role)])
+    for group in roadmap.members(of: consortium) {
+      for (i, m) in group.rows.enumerated() {
+        let chain = i == 0 ? (group.chain.map(v) ?? t(ExportLabels.noChain)) : ""
+        table.rows.append([chain, m.org, m.name, v(m.type), v(m.role) + (m.isLead ? leadMark : "")])
+      }
+    }
+    return table
+  }
+
+  func goals(_ goals: [Entity]) -> ExportTable {
+    var table = ExportTable(header: ["ID", t(ExportLabels.goal), t(ExportLabels.indicator),
+                                     t(ExportLabels.baselineTarget), t(ExportLabels.category), t(ExportLabels.after)])
+    for g in goals {
+      table.rows.append([g.id, g.name ?? "", g[Attr.Goal.indicator]?.text ?? "", change(g), v(g[Attr.Goal.category]?.choice),
+                         g[Attr.Goal.after]?.refs?.joined(separator: ",") ?? ""])
+    }
+    return table
+  }
+
+  /// `20 (2024) → 40 %`, with `↓` for a goal that should fall.
+  func change(_ goal: Entity) -> String {
+    let arrow = ascii ? "->" : "→"
+    var baseline = goal[Attr.Goal.baseline]?.number.map(Format.number) ?? "?"
+    if let year = goal[Attr.Goal.baselineYear]?.integer { baseline += " (\(year))" }
+    var s = "\(baseline) \(arrow) \(goal[Attr.Goal.target]?.number.map(Format.number) ?? "?")"
+    if let unit = goal[Attr.Goal.unit]?.text, !unit.isEmpty { s += " " + unit }
+    if goal[Attr.Goal.direction]?.choice == "down" { s += ascii ? " (down)" : " ↓" }
+    return s
+  }
+
+  func measures(_ measures: [Entity]) -> ExportTable {
+    var table = ExportTable(
+      header: ["ID", t(ExportLabels.measure), t(ExportLabels.instrument), t(ExportLabels.funder),
+               t(ExportLabels.amount), t(ExportLabels.agency), t(ExportLabels.start)],
+      numeric: [4])
+    for m in measures {
+      table.rows.append([m.id, m.name ?? "", v(m[Attr.Measure.instrument]?.choice), v(m[Attr.Measure.funder]?.choice),
+                         m[Attr.Measure.amount]?.number.map(ExportNumbers.amount) ?? "", m[Attr.Measure.agency]?.text ?? "",
+                         m[Attr.Measure.start]?.month?.description ?? ""])
+    }
+    return table
+  }
+
+  // MARK: Funding
+
+  /// The note over the funding table: currency, how the share is computed, warning and cap.
+  var fundingNote: String {
+    t(ExportLabels.fundingNote(currency: plan.currency, warn: Format.percent(plan.govShareWarn),
+                               cap: Format.percent(plan.govShareMax)))
+  }
+
+  /// By consortium and phase, one column per source that occurs, the total, the government
+  /// share, and on each total row the share against warning and cap.
+  func funding() -> ExportTable {
+    let funding = roadmap.funding
+    let n = funding.sources.count
+    var table = ExportTable(
+      header: [t(ExportLabels.consortium), t(ExportLabels.phase)] + funding.sources.map(v)
+        + [t(ExportLabels.total), t(ExportLabels.govShare), t(ExportLabels.status)],
+      numeric: Set(2..<(n + 4)))
+    for (i, row) in funding.rows.enumerated() {
+      var status = ""
+      if row.phase == nil {
+        table.totalRows.insert(i)
+        status = row.share.map { t(ExportLabels.shareStatus($0, warn: plan.govShareWarn, cap: plan.govShareMax)) } ?? ""
+      }
+      table.rows.append([row.consortium ?? t(ExportLabels.allConsortia), row.phase ?? t(ExportLabels.total)]
+                        + row.amounts.map { $0.map(ExportNumbers.amount) ?? "" }
+                        + [ExportNumbers.amount(row.total), row.share.map(ExportNumbers.share) ?? "", status])
+    }
+    return table
+  }
+
+  // MARK: Validation
+
+  var summary: String { t(ExportLabels.summary(errors: roadmap.errorCount, warnings: roadmap.warningCount)) }
+
+  func diagnostics() -> ExportTable {
+    var table = ExportTable(header: [t(ExportLabels.severity), t(ExportLabels.code), t(ExportLabels.location),
+                                     t(ExportLabels.message)])
+    for d in roadmap.diagnostics {
+      table.rows.append([d.severity.label(language), d.code, d.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "",
+                         d.message.text(language)])
+    }
+    return table
+  }
+}

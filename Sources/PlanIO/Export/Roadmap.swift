@@ -1,0 +1,170 @@
+import PlanEngine
+import PlanLanguage
+import PlanModel
+
+/// What every export shows, computed once from the plan: the ranking, the diagnostics, the
+/// phases in time order, each consortium's members by chain position, goals and measures by
+/// consortium and phase, and the funding sums.
+struct Roadmap {
+  let plan: Plan
+  let ranking: Result<PlanRanking, Diagnostic>
+  let diagnostics: [Diagnostic]
+  /// Phases by start, then plan order.
+  let phases: [Entity]
+  let consortia: [Entity]
+  /// The horizon, or the span of the phases when the plan has none.
+  let span: Period?
+
+  init(_ plan: Plan) {
+    self.plan = plan
+    ranking = ExportRanking.compute(plan)
+    diagnostics = Engine.validate(plan)
+    let all = Array(plan[.phase].values)
+    phases = all.enumerated().sorted { a, b in
+      let pa = a.element[Attr.Phase.period]?.period, pb = b.element[Attr.Phase.period]?.period
+      if let pa, let pb, pa.start != pb.start { return pa.start < pb.start }
+      return a.offset < b.offset
+    }.map(\.element)
+    consortia = Array(plan[.consortium].values)
+    if let horizon = plan.horizon {
+      span = horizon
+    } else {
+      let periods = phases.compactMap { $0[Attr.Phase.period]?.period }
+      if let start = periods.map(\.start).min(), let end = periods.map(\.end).max() {
+        span = Period(start: YearMonth(year: start.year, month: 1), end: YearMonth(year: end.year, month: 12), monthly: false)
+      } else {
+        span = nil
+      }
+    }
+  }
+
+  // MARK: Lookups
+
+  func name(_ kind: Kind, _ id: String?) -> String? {
+    guard let id else { return nil }
+    return plan.entity(kind, id)?.name
+  }
+
+  /// `F2 碳纤维` (ID and name).
+  func label(_ kind: Kind, _ id: String?) -> String {
+    guard let id else { return "" }
+    if let n = name(kind, id) { return "\(id) \(n)" }
+    return id
+  }
+
+  /// The rank of a field in the ranking, if there is one.
+  func rank(ofField id: String) -> Int? {
+    guard case .success(let r) = ranking else { return nil }
+    return r.rows.first { $0.field == id }?.rank
+  }
+
+  /// The goals of a consortium (or, for `nil`, those of none) in a phase, in plan order.
+  func goals(consortium: String?, phase: String) -> [Entity] {
+    plan[.goal].values.filter {
+      $0[Attr.Goal.consortium]?.ref == consortium && $0[Attr.Goal.phase]?.ref == phase
+    }
+  }
+
+  /// The measures of a consortium (or, for `nil`, those of none) in a phase, in plan order.
+  func measures(consortium: String?, phase: String) -> [Entity] {
+    plan[.measure].values.filter {
+      $0[Attr.Measure.consortium]?.ref == consortium && $0[Attr.Measure.phase]?.ref == phase
+    }
+  }
+
+  /// Whether some goal or measure belongs to no consortium.
+  var hasPlanWideItems: Bool {
+    plan[.goal].values.contains { $0[Attr.Goal.consortium] == nil }
+      || plan[.measure].values.contains { $0[Attr.Measure.consortium] == nil }
+  }
+
+  // MARK: Members
+
+  struct MemberRow {
+    var chain: String?
+    var org: String
+    var name: String
+    var type: String?
+    var role: String
+    var isLead: Bool { role == "lead" }
+  }
+
+  /// A consortium's members grouped by chain position (upstream → platform, then none);
+  /// within a group the lead first, then core members, then members, each in plan order.
+  func members(of consortium: String) -> [(chain: String?, rows: [MemberRow])] {
+    let roleOrder = ["lead": 0, "core": 1, "member": 2]
+    var groups: [String?: [MemberRow]] = [:]
+    for m in plan[.member].values where m.key.a == consortium {
+      let org = plan.entity(.org, m.key.b)
+      let row = MemberRow(chain: m[Attr.Member.chain]?.choice, org: m.key.b, name: org?.name ?? m.key.b,
+                          type: org?[Attr.Org.type]?.choice, role: m[Attr.Member.role]?.choice ?? "member")
+      groups[row.chain, default: []].append(row)
+    }
+    var out: [(chain: String?, rows: [MemberRow])] = []
+    for chain in Schema.chains.map(Optional.some) + [nil] {
+      guard let rows = groups[chain] else { continue }
+      let sorted = rows.enumerated().sorted { a, b in
+        let ra = roleOrder[a.element.role] ?? 3, rb = roleOrder[b.element.role] ?? 3
+        return ra != rb ? ra < rb : a.offset < b.offset
+      }.map(\.element)
+      out.append((chain, sorted))
+    }
+    return out
+  }
+
+  // MARK: Funding
+
+  struct FundingRow {
+    /// Consortium ID; `nil` for the plan total.
+    var consortium: String?
+    /// Phase ID; `nil` for a consortium's total.
+    var phase: String?
+    /// Amount by source, in ``Funding/sources`` order; `nil` where the plan has no such line.
+    var amounts: [Double?]
+    var total: Double { amounts.reduce(0) { $0 + ($1 ?? 0) } }
+    var government: Double
+    /// Government share of the total, or `nil` when the total is 0.
+    var share: Double? { total > 0 ? government / total : nil }
+  }
+
+  struct Funding {
+    /// The sources that occur, in schema order.
+    var sources: [String]
+    /// Per consortium: its phase rows, then its total row; last the plan total.
+    var rows: [FundingRow]
+  }
+
+  var funding: Funding {
+    let lines = Array(plan[.funding].values)
+    let used = Set(lines.map(\.key.c))
+    let sources = Schema.sources.filter(used.contains)
+    func row(_ consortium: String?, _ phase: String?, _ selected: [Entity]) -> FundingRow {
+      var amounts = [Double?](repeating: nil, count: sources.count)
+      var government = 0.0
+      for line in selected {
+        let amount = line[Attr.Funding.amount]?.number ?? 0
+        if let i = sources.firstIndex(of: line.key.c) { amounts[i] = (amounts[i] ?? 0) + amount }
+        if Schema.governmentSources.contains(line.key.c) { government += amount }
+      }
+      return FundingRow(consortium: consortium, phase: phase, amounts: amounts, government: government)
+    }
+    var rows: [FundingRow] = []
+    var funded = consortia.map(\.id).filter { id in lines.contains { $0.key.a == id } }
+    // Funding lines can only name existing consortia; keep any others too, in line order.
+    for line in lines where !funded.contains(line.key.a) { funded.append(line.key.a) }
+    for k in funded {
+      let mine = lines.filter { $0.key.a == k }
+      for p in phases.map(\.id) where mine.contains(where: { $0.key.b == p }) {
+        rows.append(row(k, p, mine.filter { $0.key.b == p }))
+      }
+      rows.append(row(k, nil, mine))
+    }
+    if !lines.isEmpty { rows.append(row(nil, nil, lines)) }
+    return Funding(sources: sources, rows: rows)
+  }
+
+  // MARK: Diagnostics
+
+  var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+  var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+}
