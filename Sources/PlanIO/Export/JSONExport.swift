@@ -49,6 +49,8 @@ struct JSONExport {
 
   // MARK: Ranking
 
+  /// The `ranking` object: the same keys, order and numbers as `cplan rank --format json
+  /// --sensitivity` (``PlanRanking/json(indent:)``); `null` when the plan cannot be ranked.
   var ranking: JSONValue {
     guard case .success(let r) = roadmap.ranking else { return .null }
     var members: [(String, JSONValue)] = [
@@ -64,7 +66,6 @@ struct JSONExport {
       .object([
         ("rank", .int(row.rank)), ("field", .string(row.field)), ("name", .string(row.name)),
         ("score", .number(row.score)),
-        ("contributions", .object(zip(r.criteria, row.contributions).map { ($0, .number($1)) })),
       ])
     })))
     if let sensitivity = r.sensitivity {

@@ -31,7 +31,8 @@ package indirect enum JSONValue: Sendable, Equatable {
   static func optional(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
 
   /// The value pretty-printed with two-space indents and a final newline. Arrays of scalars
-  /// stay on one line (`[2025, 2030]`).
+  /// stay on one line (`[2025, 2030]`), and so does an object of scalars (and such arrays)
+  /// whose line fits in ``inlineWidth`` columns.
   package func rendered() -> String {
     var out = ""
     write(to: &out, indent: 0)
@@ -39,11 +40,19 @@ package indirect enum JSONValue: Sendable, Equatable {
     return out
   }
 
+  /// The widest an object written on one line may be, indent included (in characters).
+  static let inlineWidth = 100
+
   private var isScalar: Bool {
     switch self {
     case .array, .object: false
     default: true
     }
+  }
+
+  private var isScalarArray: Bool {
+    if case .array(let items) = self { return items.allSatisfy(\.isScalar) }
+    return false
   }
 
   private func write(to out: inout String, indent: Int) {
@@ -76,6 +85,20 @@ package indirect enum JSONValue: Sendable, Equatable {
       if members.isEmpty {
         out += "{}"
         return
+      }
+      if members.allSatisfy({ $0.1.isScalar || $0.1.isScalarArray }) {
+        var line = "{"
+        for (i, (key, value)) in members.enumerated() {
+          if i > 0 { line += ", " }
+          JSONValue.writeString(key, to: &line)
+          line += ": "
+          value.write(to: &line, indent: 0)
+        }
+        line += "}"
+        if 2 * indent + line.count <= JSONValue.inlineWidth {
+          out += line
+          return
+        }
       }
       out += "{\n"
       for (i, (key, value)) in members.enumerated() {
