@@ -5,19 +5,54 @@ import PlanLanguage
   import Glibc
 #endif
 
-/// The interactive loop (SPEC §10): prompts, continued commands, Ctrl-C and Ctrl-D, history.
+/// The interactive loop (SPEC §10): prompts, continued commands, Ctrl-C and Ctrl-D, history,
+/// completion, and the crash journal.
 package final class InteractiveShell {
   package let session: Session
   let common: CommonSettings
   package var reader: LineReader
+  /// The crash journal; `nil` when there is no state folder (no `HOME`, no `XDG_STATE_HOME`).
+  package let journal: Journal?
   /// The line number of the next input line at `<shell>`.
   private var lineNumber = 1
-  private var interruptedOnEmpty = false
+  /// The line number where the continued command began.
+  private var startLine = 1
+  /// The lines of a continued command typed so far.
+  package private(set) var pending = ""
+  private var journalFailureShown = false
 
-  package init(session: Session, common: CommonSettings, reader: LineReader? = nil) {
+  /// - Parameters:
+  ///   - reader: where lines come from; by default libedit on a terminal (``EditLineReader``),
+  ///     else plain reading.
+  ///   - paths: where history and journal live; by default from the environment.
+  package init(session: Session, common: CommonSettings, reader: LineReader? = nil, paths: StatePaths? = nil) {
     self.session = session
     self.common = common
-    self.reader = reader ?? PlainLineReader(showPrompt: true)
+    let paths = paths ?? StatePaths(environment: ProcessInfo.processInfo.environment)
+    if let folder = paths.journalDirectory {
+      let journal = Journal(directory: folder)
+      journal.attach(to: session)
+      self.journal = journal
+    } else {
+      journal = nil
+    }
+    self.reader = reader ?? InteractiveShell.makeReader(common: common, paths: paths)
+    if let editor = self.reader as? EditLineReader {
+      editor.language = session.settings.language
+      editor.completer = { [weak self] text in self?.complete(text) ?? Completion(word: "", candidates: []) }
+    }
+  }
+
+  /// libedit when standard input is a terminal and there is a terminal to draw on (standard
+  /// output, else standard error); plain reading otherwise, with no prompt when neither output is
+  /// a terminal (so that no escape sequence reaches a file).
+  static func makeReader(common: CommonSettings, paths: StatePaths) -> LineReader {
+    let drawing: Int32 = isatty(1) == 1 ? 1 : (isatty(2) == 1 ? 2 : -1)
+    let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+    guard isatty(0) == 1, drawing >= 0, term != "dumb" else { return PlainLineReader(showPrompt: drawing >= 0) }
+    let history = paths.history.map(HistoryFile.init(path:))
+    let color = Driver.useColor(common, fd: drawing)
+    return EditLineReader(drawing: drawing, color: color, historyFile: history) ?? PlainLineReader(showPrompt: true)
   }
 
   /// `cplan> `, `cplan:NAME> `, with `*` before `>` for unsaved changes.
@@ -30,50 +65,81 @@ package final class InteractiveShell {
 
   package static let continuationPrompt = "   ...> "
 
+  /// What Tab offers for `text` (the current line before the cursor), in the context of the
+  /// continued command typed so far.
+  package func complete(_ text: String) -> Completion {
+    Completer(plan: session.plan).complete(pending.isEmpty ? text : pending + "\n" + text)
+  }
+
   /// Runs until `quit` or end of input. Returns the exit status.
   package func run() -> Int32 {
     if !common.quiet {
       session.output.writeError("cplan \(Version.string) — " + session.text("type 'help' for help, 'quit' to leave\n",
                                                                           "输入 help 查看帮助，quit 退出\n"))
     }
-    var pending = ""
-    var startLine = lineNumber
+    if let notice = journal?.startupNotice(language: session.settings.language) {
+      session.output.writeError(notice)
+    }
     while !session.quitRequested {
       let input = reader.readLine(prompt: pending.isEmpty ? prompt : InteractiveShell.continuationPrompt)
       switch input {
       case .interrupt:
-        if pending.isEmpty {
-          if interruptedOnEmpty {
-            session.output.writeError(session.text("(to leave, type quit or press Ctrl-D)\n", "（退出请输入 quit 或按 Ctrl-D）\n"))
-          }
-          interruptedOnEmpty = true
+        // Ctrl-C abandons the line and any continued command; on an empty line it says how to leave.
+        if pending.isEmpty && !reader.interruptDiscardedText {
+          session.output.writeError(session.text("(to leave, type quit or press Ctrl-D)\n", "（退出请输入 quit 或按 Ctrl-D）\n"))
         }
         pending = ""
-        continue
       case .endOfInput:
         if !pending.isEmpty {
           pending = ""
           continue
         }
-        session.output.writeError("\n")
-        let quit = Parser.parse("quit", file: "<shell>")
-        session.execute(quit)
-        continue
+        execute(entry: "quit")
       case .line(let line):
-        interruptedOnEmpty = false
-        if pending.isEmpty { startLine = lineNumber }
-        session.sources.register(file: "<shell>", line: lineNumber, text: line)
-        lineNumber += 1
-        pending += pending.isEmpty ? line : "\n" + line
-        let padding = String(repeating: "\n", count: startLine - 1)
-        let parsed = Parser.parse(padding + pending, file: "<shell>", allowIncomplete: true)
-        if parsed.incomplete { continue }
-        if !pending.trimmingCharacters(in: .whitespaces).isEmpty { reader.addHistory(pending) }
-        pending = ""
-        session.execute(parsed)
+        accept(line)
       }
     }
-    return Int32(session.worstFailure == .usage ? 0 : 0)
+    journal?.finish()
+    reader.finish()
+    return 0
+  }
+
+  /// Takes one line (a recalled continued command may hold several); executes the command
+  /// once it is complete.
+  private func accept(_ line: String) {
+    if pending.isEmpty { startLine = lineNumber }
+    pending += pending.isEmpty ? line : "\n" + line
+    for text in line.split(separator: "\n", omittingEmptySubsequences: false) {
+      session.sources.register(file: "<shell>", line: lineNumber, text: String(text))
+      lineNumber += 1
+    }
+    let padding = String(repeating: "\n", count: startLine - 1)
+    let parsed = Parser.parse(padding + pending, file: "<shell>", allowIncomplete: true)
+    if parsed.incomplete { return }
+    let entry = pending
+    pending = ""
+    if !entry.trimmingCharacters(in: .whitespaces).isEmpty { reader.addHistory(entry) }
+    run(parsed)
+  }
+
+  /// Executes a command the shell issues itself (Ctrl-D is `quit`), numbered as an input line.
+  private func execute(entry text: String) {
+    session.sources.register(file: "<shell>", line: lineNumber, text: text)
+    let padding = String(repeating: "\n", count: lineNumber - 1)
+    lineNumber += 1
+    run(Parser.parse(padding + text, file: "<shell>"))
+  }
+
+  /// Executes one entry; its changes are in the journal before the prompt returns.
+  private func run(_ parsed: ParseResult) {
+    journal?.beginEntry()
+    session.execute(parsed)
+    journal?.endEntry()
+    if let failure = journal?.failure, !journalFailureShown {
+      journalFailureShown = true
+      session.output.writeError(session.text("warning: cannot write the journal (\(failure)); unsaved work cannot be recovered after a crash\n",
+                                             "警告：无法写入日志（\(failure)）；崩溃后将无法恢复未保存的工作\n"))
+    }
   }
 }
 

@@ -16,6 +16,15 @@ package protocol LineReader: AnyObject {
   func readLine(prompt: String) -> LineInput
   /// Adds an accepted command (a whole continued command is one entry) to the history.
   func addHistory(_ entry: String)
+  /// Gives the terminal back as it was (the session is ending).
+  func finish()
+  /// Whether the last ``LineInput/interrupt`` abandoned typed text (else the line was empty).
+  var interruptDiscardedText: Bool { get }
+}
+
+extension LineReader {
+  package func finish() {}
+  package var interruptDiscardedText: Bool { false }
 }
 
 /// Reads lines from standard input without editing (pipes, files, dumb terminals).
@@ -27,7 +36,10 @@ package final class PlainLineReader: LineReader {
     if showPrompt {
       FileHandle.standardError.write(Data(prompt.utf8))
     }
-    guard let line = Swift.readLine(strippingNewline: true) else { return .endOfInput }
+    guard let line = Swift.readLine(strippingNewline: true) else {
+      if showPrompt { FileHandle.standardError.write(Data("\n".utf8)) }
+      return .endOfInput
+    }
     return .line(line)
   }
 

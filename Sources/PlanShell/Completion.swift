@@ -1,0 +1,326 @@
+import Foundation
+import PlanEngine
+import PlanIO
+import PlanLanguage
+import PlanModel
+
+/// What Tab offers at the cursor (SPEC §10): verbs, kinds, attribute names for the kind being
+/// written, enum values for the attribute, the IDs that fit the position (Chinese IDs too),
+/// keywords of the actions, and paths. Computed on whole characters, without a terminal.
+package struct Completion: Equatable, Sendable {
+  /// The text being completed: the end of the input before the cursor, as typed.
+  package var word: String
+  /// What may replace ``word``, in the order they are listed.
+  package var candidates: [String]
+  /// Candidates are file names: a folder ends in `/` and takes no space after it.
+  package var isPath = false
+
+  package init(word: String, candidates: [String], isPath: Bool = false) {
+    self.word = word
+    self.candidates = candidates
+    self.isPath = isPath
+  }
+
+  /// What Tab does with the line.
+  package enum Action: Equatable, Sendable {
+    /// Nothing fits.
+    case none
+    /// Replace ``Completion/word`` by this text (one candidate, or the longer common start of several).
+    case replace(String)
+    /// Several candidates and nothing to add: list them, keep the line as typed.
+    case list([String])
+  }
+
+  package var action: Action {
+    guard let first = candidates.first else { return .none }
+    if candidates.count == 1 {
+      return .replace(isPath && first.hasSuffix("/") ? first : first + " ")
+    }
+    let common = candidates.dropFirst().reduce(first) { Completion.commonPrefix($0, $1) }
+    if common.count > word.count { return .replace(common) }
+    return .list(candidates)
+  }
+
+  /// The longest common start of two texts, in whole characters.
+  static func commonPrefix(_ a: String, _ b: String) -> String {
+    var end = a.startIndex
+    var j = b.startIndex
+    while end < a.endIndex, j < b.endIndex, a[end] == b[j] {
+      end = a.index(after: end)
+      j = b.index(after: j)
+    }
+    return String(a[..<end])
+  }
+
+  /// Lays out `items` in columns aligned by display width (a CJK character takes two columns),
+  /// filled column by column like `ls`, within `width` columns. Each line ends in a newline.
+  /// - Parameter limit: at most this many items are shown; a last line says how many more there are.
+  package static func columns(_ items: [String], width: Int, limit: Int = 240, language: MessageLanguage = .en)
+    -> String
+  {
+    let shown = Array(items.prefix(limit))
+    guard !shown.isEmpty else { return "" }
+    let cell = (shown.map { DisplayWidth.width($0) }.max() ?? 0) + 2
+    let perRow = max(1, (max(width, 1) + 2) / cell)
+    let rows = (shown.count + perRow - 1) / perRow
+    var out = ""
+    for row in 0..<rows {
+      var line = ""
+      var column = 0
+      while row + column * rows < shown.count {
+        let item = shown[row + column * rows]
+        let isLast = row + (column + 1) * rows >= shown.count
+        line += isLast ? item : DisplayWidth.pad(item, to: cell)
+        column += 1
+      }
+      out += line.trimmingTrailingSpaces() + "\n"
+    }
+    if items.count > shown.count {
+      let more = items.count - shown.count
+      out += language == .zh ? "……另有 \(more) 项\n" : "… and \(more) more\n"
+    }
+    return out
+  }
+}
+
+/// Computes ``Completion``s from the input before the cursor and the plan's IDs.
+package struct Completer {
+  package var plan: Plan
+  /// The folder relative paths are completed from.
+  package var currentDirectory: String
+
+  package init(plan: Plan, currentDirectory: String = FileManager.default.currentDirectoryPath) {
+    self.plan = plan
+    self.currentDirectory = currentDirectory
+  }
+
+  /// One word of the input before the cursor.
+  struct Word {
+    var text: String
+    /// A quoted string (a NAME or a STRING value), never a keyword.
+    var quoted: Bool
+  }
+
+  /// The candidates for the end of `input` (everything typed before the cursor, earlier lines
+  /// of a continued command included).
+  package func complete(_ input: String) -> Completion {
+    guard let (words, current) = Completer.split(input) else { return Completion(word: "", candidates: []) }
+    return complete(words: words, current: current)
+  }
+
+  /// Splits the input into finished words and the word under the cursor; `nil` when the cursor
+  /// is inside a string or a comment (nothing to complete there).
+  static func split(_ input: String) -> (words: [Word], current: String)? {
+    var words: [Word] = []
+    var current = String.UnicodeScalarView()
+    var quoted = false
+    var scalars = Array(input.unicodeScalars)[...]
+    func finish() {
+      if !current.isEmpty || quoted { words.append(Word(text: String(current), quoted: quoted)) }
+      current = String.UnicodeScalarView()
+      quoted = false
+    }
+    while let c = scalars.popFirst() {
+      switch c {
+      case " ", "\t", "\u{3000}", "\n", "\r":
+        finish()
+      case "\\" where scalars.first == "\n":
+        scalars.removeFirst()
+        finish()
+      case "#" where current.isEmpty:
+        return nil
+      case "\"", "“", "「":
+        let close: Unicode.Scalar = c == "\"" ? "\"" : (c == "“" ? "”" : "」")
+        var closed = false
+        while let d = scalars.popFirst() {
+          if d == "\\" && c == "\"" {
+            if let e = scalars.popFirst() { current.append(e) }
+            continue
+          }
+          if d == close {
+            closed = true
+            break
+          }
+          current.append(d)
+        }
+        if !closed { return nil }
+        quoted = true
+      default:
+        current.append(c)
+      }
+    }
+    if quoted { finish() }
+    return (words, String(current))
+  }
+
+  func complete(words: [Word], current: String) -> Completion {
+    func offer(_ options: [String], keywords: Bool = true) -> Completion {
+      Completion(word: current, candidates: Completer.matching(options, prefix: current, caseInsensitive: keywords))
+    }
+    guard let first = words.first else { return offer(Verb.allCases.map(\.rawValue)) }
+    guard !first.quoted, let verb = Verb(rawValue: first.text.lowercased()) else { return offer([]) }
+    let args = Array(words.dropFirst())
+    switch verb {
+    case .add, .set, .remove, .rename, .show, .list:
+      return completeEntity(verb, args, current)
+    case .validate:
+      return offer(args.isEmpty ? ["strict"] : [])
+    case .rank:
+      if args.last.map({ !$0.quoted && $0.text.lowercased() == "method" }) ?? false {
+        return offer(["weighted", "topsis"])
+      }
+      let used = Set(args.map { $0.text.lowercased() })
+      return offer(["method", "sensitivity"].filter { !used.contains($0) })
+    case .export:
+      if args.isEmpty { return offer(ExportFormat.allCases.map(\.rawValue)) }
+      if args.last.map({ !$0.quoted && $0.text.lowercased() == "to" }) ?? false { return completePath(current) }
+      let used = Set(args.map { $0.text.lowercased() })
+      return offer(["to", "force"].filter { !used.contains($0) })
+    case .save:
+      return args.isEmpty ? completePath(current) : offer(args.count == 1 ? ["force"] : [])
+    case .load, .run, .recover:
+      return args.isEmpty ? completePath(current) : offer([])
+    case .help:
+      return offer(args.isEmpty ? Help.topics : [])
+    case .undo, .redo, .new, .quit, .exit:
+      return offer([])
+    }
+  }
+
+  /// `add|set|remove|rename|show|list KIND KEY... [ATTR VALUE]...`
+  private func completeEntity(_ verb: Verb, _ args: [Word], _ current: String) -> Completion {
+    func offer(_ options: [String], keywords: Bool = true) -> Completion {
+      Completion(word: current, candidates: Completer.matching(options, prefix: current, caseInsensitive: keywords))
+    }
+    let kinds = Kind.allCases.map(\.rawValue)
+    guard let kindWord = args.first else {
+      switch verb {
+      case .set: return offer(kinds + ["plan"])
+      case .show: return offer(["plan", "roadmap", "funding"] + kinds)
+      case .rename: return offer(Kind.allCases.filter { $0.spec.hasOwnID }.map(\.rawValue))
+      default: return offer(kinds)
+      }
+    }
+    let rest = Array(args.dropFirst())
+    if verb == .set, !kindWord.quoted, kindWord.text.lowercased() == "plan" {
+      return completeAttributes(Schema.plan, named: false, rest, verb: verb, current)
+    }
+    guard !kindWord.quoted, let kind = Kind(rawValue: kindWord.text.lowercased()) else { return offer([]) }
+    let spec = kind.spec
+    if verb == .list {
+      return kind == .member && rest.isEmpty ? offer(ids(of: .consortium), keywords: false) : offer([])
+    }
+    if rest.count < spec.keys.count {
+      let position = rest.count
+      if verb == .add {
+        switch spec.keys[position] {
+        case .id: return offer([])
+        case .ref(let k): return offer(ids(of: k), keywords: false)
+        case .choice(let choices): return offer(choices)
+        }
+      }
+      // An existing entity: the key parts that occur after the parts already typed.
+      let typed = rest.map(\.text)
+      var seen = Set<String>()
+      var options: [String] = []
+      for key in plan[kind].keys {
+        let parts = key.parts
+        guard parts.count > position, Array(parts.prefix(position)) == typed else { continue }
+        if seen.insert(parts[position]).inserted { options.append(parts[position]) }
+      }
+      return offer(options, keywords: false)
+    }
+    switch verb {
+    case .remove: return offer(rest.count == spec.keys.count ? ["cascade"] : [])
+    case .rename, .show: return offer([])
+    default: return completeAttributes(spec.attributes, named: spec.hasName, Array(rest.dropFirst(spec.keys.count)),
+                                       verb: verb, current)
+    }
+  }
+
+  /// The attribute names not given yet, or the values of the attribute just named.
+  private func completeAttributes(_ attributes: [AttributeSpec], named: Bool, _ words: [Word], verb: Verb,
+                                  _ current: String) -> Completion
+  {
+    func offer(_ options: [String], keywords: Bool = true) -> Completion {
+      Completion(word: current, candidates: Completer.matching(options, prefix: current, caseInsensitive: keywords))
+    }
+    var expecting: AttributeSpec?
+    var expectingName = false
+    var given = Set<String>()
+    for word in words {
+      if expecting != nil || expectingName {
+        expecting = nil
+        expectingName = false
+        continue
+      }
+      guard !word.quoted else { continue }
+      let lower = word.text.lowercased()
+      if named && lower == "name" {
+        expectingName = true
+        given.insert(lower)
+      } else if let a = attributes.first(where: { $0.name == lower }) {
+        expecting = a
+        given.insert(lower)
+      }
+    }
+    if expectingName { return offer([]) }
+    guard let attribute = expecting else {
+      var names = attributes.map(\.name)
+      if named && verb == .set { names.insert("name", at: 0) }
+      return offer(names.filter { !given.contains($0) })
+    }
+    let none = verb == .set && !attribute.required ? ["none"] : []
+    switch attribute.type {
+    case .choice(let values): return offer(values + none)
+    case .yesNo: return offer(["yes", "no"])
+    case .ref(let k): return offer(ids(of: k) + none, keywords: false)
+    case .refs(let k):
+      // A comma list: complete the ID after the last comma.
+      let parts = current.split(separator: ",", omittingEmptySubsequences: false)
+      let last = String(parts.last ?? "")
+      let already = Set(parts.dropLast().map(String.init))
+      let options = Completer.matching(ids(of: k).filter { !already.contains($0) }, prefix: last, caseInsensitive: false)
+      return Completion(word: last, candidates: options)
+    default: return offer(none)
+    }
+  }
+
+  /// The IDs of `kind`, in creation order.
+  func ids(of kind: Kind) -> [String] {
+    plan[kind].keys.map(\.a)
+  }
+
+  /// Files and folders that start with `current` (a path as typed; `~/` is the home folder).
+  private func completePath(_ current: String) -> Completion {
+    let slash = current.lastIndex(of: "/")
+    let folderPart = slash.map { String(current[...$0]) } ?? ""
+    let namePart = slash.map { String(current[current.index(after: $0)...]) } ?? current
+    var folder = folderPart.isEmpty ? currentDirectory : folderPart
+    if folder.hasPrefix("~/"), let home = ProcessInfo.processInfo.environment["HOME"] {
+      folder = home + folder.dropFirst()
+    } else if !folder.hasPrefix("/") {
+      folder = currentDirectory + "/" + folder
+    }
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    var options: [String] = []
+    for name in names.sorted() where name.hasPrefix(namePart) && (namePart.hasPrefix(".") || !name.hasPrefix(".")) {
+      var isFolder: ObjCBool = false
+      _ = FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder)
+      options.append(name + (isFolder.boolValue ? "/" : ""))
+    }
+    return Completion(word: namePart, candidates: options, isPath: true)
+  }
+
+  /// The options that start with `prefix`: keywords ignoring ASCII case, IDs exactly (then ignoring case).
+  static func matching(_ options: [String], prefix: String, caseInsensitive: Bool) -> [String] {
+    let prefix = prefix.precomposedStringWithCanonicalMapping
+    var seen = Set<String>()
+    let unique = options.filter { seen.insert($0).inserted }
+    if prefix.isEmpty { return unique }
+    let exact = unique.filter { $0.hasPrefix(prefix) }
+    if !exact.isEmpty && !caseInsensitive { return exact }
+    let lower = prefix.lowercased()
+    return unique.filter { $0.lowercased().hasPrefix(lower) }
+  }
+}

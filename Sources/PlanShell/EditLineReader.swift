@@ -1,0 +1,462 @@
+import CEditLine
+import Foundation
+import PlanLanguage
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Reads lines on a terminal through libedit (SPEC §10): cursor keys, history with ↑/↓ and
+/// Ctrl-R, Tab completion, and editing of Chinese text by whole characters.
+///
+/// The wide-character API is used throughout: `el_wgets` returns UTF-32, the prompt is handed
+/// over as UTF-32, and characters are read from the terminal by our own `EL_GETCFN` function,
+/// which decodes UTF-8 itself. So no text passes through the C library's multibyte conversion on
+/// the way in; on the way out libedit needs a UTF-8 `LC_CTYPE`, which
+/// ``DisplayWidth/ensureUTF8Locale()`` sets at start (falling back to `C.UTF-8`).
+///
+/// The read function also watches the signal self-pipe (``ShellSignals``): Ctrl-C (SIGINT)
+/// and a window resize (SIGWINCH) become two private keys bound to editor functions, so they are
+/// handled by libedit in ordinary context: the line is abandoned, or redrawn for the new width.
+package final class EditLineReader: LineReader {
+  private let editor: OpaquePointer
+  private let history: OpaquePointer
+  private let files: [UnsafeMutablePointer<FILE>]
+  private let drawing: UnsafeMutablePointer<FILE>
+  private let drawingDescriptor: Int32
+  private let color: Bool
+  private let historyFile: HistoryFile?
+  /// Computes completions for the input before the cursor (set by the shell).
+  package var completer: ((String) -> Completion)?
+  package var language: MessageLanguage = .en
+
+  /// The prompt handed to libedit (it keeps the pointer until the next call).
+  private var promptBuffer: UnsafeMutablePointer<wchar_t>
+  /// Names and help texts of the added editor functions: libedit keeps these pointers.
+  private var retained: [UnsafeMutablePointer<wchar_t>] = []
+  private var interrupted = false
+  package private(set) var interruptDiscardedText = false
+  private var pendingSignals: [Int32] = []
+  private var pushback: UInt8?
+  /// The completion list waiting for ``listKey``, and where the cursor goes back to after it.
+  private var pendingList: (text: String, offset: Int)?
+  private var finished = false
+
+  /// Marks the start and end of an invisible sequence in the prompt (`EL_PROMPT_ESC`).
+  static let promptEscape: wchar_t = 1
+  /// The private key the read function returns for Ctrl-C delivered as a signal.
+  static let interruptKey: wchar_t = 0x9E
+  /// The private key the read function returns after a window resize or `fg`.
+  static let redrawKey: wchar_t = 0x9F
+  /// Private keys pushed back by a first editor function to run a second one after libedit
+  /// has moved the cursor: end an interrupted read, and list completions below the line.
+  static let endInterruptKey: wchar_t = 0x9D
+  static let listKey: wchar_t = 0x9C
+
+  /// Sets up libedit on standard input.
+  /// - Parameters:
+  ///   - drawing: where the editor draws: standard output when it is a terminal, else standard error.
+  ///   - color: whether the prompt may be coloured.
+  ///   - historyFile: where history is loaded from and appended to.
+  /// - Returns: `nil` when libedit cannot be initialised (the caller reads without editing).
+  package init?(drawing descriptor: Int32, color: Bool, historyFile: HistoryFile?) {
+    guard let input = fdopen(dup(0), "r") else { return nil }
+    guard let output = fdopen(dup(descriptor), "w") else {
+      fclose(input)
+      return nil
+    }
+    guard let errors = fdopen(dup(2), "w") else {
+      fclose(input)
+      fclose(output)
+      return nil
+    }
+    guard let editor = el_init("cplan", input, output, errors), let history = history_winit() else {
+      for f in [input, output, errors] { fclose(f) }
+      return nil
+    }
+    self.editor = editor
+    self.history = history
+    self.files = [input, output, errors]
+    self.drawing = output
+    self.drawingDescriptor = descriptor
+    self.color = color
+    self.historyFile = historyFile
+    self.promptBuffer = EditLineReader.wideCopy("cplan> ")
+    configure()
+    ShellSignals.install(terminal: 0, drawing: descriptor)
+    for entry in historyFile?.load() ?? [] {
+      EditLineReader.withWide(entry) { _ = cplan_history_enter(history, $0) }
+    }
+  }
+
+  deinit {
+    finish()
+    promptBuffer.deallocate()
+    for p in retained { p.deallocate() }
+  }
+
+  private func configure() {
+    _ = cplan_el_set_clientdata(editor, Unmanaged.passUnretained(self).toOpaque())
+    _ = cplan_history_set_size(history, Int32(HistoryFile.limit))
+    _ = cplan_history_set_unique(history, 1)
+    EditLineReader.withWide("emacs") { _ = cplan_el_set_editor(editor, $0) }
+    _ = cplan_el_set_signal(editor, 0)
+    _ = cplan_el_set_prompt(editor, editLinePrompt, EditLineReader.promptEscape)
+    _ = cplan_el_set_history(editor, history)
+    _ = cplan_el_set_read(editor, editLineReadCharacter)
+    addFunction("cplan-complete", "complete the word before the cursor", editLineComplete)
+    addFunction("cplan-interrupt", "abandon the line and any continued command", editLineInterrupt)
+    addFunction("cplan-redraw", "redraw the line for the window's size", editLineRedraw)
+    addFunction("cplan-end-interrupt", "(private) end the read after Ctrl-C", editLineEndInterrupt)
+    addFunction("cplan-list", "(private) list completions below the line", editLineList)
+    bind("^I", "cplan-complete")
+    bind("^C", "cplan-interrupt")
+    bind(String(UnicodeScalar(UInt8(EditLineReader.interruptKey))), "cplan-interrupt")
+    bind(String(UnicodeScalar(UInt8(EditLineReader.redrawKey))), "cplan-redraw")
+    bind(String(UnicodeScalar(UInt8(EditLineReader.endInterruptKey))), "cplan-end-interrupt")
+    bind(String(UnicodeScalar(UInt8(EditLineReader.listKey))), "cplan-list")
+    bind("^R", "em-inc-search-prev")
+    bind("^W", "ed-delete-prev-word")
+    bind("\\e[1;5D", "ed-prev-word")
+    bind("\\e[1;5C", "em-next-word")
+  }
+
+  private func addFunction(_ name: String, _ help: String, _ function: cplan_el_key_fn) {
+    let n = EditLineReader.wideCopy(name)
+    let h = EditLineReader.wideCopy(help)
+    retained += [n, h]
+    _ = cplan_el_add_function(editor, n, h, function)
+  }
+
+  private func bind(_ key: String, _ function: String) {
+    EditLineReader.withWide(key) { k in
+      EditLineReader.withWide(function) { f in _ = cplan_el_bind(editor, k, f) }
+    }
+  }
+
+  // MARK: LineReader
+
+  package func readLine(prompt: String) -> LineInput {
+    setPrompt(prompt)
+    interrupted = false
+    pendingList = nil
+    // A Ctrl-C pressed while a command ran is not meant for this line.
+    pendingSignals = ShellSignals.drain().filter { $0 != SIGINT }
+    ShellSignals.setEditing(true)
+    var count: Int32 = 0
+    let result = el_wgets(editor, &count)
+    ShellSignals.setEditing(false)
+    if interrupted {
+      draw("\n")
+      return .interrupt
+    }
+    guard let result, count > 0 else {
+      // Ctrl-D on an empty line (libedit has shown ^D), or the terminal went away.
+      draw("\n")
+      return .endOfInput
+    }
+    var line = EditLineReader.string(result, count: Int(count))
+    while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
+    return .line(line)
+  }
+
+  package func addHistory(_ entry: String) {
+    let isNew = historyFile?.append(entry) ?? true
+    if isNew { EditLineReader.withWide(entry) { _ = cplan_history_enter(history, $0) } }
+  }
+
+  package func finish() {
+    guard !finished else { return }
+    finished = true
+    el_end(editor)
+    history_wend(history)
+    for f in files { fclose(f) }
+    ShellSignals.restoreTerminal()
+  }
+
+  // MARK: Prompt
+
+  /// The prompt, coloured when colour is on: `cplan` bold blue, `*` yellow, `...` dim.
+  ///
+  /// Each escape sequence stands between two ``promptEscape`` marks, so that libedit does not
+  /// count it as columns. libedit glues such a sequence to the visible character after it, so
+  /// every sequence is followed by one (two sequences never meet, and none ends the prompt).
+  private func setPrompt(_ prompt: String) {
+    var text = prompt
+    if color, prompt.hasSuffix("> "), prompt.count > 2 {
+      let esc = String(UnicodeScalar(UInt8(EditLineReader.promptEscape)))
+      func sgr(_ code: String) -> String { esc + "\u{1B}[\(code)m" + esc }
+      let body = String(prompt.dropLast(2))
+      if body.trimmingCharacters(in: .whitespaces) == "..." {
+        text = sgr("2") + body + sgr("0") + "> "
+      } else if body.hasSuffix("*"), body.count > 1 {
+        text = sgr("1;34") + body.dropLast() + sgr("0;1;33") + "*" + sgr("0") + "> "
+      } else {
+        text = sgr("1;34") + body + sgr("0") + "> "
+      }
+    }
+    promptBuffer.deallocate()
+    promptBuffer = EditLineReader.wideCopy(text)
+  }
+
+  fileprivate var currentPrompt: UnsafeMutablePointer<wchar_t> { promptBuffer }
+
+  // MARK: Editor functions
+
+  /// Tab: completes the word before the cursor, or lists the candidates below the line.
+  fileprivate func complete() -> UInt8 {
+    guard let completer, let info = el_wline(editor)?.pointee else { return UInt8(CC_ERROR) }
+    let before = EditLineReader.string(info.buffer, count: info.cursor - info.buffer)
+    let completion = completer(before)
+    switch completion.action {
+    case .none:
+      return UInt8(CC_ERROR)
+    case .replace(let text):
+      el_deletestr(editor, Int32(completion.word.unicodeScalars.count))
+      EditLineReader.withWide(text) { _ = el_winsertstr(editor, $0) }
+      return UInt8(CC_REFRESH)
+    case .list(let items):
+      // The cursor goes to the start of the line first (libedit redraws relative to the row it
+      // believes the cursor is on); the list is written by `cplan-list` once it is there.
+      let offset = info.cursor - info.buffer
+      pendingList = (Completion.columns(items, width: columns, language: language), offset)
+      _ = el_cursor(editor, -Int32(offset))
+      push(EditLineReader.listKey)
+      return UInt8(CC_CURSOR)
+    }
+  }
+
+  /// Writes the pending completion list on the lines below the edited line (the cursor is at
+  /// the start of the line), puts the cursor back, and has libedit draw the line again below.
+  fileprivate func list() -> UInt8 {
+    guard let (text, offset) = pendingList, let info = el_wline(editor)?.pointee else { return UInt8(CC_NORM) }
+    pendingList = nil
+    let line = EditLineReader.string(info.buffer, count: info.lastchar - info.buffer)
+    let rows = EditLineReader.rows(prompt: promptWidth, line: line, columns: columns)
+    draw(String(repeating: "\n", count: rows) + text)
+    _ = el_cursor(editor, Int32(offset))
+    return UInt8(CC_REDISPLAY)
+  }
+
+  /// Ctrl-C: shows `^C` after the line; `cplan-end-interrupt` then ends the read.
+  fileprivate func interrupt() -> UInt8 {
+    interrupted = true
+    interruptDiscardedText = false
+    if let info = el_wline(editor)?.pointee {
+      interruptDiscardedText = info.lastchar != info.buffer
+      _ = el_cursor(editor, Int32(info.lastchar - info.cursor))
+    }
+    EditLineReader.withWide("^C") { _ = el_winsertstr(editor, $0) }
+    push(EditLineReader.endInterruptKey)
+    return UInt8(CC_REFRESH)
+  }
+
+  fileprivate func endInterrupt() -> UInt8 {
+    interrupted ? UInt8(CC_EOF) : UInt8(CC_NORM)
+  }
+
+  private func push(_ key: wchar_t) {
+    var keys: [wchar_t] = [key, 0]
+    el_wpush(editor, &keys)
+  }
+
+  /// After a resize (or `fg`): takes the new size and redraws the prompt and line.
+  fileprivate func redraw() -> UInt8 {
+    el_resize(editor)
+    return UInt8(CC_REDISPLAY)
+  }
+
+  private var columns: Int {
+    let c = Int(cplan_terminal_columns(drawingDescriptor))
+    return c > 0 ? c : 80
+  }
+
+  /// The prompt's width in columns, without its invisible sequences.
+  private var promptWidth: Int {
+    var width = 0
+    var hidden = false
+    var p = promptBuffer
+    while p.pointee != 0 {
+      if p.pointee == EditLineReader.promptEscape {
+        hidden.toggle()
+      } else if !hidden, let scalar = Unicode.Scalar(UInt32(bitPattern: p.pointee)) {
+        width += DisplayWidth.width(of: scalar)
+      }
+      p += 1
+    }
+    return width
+  }
+
+  /// How many terminal rows the prompt and `line` take, laid out as libedit does: a character
+  /// that does not fit at the end of a row goes to the next; a control character shows as `^X`.
+  static func rows(prompt: Int, line: String, columns: Int) -> Int {
+    let columns = max(columns, 1)
+    var row = prompt / columns
+    var column = prompt % columns
+    for scalar in line.unicodeScalars {
+      let w = scalar.value < 0x20 || scalar.value == 0x7F ? 2 : DisplayWidth.width(of: scalar)
+      if column + w > columns {
+        row += 1
+        column = 0
+      }
+      column += w
+      if column >= columns {
+        row += 1
+        column = 0
+      }
+    }
+    return row + 1
+  }
+
+  private func draw(_ text: String) {
+    fputs(text, drawing)
+    fflush(drawing)
+  }
+
+  // MARK: Reading characters
+
+  /// Reads one character from the terminal (UTF-8 decoded here), or a private key for a
+  /// recorded signal. Returns 1, 0 at end of file, -1 on error.
+  fileprivate func readCharacter(_ out: UnsafeMutablePointer<wchar_t>) -> Int32 {
+    while true {
+      if !pendingSignals.isEmpty {
+        switch pendingSignals.removeFirst() {
+        case SIGINT:
+          out.pointee = EditLineReader.interruptKey
+          return 1
+        case SIGWINCH, SIGCONT:
+          out.pointee = EditLineReader.redrawKey
+          return 1
+        default:
+          continue
+        }
+      }
+      if pushback == nil {
+        let wake = ShellSignals.wakeDescriptor
+        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
+        let n = poll(&fds, wake >= 0 ? 2 : 1, -1)
+        if n < 0 {
+          if errno == EINTR { continue }
+          return -1
+        }
+        if wake >= 0, fds[1].revents != 0 {
+          pendingSignals += ShellSignals.drain()
+          continue
+        }
+        if fds[0].revents == 0 { continue }
+      }
+      switch readScalar() {
+      case .scalar(let s):
+        out.pointee = wchar_t(bitPattern: s.value)
+        return 1
+      case .invalid: continue
+      case .end: return 0
+      case .error: return -1
+      }
+    }
+  }
+
+  private enum ReadResult { case scalar(Unicode.Scalar), invalid, end, error }
+
+  private func readByte() -> ReadResult? {
+    if let b = pushback {
+      pushback = nil
+      return .scalar(Unicode.Scalar(b))
+    }
+    var byte: UInt8 = 0
+    while true {
+      let n = read(0, &byte, 1)
+      if n == 1 { return .scalar(Unicode.Scalar(byte)) }
+      if n == 0 { return .end }
+      if errno == EINTR || errno == EAGAIN { continue }
+      return .error
+    }
+  }
+
+  /// One UTF-8 encoded character. A malformed sequence is dropped (its last byte is read again).
+  private func readScalar() -> ReadResult {
+    guard case .scalar(let leadScalar)? = readByte() else { return readByte() ?? .error }
+    let lead = UInt8(leadScalar.value)
+    let length: Int
+    var value: UInt32
+    switch lead {
+    case 0x00...0x7F: return .scalar(leadScalar)
+    case 0xC2...0xDF: length = 1; value = UInt32(lead & 0x1F)
+    case 0xE0...0xEF: length = 2; value = UInt32(lead & 0x0F)
+    case 0xF0...0xF4: length = 3; value = UInt32(lead & 0x07)
+    default: return .invalid
+    }
+    for _ in 0..<length {
+      guard case .scalar(let next)? = readByte() else { return .end }
+      let b = UInt8(next.value)
+      guard b & 0xC0 == 0x80 else {
+        pushback = b
+        return .invalid
+      }
+      value = value << 6 | UInt32(b & 0x3F)
+    }
+    guard let scalar = Unicode.Scalar(value), value >= [0, 0x80, 0x800, 0x10000][length] else { return .invalid }
+    return .scalar(scalar)
+  }
+
+  // MARK: Wide strings
+
+  /// A NUL-terminated UTF-32 copy of `text` (the caller deallocates it).
+  static func wideCopy(_ text: String) -> UnsafeMutablePointer<wchar_t> {
+    let scalars = Array(text.unicodeScalars)
+    let p = UnsafeMutablePointer<wchar_t>.allocate(capacity: scalars.count + 1)
+    for (i, s) in scalars.enumerated() { p[i] = wchar_t(bitPattern: s.value) }
+    p[scalars.count] = 0
+    return p
+  }
+
+  static func withWide<R>(_ text: String, _ body: (UnsafePointer<wchar_t>) -> R) -> R {
+    let p = wideCopy(text)
+    defer { p.deallocate() }
+    return body(p)
+  }
+
+  static func string(_ p: UnsafePointer<wchar_t>, count: Int) -> String {
+    var scalars = String.UnicodeScalarView()
+    for i in 0..<max(count, 0) {
+      if let s = Unicode.Scalar(UInt32(bitPattern: p[i])) { scalars.append(s) }
+    }
+    return String(scalars)
+  }
+
+  fileprivate static func from(_ editor: OpaquePointer?) -> EditLineReader? {
+    guard let editor, let data = cplan_el_clientdata(editor) else { return nil }
+    return Unmanaged<EditLineReader>.fromOpaque(data).takeUnretainedValue()
+  }
+}
+
+// MARK: - C callbacks (no captures: they find the reader through EL_CLIENTDATA)
+
+private func editLinePrompt(_ editor: OpaquePointer?) -> UnsafeMutablePointer<wchar_t>? {
+  EditLineReader.from(editor)?.currentPrompt
+}
+
+private func editLineReadCharacter(_ editor: OpaquePointer?, _ out: UnsafeMutablePointer<wchar_t>?) -> Int32 {
+  guard let out, let reader = EditLineReader.from(editor) else { return -1 }
+  return reader.readCharacter(out)
+}
+
+private func editLineComplete(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
+  EditLineReader.from(editor)?.complete() ?? UInt8(CC_ERROR)
+}
+
+private func editLineInterrupt(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
+  EditLineReader.from(editor)?.interrupt() ?? UInt8(CC_EOF)
+}
+
+private func editLineEndInterrupt(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
+  EditLineReader.from(editor)?.endInterrupt() ?? UInt8(CC_EOF)
+}
+
+private func editLineList(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
+  EditLineReader.from(editor)?.list() ?? UInt8(CC_NORM)
+}
+
+private func editLineRedraw(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
+  EditLineReader.from(editor)?.redraw() ?? UInt8(CC_REDISPLAY)
+}

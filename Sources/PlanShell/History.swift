@@ -1,0 +1,119 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The shell's history file (SPEC §10): UTF-8, one entry per line after a version line, appended
+/// after every accepted command so that no way of ending the session loses it.
+///
+/// A continued command is one entry: its line breaks are written `\n` and a backslash `\\`, so
+/// every entry stays on one line of the file. An entry equal to the one before it is not
+/// stored again. The file is created with mode 0600 in a 0700 folder.
+package final class HistoryFile {
+  /// The first line of the file.
+  package static let header = "# cplan history 1"
+  /// Entries kept; the file is cut back to this many when it has grown to twice as many.
+  package static let limit = 1000
+
+  package let path: String
+  private var last: String?
+
+  package init(path: String) {
+    self.path = path
+  }
+
+  /// Reads the entries, oldest first, without consecutive duplicates; the newest `limit`.
+  /// A file that is missing or unreadable gives none.
+  package func load() -> [String] {
+    guard let data = FileManager.default.contents(atPath: path) else { return [] }
+    var entries: [String] = []
+    var first = true
+    for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
+      if first {
+        first = false
+        if line == HistoryFile.header { continue }
+      }
+      let entry = HistoryFile.decode(String(line))
+      if entry != entries.last { entries.append(entry) }
+    }
+    if entries.count > 2 * HistoryFile.limit {
+      entries.removeFirst(entries.count - HistoryFile.limit)
+      rewrite(entries)
+    } else if entries.count > HistoryFile.limit {
+      entries.removeFirst(entries.count - HistoryFile.limit)
+    }
+    last = entries.last
+    return entries
+  }
+
+  /// Appends `entry` unless it equals the previous one.
+  /// - Returns: whether it was new (and so should also enter the editor's history).
+  @discardableResult
+  package func append(_ entry: String) -> Bool {
+    guard entry != last else { return false }
+    last = entry
+    prepareFolder()
+    let fd = StatePaths.openPrivate(path, flags: O_WRONLY | O_APPEND | O_CREAT)
+    guard fd >= 0 else { return true }
+    defer { close(fd) }
+    var text = ""
+    if lseek(fd, 0, SEEK_END) == 0 { text = HistoryFile.header + "\n" }
+    text += HistoryFile.encode(entry) + "\n"
+    StatePaths.writeAll(fd, Array(text.utf8))
+    return true
+  }
+
+  private func prepareFolder() {
+    let folder = (path as NSString).deletingLastPathComponent
+    guard !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) else { return }
+    try? StatePaths.makePrivateDirectory(folder)
+  }
+
+  /// Replaces the file with `entries` (atomically: a private temporary file renamed over it).
+  private func rewrite(_ entries: [String]) {
+    let temporary = path + ".\(getpid()).tmp"
+    let fd = StatePaths.openPrivate(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
+    guard fd >= 0 else { return }
+    let text = ([HistoryFile.header] + entries.map(HistoryFile.encode)).joined(separator: "\n") + "\n"
+    let ok = StatePaths.writeAll(fd, Array(text.utf8)) && fsync(fd) == 0
+    close(fd)
+    if !ok || rename(temporary, path) != 0 { unlink(temporary) }
+  }
+
+  /// One entry as one line: `\` → `\\`, line break → `\n`.
+  package static func encode(_ entry: String) -> String {
+    var out = ""
+    for scalar in entry.unicodeScalars {
+      switch scalar {
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// The inverse of ``encode(_:)``.
+  package static func decode(_ line: String) -> String {
+    var out = String.UnicodeScalarView()
+    var escaped = false
+    for scalar in line.unicodeScalars {
+      if escaped {
+        switch scalar {
+        case "n": out.append("\n")
+        case "r": out.append("\r")
+        default: out.append(scalar)
+        }
+        escaped = false
+      } else if scalar == "\\" {
+        escaped = true
+      } else {
+        out.append(scalar)
+      }
+    }
+    if escaped { out.append("\\") }
+    return String(out)
+  }
+}
