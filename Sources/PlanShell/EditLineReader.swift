@@ -46,8 +46,10 @@ package final class EditLineReader: LineReader {
   static let promptEscape: wchar_t = 1
   /// The private key the read function returns for Ctrl-C delivered as a signal.
   static let interruptKey: wchar_t = 0x9E
-  /// The private key the read function returns after a window resize or `fg`.
+  /// The private key the read function returns after a window resize.
   static let redrawKey: wchar_t = 0x9F
+  /// The private key the read function returns after `fg` (the line is drawn afresh).
+  static let continueKey: wchar_t = 0x9B
   /// Private keys pushed back by a first editor function to run a second one after libedit
   /// has moved the cursor: end an interrupted read, and list completions below the line.
   static let endInterruptKey: wchar_t = 0x9D
@@ -107,12 +109,14 @@ package final class EditLineReader: LineReader {
     addFunction("cplan-complete", "complete the word before the cursor", editLineComplete)
     addFunction("cplan-interrupt", "abandon the line and any continued command", editLineInterrupt)
     addFunction("cplan-redraw", "redraw the line for the window's size", editLineRedraw)
+    addFunction("cplan-continue", "(private) draw the line again after fg", editLineContinue)
     addFunction("cplan-end-interrupt", "(private) end the read after Ctrl-C", editLineEndInterrupt)
     addFunction("cplan-list", "(private) list completions below the line", editLineList)
     bind("^I", "cplan-complete")
     bind("^C", "cplan-interrupt")
     bind(String(UnicodeScalar(UInt8(EditLineReader.interruptKey))), "cplan-interrupt")
     bind(String(UnicodeScalar(UInt8(EditLineReader.redrawKey))), "cplan-redraw")
+    bind(String(UnicodeScalar(UInt8(EditLineReader.continueKey))), "cplan-continue")
     bind(String(UnicodeScalar(UInt8(EditLineReader.endInterruptKey))), "cplan-end-interrupt")
     bind(String(UnicodeScalar(UInt8(EditLineReader.listKey))), "cplan-list")
     bind("^R", "em-inc-search-prev")
@@ -260,10 +264,27 @@ package final class EditLineReader: LineReader {
     el_wpush(editor, &keys)
   }
 
-  /// After a resize (or `fg`): takes the new size and redraws the prompt and line.
+  /// After a resize: takes the new size, and draws the prompt and line again from their first row.
+  ///
+  /// The terminal has reflowed the line to the new width (tmux, VTE, kitty, iTerm2 do), so the
+  /// cursor's row within the line is computed for the new width; the cursor goes up that many
+  /// rows, the rest of the screen is cleared, and libedit draws everything afresh from there.
   fileprivate func redraw() -> UInt8 {
     el_resize(editor)
-    return UInt8(CC_REDISPLAY)
+    guard let info = el_wline(editor)?.pointee else { return UInt8(CC_REDISPLAY) }
+    let before = EditLineReader.string(info.buffer, count: info.cursor - info.buffer)
+    let row = EditLineReader.rows(prompt: promptWidth, line: before, columns: columns) - 1
+    draw("\r" + (row > 0 ? "\u{1B}[\(row)A" : "") + "\u{1B}[J")
+    _ = cplan_el_refresh(editor)
+    return UInt8(CC_NORM)
+  }
+
+  /// After `fg`: the cursor is on a fresh line; the prompt and line are drawn there.
+  fileprivate func drawAgain() -> UInt8 {
+    el_resize(editor)
+    draw("\r")
+    _ = cplan_el_refresh(editor)
+    return UInt8(CC_NORM)
   }
 
   private var columns: Int {
@@ -324,8 +345,11 @@ package final class EditLineReader: LineReader {
         case SIGINT:
           out.pointee = EditLineReader.interruptKey
           return 1
-        case SIGWINCH, SIGCONT:
+        case SIGWINCH:
           out.pointee = EditLineReader.redrawKey
+          return 1
+        case SIGCONT:
+          out.pointee = EditLineReader.continueKey
           return 1
         default:
           continue
@@ -455,6 +479,10 @@ private func editLineEndInterrupt(_ editor: OpaquePointer?, _ key: Int32) -> UIn
 
 private func editLineList(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
   EditLineReader.from(editor)?.list() ?? UInt8(CC_NORM)
+}
+
+private func editLineContinue(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
+  EditLineReader.from(editor)?.drawAgain() ?? UInt8(CC_REDISPLAY)
 }
 
 private func editLineRedraw(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {

@@ -95,6 +95,10 @@ package final class InteractiveShell {
           continue
         }
         execute(entry: "quit")
+        if !session.quitRequested {
+          session.output.writeError(session.text("(press Ctrl-D again to leave without saving)\n",
+                                                 "（再按一次 Ctrl-D 不保存退出）\n"))
+        }
       case .line(let line):
         accept(line)
       }

@@ -199,10 +199,19 @@ package final class Session {
     nextVersion += 1
   }
 
-  /// The source line(s) of a command, for the journal.
+  /// The source line(s) of a command, for the journal: its line and the lines it continues on
+  /// (after a trailing `\` or inside an open string).
   func sourceText(of command: Command) -> String {
     let loc = command.location
-    return sources.line(loc.line, of: loc.file) ?? command.verb.rawValue
+    guard var text = sources.line(loc.line, of: loc.file) else { return command.verb.rawValue }
+    var line = loc.line
+    while Parser.parse(text, file: loc.file, allowIncomplete: true).incomplete,
+      let next = sources.line(line + 1, of: loc.file)
+    {
+      line += 1
+      text += "\n" + next
+    }
+    return text
   }
 
   private func undo(_ command: Command) -> Bool {
