@@ -62,6 +62,8 @@ package enum ExportLabels {
   static let agency = LocalizedText(en: "Agency", zh: "责任部门")
   static let start = LocalizedText(en: "Start", zh: "开始")
   static let total = LocalizedText(en: "Total", zh: "合计")
+  static let government = LocalizedText(en: "Government", zh: "政府")
+  static let otherSources = LocalizedText(en: "Other", zh: "其他")
   static let govShare = LocalizedText(en: "Gov. share", zh: "政府占比")
   static let status = LocalizedText(en: "Against cap", zh: "对照上限")
   static let allConsortia = LocalizedText(en: "All", zh: "全部")
@@ -129,6 +131,26 @@ package enum ExportLabels {
 
   static func phaseHeading(_ id: String, _ name: String, _ period: String) -> String {
     "\(id) \(name) (\(period))"
+  }
+
+  /// The typographic marks of the labels in ASCII, for `--ascii`.
+  static func asciiMarks(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { !$0.isASCII }) else { return text }
+    var out = ""
+    for ch in text {
+      switch ch {
+      case "→": out += "->"
+      case "·": out += ";"
+      case "≤": out += "<="
+      case "★": out += "*"
+      case "↓": out += "(down)"
+      case "λ": out += "lambda"
+      case "…": out += "..."
+      case "—": out += "--"
+      default: out.append(ch)
+      }
+    }
+    return out
   }
 
   // MARK: Keyword values

@@ -63,7 +63,7 @@ struct ExportTables {
       let c = plan.entity(.criterion, id)
       var flip = ""
       if let s = r.sensitivity?.first(where: { $0.criterion == id }) {
-        flip = s.flipAt.map { ExportNumbers.fixed($0, places: 3) + (s.overtakenBy.map { " → \($0)" } ?? "") }
+        flip = s.flipAt.map { ExportNumbers.fixed($0, places: 3) + (s.overtakenBy.map { " \(arrow) \($0)" } ?? "") }
           ?? t(ExportLabels.none)
       }
       table.rows.append([id, c?.name ?? "", v(c?[Attr.Criterion.tag]?.choice), v(c?[Attr.Criterion.type]?.choice),
@@ -124,9 +124,10 @@ struct ExportTables {
     return table
   }
 
+  var arrow: String { ascii ? "->" : "→" }
+
   /// `20 (2024) → 40 %`, with `↓` for a goal that should fall.
   func change(_ goal: Entity) -> String {
-    let arrow = ascii ? "->" : "→"
     var baseline = goal[Attr.Goal.baseline]?.number.map(Format.number) ?? "?"
     if let year = goal[Attr.Goal.baselineYear]?.integer { baseline += " (\(year))" }
     var s = "\(baseline) \(arrow) \(goal[Attr.Goal.target]?.number.map(Format.number) ?? "?")"
@@ -173,6 +174,35 @@ struct ExportTables {
       }
       table.rows.append([row.consortium ?? t(ExportLabels.allConsortia), row.phase ?? t(ExportLabels.total)]
                         + row.amounts.map { $0.map(ExportNumbers.amount) ?? "" }
+                        + [ExportNumbers.amount(row.total), row.share.map(ExportNumbers.share) ?? "", status])
+    }
+    return table
+  }
+
+  /// The funding table for narrow pages: the sources summed as government (central,
+  /// provincial, municipal), enterprise and other.
+  func compactFunding() -> ExportTable {
+    let funding = roadmap.funding
+    var table = ExportTable(
+      header: [t(ExportLabels.consortium), t(ExportLabels.phase), t(ExportLabels.government), v("enterprise"),
+               t(ExportLabels.otherSources), t(ExportLabels.total), t(ExportLabels.govShare), t(ExportLabels.status)],
+      numeric: Set(2..<7))
+    for (i, row) in funding.rows.enumerated() {
+      var enterprise: Double?
+      var other: Double?
+      for (source, amount) in zip(funding.sources, row.amounts) {
+        guard let amount, !Schema.governmentSources.contains(source) else { continue }
+        if source == "enterprise" { enterprise = (enterprise ?? 0) + amount } else { other = (other ?? 0) + amount }
+      }
+      let government = zip(funding.sources, row.amounts).contains { Schema.governmentSources.contains($0) && $1 != nil }
+        ? row.government : nil
+      var status = ""
+      if row.phase == nil {
+        table.totalRows.insert(i)
+        status = row.share.map { t(ExportLabels.shareStatus($0, warn: plan.govShareWarn, cap: plan.govShareMax)) } ?? ""
+      }
+      table.rows.append([row.consortium ?? t(ExportLabels.allConsortia), row.phase ?? t(ExportLabels.total)]
+                        + [government, enterprise, other].map { $0.map(ExportNumbers.amount) ?? "" }
                         + [ExportNumbers.amount(row.total), row.share.map(ExportNumbers.share) ?? "", status])
     }
     return table

@@ -53,7 +53,7 @@ struct TextExport: RoadmapExporter {
   }
 
   func textTable(_ content: ExportTable, indent: Int = 0, header: Bool = true) -> TextTable {
-    var table = TextTable(header: header ? content.header : nil,
+    var table = TextTable(header: header ? content.header.map(marks) : nil,
                           alignments: content.header.indices.map { content.numeric.contains($0) ? .right : .left })
     table.rows = content.rows
     table.indent = String(repeating: " ", count: indent)
@@ -65,7 +65,7 @@ struct TextExport: RoadmapExporter {
   /// Prose wrapped to the width, each line indented; ends in a newline.
   func paragraph(_ text: String, indent: Int = 0) -> Block {
     let pad = String(repeating: " ", count: indent)
-    return .text(TextWrap.wrap(text, to: width - indent).map { pad + $0 + "\n" }.joined())
+    return .text(TextWrap.wrap(marks(text), to: width - indent).map { pad + $0 + "\n" }.joined())
   }
 
   /// A heading underlined with `underline`, after a blank line.
@@ -73,6 +73,11 @@ struct TextExport: RoadmapExporter {
     let lines = TextWrap.wrap(text, to: width)
     let w = lines.map { DisplayWidth.width($0) }.max() ?? 0
     return .text((blankBefore ? "\n" : "") + lines.map { $0 + "\n" }.joined() + String(repeating: underline, count: w) + "\n")
+  }
+
+  /// With `--ascii`, the marks of headings and notes in ASCII (`→` as `->`, `·` as `;`, …).
+  func marks(_ text: String) -> String {
+    options.ascii ? ExportLabels.asciiMarks(text) : text
   }
 
   // MARK: Header
@@ -222,7 +227,9 @@ struct TextExport: RoadmapExporter {
     let funding = shared.funding()
     guard !funding.rows.isEmpty else { return blocks + [paragraph(t(ExportLabels.noFunding))] }
     blocks.append(paragraph(shared.fundingNote))
-    blocks.append(table(funding))
+    // A source a column where the page is wide enough, else government, enterprise and other.
+    let full = textTable(funding)
+    blocks.append(full.fitsWithoutBreakingWords ? .table(full) : table(shared.compactFunding()))
     return blocks
   }
 

@@ -28,7 +28,8 @@ package struct TextTable: Sendable {
   /// The widest a line may be, in display columns; `nil`: as wide as the cells need.
   package var maxWidth: Int?
   package var overflow = Overflow.wrap
-  /// The narrowest a column is made to fit ``maxWidth`` (never below 2, so a CJK character fits).
+  /// The narrowest a column is made to fit ``maxWidth`` while a wider page allows (then 2, so a
+  /// CJK character still fits).
   package var minimumColumnWidth = 4
   /// The character of the rule under the header.
   package var rule: Character = "-"
@@ -58,16 +59,51 @@ package struct TextTable: Sendable {
     return widths
   }
 
-  /// The column widths after fitting into ``maxWidth``: every column wider than a cap `c` is
-  /// narrowed to `c` (never below its minimum), with `c` the largest cap that fits.
-  /// - Complexity: O(k log w) for k columns of natural width up to w.
+  /// The column widths after fitting into ``maxWidth``.
+  ///
+  /// Every column wider than a cap `c` is narrowed to `c`, with `c` the largest cap that fits,
+  /// but no column below its minimum. The minimum is, where the table can afford it, the
+  /// longest word of the column (so words and numbers do not break; a CJK character is a word
+  /// of its own), else the longest word of its cells (headers may break), else
+  /// ``minimumColumnWidth`` (words break), else 2. Fixed columns keep their natural width.
+  /// A table that cannot fit even so is as narrow as it can be.
+  /// - Complexity: O(k log w) after one pass over the cells, for k columns of natural width up to w.
   package func fittedWidths() -> [Int] {
     let natural = columnWidths()
     guard let maxWidth, !natural.isEmpty else { return natural }
     let available = maxWidth - DisplayWidth.width(indent) - DisplayWidth.width(separator) * (natural.count - 1)
-    let minimum = natural.enumerated().map { i, w in fixedColumns.contains(i) ? w : min(w, max(2, minimumColumnWidth)) }
-    func widths(cap: Int) -> [Int] { zip(natural, minimum).map { max($1, min($0, cap)) } }
     if natural.reduce(0, +) <= available { return natural }
+    let hard = natural.enumerated().map { i, w in fixedColumns.contains(i) ? w : min(w, max(2, minimumColumnWidth)) }
+    var cellWords = Array(repeating: 0, count: natural.count)
+    for row in rows {
+      for (i, cell) in row.enumerated() { cellWords[i] = max(cellWords[i], Self.longestWord(cell)) }
+    }
+    var allWords = cellWords
+    for (i, cell) in (header ?? []).enumerated() { allWords[i] = max(allWords[i], Self.longestWord(cell)) }
+    for words in [allWords, cellWords] {
+      let minimum = natural.indices.map { i in
+        fixedColumns.contains(i) ? natural[i] : max(min(words[i], natural[i]), min(natural[i], 2))
+      }
+      if minimum.reduce(0, +) <= available { return fill(natural, minimum: minimum, available: available) }
+    }
+    if hard.reduce(0, +) <= available { return fill(natural, minimum: hard, available: available) }
+    // Very narrow: two columns each (a CJK character), as far as that goes.
+    let narrowest = natural.enumerated().map { i, w in fixedColumns.contains(i) ? w : min(w, 2) }
+    return fill(natural, minimum: narrowest, available: available)
+  }
+
+  /// Whether the table fits ``maxWidth`` without breaking a word of a cell (headers may break).
+  package var fitsWithoutBreakingWords: Bool {
+    let widths = fittedWidths()
+    for row in rows {
+      for (i, cell) in row.enumerated() where Self.longestWord(cell) > widths[i] { return false }
+    }
+    return true
+  }
+
+  /// The widest cap `c` such that the columns, each `max(minimum, min(natural, c))`, fit.
+  private func fill(_ natural: [Int], minimum: [Int], available: Int) -> [Int] {
+    func widths(cap: Int) -> [Int] { zip(natural, minimum).map { max($1, min($0, cap)) } }
     var low = 0
     var high = natural.max()!
     while low < high {
@@ -75,6 +111,26 @@ package struct TextTable: Sendable {
       if widths(cap: mid).reduce(0, +) <= available { low = mid } else { high = mid - 1 }
     }
     return widths(cap: low)
+  }
+
+  /// The widest run of text that ``TextWrap/wrap(_:to:)`` would rather not break: a run of
+  /// narrow characters between spaces; a wide (CJK) character counts alone.
+  static func longestWord(_ cell: String) -> Int {
+    var longest = 0
+    var run = 0
+    for ch in cell {
+      let w = TextWrap.width(of: ch)
+      if ch == " " || ch == "\n" || ch == "\t" {
+        run = 0
+      } else if w >= 2 {
+        run = 0
+        longest = max(longest, w)
+      } else {
+        run += w
+        longest = max(longest, run)
+      }
+    }
+    return longest
   }
 
   /// The total display width of every line.

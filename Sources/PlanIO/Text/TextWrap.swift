@@ -35,8 +35,9 @@ package enum TextWrap {
 
   /// Breaks `text` into lines of at most `columns` display columns.
   ///
-  /// Explicit newlines are kept; a line breaks after the last space that fits, else (Chinese
-  /// text, long IDs) between characters. A character wider than `columns` stands alone.
+  /// Explicit newlines are kept; a line breaks at the last place that fits — after a space,
+  /// or before or after a Chinese (wide) character — else, in a word longer than the line,
+  /// between characters. A character wider than `columns` stands alone.
   /// - Returns: at least one line (an empty text gives `[""]`).
   /// - Complexity: O(n) in the length of the text.
   package static func wrap(_ text: String, to columns: Int) -> [String] {
@@ -50,11 +51,17 @@ package enum TextWrap {
   private static func wrapParagraph(_ paragraph: Substring, to columns: Int, into lines: inout [String]) {
     var line: [Character] = []
     var used = 0
-    // Index in `line` just after the last space, and the width up to it.
+    // The last place the line may break: after a space, or before or after a wide (CJK)
+    // character; as an index into `line` and the width before it.
     var breakAt: Int?
     var widthAtBreak = 0
     for ch in paragraph {
       let w = width(of: ch)
+      let wide = w >= 2
+      if wide, !line.isEmpty {
+        breakAt = line.count
+        widthAtBreak = used
+      }
       if used + w > columns, !line.isEmpty {
         if ch == " " {
           // The space itself is the break.
@@ -62,7 +69,7 @@ package enum TextWrap {
           (line, used, breakAt) = ([], 0, nil)
           continue
         }
-        if let b = breakAt, b < line.count {
+        if let b = breakAt, b > 0 {
           lines.append(trimmed(Array(line[..<b])))
           line = Array(line[b...])
           used -= widthAtBreak
@@ -75,7 +82,7 @@ package enum TextWrap {
       }
       line.append(ch)
       used += w
-      if ch == " " {
+      if ch == " " || wide {
         breakAt = line.count
         widthAtBreak = used
       }

@@ -1,0 +1,127 @@
+import Foundation
+import PlanModel
+import Testing
+
+@testable import PlanIO
+
+/// SPEC §9 csv: one row per goal and measure under a fixed header, RFC 4180 quoting; what goes
+/// in comes back out of a CSV parser unchanged, Chinese, commas, quotes and newlines included.
+@Suite struct ExportCSVTests {
+  static let header = "kind,id,phase,consortium,title,indicator,unit,baseline,target,instrument,funder,amount,agency"
+
+  @Test(arguments: ExportFixtures.planNames)
+  func headerAndOneRowPerGoalAndMeasure(plan name: String) throws {
+    let plan = try ExportFixtures.plan(name)
+    let csv = Exporter.export(plan, format: .csv, options: ExportOptions())
+    #expect(csv.hasPrefix(Self.header + "\n"))
+    let rows = try parseRFC4180(csv)
+    #expect(rows.count == 1 + plan[.goal].count + plan[.measure].count)
+    #expect(rows.allSatisfy { $0.count == 13 })
+    #expect(rows.dropFirst().map { $0[1] } == plan[.goal].values.map(\.id) + plan[.measure].values.map(\.id))
+  }
+
+  /// The rows read back by a strict RFC 4180 parser (below) equal the rows exported.
+  @Test(arguments: ExportFixtures.planNames)
+  func parsesBackToTheSameRows(plan name: String) throws {
+    let plan = try ExportFixtures.plan(name)
+    let csv = Exporter.export(plan, format: .csv, options: ExportOptions())
+    #expect(try parseRFC4180(csv) == CSVExport.rows(plan))
+  }
+
+  /// The same with Python's csv module, an independent reader.
+  @Test(.enabled(if: ExportPython.available("csv")), arguments: ExportFixtures.planNames)
+  func pythonCSVReadsTheSameRows(plan name: String) throws {
+    let plan = try ExportFixtures.plan(name)
+    let csv = Exporter.export(plan, format: .csv, options: ExportOptions())
+    let script = """
+      import csv, io, json, sys
+      rows = list(csv.reader(io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", newline=""), strict=True))
+      sys.stdout.write(json.dumps(rows, ensure_ascii=False))
+      """
+    let output = try ExportPython.run(script, input: csv)
+    let rows = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String]]
+    #expect(rows == CSVExport.rows(plan))
+  }
+
+  @Test func namesWithChineseCommasQuotesAndNewlinesSurvive() throws {
+    let plan = try ExportFixtures.tricky()
+    let rows = try parseRFC4180(Exporter.export(plan, format: .csv, options: ExportOptions()))
+    func row(_ id: String) -> [String]? { rows.first { $0[1] == id } }
+    #expect(row("G1")?[4] == "电池能量密度, \"Wh/kg\"")
+    #expect(row("G2")?[4] == "能耗下降\n（第二行）")
+    #expect(row("M1")?[4] == "揭榜挂帅, 专项 \"A\"")
+    #expect(row("M1")?[12] == "省科技厅, 高新处")
+    #expect(row("M2")?[4] == "人才\t激励")
+    #expect(row("M3")?[4] == "应用场景\n开放")
+    #expect(row("M1")?[11] == "1234.5")
+    #expect(row("G6")?[8] == "40.25")
+    #expect(row("G5")?[3] == "")  // a plan-wide goal
+  }
+
+  @Test func quotingFollowsRFC4180() {
+    #expect(CSVExport.field("plain 中文") == "plain 中文")
+    #expect(CSVExport.field("a,b") == "\"a,b\"")
+    #expect(CSVExport.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+    #expect(CSVExport.field("two\nlines") == "\"two\nlines\"")
+    #expect(CSVExport.field("cr\rhere") == "\"cr\rhere\"")
+  }
+}
+
+/// A strict RFC 4180 reader: fields separated by commas, records by LF or CRLF; a quoted field
+/// may hold commas, line breaks and doubled quotes; a quote anywhere else is an error.
+func parseRFC4180(_ text: String) throws -> [[String]] {
+  struct Malformed: Error { var at: Int }
+  var rows: [[String]] = []
+  var row: [String] = []
+  var field = ""
+  let scalars = Array(text.unicodeScalars)
+  var i = 0
+  var quoted = false
+  var fieldStarted = false
+  while i < scalars.count {
+    let c = scalars[i]
+    if quoted {
+      if c == "\"" {
+        if i + 1 < scalars.count, scalars[i + 1] == "\"" {
+          field.unicodeScalars.append("\"")
+          i += 2
+          continue
+        }
+        quoted = false
+        i += 1
+        guard i == scalars.count || [",", "\n", "\r"].contains(scalars[i]) else { throw Malformed(at: i) }
+        continue
+      }
+      field.unicodeScalars.append(c)
+      i += 1
+      continue
+    }
+    switch c {
+    case "\"":
+      guard !fieldStarted, field.isEmpty else { throw Malformed(at: i) }
+      quoted = true
+      fieldStarted = true
+    case ",":
+      row.append(field)
+      field = ""
+      fieldStarted = false
+    case "\r", "\n":
+      if c == "\r" {
+        guard i + 1 < scalars.count, scalars[i + 1] == "\n" else { throw Malformed(at: i) }
+        i += 1
+      }
+      row.append(field)
+      rows.append(row)
+      row = []
+      field = ""
+      fieldStarted = false
+    default:
+      field.unicodeScalars.append(c)
+      fieldStarted = true
+    }
+    i += 1
+  }
+  if quoted { throw Malformed(at: i) }
+  if fieldStarted || !row.isEmpty { row.append(field); rows.append(row) }
+  return rows
+}
