@@ -102,8 +102,9 @@ struct SVGTimeline {
           measureMarks.append(Mark(x: x(at), id: m.id, title: measureTitle(m), colour: colour[p.id]!))
         }
       }
-      out += marks(goalMarks, y: y + 20, shape: .circle)
-      out += marks(measureMarks, y: y + Self.laneHeight - 24, shape: .diamond)
+      // Goals above the consortium's period line, their IDs over them; measures below, IDs under.
+      out += marks(goalMarks, y: y + 27, shape: .circle, labelBelow: false)
+      out += marks(measureMarks, y: y + Self.laneHeight - 27, shape: .diamond, labelBelow: true)
     }
 
     // Legend.
@@ -130,7 +131,7 @@ struct SVGTimeline {
 
   /// Marks on one row, moved right where they would overlap (never past the chart's end by more
   /// than the overlap requires).
-  func marks(_ marks: [Mark], y: Double, shape: Shape) -> String {
+  func marks(_ marks: [Mark], y: Double, shape: Shape, labelBelow: Bool) -> String {
     var placed = marks.sorted { $0.x < $1.x }
     for i in placed.indices.dropFirst() where placed[i].x - placed[i - 1].x < Self.markSpacing {
       placed[i].x = placed[i - 1].x + Self.markSpacing
@@ -142,7 +143,7 @@ struct SVGTimeline {
       case .circle: out += "<circle cx=\"\(n(m.x))\" cy=\"\(n(y))\" r=\"6\" fill=\"\(m.colour)\"/>"
       case .diamond: out += "<path d=\"\(diamond(m.x, y, 7))\" fill=\"\(m.colour)\"/>"
       }
-      out += "<text class=\"mark-label\" x=\"\(n(m.x))\" y=\"\(n(y + 17))\" text-anchor=\"middle\">\(e(m.id))</text></g>\n"
+      out += "<text class=\"mark-label\" x=\"\(n(m.x))\" y=\"\(n(labelBelow ? y + 18 : y - 10))\" text-anchor=\"middle\">\(e(m.id))</text></g>\n"
     }
     return out
   }
