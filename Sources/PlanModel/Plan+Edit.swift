@@ -55,15 +55,17 @@ extension Plan {
   ///     are collected there instead of being checked now.
   /// - Throws: a ``Diagnostic`` (`E1xx`) at the offending token.
   /// - Complexity: O(1) expected for `add` and `set`; O(n) in the plan's size for `remove` and `rename`.
+  /// - Returns: the change made, which ``revert(_:)`` undoes.
+  @discardableResult
   package mutating func apply(_ command: Command, deferring: DeferredReferences? = nil)
-    throws(Diagnostic)
+    throws(Diagnostic) -> PlanChange
   {
     var args = ArgumentCursor(command)
     switch command.verb {
-    case .add: try add(&args, deferring: deferring)
-    case .set: try set(&args, deferring: deferring)
-    case .remove: try remove(&args)
-    case .rename: try rename(&args)
+    case .add: return try add(&args, deferring: deferring)
+    case .set: return try set(&args, deferring: deferring)
+    case .remove: return try remove(&args)
+    case .rename: return try rename(&args)
     default:
       throw .error(.actionInPlanFile(command.verb.rawValue), at: command.verbToken)
     }
@@ -134,10 +136,10 @@ extension Plan {
   // MARK: add
 
   private mutating func add(_ args: inout ArgumentCursor, deferring: DeferredReferences?)
-    throws(Diagnostic)
+    throws(Diagnostic) -> PlanChange
   {
     let kindToken = try args.require(Plan.kindWhat)
-    guard let kind = try Plan.kind(of: kindToken, allowPlan: false) else { return }
+    guard let kind = try Plan.kind(of: kindToken, allowPlan: false) else { return .group([]) }
     let spec = kind.spec
     let (key, keyToken) = try readKey(kind, &args, mustExist: false)
     if self[kind][key] != nil {
@@ -169,6 +171,7 @@ extension Plan {
                    length: args.command.verbToken.length)
     }
     self[kind][key] = entity
+    return .inserted(kind, key)
   }
 
   /// Reads `ATTR VALUE` pairs into `entity`.
@@ -205,21 +208,24 @@ extension Plan {
   // MARK: set
 
   private mutating func set(_ args: inout ArgumentCursor, deferring: DeferredReferences?)
-    throws(Diagnostic)
+    throws(Diagnostic) -> PlanChange
   {
     let kindToken = try args.require(LocalizedText(en: "'plan' or a kind", zh: "'plan' 或类别"))
     guard let kind = try Plan.kind(of: kindToken, allowPlan: true) else {
+      let before = PlanChange.settings(settings, settingLocations)
       try setPlan(&args)
-      return
+      return before
     }
     let (key, _) = try readKey(kind, &args, mustExist: true)
     var entity = self[kind][key]!
+    let before = entity
     if args.atEnd {
       throw .error(.missing(LocalizedText(en: "an attribute and its value", zh: "属性及其值")), at: args.endLocation)
     }
     try readAttributes(kind, &args, into: &entity, deferring: deferring)
     entity.location = args.command.location
     self[kind][key] = entity
+    return .replaced(before)
   }
 
   private mutating func setPlan(_ args: inout ArgumentCursor) throws(Diagnostic) {

@@ -40,9 +40,9 @@ extension Plan {
   // MARK: remove
 
   /// `remove KIND KEY... [cascade]` (SPEC §3).
-  mutating func remove(_ args: inout ArgumentCursor) throws(Diagnostic) {
+  mutating func remove(_ args: inout ArgumentCursor) throws(Diagnostic) -> PlanChange {
     let kindToken = try args.require(LocalizedText(en: "a kind", zh: "类别"))
-    guard let kind = try Plan.kind(of: kindToken, allowPlan: false) else { return }
+    guard let kind = try Plan.kind(of: kindToken, allowPlan: false) else { return .group([]) }
     let (key, keyToken) = try readKey(kind, &args, mustExist: true)
     var cascade = false
     if let t = args.peek(), t.isKeyword("cascade") {
@@ -50,9 +50,10 @@ extension Plan {
       _ = args.next()
     }
     try args.expectEnd()
+    let before = PlanChange.tables(tables)
     guard kind.spec.hasOwnID else {
       self[kind].removeValue(forKey: key)
-      return
+      return before
     }
     if !cascade {
       let referrers = self.referrers(of: kind, id: key.a, limit: 5)
@@ -60,9 +61,10 @@ extension Plan {
         throw .error(.referenced(kind: kind.rawValue, key: key.a, by: referrers.list, more: referrers.more), at: keyToken)
       }
       self[kind].removeValue(forKey: key)
-      return
+      return before
     }
     removeCascading(kind, id: key.a)
+    return before
   }
 
   /// Up to `limit` descriptions of what refers to entity `id` of `kind` (`score F1 C1`,
@@ -149,9 +151,9 @@ extension Plan {
 
   /// `rename KIND OLD NEW`: changes the ID and every reference to it (SPEC §3).
   /// - Complexity: O(n) in the size of the plan.
-  mutating func rename(_ args: inout ArgumentCursor) throws(Diagnostic) {
+  mutating func rename(_ args: inout ArgumentCursor) throws(Diagnostic) -> PlanChange {
     let kindToken = try args.require(LocalizedText(en: "a kind", zh: "类别"))
-    guard let kind = try Plan.kind(of: kindToken, allowPlan: false) else { return }
+    guard let kind = try Plan.kind(of: kindToken, allowPlan: false) else { return .group([]) }
     guard kind.spec.hasOwnID else { throw .error(.cannotRename(kind: kind.rawValue), at: kindToken) }
     let oldToken = try args.require(LocalizedText(en: "the old ID", zh: "原 ID"))
     guard let old = oldToken.word else {
@@ -165,7 +167,8 @@ extension Plan {
       throw .error(.expected(LocalizedText(en: "an ID", zh: "ID"), found: newToken.summary), at: newToken)
     }
     try args.expectEnd()
-    if new == old { return }
+    let before = PlanChange.tables(tables)
+    if new == old { return .group([]) }
     guard self[kind][EntityKey(new)] == nil else {
       throw .error(.duplicate(kind: kind.rawValue, key: new), at: newToken)
     }
@@ -197,5 +200,6 @@ extension Plan {
         }
       }
     }
+    return before
   }
 }

@@ -76,9 +76,11 @@ package struct Plan: Sendable, Hashable {
     tables = Array(repeating: Table(), count: Kind.allCases.count)
   }
 
+  /// The table of `kind`. Mutation goes through `_modify` so that it happens in place
+  /// (a get-then-set would copy the whole table on every insertion).
   package subscript(kind: Kind) -> Table {
     get { tables[kind.index] }
-    set { tables[kind.index] = newValue }
+    _modify { yield &tables[kind.index] }
   }
 
   /// The entity of `kind` with ID `id`.

@@ -45,10 +45,11 @@ package final class Session {
   private var version = 0
   private var nextVersion = 1
   private var savedVersion = 0
-  private var undoStack: [(plan: Plan, version: Int, file: String?)] = []
-  private var redoStack: [(plan: Plan, version: Int, file: String?)] = []
-  /// While > 0, edits are grouped into one undo step (inside `run` and `load`).
-  private var groupDepth = 0
+  private typealias Step = (change: PlanChange, version: Int, file: String?)
+  private var undoStack: [Step] = []
+  private var redoStack: [Step] = []
+  /// Changes collected while edits are grouped into one undo step (inside `run`), innermost last.
+  private var groupBuffers: [[PlanChange]] = []
   /// The scripts being run, outermost first (cycle detection).
   private var runChain: [String] = []
   /// The verb whose confirmation is pending (quit/load/new with unsaved changes).
@@ -150,7 +151,9 @@ package final class Session {
   /// Executes one command. Returns whether it succeeded.
   @discardableResult
   package func execute(_ command: Command) -> Bool {
-    if command.verb != .quit && command.verb != .exit && command.verb != .load && command.verb != .new {
+    if command.verb != .quit && command.verb != .exit && command.verb != .load && command.verb != .new
+      && command.verb != .recover
+    {
       pendingConfirmation = nil
     }
     switch command.verb {
@@ -176,25 +179,33 @@ package final class Session {
   // MARK: Edits and undo
 
   private func edit(_ command: Command) -> Bool {
-    var next = plan
+    let change: PlanChange
     do {
-      try next.apply(command)
+      change = try plan.apply(command)  // atomic: a failed command changes nothing
     } catch {
       return fail(error)
     }
-    commit(next)
+    record(change)
     onChange?(sourceText(of: command))
     return true
   }
 
   /// Makes `next` the current plan as one undoable step (or part of the enclosing group).
   func commit(_ next: Plan, file newFile: String?? = nil) {
-    if groupDepth == 0 {
-      undoStack.append((plan, version, file))
-      redoStack.removeAll()
-    }
+    let old = plan
     plan = next
+    record(.whole(old))
     if let newFile { file = newFile }
+  }
+
+  /// Records a change already made to the plan as one undoable step (or part of the enclosing group).
+  func record(_ change: PlanChange) {
+    if groupBuffers.isEmpty {
+      undoStack.append((change, version, file))
+      redoStack.removeAll()
+    } else {
+      groupBuffers[groupBuffers.count - 1].append(change)
+    }
     version = nextVersion
     nextVersion += 1
   }
@@ -217,8 +228,8 @@ package final class Session {
   private func undo(_ command: Command) -> Bool {
     guard command.arguments.isEmpty else { return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0])) }
     guard let step = undoStack.popLast() else { return fail(.error(.nothingTo("undo"), at: command.verbToken)) }
-    redoStack.append((plan, version, file))
-    plan = step.plan
+    let inverse = plan.revert(step.change)
+    redoStack.append((inverse, version, file))
     version = step.version
     file = step.file
     onChange?("undo")
@@ -228,8 +239,8 @@ package final class Session {
   private func redo(_ command: Command) -> Bool {
     guard command.arguments.isEmpty else { return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0])) }
     guard let step = redoStack.popLast() else { return fail(.error(.nothingTo("redo"), at: command.verbToken)) }
-    undoStack.append((plan, version, file))
-    plan = step.plan
+    let inverse = plan.revert(step.change)
+    undoStack.append((inverse, version, file))
     version = step.version
     file = step.file
     onChange?("redo")
@@ -238,13 +249,19 @@ package final class Session {
 
   /// Runs `body` with every change it makes grouped into one undo step.
   func grouped(_ body: () -> Bool) -> Bool {
-    let before = (plan, version, file)
-    groupDepth += 1
+    let versionBefore = version
+    let fileBefore = file
+    groupBuffers.append([])
     let ok = body()
-    groupDepth -= 1
-    if groupDepth == 0, version != before.1 {
-      undoStack.append(before)
-      redoStack.removeAll()
+    let changes = groupBuffers.removeLast()
+    if !changes.isEmpty {
+      let change = PlanChange.group(changes)
+      if groupBuffers.isEmpty {
+        undoStack.append((change, versionBefore, fileBefore))
+        redoStack.removeAll()
+      } else {
+        groupBuffers[groupBuffers.count - 1].append(change)
+      }
     }
     return ok
   }
@@ -281,7 +298,10 @@ package final class Session {
 
   /// Replaces the plan with one loaded from a file (one undo step).
   func replacePlan(_ newPlan: Plan, file path: String?) {
-    commit(newPlan, file: .some(path))
+    let old = plan
+    plan = newPlan
+    record(.whole(old))
+    file = path
     if let path {
       markSaved(path: path)
     } else {

@@ -1,0 +1,60 @@
+/// A change made to a plan, kept so that it can be undone: applying it with ``Plan/revert(_:)``
+/// restores the earlier state and gives the change that redoes it.
+///
+/// Edits record only what they touched (O(1) for `add` and `set`), so a script of a million
+/// `add` statements keeps its undo history without copying the plan.
+package indirect enum PlanChange: Sendable {
+  /// An entity was appended; reverting removes it.
+  case inserted(Kind, EntityKey)
+  /// An entity was removed from the end of its table; reverting appends it again.
+  case appended(Entity)
+  /// An entity was changed in place; reverting puts this value back.
+  case replaced(Entity)
+  /// The plan settings were changed; reverting puts these back.
+  case settings([Value?], [SourceLocation?])
+  /// Tables were changed wholesale (`remove`, `rename`); reverting puts these back.
+  case tables([Table])
+  /// The whole plan was replaced (`load`, `new`); reverting puts this one back.
+  case whole(Plan)
+  /// Several changes in order (a `run`); reverting undoes them in reverse.
+  case group([PlanChange])
+}
+
+import PlanLanguage
+
+extension Plan {
+  /// Undoes `change` and returns the change that redoes it.
+  /// - Complexity: O(1) for entity changes; O(k) for a group of k changes.
+  package mutating func revert(_ change: PlanChange) -> PlanChange {
+    switch change {
+    case .inserted(let kind, let key):
+      let entity = self[kind].removeValue(forKey: key)!
+      return .appended(entity)
+    case .appended(let entity):
+      self[entity.kind][entity.key] = entity
+      return .inserted(entity.kind, entity.key)
+    case .replaced(let entity):
+      let current = self[entity.kind][entity.key]!
+      self[entity.kind][entity.key] = entity
+      return .replaced(current)
+    case .settings(let values, let locations):
+      let current = PlanChange.settings(settings, settingLocations)
+      settings = values
+      settingLocations = locations
+      return current
+    case .tables(let old):
+      let current = PlanChange.tables(tables)
+      tables = old
+      return current
+    case .whole(let old):
+      let current = PlanChange.whole(self)
+      self = old
+      return current
+    case .group(let changes):
+      var inverses: [PlanChange] = []
+      inverses.reserveCapacity(changes.count)
+      for c in changes.reversed() { inverses.append(revert(c)) }
+      return .group(inverses)
+    }
+  }
+}

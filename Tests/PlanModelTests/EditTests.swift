@@ -1,0 +1,146 @@
+import PlanLanguage
+import Testing
+
+@testable import PlanModel
+
+/// Applies each line of `text` to `plan`, failing the test on any error.
+private func apply(_ text: String, to plan: inout Plan) {
+  let parsed = Parser.parse(text, file: "t")
+  #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+  for c in parsed.commands {
+    do { try plan.apply(c) } catch { Issue.record("\(c.location.line): \(error.message.en)") }
+  }
+}
+
+/// Applies one line and returns its error.
+private func failure(_ line: String, on plan: Plan) -> Diagnostic? {
+  var copy = plan
+  let parsed = Parser.parse(line, file: "t")
+  if let d = parsed.diagnostics.first { return d }
+  do {
+    try copy.apply(parsed.commands[0])
+  } catch {
+    #expect(copy == plan, "a failed command changed the plan")
+    return error
+  }
+  return nil
+}
+
+private let base = """
+  add criterion C1 "产业链" tag chain weight 0.5
+  add criterion C2 "领军企业" tag leader weight 0.5
+  add field F1 "汽车"
+  add score F1 C1 8
+  add score F1 C2 7
+  add org faw "一汽" type enterprise
+  add org jlu "吉大" type university
+  add consortium K1 "汽车联合体" field F1
+  add member K1 faw role lead chain downstream
+  add member K1 jlu
+  add phase P1 "一期" period 2025..2026
+  add phase P2 "二期" period 2027..2028
+  add goal G1 "目标一" phase P1 consortium K1 baseline 1 target 2
+  add goal G2 "目标二" phase P2 consortium K1 after G1
+  add measure M1 "措施" phase P1 consortium K1 instrument grant funder provincial amount 100
+  add funding K1 P1 enterprise 8000
+  add compare C1 C2 1/3
+  """
+
+@Suite struct EditTests {
+  func make() -> Plan {
+    var plan = Plan()
+    apply(base, to: &plan)
+    return plan
+  }
+
+  @Test func addStoresTypedValues() throws {
+    let plan = make()
+    let goal = try #require(plan.entity(.goal, "G2"))
+    #expect(goal[Attr.Goal.after] == .refs(["G1"]))
+    #expect(goal[Attr.Goal.category] == .choice("tech"))  // default
+    #expect(plan[.compare][EntityKey("C1", "C2")]?[Attr.Compare.value] == .number(1.0 / 3.0))
+    #expect(plan[.funding][EntityKey("K1", "P1", "enterprise")]?[Attr.Funding.amount] == .number(8000))
+    #expect(plan[.member][EntityKey("K1", "jlu")]?[Attr.Member.role] == .choice("member"))
+  }
+
+  @Test func setChangesAndNoneClears() throws {
+    var plan = make()
+    apply("set goal G2 consortium none target 9\nset plan cutoff 2 gov-share-warn 25%", to: &plan)
+    let goal = try #require(plan.entity(.goal, "G2"))
+    #expect(goal.values[Attr.Goal.consortium] == nil)
+    #expect(goal[Attr.Goal.target] == .number(9))
+    #expect(goal.location.line == 1)
+    #expect(plan.cutoff == 2)
+    #expect(abs(plan.govShareWarn - 0.25) < 1e-12)
+  }
+
+  @Test func renameUpdatesEveryReference() throws {
+    var plan = make()
+    apply("rename field F1 汽车领域\nrename goal G1 G0\nrename criterion C1 链", to: &plan)
+    #expect(plan.entity(.field, "F1") == nil)
+    #expect(plan.entity(.consortium, "K1")?[Attr.Consortium.field] == .ref("汽车领域"))
+    #expect(plan[.score][EntityKey("汽车领域", "链")] != nil)
+    #expect(plan[.compare][EntityKey("链", "C2")] != nil)
+    #expect(plan.entity(.goal, "G2")?[Attr.Goal.after] == .refs(["G0"]))
+    // Order is kept: the renamed field is still first.
+    #expect(plan[.field].keys.first == EntityKey("汽车领域"))
+  }
+
+  @Test func removeReferencedIsRefusedCascadeRemovesDependents() throws {
+    var plan = make()
+    let d = try #require(failure("remove consortium K1", on: plan))
+    #expect(d.code == "E106")
+    #expect(d.message.en.contains("member K1 faw"))
+    apply("remove consortium K1 cascade", to: &plan)
+    #expect(plan[.consortium].isEmpty && plan[.member].isEmpty && plan[.funding].isEmpty)
+    #expect(plan[.goal].isEmpty && plan[.measure].isEmpty)  // they referred to K1
+    #expect(plan[.field].count == 1)
+  }
+
+  @Test func cascadeFromAnAfterListRemovesOnlyTheLink() throws {
+    var plan = make()
+    apply("set goal G2 consortium none\nset goal G1 consortium none\nremove goal G1 cascade", to: &plan)
+    #expect(plan.entity(.goal, "G2") != nil)
+    #expect(plan.entity(.goal, "G2")?.values[Attr.Goal.after] == nil)
+  }
+
+  /// (command, code, column).
+  static let failures: [(String, String, Int)] = [
+    ("add field F1 \"again\"", "E104", 11),
+    ("add compare C2 C1 3", "E104", 13),
+    ("add compare C1 C1 3", "E108", 13),
+    ("set goal G9 target 3", "E105", 10),
+    ("add goal G3 \"x\"", "E109", 1),
+    ("add goal G3 \"x\" phase P1 after G7", "E103", 32),
+    ("add goal G3 \"x\" phase P1 direction sideways", "E102", 36),
+    ("add goal G3 \"x\" phase P1 baseline 20%", "E107", 35),
+    ("add measure M2 \"x\" phase P1 amount -1", "E108", 36),
+    ("add measure M2 \"x\" phase P1 start 2025", "E107", 35),
+    ("set plan horizon 2025-01..2026-12", "E016", 18),
+    ("set plan cutoff 1.5", "E107", 17),
+    ("set plan gov-share-max 150%", "E108", 24),
+    ("set plan colour red", "E101", 10),
+    ("add org x \"X\" type enterprise type university", "E117", 31),
+    ("rename score F1 C1 F2", "E123", 8),
+    ("remove field F1 cascade please", "E012", 25),
+    ("set phase P1 period none", "E109", 21),
+    ("add funding K1 P1 goverment 5", "E102", 19),
+  ]
+
+  @Test(arguments: failures)
+  func failedCommandsChangeNothing(_ row: (String, String, Int)) throws {
+    let d = try #require(failure(row.0, on: make()), "\(row.0) should fail")
+    #expect(d.code == row.1, "\(row.0): \(d.message.en)")
+    #expect(d.location?.column == row.2, "\(row.0): \(d.message.en)")
+  }
+
+  @Test func numbersAreWrittenWithoutExponent() {
+    #expect(Format.number(0.00001) == "0.00001")
+    #expect(Format.number(1.5e20) == "150000000000000000000")
+    #expect(Format.number(-0.0) == "0")
+    #expect(Format.number(8) == "8")
+    #expect(Format.percent(0.3) == "30%")
+    #expect(Format.saaty(1.0 / 3.0) == "1/3")
+    #expect(Format.quoted("a\"b\\c\nd") == "\"a\\\"b\\\\c\\nd\"")
+  }
+}
