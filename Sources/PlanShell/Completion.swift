@@ -270,7 +270,7 @@ package struct Completer {
       if named && verb == .set { names.insert("name", at: 0) }
       return offer(names.filter { !given.contains($0) })
     }
-    let none = verb == .set && !attribute.required ? ["none"] : []
+    let none = verb == .set && !attribute.required && attribute.defaultValue == nil ? ["none"] : []
     switch attribute.type {
     case .choice(let values): return offer(values + none)
     case .yesNo: return offer(["yes", "no"])

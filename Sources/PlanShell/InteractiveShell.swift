@@ -123,7 +123,7 @@ package final class InteractiveShell {
     let entry = pending
     pending = ""
     if !entry.trimmingCharacters(in: .whitespaces).isEmpty { reader.addHistory(entry) }
-    run(parsed)
+    run(parsed, text: entry)
   }
 
   /// Executes a command the shell issues itself (Ctrl-D is `quit`), numbered as an input line.
@@ -131,12 +131,12 @@ package final class InteractiveShell {
     session.sources.register(file: "<shell>", line: lineNumber, text: text)
     let padding = String(repeating: "\n", count: lineNumber - 1)
     lineNumber += 1
-    run(Parser.parse(padding + text, file: "<shell>"))
+    run(Parser.parse(padding + text, file: "<shell>"), text: text)
   }
 
   /// Executes one entry; its changes are in the journal before the prompt returns.
-  private func run(_ parsed: ParseResult) {
-    journal?.beginEntry()
+  private func run(_ parsed: ParseResult, text: String? = nil) {
+    journal?.beginEntry(text)
     session.execute(parsed)
     journal?.endEntry()
     if let failure = journal?.failure, !journalFailureShown {

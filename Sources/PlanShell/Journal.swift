@@ -205,6 +205,7 @@ package final class Journal {
   private var entrySkippedLoad = false
   private var entryUndoRedo = false
   private var entryChanges = 0
+  private var entryText: String?
   private var needsSnapshot = false
   private var unsynced = false
   /// Set when the journal cannot be written; the shell says so once.
@@ -241,7 +242,9 @@ package final class Journal {
   }
 
   /// Called before each shell entry is executed.
-  package func beginEntry() {
+  /// - Parameter text: the entry as typed (a continued command whole).
+  package func beginEntry(_ text: String? = nil) {
+    entryText = text
     entryHasStep = false
     entryReset = false
     entrySkippedLoad = false
@@ -270,6 +273,13 @@ package final class Journal {
   /// A confirmed quit (or any end that leaves nothing to recover): the journal goes.
   package func finish() {
     discard()
+  }
+
+  /// Lets go of the journal file without removing it, as a killed session does (tests).
+  package func abandon() {
+    if descriptor >= 0 { close(descriptor) }
+    descriptor = -1
+    path = nil
   }
 
   private func saved() {
@@ -308,6 +318,12 @@ package final class Journal {
     }
     if entryUndoRedo { needsSnapshot = true }
     entryChanges += 1
+    var text = text
+    if let entry = entryText, entry.hasPrefix(text), entry != text,
+      Parser.parse(text, file: "<journal>", allowIncomplete: true).incomplete
+    {
+      text = entry  // a continued command typed at the prompt: the whole of it
+    }
     var lines = ""
     if !entryHasStep {
       entryHasStep = true

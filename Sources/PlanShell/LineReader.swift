@@ -52,12 +52,23 @@ package final class ScriptedLineReader: LineReader {
   package private(set) var prompts: [String] = []
   package private(set) var history: [String] = []
 
+  /// Called with each prompt before the next input is returned (tests look at the shell there).
+  package var onRead: ((String) -> Void)?
+  /// What ``interruptDiscardedText`` says for every ``LineInput/interrupt``.
+  package var interruptsDiscardText = false
+
   package init(_ inputs: [LineInput]) { self.inputs = inputs }
+
+  /// Whether every scripted input has been read (the next read is the end of input).
+  package var isExhausted: Bool { inputs.isEmpty }
 
   package func readLine(prompt: String) -> LineInput {
     prompts.append(prompt)
+    onRead?(prompt)
     return inputs.isEmpty ? .endOfInput : inputs.removeFirst()
   }
+
+  package var interruptDiscardedText: Bool { interruptsDiscardText }
 
   package func addHistory(_ entry: String) { history.append(entry) }
 }

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@testable import PlanShell
+
+/// The history file (SPEC §10): one entry per line, written after every accepted command,
+/// consecutive duplicates once, continued commands whole, Chinese intact, mode 0600 in 0700.
+@Suite struct HistoryFileTests {
+  @Test(arguments: ["list field", "add field F1 \"新能源\n汽车\"", "add field F2 \\\n\"x\"", "a\\nb \\\\ c", "「吉林」 \u{3000}x"])
+  func entriesRoundTripThroughOneLine(_ entry: String) {
+    let line = HistoryFile.encode(entry)
+    #expect(!line.contains("\n"))
+    #expect(HistoryFile.decode(line) == entry)
+  }
+
+  @Test func appendsAfterEachEntryAndStoresConsecutiveDuplicatesOnce() throws {
+    let folder = try ShellFixture.temporaryFolder()
+    let path = folder.appendingPathComponent("state/cplan/history").path
+    let history = HistoryFile(path: path)
+    #expect(history.append("add field F1 \"新能源汽车\""))
+    #expect(!history.append("add field F1 \"新能源汽车\""))
+    #expect(history.append("list field"))
+    #expect(history.append("add field F1 \"新能源汽车\""))
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text == "# cplan history 1\nadd field F1 \"新能源汽车\"\nlist field\nadd field F1 \"新能源汽车\"\n")
+    #expect(HistoryFile(path: path).load() == ["add field F1 \"新能源汽车\"", "list field", "add field F1 \"新能源汽车\""])
+    #expect(try mode(path) == 0o600)
+    #expect(try mode((path as NSString).deletingLastPathComponent) == 0o700)
+  }
+
+  @Test func aLongFileIsCutBackToTheLimit() throws {
+    let folder = try ShellFixture.temporaryFolder()
+    let path = folder.appendingPathComponent("history").path
+    let lines = (1...(2 * HistoryFile.limit + 5)).map { "list field # \($0)" }
+    try (([HistoryFile.header] + lines).joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    let loaded = HistoryFile(path: path).load()
+    #expect(loaded.count == HistoryFile.limit)
+    #expect(loaded.last == lines.last)
+    #expect(HistoryFile(path: path).load() == loaded)
+  }
+
+  @Test func theShellWritesHistoryWhereTheEnvironmentSays() {
+    #expect(StatePaths(environment: ["HOME": "/home/p"]).history == "/home/p/.local/state/cplan/history")
+    #expect(StatePaths(environment: ["HOME": "/home/p", "XDG_STATE_HOME": "/s"]).history == "/s/cplan/history")
+    #expect(StatePaths(environment: ["HOME": "/home/p", "XDG_STATE_HOME": "relative"]).history
+      == "/home/p/.local/state/cplan/history")
+    #expect(StatePaths(environment: ["HOME": "/home/p", "CPLAN_HISTORY": "/tmp/h"]).history == "/tmp/h")
+    #expect(StatePaths(environment: ["XDG_STATE_HOME": "/s"]).journalDirectory == "/s/cplan/journal")
+    #expect(StatePaths(environment: [:]).journalDirectory == nil)
+  }
+
+  func mode(_ path: String) throws -> Int {
+    let attributes = try FileManager.default.attributesOfItem(atPath: path)
+    return (attributes[.posixPermissions] as? Int ?? 0) & 0o777
+  }
+}
