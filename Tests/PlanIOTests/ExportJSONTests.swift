@@ -61,11 +61,7 @@ import Testing
     return Double(String(text[range.upperBound...].prefix { "0123456789.-".contains($0) }))
   }
 
-  func quoted(_ s: String) -> String {
-    var out = ""
-    JSONValue.writeString(s, to: &out)
-    return out
-  }
+  func quoted(_ s: String) -> String { JSONValue.quoted(s) }
 
   @Test func diagnosticsCarryCodeSeverityAndPlaceInTheExportLanguage() throws {
     for language in MessageLanguage.allCases {

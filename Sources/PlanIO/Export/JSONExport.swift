@@ -20,31 +20,36 @@ struct JSONExport {
   let roadmap: Roadmap
   let options: ExportOptions
 
-  func render() -> String { document.rendered() }
-
-  var document: JSONValue {
+  /// The export, written entity by entity (no tree of the whole plan is built, so memory stays
+  /// near the size of the text).
+  func render() -> String {
     let plan = roadmap.plan
-    return .object([
-      ("format", .string(Self.formatName)),
-      ("version", .int(Self.version)),
-      ("plan", Self.settings(plan)),
-      ("criteria", .array(plan[.criterion].values.map(Self.entity))),
-      ("comparisons", .array(plan[.compare].values.map(Self.entity))),
-      ("fields", .array(plan[.field].values.map(Self.entity))),
-      ("scores", .array(plan[.score].values.map(Self.entity))),
-      ("orgs", .array(plan[.org].values.map(Self.entity))),
-      ("consortia", .array(plan[.consortium].values.map { k in
-        guard case .object(var members) = Self.entity(k) else { return .null }
-        members.append(("members", .array(plan[.member].values.filter { $0.key.a == k.id }.map(Self.entity))))
-        return .object(members)
-      })),
-      ("phases", .array(plan[.phase].values.map(Self.entity))),
-      ("goals", .array(plan[.goal].values.map(Self.entity))),
-      ("measures", .array(plan[.measure].values.map(Self.entity))),
-      ("funding", .array(plan[.funding].values.map(Self.entity))),
-      ("ranking", ranking),
-      ("diagnostics", .array(roadmap.diagnostics.map { Self.diagnostic($0, language: options.language) })),
-    ])
+    func entities(_ kind: Kind) -> JSONValue.Member { .array(plan[kind].values.lazy.map(Self.entity)) }
+    let consortia = plan[.consortium].values.lazy.map { k -> JSONValue in
+      guard case .object(var members) = Self.entity(k) else { return .null }
+      members.append(("members", .array(roadmap.memberEntities(of: k.id).map(Self.entity))))
+      return .object(members)
+    }
+    var out = JSONOutput(capacity: 200 * plan.entityCount + 4096)
+    JSONValue.writeObject([
+      ("format", .value(.string(Self.formatName))),
+      ("version", .value(.int(Self.version))),
+      ("plan", .value(Self.settings(plan))),
+      ("criteria", entities(.criterion)),
+      ("comparisons", entities(.compare)),
+      ("fields", entities(.field)),
+      ("scores", entities(.score)),
+      ("orgs", entities(.org)),
+      ("consortia", .array(consortia)),
+      ("phases", entities(.phase)),
+      ("goals", entities(.goal)),
+      ("measures", entities(.measure)),
+      ("funding", entities(.funding)),
+      ("ranking", .value(ranking)),
+      ("diagnostics", .array(roadmap.diagnostics.lazy.map { Self.diagnostic($0, language: options.language) })),
+    ], to: &out)
+    out += "\n"
+    return out.text
   }
 
   // MARK: Ranking
@@ -100,11 +105,15 @@ struct JSONExport {
     let parts = e.kind == .member ? [e.key.b] : e.key.parts
     var members: [(String, JSONValue)] = zip(keyNames(e.kind), parts).map { ($0, .string($1)) }
     if spec.hasName { members.append(("name", .optional(e.name))) }
+    let names = attributeNames[e.kind.index]
     for (i, attribute) in spec.attributes.enumerated() {
-      members.append((camelCase(attribute.name), value(e[i], attribute.type)))
+      members.append((names[i], value(e[i], attribute.type)))
     }
     return .object(members)
   }
+
+  /// The JSON names of every kind's attributes, by ``Kind/index``.
+  static let attributeNames: [[String]] = Schema.kinds.map { $0.attributes.map { camelCase($0.name) } }
 
   /// `gov-share-warn` → `govShareWarn`.
   static func camelCase(_ name: String) -> String {

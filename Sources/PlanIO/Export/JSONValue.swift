@@ -34,13 +34,20 @@ package indirect enum JSONValue: Sendable, Equatable {
   /// stay on one line (`[2025, 2030]`), and so does an object of scalars (and such arrays)
   /// whose line fits in ``inlineWidth`` columns.
   package func rendered() -> String {
-    var out = ""
+    var out = JSONOutput()
     write(to: &out, indent: 0)
     out += "\n"
-    return out
+    return out.text
   }
 
-  /// The widest an object written on one line may be, indent included (in characters).
+  /// `s` as a JSON string literal.
+  static func quoted(_ s: String) -> String {
+    var out = JSONOutput()
+    writeString(s, to: &out)
+    return out.text
+  }
+
+  /// The widest an object written on one line may be, indent included (in Unicode scalars).
   static let inlineWidth = 100
 
   private var isScalar: Bool {
@@ -55,7 +62,7 @@ package indirect enum JSONValue: Sendable, Equatable {
     return false
   }
 
-  private func write(to out: inout String, indent: Int) {
+  func write(to out: inout JSONOutput, indent: Int) {
     switch self {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
@@ -73,13 +80,7 @@ package indirect enum JSONValue: Sendable, Equatable {
         }
         out += "]"
       } else {
-        out += "[\n"
-        for (i, item) in items.enumerated() {
-          out += String(repeating: "  ", count: indent + 1)
-          item.write(to: &out, indent: indent + 1)
-          out += i + 1 < items.count ? ",\n" : "\n"
-        }
-        out += String(repeating: "  ", count: indent) + "]"
+        JSONValue.writeArray(items, to: &out, indent: indent)
       }
     case .object(let members):
       if members.isEmpty {
@@ -87,34 +88,104 @@ package indirect enum JSONValue: Sendable, Equatable {
         return
       }
       if members.allSatisfy({ $0.1.isScalar || $0.1.isScalarArray }) {
-        var line = "{"
+        // Written on one line in place; taken back when the line is too wide.
+        let mark = out.bytes.count
+        out += "{"
         for (i, (key, value)) in members.enumerated() {
-          if i > 0 { line += ", " }
-          JSONValue.writeString(key, to: &line)
-          line += ": "
-          value.write(to: &line, indent: 0)
+          if i > 0 { out += ", " }
+          JSONValue.writeString(key, to: &out)
+          out += ": "
+          value.write(to: &out, indent: 0)
         }
-        line += "}"
-        if 2 * indent + line.count <= JSONValue.inlineWidth {
-          out += line
-          return
-        }
+        out += "}"
+        // Unicode scalars written: the UTF-8 bytes that are not continuation bytes.
+        var scalars = 0
+        for byte in out.bytes[mark...] where byte & 0xC0 != 0x80 { scalars += 1 }
+        if 2 * indent + scalars <= JSONValue.inlineWidth { return }
+        out.bytes.removeSubrange(mark...)
       }
       out += "{\n"
       for (i, (key, value)) in members.enumerated() {
-        out += String(repeating: "  ", count: indent + 1)
+        out += JSONValue.indentation(indent + 1)
         JSONValue.writeString(key, to: &out)
         out += ": "
         value.write(to: &out, indent: indent + 1)
         out += i + 1 < members.count ? ",\n" : "\n"
       }
-      out += String(repeating: "  ", count: indent) + "}"
+      out += JSONValue.indentation(indent)
+      out += "}"
+    }
+  }
+
+  // MARK: Streaming
+
+  private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
+
+  /// Two spaces a level.
+  static func indentation(_ level: Int) -> String {
+    level < indents.count ? indents[level] : String(repeating: "  ", count: level)
+  }
+
+  /// A member of a top-level object written by ``writeObject(_:to:)``: a value, or an array
+  /// whose items are made one at a time as they are written.
+  enum Member {
+    case value(JSONValue)
+    case array(any Sequence<JSONValue>)
+  }
+
+  /// Writes a top-level object member by member (no final newline).
+  static func writeObject(_ members: [(String, Member)], to out: inout JSONOutput) {
+    out += "{\n"
+    for (i, (key, member)) in members.enumerated() {
+      out += "  "
+      writeString(key, to: &out)
+      out += ": "
+      switch member {
+      case .value(let value): value.write(to: &out, indent: 1)
+      case .array(let items): writeArray(items, to: &out, indent: 1)
+      }
+      out += i + 1 < members.count ? ",\n" : "\n"
+    }
+    out += "}"
+  }
+
+  /// An array one item a line (`[]` when empty), items made as they are written.
+  static func writeArray(_ items: some Sequence<JSONValue>, to out: inout JSONOutput, indent: Int) {
+    var first = true
+    for item in items {
+      out += first ? "[\n" : ",\n"
+      first = false
+      out += indentation(indent + 1)
+      item.write(to: &out, indent: indent + 1)
+    }
+    if first {
+      out += "[]"
+    } else {
+      out += "\n"
+      out += indentation(indent)
+      out += "]"
     }
   }
 
   /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`, and
   /// U+2028/U+2029 escaped so the text is also a JavaScript literal; everything else as UTF-8.
-  static func writeString(_ s: String, to out: inout String) {
+  static func writeString(_ s: String, to out: inout JSONOutput) {
+    // Most strings need no escape: copy them whole.
+    var plain = true
+    var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+    for byte in s.utf8 {
+      if byte < 0x20 || byte == 0x22 || byte == 0x5C || (beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9)) {
+        plain = false
+        break
+      }
+      (beforePrevious, previous) = (previous, byte)
+    }
+    if plain {
+      out += "\""
+      out += s
+      out += "\""
+      return
+    }
     out += "\""
     for scalar in s.unicodeScalars {
       switch scalar {
@@ -132,10 +203,23 @@ package indirect enum JSONValue: Sendable, Equatable {
           let hex = String(scalar.value, radix: 16)
           out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {
-          out.unicodeScalars.append(scalar)
+          UTF8.encode(scalar) { out.bytes.append($0) }
         }
       }
     }
     out += "\""
   }
+}
+
+/// The bytes of JSON text being written: appending UTF-8 to a byte array is much cheaper than
+/// growing a `String` piece by piece, and large exports are written piece by piece.
+struct JSONOutput {
+  var bytes: [UInt8] = []
+
+  init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+  static func += (output: inout JSONOutput, text: String) { output.bytes.append(contentsOf: text.utf8) }
+
+  /// The text written (valid UTF-8 by construction).
+  var text: String { String(decoding: bytes, as: UTF8.self) }
 }

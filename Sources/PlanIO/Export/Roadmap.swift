@@ -5,6 +5,9 @@ import PlanModel
 /// What every export shows, computed once from the plan: the ranking, the diagnostics, the
 /// phases in time order, each consortium's members by chain position, goals and measures by
 /// consortium and phase, and the funding sums.
+///
+/// Lookups go through indexes built on first use in one pass over the plan, so an export is
+/// O(n) in the size of the plan, however many consortia and phases it has.
 struct Roadmap {
   let plan: Plan
   let ranking: Result<PlanRanking, Diagnostic>
@@ -14,9 +17,38 @@ struct Roadmap {
   let consortia: [Entity]
   /// The horizon, or the span of the phases when the plan has none.
   let span: Period?
+  private let index: Index
+
+  /// Positions of entities in their tables, grouped by what the exports ask for.
+  private final class Index {
+    let plan: Plan
+    init(_ plan: Plan) { self.plan = plan }
+
+    struct Slot: Hashable {
+      var consortium: String?
+      var phase: String?
+    }
+
+    /// Goal and measure positions by (consortium, phase); plan-wide items have a `nil` consortium.
+    lazy var goals: [Slot: [Int]] = group(.goal, consortium: Attr.Goal.consortium, phase: Attr.Goal.phase)
+    lazy var measures: [Slot: [Int]] = group(.measure, consortium: Attr.Measure.consortium, phase: Attr.Measure.phase)
+    /// Member positions by consortium.
+    lazy var members: [String: [Int]] = Dictionary(grouping: plan[.member].values.indices) { plan[.member].values[$0].key.a }
+    /// Funding line positions by consortium.
+    lazy var funding: [String: [Int]] = Dictionary(grouping: plan[.funding].values.indices) { plan[.funding].values[$0].key.a }
+    lazy var ranks: [String: Int] = [:]
+
+    private func group(_ kind: Kind, consortium: Int, phase: Int) -> [Slot: [Int]] {
+      let values = plan[kind].values
+      return Dictionary(grouping: values.indices) { i in
+        Slot(consortium: values[i][consortium]?.ref, phase: values[i][phase]?.ref)
+      }
+    }
+  }
 
   init(_ plan: Plan) {
     self.plan = plan
+    index = Index(plan)
     ranking = ExportRanking.compute(plan)
     diagnostics = Engine.validate(plan)
     let all = Array(plan[.phase].values)
@@ -55,27 +87,36 @@ struct Roadmap {
   /// The rank of a field in the ranking, if there is one.
   func rank(ofField id: String) -> Int? {
     guard case .success(let r) = ranking else { return nil }
-    return r.rows.first { $0.field == id }?.rank
+    if index.ranks.isEmpty { index.ranks = Dictionary(r.rows.map { ($0.field, $0.rank) }, uniquingKeysWith: min) }
+    return index.ranks[id]
   }
 
   /// The goals of a consortium (or, for `nil`, those of none) in a phase, in plan order.
   func goals(consortium: String?, phase: String) -> [Entity] {
-    plan[.goal].values.filter {
-      $0[Attr.Goal.consortium]?.ref == consortium && $0[Attr.Goal.phase]?.ref == phase
-    }
+    (index.goals[Index.Slot(consortium: consortium, phase: phase)] ?? []).map { plan[.goal].values[$0] }
   }
 
   /// The measures of a consortium (or, for `nil`, those of none) in a phase, in plan order.
   func measures(consortium: String?, phase: String) -> [Entity] {
-    plan[.measure].values.filter {
-      $0[Attr.Measure.consortium]?.ref == consortium && $0[Attr.Measure.phase]?.ref == phase
-    }
+    (index.measures[Index.Slot(consortium: consortium, phase: phase)] ?? []).map { plan[.measure].values[$0] }
+  }
+
+  /// How many goals and measures a phase has, over all consortia.
+  func counts(phase: String) -> (goals: Int, measures: Int) {
+    var goals = 0, measures = 0
+    for (slot, list) in index.goals where slot.phase == phase { goals += list.count }
+    for (slot, list) in index.measures where slot.phase == phase { measures += list.count }
+    return (goals, measures)
   }
 
   /// Whether some goal or measure belongs to no consortium.
   var hasPlanWideItems: Bool {
-    plan[.goal].values.contains { $0[Attr.Goal.consortium] == nil }
-      || plan[.measure].values.contains { $0[Attr.Measure.consortium] == nil }
+    index.goals.keys.contains { $0.consortium == nil } || index.measures.keys.contains { $0.consortium == nil }
+  }
+
+  /// A consortium's member entities, in plan order.
+  func memberEntities(of consortium: String) -> [Entity] {
+    (index.members[consortium] ?? []).map { plan[.member].values[$0] }
   }
 
   // MARK: Members
@@ -94,7 +135,7 @@ struct Roadmap {
   func members(of consortium: String) -> [(chain: String?, rows: [MemberRow])] {
     let roleOrder = ["lead": 0, "core": 1, "member": 2]
     var groups: [String?: [MemberRow]] = [:]
-    for m in plan[.member].values where m.key.a == consortium {
+    for m in memberEntities(of: consortium) {
       let org = plan.entity(.org, m.key.b)
       let row = MemberRow(chain: m[Attr.Member.chain]?.choice, org: m.key.b, name: org?.name ?? m.key.b,
                           type: org?[Attr.Org.type]?.choice, role: m[Attr.Member.role]?.choice ?? "member")
@@ -149,11 +190,10 @@ struct Roadmap {
       return FundingRow(consortium: consortium, phase: phase, amounts: amounts, government: government)
     }
     var rows: [FundingRow] = []
-    var funded = consortia.map(\.id).filter { id in lines.contains { $0.key.a == id } }
-    // Funding lines can only name existing consortia; keep any others too, in line order.
-    for line in lines where !funded.contains(line.key.a) { funded.append(line.key.a) }
+    // Consortia in plan order (a funding line can only name an existing consortium).
+    let funded = consortia.map(\.id).filter { index.funding[$0] != nil }
     for k in funded {
-      let mine = lines.filter { $0.key.a == k }
+      let mine = (index.funding[k] ?? []).map { plan[.funding].values[$0] }
       for p in phases.map(\.id) where mine.contains(where: { $0.key.b == p }) {
         rows.append(row(k, p, mine.filter { $0.key.b == p }))
       }

@@ -118,8 +118,7 @@ struct TextExport: RoadmapExporter {
     var content = ExportTable(header: [t(ExportLabels.phase), t(ExportLabels.period), "", t(ExportLabels.goalCount),
                                        t(ExportLabels.measureCount)], numeric: [3, 4])
     for p in roadmap.phases {
-      let goals = plan[.goal].values.filter { $0[Attr.Goal.phase]?.ref == p.id }.count
-      let measures = plan[.measure].values.filter { $0[Attr.Measure.phase]?.ref == p.id }.count
+      let (goals, measures) = roadmap.counts(phase: p.id)
       content.rows.append([p.id + " " + (p.name ?? ""), p[Attr.Phase.period]?.period?.description ?? "", "",
                            String(goals), String(measures)])
     }

@@ -49,13 +49,11 @@ package struct TextTable: Sendable {
   /// The natural width of each column: its widest cell line (newlines split a cell).
   package func columnWidths() -> [Int] {
     var widths = Array(repeating: 0, count: columnCount)
-    for row in (header.map { [$0] } ?? []) + rows {
-      for (i, cell) in row.enumerated() {
-        for line in TextWrap.sanitize(cell).split(separator: "\n", omittingEmptySubsequences: false) {
-          widths[i] = max(widths[i], DisplayWidth.width(line))
-        }
-      }
+    func measure(_ row: [String]) {
+      for (i, cell) in row.enumerated() { widths[i] = max(widths[i], TextWrap.lineWidth(cell)) }
     }
+    if let header { measure(header) }
+    for row in rows { measure(row) }
     return widths
   }
 
@@ -134,16 +132,17 @@ package struct TextTable: Sendable {
   }
 
   /// The total display width of every line.
-  package var width: Int {
-    let w = fittedWidths()
-    return DisplayWidth.width(indent) + w.reduce(0, +) + DisplayWidth.width(separator) * max(0, w.count - 1)
+  package var width: Int { width(of: fittedWidths()) }
+
+  private func width(of columns: [Int]) -> Int {
+    DisplayWidth.width(indent) + columns.reduce(0, +) + DisplayWidth.width(separator) * max(0, columns.count - 1)
   }
 
   /// The table as lines, each ending in a newline; with a header, a rule under it.
   /// Every line has the same display width (cells are padded, the last one too).
   package func render() -> String {
     let widths = fittedWidths()
-    let total = width
+    let total = width(of: widths)
     var out = ""
     func emit(_ row: [String]) {
       var cellLines: [[String]] = []

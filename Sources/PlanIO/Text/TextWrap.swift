@@ -33,6 +33,17 @@ package enum TextWrap {
     return String(out)
   }
 
+  /// Whether `text` holds no control character (no newline, no tab): one line as it stands.
+  static func isPlain(_ text: String) -> Bool {
+    !text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }  // 0xC2 leads U+0080…U+00BF (C1 controls among them)
+  }
+
+  /// The display width of the widest line of `text` (after ``sanitize(_:)``).
+  package static func lineWidth(_ text: String) -> Int {
+    if isPlain(text) { return DisplayWidth.width(text) }
+    return sanitize(text).split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.width($0) }.max() ?? 0
+  }
+
   /// Breaks `text` into lines of at most `columns` display columns.
   ///
   /// Explicit newlines are kept; a line breaks at the last place that fits — after a space,
@@ -41,6 +52,7 @@ package enum TextWrap {
   /// - Returns: at least one line (an empty text gives `[""]`).
   /// - Complexity: O(n) in the length of the text.
   package static func wrap(_ text: String, to columns: Int) -> [String] {
+    if isPlain(text), DisplayWidth.width(text) <= columns { return [text] }
     var lines: [String] = []
     for paragraph in sanitize(text).split(separator: "\n", omittingEmptySubsequences: false) {
       wrapParagraph(Substring(paragraph), to: max(1, columns), into: &lines)
