@@ -28,9 +28,11 @@ struct RankingBasis {
     self.fields = fields
     guard !criteria.isEmpty else { throw Self.cannotRank(.noCriteria) }
     guard !fields.isEmpty else { throw Self.cannotRank(.noFields) }
-    var blocking = [RankingRules.r01, RankingRules.r02, RankingRules.r03, RankingRules.r05].flatMap { $0.check(c) }
-    if c.plan.weighting == "ahp", criteria.count > ahpMaxCriteria { blocking += RankingRules.r04.check(c) }
-    blocking = blocking.filter { $0.severity == .error }.sorted(by: Diagnostic.sortKey)
+    if c.plan.weighting == "ahp", criteria.count > ahpMaxCriteria, let tooMany = RankingRules.r04.check(c).first {
+      throw Self.cannotRank(tooMany, others: 0)
+    }
+    let blocking = [RankingRules.r01, RankingRules.r02, RankingRules.r03, RankingRules.r05].flatMap { $0.check(c) }
+      .filter { $0.severity == .error }.sorted(by: Diagnostic.sortKey)
     if let first = blocking.first { throw Self.cannotRank(first, others: blocking.count - 1) }
 
     let weights: [Double]

@@ -8,6 +8,8 @@ struct GoalGraph {
   let ids: [String]
   /// `successors[g]`: the goals g comes after, in list order.
   let successors: [[Int]]
+  /// Each goal's `phase` ID.
+  let phases: [String?]
 
   /// - Complexity: O(goals + links).
   init(_ plan: Plan) {
@@ -16,7 +18,16 @@ struct GoalGraph {
     var node: [String: Int] = [:]
     node.reserveCapacity(ids.count)
     for (i, id) in ids.enumerated() { node[id] = i }
-    successors = goals.values.map { goal in (goal[Attr.Goal.after]?.refs ?? []).compactMap { node[$0] } }
+    var successors: [[Int]] = []
+    var phases: [String?] = []
+    successors.reserveCapacity(ids.count)
+    phases.reserveCapacity(ids.count)
+    for goal in goals.values {
+      successors.append((goal.values[Attr.Goal.after]?.refs ?? []).compactMap { node[$0] })
+      phases.append(goal.values[Attr.Goal.phase]?.ref)
+    }
+    self.successors = successors
+    self.phases = phases
   }
 
   /// One cycle per strongly connected component that has a cycle (several goals, or one goal

@@ -13,6 +13,9 @@ final class RuleContext {
   /// Entities grouped by the entity they belong to; built on first use.
   private(set) lazy var index = PlanIndex(plan)
 
+  /// The `after` links between goals; built on first use.
+  private(set) lazy var goalGraph = GoalGraph(plan)
+
   /// The plan's criteria in plan order.
   private(set) lazy var criteria: [Entity] = Array(plan[.criterion].values)
 
@@ -46,8 +49,11 @@ final class RuleContext {
 
   /// A finding of rule `message.code` at `location` (a `set plan` statement, say).
   func report(_ message: Message, at location: SourceLocation?, severity: Diagnostic.Severity? = nil) -> Diagnostic {
-    Diagnostic(
-      severity ?? RuleCatalog.severity(message.code), code: message.code, message: message.text, at: location,
+    var text = message.text
+    // A label `K1（名称）` needs no space before the Chinese text that follows it.
+    text.zh = text.zh.replacing("） ", with: "）")
+    return Diagnostic(
+      severity ?? RuleCatalog.severity(message.code), code: message.code, message: text, at: location,
       length: statementVerbLength, notes: message.notes)
   }
 

@@ -11,7 +11,7 @@ enum GoalGraphRules {
   /// (`G1 → G4 → G2 → G1`); when more goals are tied into the same knot, the message lists them
   /// all. Walked without recursion (``GoalGraph``).
   static let r32 = Rule("R32") { c in
-    let graph = GoalGraph(c.plan)
+    let graph = c.goalGraph
     return graph.cycles().compactMap { cycle in
       guard let goal = c.plan.entity(.goal, graph.ids[cycle.path[0]]) else { return nil }
       return c.report(.r32Cycle(cycle.path.map { graph.ids[$0] }, knot: cycle.component.map { graph.ids[$0] }), at: goal)
@@ -22,17 +22,18 @@ enum GoalGraphRules {
   /// order, ``PlanIndex/chronologicalPhases``). One finding per such link, at the goal whose
   /// `after` list holds it.
   static let r33 = Rule("R33") { c in
+    let graph = c.goalGraph
+    let goals = c.plan[.goal].values
+    let position = graph.phases.map { $0.flatMap { c.index.phasePosition[$0] } }
     var findings: [Diagnostic] = []
-    for goal in c.plan[.goal].values {
-      guard let prerequisites = goal[Attr.Goal.after]?.refs, let phase = goal[Attr.Goal.phase]?.ref,
-        let position = c.index.phasePosition[phase]
-      else { continue }
-      for id in prerequisites {
-        guard let laterPhase = c.plan.entity(.goal, id)?[Attr.Goal.phase]?.ref,
-          let laterPosition = c.index.phasePosition[laterPhase], laterPosition > position
-        else { continue }
+    for (g, prerequisites) in graph.successors.enumerated() {
+      guard let here = position[g], let phase = graph.phases[g] else { continue }
+      for p in prerequisites {
+        guard let there = position[p], there > here, let laterPhase = graph.phases[p] else { continue }
         findings.append(
-          c.report(.r33LaterPrerequisite(goal, phase: phase, prerequisite: id, laterPhase: laterPhase), at: goal))
+          c.report(
+            .r33LaterPrerequisite(goals[g], phase: phase, prerequisite: graph.ids[p], laterPhase: laterPhase),
+            at: goals[g]))
       }
     }
     return findings

@@ -92,7 +92,8 @@ enum RankingRules {
   /// **R04** (error, `weighting ahp` only): the consistency ratio CR = CI/RI of the judgements is at
   /// most 0.10 for n ≥ 3 criteria (n ≤ 2 is always consistent). Checked only when R03 is clean.
   /// Reported at the judgement that departs most from the derived weights (the largest
-  /// max(aᵢⱼ·wⱼ/wᵢ, wᵢ/(aᵢⱼ·wⱼ))), the first one to reconsider; the message gives CR, CI, RI, n and λmax.
+  /// max(aᵢⱼ·wⱼ/wᵢ, wᵢ/(aᵢⱼ·wⱼ)); among equals the later statement), the first one to reconsider;
+  /// the message gives CR, CI, RI, n and λmax.
   /// More than 15 criteria is also an R04 error: Saaty's RI table ends at 15.
   static let r04 = Rule("R04") { c in
     guard c.plan.weighting == "ahp" else { return [] }
@@ -108,7 +109,12 @@ enum RankingRules {
       else { continue }
       let implied = ahp.weights[i] / ahp.weights[j]
       let departure = max(value / implied, implied / value)
-      if worst == nil || departure > worst!.departure { worst = (compare, implied, departure) }
+      if let w = worst {
+        // Equal departures (all judgements of a 3 × 3 matrix depart alike): the later statement.
+        let tie = abs(departure - w.departure) <= 1e-9 * w.departure
+        guard tie ? compare.location > w.compare.location : departure > w.departure else { continue }
+      }
+      worst = (compare, implied, departure)
     }
     guard let worst else { return [] }
     return [

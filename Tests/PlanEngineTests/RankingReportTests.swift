@@ -1,0 +1,83 @@
+import Foundation
+import PlanLanguage
+import PlanModel
+import Testing
+
+@testable import PlanEngine
+
+@Suite("The rank report: text and JSON")
+struct RankingReportTests {
+  @Test(arguments: [false, true])
+  func jsonHasTheShapeOfSpec9(sensitivity: Bool) throws {
+    let text = try RankingReport.json(try RankingPlans.sample(), method: nil, sensitivity: sensitivity)
+    #expect(text.hasSuffix("}\n"))
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let keys = ["method", "weights", "consistency", "rows"] + (sensitivity ? ["sensitivity"] : [])
+    #expect(Set(object.keys) == Set(keys))
+    // Stable key order, as written.
+    let positions = keys.map { text.range(of: "\"\($0)\":")!.lowerBound }
+    #expect(positions == positions.sorted())
+    #expect(object["method"] as? String == "weighted")
+    let weights = try #require(object["weights"] as? [String: Double])
+    #expect(abs(weights["C4"]! - PlanRankingTests.jilinWeights[3]) < 1e-12)
+    let weightKeys = ["C1", "C2", "C3", "C4"].map { text.range(of: "\"\($0)\": 0.")!.lowerBound }
+    #expect(weightKeys == weightKeys.sorted())
+    let consistency = try #require(object["consistency"] as? [String: Double])
+    #expect(Set(consistency.keys) == ["lambdaMax", "ci", "ri", "cr"])
+    #expect(abs(consistency["cr"]! - 0.016970105370909302) < 1e-9)
+    let rows = try #require(object["rows"] as? [[String: Any]])
+    #expect(rows.count == 5)
+    #expect(Set(rows[0].keys) == ["rank", "field", "name", "score"])
+    #expect(rows[0]["rank"] as? Int == 1 && rows[0]["field"] as? String == "F1")
+    #expect(rows[0]["name"] as? String == "新能源与智能网联汽车")
+    // Full precision: the score reads back to the very double computed.
+    #expect(rows[0]["score"] as? Double == PlanRankingTests.jilinWeighted[0] || abs((rows[0]["score"] as! Double) - PlanRankingTests.jilinWeighted[0]) < 1e-12)
+    if sensitivity {
+      let s = try #require(object["sensitivity"] as? [[String: Any]])
+      #expect(s.map { $0["criterion"] as? String } == ["C1", "C2", "C3", "C4"])
+      #expect(s[0]["flipAt"] is NSNull)
+      #expect(Set(s[0].keys) == ["criterion", "weight", "flipAt"])
+      #expect(abs((s[3]["flipAt"] as! Double) - 0.6149849573464183) < 1e-9)
+    }
+  }
+
+  @Test func directWeightingHasNoConsistencyObject() throws {
+    let text = try RankingReport.json(try ValidationFixture.plan(), method: "topsis", sensitivity: false)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    #expect(Set(object.keys) == ["method", "weights", "rows"])
+    #expect(object["method"] as? String == "topsis")
+  }
+
+  @Test func namesWithQuotesAndControlCharactersStayValidJSON() throws {
+    let plan = try ValidationFixture.plan(["set field F1 name \"新能源\\\"汽车\\\"\\t\\\\ \\n\""])
+    let text = try RankingReport.json(plan, method: nil, sensitivity: false)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let rows = try #require(object["rows"] as? [[String: Any]])
+    #expect(rows[0]["name"] as? String == "新能源\"汽车\"\t\\ \n")
+  }
+
+  @Test(arguments: MessageLanguage.allCases)
+  func textTablesAlignByDisplayWidth(language: MessageLanguage) throws {
+    let text = try RankingReport.text(try RankingPlans.sample(), method: nil, sensitivity: true, language: language)
+    let blocks = text.components(separatedBy: "\n\n")
+    var tables = 0
+    for block in blocks {
+      let lines = block.split(separator: "\n").map(String.init)
+      guard let rule = lines.firstIndex(where: { $0.hasPrefix("----") }) else { continue }
+      let table = lines[(rule - 1)...].prefix { !$0.hasPrefix("(") && !$0.hasPrefix("（") }
+      let widths = Set(table.map { DisplayWidth.width($0) })
+      #expect(widths.count == 1, "\(table)")
+      tables += 1
+    }
+    #expect(tables == 3)
+    #expect(text.contains("λmax = 4.0458, CI = 0.0153, RI = 0.90, CR = 0.0170"))
+    #expect(text.contains(language == .zh ? "名次" : "Rank"))
+    #expect(text.contains(language == .zh ? "无" : "none"))
+    #expect(text.contains("0.809"))
+  }
+
+  @Test func weightedContributionsAddUpToTheScore() throws {
+    let ranking = try PlanRanking.compute(try RankingPlans.sample(), method: "weighted", sensitivity: false)
+    for row in ranking.rows { #expect(abs(row.contributions.reduce(0, +) - row.score) < 1e-12) }
+  }
+}

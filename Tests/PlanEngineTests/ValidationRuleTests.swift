@@ -1,0 +1,204 @@
+import PlanLanguage
+import PlanModel
+import Testing
+
+@testable import PlanEngine
+
+/// One change to the clean fixture and the one rule it must break.
+struct RuleCase: CustomTestStringConvertible, Sendable {
+  var rule: String
+  var edits: [String]
+  var severity: Diagnostic.Severity
+  var testDescription: String { "\(rule): " + edits.joined(separator: "; ") }
+
+  init(_ rule: String, _ edits: [String], severity: Diagnostic.Severity? = nil) {
+    self.rule = rule
+    self.edits = edits
+    self.severity = severity ?? RuleCatalog.rule(rule)!.severity
+  }
+
+  /// Every rule at least once; R27 with both severities; R11 without a lead, with two, and with a
+  /// lead that is not (known to be) an enterprise.
+  static let all: [RuleCase] = [
+    RuleCase("R01", ["set criterion C1 weight 0.5"]),
+    RuleCase("R01", ["set criterion C1 weight 0", "set criterion C2 weight 0.7"]),
+    RuleCase("R01", ["set criterion C3 weight none"]),
+    RuleCase("R02", ["set criterion C1 scale 10..1"]),
+    RuleCase("R02", ["set score F2 C1 value 11"]),
+    RuleCase("R03", ["set plan weighting ahp", "add compare C1 C2 2", "add compare C1 C3 2"]),
+    RuleCase("R03", ["set plan weighting ahp", "add compare C1 C2 2.5", "add compare C1 C3 2", "add compare C2 C3 1"]),
+    RuleCase("R04", ["set plan weighting ahp", "add compare C1 C2 9", "add compare C2 C3 9", "add compare C3 C1 9"]),
+    RuleCase("R05", ["remove score F2 C3"]),
+    RuleCase("R06", ["set criterion C3 tag other"]),
+    RuleCase("R07", ["add field F4 \"化工新材料\"", "add score F4 C1 6", "add score F4 C2 6", "add score F4 C3 6"]),
+    RuleCase("R08", ["set score F2 C1 value 10", "set score F2 C2 value 10", "set score F2 C3 value 6.5"]),
+    RuleCase("R09", ["set field F2 justification none"]),
+    RuleCase("R10", ["set plan cutoff 3"]),
+    RuleCase("R11", ["set member K1 faw role core"]),
+    RuleCase("R11", ["set member K1 sme1 role lead"]),
+    RuleCase("R11", ["set member K1 faw role core", "set member K1 jlu role lead"]),
+    RuleCase("R11", ["set org faw type none"]),
+    RuleCase("R12", ["set org jlu type rnd"]),
+    RuleCase("R13", ["set member K1 petro chain midstream"]),
+    RuleCase("R14", ["set org sme1 size large"]),
+    RuleCase("R15", ["set plan members-min 6"]),
+    RuleCase("R15", ["set plan members-max 4"]),
+    RuleCase("R16", ["set consortium K1 ip-strategy no"]),
+    RuleCase("R17", ["set measure M2 instrument scenario"]),
+    RuleCase("R18", ["set consortium K1 period 2025..2026"]),
+    RuleCase("R18", ["set consortium K1 period 2024..2027"]),
+    RuleCase("R19", ["set org faw rd-intensity 2%"]),
+    RuleCase("R20", ["set phase P3 period 2029..2031"]),
+    RuleCase("R20", ["set phase P1 period 2025..2027"]),
+    RuleCase("R21", ["set phase P2 period 2027..2027"]),
+    RuleCase("R21", ["set phase P3 period 2029..2029"]),
+    RuleCase("R22", ["set goal G9 phase P2"]),
+    RuleCase("R23", ["set goal G1 target 1"]),
+    RuleCase("R23", ["set goal G1 direction down"]),
+    RuleCase("R24", ["set goal G2 baseline 2 target 4"]),
+    RuleCase("R25", ["set goal G1 category industry", "set goal G2 category industry"]),
+    RuleCase("R25", ["set goal G9 category talent"]),
+    RuleCase("R26", ["set goal G2 phase P1"]),
+    RuleCase("R27", ["set funding K1 P1 provincial amount 6000"], severity: .warning),
+    RuleCase("R27", ["set funding K1 P1 provincial amount 20000"], severity: .error),
+    RuleCase("R28", ["set measure M1 amount 5000"]),
+    RuleCase("R29", ["set measure M1 instrument management"]),
+    RuleCase("R30", ["set measure M7 phase P2"]),
+    RuleCase("R30", ["set measure M3 start 2027-06"]),
+    RuleCase("R31", ["set measure M1 agency none"]),
+    RuleCase("R32", ["set goal G1 after G3"]),
+    RuleCase("R33", ["set goal G3 after G2"]),
+  ]
+}
+
+@Suite("Validation rules R01–R33")
+struct ValidationRuleTests {
+  @Test func cleanFixtureHasNoDiagnosticsAtAll() throws {
+    let diagnostics = Engine.validate(try ValidationFixture.plan(), strict: true)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map { "\($0.code) \($0.message.en)" })")
+  }
+
+  @Test func cleanFixtureStaysCleanWithConsistentAHPJudgements() throws {
+    let plan = try ValidationFixture.plan([
+      "set plan weighting ahp", "add compare C1 C2 1", "add compare C1 C3 1", "add compare C3 C2 1",
+    ])
+    #expect(Engine.validate(plan).isEmpty)
+  }
+
+  @Test func anEmptyPlanHasNoDiagnostics() {
+    #expect(Engine.validate(Plan()).isEmpty)
+  }
+
+  @Test func everyRuleHasACase() {
+    #expect(Set(RuleCase.all.map(\.rule)) == Set(RuleCatalog.rules.map(\.code)))
+    #expect(RuleCatalog.rules.count == 33)
+  }
+
+  @Test(arguments: RuleCase.all)
+  func oneChangeBreaksExactlyOneRule(_ rule: RuleCase) throws {
+    let diagnostics = Engine.validate(try ValidationFixture.plan(rule.edits))
+    #expect(Set(diagnostics.map(\.code)) == [rule.rule], "\(diagnostics.map { "\($0.code) \($0.message.en)" })")
+    for d in diagnostics {
+      #expect(d.severity == rule.severity)
+      #expect(d.location != nil)
+      #expect(d.message.en != d.message.zh)
+    }
+  }
+
+  @Test(arguments: RuleCase.all)
+  func everyMessageIsInChineseToo(_ rule: RuleCase) throws {
+    let diagnostics = Engine.validate(try ValidationFixture.plan(rule.edits))
+    #expect(!diagnostics.isEmpty)
+    for d in diagnostics {
+      let zh = d.message.text(.zh)
+      #expect(zh.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }, "no Chinese: \(zh)")
+      // No untranslated English: never three English words in a row (keywords stand alone or in pairs).
+      #expect(zh.firstMatch(of: #/[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/#) == nil, "English left in: \(zh)")
+    }
+  }
+
+  @Test func findingsPointAtTheStatementThatLastSetTheEntity() throws {
+    // Line 2 of the edits sets faw's R&D intensity: R19 points there, not at `add org faw`.
+    let plan = try ValidationFixture.plan(["set plan cutoff 1", "set org faw rd-intensity 2.5%"])
+    let d = try #require(Engine.validate(plan).first)
+    #expect(d.code == "R19")
+    #expect(d.location == SourceLocation(file: "<edit>", line: 2, column: 1))
+    #expect(d.message.en.contains("faw (一汽)") && d.message.en.contains("2.5%") && d.message.en.contains("K1"))
+  }
+
+  @Test func strictTurnsWarningsIntoErrors() throws {
+    let plan = try ValidationFixture.plan(["set measure M1 agency none"])
+    #expect(Engine.validate(plan).map(\.severity) == [.warning])
+    #expect(Engine.validate(plan, strict: true).map(\.severity) == [.error])
+  }
+
+  @Test func diagnosticsAreSortedByFileAndLine() throws {
+    let plan = try ValidationFixture.plan(["set measure M3 agency none", "set measure M1 agency none", "set measure M4 agency none"])
+    let lines = Engine.validate(plan).compactMap(\.location?.line)
+    #expect(lines == [1, 2, 3])
+  }
+
+  @Test func resultsDoNotDependOnStatementOrder() throws {
+    let broken = ValidationFixture.text
+      .replacingOccurrences(of: "agency \"省科技厅\" start 2025-01", with: "start 2025-01")
+      .replacingOccurrences(of: "rd-intensity 5%", with: "rd-intensity 1%")
+    var lines = broken.split(separator: "\n").map(String.init)
+    let header = lines.removeFirst()
+    let shuffled = ([header] + lines.reversed()).joined(separator: "\n") + "\n"
+    func summary(_ text: String) throws -> [String] {
+      Engine.validate(try ValidationFixture.load(text, file: "x.plan")).map { "\($0.code) \($0.message.en)" }.sorted()
+    }
+    let original = try summary(broken)
+    #expect(original.count == 2)
+    #expect(try summary(shuffled) == original)
+  }
+
+  // MARK: Messages name the entities and the numbers
+
+  @Test(arguments: [
+    (["set criterion C1 weight 0.5"], ["0.5 + C2 0.3 + C3 0.3 = 1.1", "sum to 1.1"]),
+    (["set funding K1 P1 provincial amount 20000"], ["56.8%", "21000", "37000", "gov-share-max 50%"]),
+    (["set funding K1 P1 provincial amount 6000"], ["30.4%", "gov-share-warn 30%"]),
+    (["set plan weighting ahp", "add compare C1 C2 9", "add compare C2 C3 9", "add compare C3 C1 9"], ["CR = ", "RI = 0.58", "n = 3"]),
+    (["set member K1 sme1 role lead"], ["2 lead members (faw, sme1)"]),
+    (["set org faw type none"], ["has no type"]),
+    (["set measure M1 amount 5000"], ["5000", "1000", "M1", "P1", "provincial"]),
+    (["set phase P2 period 2027..2027"], ["gap 2028..2028 between P2 and P3"]),
+    (["set goal G2 baseline 2 target 4"], ["target 4", "target 5 of G1", "P1"]),
+    (["set goal G1 after G3"], ["G1 → G3 → G1"]),
+    (["set plan members-min 6"], ["5 members", "6..30"]),
+  ])
+  func messagesNameTheNumbers(edits: [String], fragments: [String]) throws {
+    let messages = Engine.validate(try ValidationFixture.plan(edits)).map(\.message.en).joined(separator: "\n")
+    for fragment in fragments { #expect(messages.contains(fragment), "\(fragment) not in \(messages)") }
+  }
+
+  @Test func r11ReportsAnOrgThatIsNotAnEnterpriseAtTheMember() throws {
+    let plan = try ValidationFixture.plan(["set member K1 faw role core", "set member K1 jlu role lead"])
+    let d = try #require(Engine.validate(plan).first)
+    #expect(d.message.en == "the lead of K1, jlu (吉林大学), is a university, not an enterprise")
+    #expect(d.message.zh == "K1 的牵头单位 jlu（吉林大学）是高校（university），不是企业")
+    #expect(d.location?.line == 2)
+  }
+
+  @Test func r20ReversedPhaseAlsoLeavesTheHorizonUncovered() throws {
+    #expect(ValidationFixture.codes(try ValidationFixture.plan(["set phase P3 period 2030..2029"])) == ["R20", "R21"])
+  }
+
+  @Test func r04IsReportedAtTheJudgementThatDepartsMost() throws {
+    // C1 ≈ C2 ≈ C3 by two judgements; the third says C1 is 9 times C3.
+    let plan = try ValidationFixture.plan([
+      "set plan weighting ahp", "add compare C1 C2 1", "add compare C2 C3 1", "add compare C1 C3 9",
+    ])
+    let d = try #require(Engine.validate(plan).first)
+    #expect(d.code == "R04")
+    #expect(d.location?.line == 4)
+    #expect(d.message.en.contains("C1 C3 = 9"))
+  }
+
+  @Test func rankingRulesAreSkippedWhenTheRankingCannotBeTrusted() throws {
+    // A missing score blocks the ranking: R05 alone, no R07–R10 built on a partial table.
+    let plan = try ValidationFixture.plan(["remove score F1 C1", "set plan cutoff 3"])
+    #expect(ValidationFixture.codes(plan) == ["R05"])
+  }
+}
