@@ -46,6 +46,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    /** The libFuzzer target over lexer, parser, plan loader, engine and exports (`make fuzz`, Fuzz/run.sh). */
+    .executableTarget(name: "CPlanFuzz", dependencies: ["PlanIO", "PlanEngine"], path: "Fuzz/CPlanFuzz"),
 
     // MARK: - Tests
     .testTarget(name: "PlanLanguageTests", dependencies: ["PlanLanguage"]),
