@@ -53,8 +53,8 @@ package enum RankingReport {
       let verdict = c.cr > RankingRules.maximumCR
         ? (zh ? "> 0.10：判断不一致，见 R04" : "> 0.10: the judgements are inconsistent, see R04")
         : (zh ? "≤ 0.10：一致性可以接受" : "≤ 0.10: consistent")
-      out += "\n" + (zh ? "AHP 一致性" : "AHP consistency")
-        + ": λmax = \(fixed(c.lambdaMax, 4)), CI = \(fixed(c.ci, 4)), RI = \(fixed(c.ri, 2)), CR = \(fixed(c.cr, 4)) (\(verdict))\n"
+      let figures = "λmax = \(fixed(c.lambdaMax, 4)), CI = \(fixed(c.ci, 4)), RI = \(fixed(c.ri, 2)), CR = \(fixed(c.cr, 4))"
+      out += zh ? "\nAHP 一致性：\(figures)（\(verdict)）\n" : "\nAHP consistency: \(figures) (\(verdict))\n"
     }
 
     if let rows = ranking.sensitivity {

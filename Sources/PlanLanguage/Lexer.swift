@@ -463,7 +463,11 @@ package struct Lexer {
       guard let v = Double(t), v.isFinite else { return nil }
       return (.number(NumberLiteral(value: v, text: t, form: .plain)), end)
     }
-    guard let (first, end1) = bound(start) else { return fail(.malformedNumber(text(start, scanDecimal(start))), start) }
+    guard let (first, end1) = bound(start) else {
+      let t = text(start, scanDecimal(start))
+      // Digits that are well formed but past the largest Double (about 1.8e308) are out of range.
+      return fail(Double(t)?.isFinite == false ? .numberOutOfRange(t) : .malformedNumber(t), start)
+    }
     var end = end1
     var kind: Token.Kind
     if case .month(let m) = first, !(1...12).contains(m.month) {
@@ -488,6 +492,8 @@ package struct Lexer {
         let d = Double(dText) ?? 0
         let full = text(start, dEnd)
         if d == 0 { return fail(.divisionByZero(full), dEnd) }
+        // A quotient past the largest Double (1e300/1e-300) would be saved as `inf` and never load again.
+        guard d.isFinite, (n.value / d).isFinite else { return fail(.numberOutOfRange(full), dEnd) }
         end = dEnd
         kind = .number(NumberLiteral(value: n.value / d, text: full, form: .fraction))
       } else if end < bytes.count, bytes[end] == 0x25 {  // '%'

@@ -40,7 +40,12 @@ extension Message {
                             zh: "提示：请输入半角数字 0-9（把输入法切换到半角）")])
   }
   package static func malformedNumber(_ text: String) -> Message {
-    Message("E005", en: "malformed number '\(text)'", zh: "数字格式错误：'\(text)'")
+    let text = clipped(text)
+    return Message("E005", en: "malformed number '\(text)'", zh: "数字格式错误：'\(text)'")
+  }
+  /// A long spelling (a million digits) cut to 40 characters and `…`, so the message stays readable.
+  private static func clipped(_ text: String) -> String {
+    text.utf8.count > 40 && text.count > 40 ? String(text.prefix(40)) + "…" : text
   }
   package static func divisionByZero(_ text: String) -> Message {
     Message("E006", en: "fraction '\(text)' divides by zero", zh: "分数 '\(text)' 的分母为零")
@@ -73,7 +78,8 @@ extension Message {
     Message("E014", en: "line continuation '\\' at end of input", zh: "输入在续行符 '\\' 处结束")
   }
   package static func numberOutOfRange(_ text: String) -> Message {
-    Message("E015", en: "number '\(text)' is out of range", zh: "数字 '\(text)' 超出范围")
+    let text = clipped(text)
+    return Message("E015", en: "number '\(text)' is out of range", zh: "数字 '\(text)' 超出范围")
   }
   package static func badPeriod(_ text: String, reason: LocalizedText) -> Message {
     Message("E016", en: "invalid period '\(text)': \(reason.en)", zh: "无效的期间 '\(text)'：\(reason.zh)")

@@ -1,4 +1,5 @@
 import Foundation
+import PlanIO
 import PlanLanguage
 import PlanModel
 import Testing
@@ -79,5 +80,28 @@ struct RankingReportTests {
   @Test func weightedContributionsAddUpToTheScore() throws {
     let ranking = try PlanRanking.compute(try RankingPlans.sample(), method: "weighted", sensitivity: false)
     for row in ranking.rows { #expect(abs(row.contributions.reduce(0, +) - row.score) < 1e-12) }
+  }
+}
+
+@Suite("The sample plan and check --format json")
+struct SamplePlanTests {
+  @Test func theJilinSamplePlanHasNoDiagnosticsEvenStrict() throws {
+    let diagnostics = Engine.validate(try RankingPlans.sample(), strict: true)
+    #expect(diagnostics.isEmpty, "\(diagnostics.map { "\($0.code) \($0.message.en)" })")
+  }
+
+  @Test func checkJSONHasTheShapeOfSpec9() throws {
+    // Sorted by file, then line: `<edit>` (the R31 edit, line 1) before `fixture.plan` (K1, R12).
+    let diagnostics = Engine.validate(try ValidationFixture.plan(["set measure M1 agency none", "set org jlu type rnd"]))
+    let text = JSONReport.check(diagnostics, errors: 1, warnings: 1, language: .zh)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    #expect(Set(object.keys) == ["diagnostics", "errors", "warnings"])
+    let items = try #require(object["diagnostics"] as? [[String: Any]])
+    #expect(items.map { $0["code"] as? String } == ["R31", "R12"])
+    #expect(Set(items[0].keys) == ["severity", "code", "message", "file", "line", "column"])
+    #expect(items.map { $0["severity"] as? String } == ["warning", "error"])
+    #expect((items[0]["message"] as? String)?.contains("没有责任部门") == true)
+    #expect(items[0]["file"] as? String == "<edit>" && items[0]["line"] as? Int == 1 && items[0]["column"] as? Int == 1)
+    #expect(items[1]["file"] as? String == "fixture.plan")
   }
 }

@@ -162,7 +162,8 @@ extension Message {
                      zh: "\(consortium) 的牵头单位 \(o.zh) 没有填写类型（type）；牵头单位必须是企业")
     }
     let t = T.keyword(type)
-    return Message("R11", en: "the lead of \(consortium), \(o.en), is a \(t.en), not an enterprise",
+    let article = ["university", "finance", "platform"].contains(type) ? "a" : "an"
+    return Message("R11", en: "the lead of \(consortium), \(o.en), is \(article) \(t.en), not an enterprise",
                    zh: "\(consortium) 的牵头单位 \(o.zh) 是\(t.zh)（\(type)），不是企业")
   }
 
@@ -188,7 +189,7 @@ extension Message {
 
   static func r15Count(_ consortium: Entity, count: Int, min: Int, max: Int) -> Message {
     let k = T.label(consortium)
-    return Message("R15", en: "consortium \(k.en) has \(count) members, outside members-min..members-max \(min)..\(max)",
+    return Message("R15", en: "consortium \(k.en) has \(count) member\(count == 1 ? "" : "s"), outside members-min..members-max \(min)..\(max)",
                    zh: "联合体 \(k.zh) 有 \(count) 个成员，不在 members-min..members-max（\(min)..\(max)）之内")
   }
 
@@ -319,12 +320,14 @@ extension Message {
   ) -> Message {
     let k = T.label(consortium)
     let (p, g, t, c) = (T.percent(share), T.number(government, places: 2), T.number(total, places: 2), T.percent(cap))
-    let en = parts.map { "\($0.source) \(T.number($0.amount, places: 2))" }.joined(separator: " + ")
-    let zh = parts.map { "\(T.keyword($0.source).zh) \(T.number($0.amount, places: 2))" }.joined(separator: " + ")
+    // `provincial 4000 + municipal 2000 = 6000`, or just `provincial 4000` for one source.
+    let sum = parts.count > 1 ? " = \(g)" : ""
+    let en = parts.map { "\($0.source) \(T.number($0.amount, places: 2))" }.joined(separator: " + ") + sum
+    let zh = parts.map { "\(T.keyword($0.source).zh) \(T.number($0.amount, places: 2))" }.joined(separator: " + ") + sum
     return Message(
       "R27",
-      en: "the government share of consortium \(k.en)'s funding is \(p) (\(en) = \(g) of \(t) \(currency)), above \(capName) \(c)",
-      zh: "联合体 \(k.zh) 资金中政府出资占比 \(p)（\(zh) = \(g)，共 \(t) \(currency)），超过 \(capName) \(c)")
+      en: "the government share of consortium \(k.en)'s funding is \(p) (\(en) of \(t) \(currency)), above \(capName) \(c)",
+      zh: "联合体 \(k.zh) 资金中政府出资占比 \(p)（\(zh)，共 \(t) \(currency)），超过 \(capName) \(c)")
   }
 
   static func r28MeasuresExceedFunding(
@@ -333,6 +336,13 @@ extension Message {
     let f = T.keyword(funder)
     let list = T.list(measures)
     let (m, l) = (T.number(total, places: 2), T.number(line, places: 2))
+    guard line > 0 else {
+      return Message(
+        "R28",
+        en: "the \(funder)-funded measures of \(consortium) in \(phase) (\(list.en)) total \(m) \(currency), "
+          + "but \(consortium) has no \(funder) funding line in \(phase)",
+        zh: "\(consortium) 在 \(phase) 由\(f.zh)出资的措施（\(list.zh)）合计 \(m) \(currency)，但 \(consortium) 在 \(phase) 没有\(f.zh)资金额度")
+    }
     return Message(
       "R28",
       en: "the \(funder)-funded measures of \(consortium) in \(phase) (\(list.en)) total \(m) \(currency), "
