@@ -282,6 +282,13 @@ extension Plan {
         throw .error(.outOfRange(attribute: name, value: n.text,
                                  requirement: LocalizedText(en: "amounts are never negative", zh: "金额不能为负")), at: token)
       }
+      // At most 10^15: every whole amount stays exact (below 2^53), and no total of a plan's
+      // amounts comes near the largest Double, so sums and shares are true values, never inf.
+      guard n.value <= 1e15 else {
+        throw .error(.outOfRange(attribute: name, value: n.text,
+                                 requirement: LocalizedText(en: "amounts are at most 10^15 (1000000000000000)",
+                                                            zh: "金额不超过 10^15（1000000000000000）")), at: token)
+      }
       return .number(n.value == 0 ? 0 : n.value)
     case .count:
       guard case .number(let n) = token.kind, n.isInteger else { throw wrong() }

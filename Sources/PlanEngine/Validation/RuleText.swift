@@ -16,12 +16,15 @@ enum RuleText {
   static func number(_ value: Double, places: Int = 4) -> String {
     var scale = 1.0
     for _ in 0..<places { scale *= 10 }
-    return Format.number((value * scale).rounded() / scale)
+    let scaled = (value * scale).rounded()
+    // Near the largest Double the scaled value overflows: show the value itself, not `inf`.
+    return Format.number(scaled.isFinite ? scaled / scale : value)
   }
 
   /// A fraction as a percent with one decimal at most (`0.5676` → `56.8%`).
   static func percent(_ fraction: Double) -> String {
-    Format.number((fraction * 1000).rounded() / 10) + "%"
+    let scaled = (fraction * 1000).rounded()
+    return Format.number(scaled.isFinite ? scaled / 10 : fraction * 100) + "%"
   }
 
   /// Items joined with `, ` / `、`.
