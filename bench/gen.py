@@ -11,7 +11,8 @@ same bytes for the same N and seed (Python's `random.Random(int)` is stable acro
 
 The plan is written in canonical plan-file form (SPEC §6): `# cplan plan 1`, `set plan …`, then
 the `add` statements in kind order (criterion, compare, field, score, org, consortium, member,
-phase, goal, measure, funding), attributes in the order of SPEC §4, defaults omitted, names
+phase, goal, measure, funding) and within a kind in natural key order (as `cplan` saves a
+loaded plan, so load + save gives the same bytes), attributes in the order of SPEC §4, defaults omitted, names
 quoted, IDs bare. The plan is meant to validate without errors or warnings: weighted scores are
 all distinct (no R07 ties), `cutoff` is the number of fields, every consortium covers the chain,
 has IP and talent measures, a government share under 30%, and `after` links only point to
@@ -331,8 +332,8 @@ def generate(n, seed, plan_path, sql_path):
             inst2, mname2 = rng.choice(OWN_INSTRUMENTS)
             measures.append((f"M{mid}", mname2, pid, kid, inst2, "enterprise", rng.randint(10, 80) * 100,
                              rng.choice(OWN_AGENCIES), None))
-            fundings.append((kid, pid, "enterprise", ent))
-            fundings.append((kid, pid, gov, govamt))
+            # in natural key order (`central` < `enterprise` < `municipal`), as cplan saves them
+            fundings.extend(sorted([(kid, pid, "enterprise", ent), (kid, pid, gov, govamt)], key=lambda f: f[2]))
 
     # --- write in kind order ------------------------------------------------------------------
     for oid, name, typ, size, own, rd in orgs:

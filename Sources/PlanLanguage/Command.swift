@@ -11,6 +11,15 @@ package enum Verb: String, Sendable, CaseIterable {
     }
   }
 
+  /// The verb named by a keyword, ASCII case-insensitive (`ADD`, `add`).
+  /// - Complexity: one hash lookup (`init(rawValue:)` compares with every case in turn).
+  package init?(keyword: String) {
+    guard let verb = Verb.byName[keyword.lowercasedKeyword()] else { return nil }
+    self = verb
+  }
+
+  private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
   /// Verbs whose first argument is a path.
   var takesPath: Bool {
     switch self {

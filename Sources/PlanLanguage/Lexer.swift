@@ -17,7 +17,8 @@ package struct Lexer {
   }
 
   let bytes: UnsafeBufferPointer<UInt8>
-  let file: String
+  /// The file, interned once (``SourceFiles``), so tokens carry no string for it.
+  let fileID: UInt32
   let allowIncomplete: Bool
   package private(set) var pos = 0
   private(set) var line = 1
@@ -27,7 +28,7 @@ package struct Lexer {
 
   package init(bytes: UnsafeBufferPointer<UInt8>, file: String, allowIncomplete: Bool) {
     self.bytes = bytes
-    self.file = file
+    self.fileID = SourceFiles.id(of: file)
     self.allowIncomplete = allowIncomplete
   }
 
@@ -53,7 +54,7 @@ package struct Lexer {
   }
 
   private mutating func location(of offset: Int) -> SourceLocation {
-    SourceLocation(file: file, line: line, column: column(of: offset))
+    SourceLocation(fileID: fileID, line: line, column: column(of: offset))
   }
 
   private func scalarCount(_ from: Int, _ to: Int) -> Int {
@@ -283,8 +284,9 @@ package struct Lexer {
     return .token(Token(.path(text), at: location(of: start), length: scalarCount(start, i)))
   }
 
+  /// A word, or a list of words separated by commas without spaces (`G1,G2`).
   private mutating func lexWordOrList(start: Int) -> Step {
-    var ids: [String] = []
+    var ids: [String] = []  // only for a list
     var wordStart = start
     while true {
       var i = wordStart
@@ -293,7 +295,7 @@ package struct Lexer {
       while i < bytes.count {
         let b = bytes[i]
         if b < 0x80 {
-          if Lexer.isWordContinue(UInt32(b)) { i += 1 } else { break }
+          if Lexer.isASCIIWordContinue(b) { i += 1 } else { break }
         } else {
           guard let (v, n) = decode(i) else { return invalidUTF8(at: i) }
           guard Lexer.isWordContinue(v) else { break }
@@ -302,10 +304,11 @@ package struct Lexer {
           i += n
         }
       }
-      ids.append(makeString(wordStart, i, ascii: ascii, nfcSafe: nfcSafe))
+      let word = makeString(wordStart, i, ascii: ascii, nfcSafe: nfcSafe)
       if i < bytes.count, bytes[i] == 0x2C {  // ','
         let next = i + 1
         if next < bytes.count, let (v, _) = decode(next), Lexer.isWordStart(v) {
+          ids.append(word)
           wordStart = next
           continue
         }
@@ -314,12 +317,19 @@ package struct Lexer {
         return .error(.error(.badList(), at: loc))
       }
       pos = i
-      break
+      let loc = location(of: start)
+      let length = ascii && ids.isEmpty ? pos - start : scalarCount(start, pos)
+      if ids.isEmpty { return .token(Token(.word(word), at: loc, length: length)) }
+      ids.append(word)
+      return .token(Token(.list(ids), at: loc, length: length))
     }
-    let loc = location(of: start)
-    let length = scalarCount(start, pos)
-    if ids.count == 1 { return .token(Token(.word(ids[0]), at: loc, length: length)) }
-    return .token(Token(.list(ids), at: loc, length: length))
+  }
+
+  /// `isWordContinue` for an ASCII byte: letters, digits, `_`, `-`.
+  @inline(__always)
+  private static func isASCIIWordContinue(_ b: UInt8) -> Bool {
+    let l = b | 0x20
+    return (l >= 0x61 && l <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b == 0x2D
   }
 
   /// Scalars that never change under NFC on their own or next to their neighbours
@@ -340,7 +350,8 @@ package struct Lexer {
     let startLine = line
     let startLineStart = lineStart
     var i = start + open
-    var buffer: [UInt8] = []
+    var buffer: [UInt8] = []  // only once an escape is met
+    var escaped = false
     var segmentStart = i
     var nfcSafe = true
     while true {
@@ -360,11 +371,12 @@ package struct Lexer {
       if b == close[0], i + close.count <= bytes.count,
         close.count == 1 || (bytes[i + 1] == close[1] && bytes[i + 2] == close[2])
       {
-        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<i]))
+        if escaped { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<i])) }
         i += close.count
         break
       }
       if b == 0x5C && escapes {
+        escaped = true
         buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segmentStart..<i]))
         guard i + 1 < bytes.count else {
           i += 1
@@ -406,7 +418,12 @@ package struct Lexer {
       }
     }
     pos = i
-    var text = String(decoding: buffer, as: UTF8.self)
+    var text: String
+    if escaped {
+      text = String(decoding: buffer, as: UTF8.self)
+    } else {
+      text = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + open)..<(i - close.count)]), as: UTF8.self)
+    }
     if !nfcSafe { text = text.precomposedStringWithCanonicalMapping }
     let length = startLine == line ? scalarCount(start, i) : 1
     return .token(Token(.string(text), at: startLoc, length: length))

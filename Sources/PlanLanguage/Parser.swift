@@ -7,6 +7,15 @@ package struct ParseResult: Sendable {
   package var incomplete = false
 }
 
+/// One step of a streaming parse (``Parser/parse(_:file:allowIncomplete:each:)``).
+package enum ParseEvent: Sendable {
+  case command(Command)
+  /// A line that failed; parsing goes on at the next command.
+  case error(Diagnostic)
+  /// The input ends inside a string or after a `\` continuation (the last event).
+  case incomplete
+}
+
 /// The parser: one command per logical line (SPEC §2). It recovers line by line, so a file with
 /// three bad lines reports all three.
 package struct Parser {
@@ -20,10 +29,16 @@ package struct Parser {
   ///     sets ``ParseResult/incomplete`` instead of being an error.
   /// - Complexity: O(n) in the number of bytes.
   package static func parse(_ bytes: [UInt8], file: String, allowIncomplete: Bool = false) -> ParseResult {
-    bytes.withUnsafeBufferPointer { buffer in
-      var parser = Parser(lexer: Lexer(bytes: buffer, file: file, allowIncomplete: allowIncomplete))
-      return parser.parseSource()
+    var result = ParseResult()
+    parse(bytes, file: file, allowIncomplete: allowIncomplete) { event in
+      switch event {
+      case .command(let c): result.commands.append(c)
+      case .error(let d): result.diagnostics.append(d)
+      case .incomplete: result.incomplete = true
+      }
+      return true
     }
+    return result
   }
 
   /// Parses a string (the shell's input, tests).
@@ -31,22 +46,37 @@ package struct Parser {
     parse(Array(text.utf8), file: file, allowIncomplete: allowIncomplete)
   }
 
+  /// Parses UTF-8 `bytes` read from `file` one command at a time, handing each command or
+  /// error to `body` as soon as it is parsed, so that a large file need not be held as a
+  /// syntax tree (the plan loader applies and drops each statement).
+  /// - Parameters:
+  ///   - allowIncomplete: as for the parse that returns a ``ParseResult``.
+  ///   - body: receives the events in source order; returns `false` to stop parsing.
+  /// - Complexity: O(n) in the number of bytes; memory O(1) beyond the current command.
+  package static func parse(
+    _ bytes: [UInt8], file: String, allowIncomplete: Bool = false, each body: (ParseEvent) -> Bool
+  ) {
+    bytes.withUnsafeBufferPointer { buffer in
+      var parser = Parser(lexer: Lexer(bytes: buffer, file: file, allowIncomplete: allowIncomplete))
+      parser.parseSource(body)
+    }
+  }
+
   /// source := { command? NEWLINE }
-  private mutating func parseSource() -> ParseResult {
-    var result = ParseResult()
+  private mutating func parseSource(_ body: (ParseEvent) -> Bool) {
     while !lexer.atEnd {
       switch parseCommand() {
-      case .command(let c): result.commands.append(c)
+      case .command(let c):
+        if !body(.command(c)) { return }
       case .empty: break
       case .error(let d):
-        result.diagnostics.append(d)
         lexer.skipCommand()
+        if !body(.error(d)) { return }
       case .incomplete:
-        result.incomplete = true
-        return result
+        _ = body(.incomplete)
+        return
       }
     }
-    return result
   }
 
   private enum Outcome {
@@ -68,23 +98,24 @@ package struct Parser {
     guard let word = first.word else {
       return .error(.error(.expected(LocalizedText(en: "a command", zh: "命令"), found: first.summary), at: first))
     }
-    guard let verb = Verb(rawValue: word.lowercased()) else {
+    guard let verb = Verb(keyword: word) else {
       let suggestion = Suggestion.nearest(word, in: Verb.allCases.map(\.rawValue))
       return .error(.error(.unknownCommand(word, suggestion: suggestion), at: first))
     }
     var arguments: [Token] = []
+    arguments.reserveCapacity(8)  // most statements have 4 to 16 arguments: one or two allocations
     var wantPath = verb.takesPath
     while true {
       let step = wantPath ? lexer.nextPath() : lexer.next()
       wantPath = false
-      switch step {
+      switch consume step {
       case .endOfCommand:
         return .command(Command(verb: verb, verbToken: first, arguments: arguments))
       case .incomplete: return .incomplete
       case .error(let d): return .error(d)
       case .token(let t):
-        arguments.append(t)
         if verb == .export, t.isKeyword("to") { wantPath = true }
+        arguments.append(t)  // the last use of `t`: moved, not copied
       }
     }
   }

@@ -1,24 +1,85 @@
+import Foundation
+
 /// A position in a source: a plan file, a script, `<shell>` or `<stdin>`.
 ///
 /// Lines and columns are 1-based; columns count Unicode scalars (a tab is one column),
 /// as SPEC §2 requires for every error.
-package struct SourceLocation: Sendable, Hashable, Comparable {
-  /// The file name as shown in diagnostics (`plans/jilin.plan`, `<shell>`, `<stdin>`).
-  package var file: String
-  /// 1-based line number.
-  package var line: Int
-  /// 1-based column, in Unicode scalars.
-  package var column: Int
+///
+/// Every token and every entity carries one, so it is kept small and free of reference
+/// counting: 12 bytes, the file as an index into ``SourceFiles`` (a file name is interned once
+/// per source, not retained per token), line and column as 32-bit numbers (saturating).
+package struct SourceLocation: Sendable, Hashable, Comparable, CustomDebugStringConvertible {
+  private var fileID: UInt32
+  private var storedLine: UInt32
+  private var storedColumn: UInt32
 
   package init(file: String, line: Int, column: Int) {
-    self.file = file
-    self.line = line
-    self.column = column
+    self.init(fileID: SourceFiles.id(of: file), line: line, column: column)
+  }
+
+  /// A location in an interned file (the lexer interns its file once).
+  init(fileID: UInt32, line: Int, column: Int) {
+    self.fileID = fileID
+    self.storedLine = UInt32(clamping: line)
+    self.storedColumn = UInt32(clamping: column)
+  }
+
+  /// The file name as shown in diagnostics (`plans/jilin.plan`, `<shell>`, `<stdin>`).
+  package var file: String {
+    get { SourceFiles.name(of: fileID) }
+    set { fileID = SourceFiles.id(of: newValue) }
+  }
+
+  /// 1-based line number.
+  package var line: Int {
+    get { Int(storedLine) }
+    set { storedLine = UInt32(clamping: newValue) }
+  }
+
+  /// 1-based column, in Unicode scalars.
+  package var column: Int {
+    get { Int(storedColumn) }
+    set { storedColumn = UInt32(clamping: newValue) }
   }
 
   package static func < (a: SourceLocation, b: SourceLocation) -> Bool {
-    if a.file != b.file { return a.file < b.file }
-    if a.line != b.line { return a.line < b.line }
-    return a.column < b.column
+    if a.fileID != b.fileID { return a.file < b.file }
+    if a.storedLine != b.storedLine { return a.storedLine < b.storedLine }
+    return a.storedColumn < b.storedColumn
+  }
+
+  package var debugDescription: String { "\(file):\(line):\(column)" }
+}
+
+/// The names of every source read in this process, interned: a ``SourceLocation`` holds the
+/// index of its file's name. Equal names get the same index, so locations compare by index.
+/// Names are never forgotten (a session reads a handful of files).
+package enum SourceFiles {
+  private final class Registry: @unchecked Sendable {
+    let lock = NSLock()
+    var names: [String] = []
+    var ids: [String: UInt32] = [:]
+  }
+  private static let registry = Registry()
+
+  /// The index of `name`, interning it on first use.
+  /// - Complexity: O(1) expected, under a lock.
+  static func id(of name: String) -> UInt32 {
+    let r = registry
+    r.lock.lock()
+    defer { r.lock.unlock() }
+    if let id = r.ids[name] { return id }
+    let id = UInt32(r.names.count)
+    r.names.append(name)
+    r.ids[name] = id
+    return id
+  }
+
+  /// The name of interned file `id`.
+  static func name(of id: UInt32) -> String {
+    let r = registry
+    r.lock.lock()
+    defer { r.lock.unlock() }
+    return r.names[Int(id)]
   }
 }

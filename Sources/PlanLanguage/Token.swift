@@ -1,11 +1,23 @@
 /// A year and month, `2025-03` (SPEC §2).
+///
+/// Stored in 32-bit fields (8 bytes), so that a ``Token`` and a plan value holding a period stay small.
 package struct YearMonth: Sendable, Hashable, Comparable, CustomStringConvertible {
-  package var year: Int
-  package var month: Int
+  private var storedYear: Int32
+  private var storedMonth: Int32
 
   package init(year: Int, month: Int) {
-    self.year = year
-    self.month = month
+    storedYear = Int32(clamping: year)
+    storedMonth = Int32(clamping: month)
+  }
+
+  package var year: Int {
+    get { Int(storedYear) }
+    set { storedYear = Int32(clamping: newValue) }
+  }
+
+  package var month: Int {
+    get { Int(storedMonth) }
+    set { storedMonth = Int32(clamping: newValue) }
   }
 
   /// Months since year 0: a total order and easy arithmetic.
@@ -62,8 +74,9 @@ package struct Token: Sendable, Hashable {
     case string(String)
     case number(NumberLiteral)
     case month(YearMonth)
-    /// `2025..2027`, `2025-03..2026-06`, `1..10`.
-    case range(RangeBound, RangeBound)
+    /// `2025..2027`, `2025-03..2026-06`, `1..10`. Boxed: it is rare, and inline it would double
+    /// the size of every token.
+    indirect case range(RangeBound, RangeBound)
     /// IDs separated by commas without spaces: `G1,G2`.
     case list([String])
     /// A path after `load`, `save`, `run`, `export … to`, `recover`.
@@ -82,15 +95,18 @@ package struct Token: Sendable, Hashable {
   }
 
   /// The word, if this is one.
+  @inlinable
   package var word: String? {
-    if case .word(let w) = kind { return w }
-    return nil
+    switch kind {
+    case .word(let w): w
+    default: nil
+    }
   }
 
   /// Whether this is the keyword `keyword` (ASCII, case-insensitive).
   package func isKeyword(_ keyword: String) -> Bool {
     guard case .word(let w) = kind else { return false }
-    return w.count == keyword.count && w.lowercased() == keyword
+    return w.lowercasedEquals(keyword) && (w.utf8.allSatisfy { $0 < 0x80 } || w.count == keyword.count)
   }
 
   /// How the token reads in a message: `word 'F1'`, `string "…"`, `number 12`.

@@ -3,34 +3,55 @@
 /// statements may stand in any order, and loading a shuffled copy must give the same plan).
 package enum NaturalOrder {
   /// Whether `a` sorts before `b`.
+  /// - Complexity: O(n) in the UTF-8 length; allocates nothing for native strings.
   package static func less(_ a: String, _ b: String) -> Bool {
-    var i = a.utf8.makeIterator()
-    var j = b.utf8.makeIterator()
-    var x = i.next()
-    var y = j.next()
-    while let cx = x, let cy = y {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in b.withUTF8 { y in less(x, y) } }
+  }
+
+  /// Whether UTF-8 text `x` sorts before `y`.
+  static func less(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    var j = 0
+    while i < x.count && j < y.count {
+      let cx = x[i]
+      let cy = y[j]
       if isDigit(cx) && isDigit(cy) {
-        // Compare digit runs numerically: skip leading zeros, then by length, then digit by digit.
-        var runA: [UInt8] = []
-        var runB: [UInt8] = []
-        var p: UInt8? = cx
-        while let c = p, isDigit(c) { runA.append(c); p = i.next() }
-        var q: UInt8? = cy
-        while let c = q, isDigit(c) { runB.append(c); q = j.next() }
-        let ta = runA.drop { $0 == 0x30 }
-        let tb = runB.drop { $0 == 0x30 }
-        if ta.count != tb.count { return ta.count < tb.count }
-        if !ta.elementsEqual(tb) { return ta.lexicographicallyPrecedes(tb) }
-        if runA.count != runB.count { return runA.count < runB.count }
-        x = p
-        y = q
+        // Compare digit runs numerically: skip leading zeros, then by length, then digit by digit;
+        // equal numbers with fewer leading zeros first.
+        var endA = i
+        while endA < x.count && isDigit(x[endA]) { endA += 1 }
+        var endB = j
+        while endB < y.count && isDigit(y[endB]) { endB += 1 }
+        var p = i
+        while p < endA && x[p] == 0x30 { p += 1 }
+        var q = j
+        while q < endB && y[q] == 0x30 { q += 1 }
+        if endA - p != endB - q { return endA - p < endB - q }
+        while p < endA {
+          if x[p] != y[q] { return x[p] < y[q] }
+          p += 1
+          q += 1
+        }
+        if endA - i != endB - j { return endA - i < endB - j }
+        i = endA
+        j = endB
         continue
       }
       if cx != cy { return cx < cy }
-      x = i.next()
-      y = j.next()
+      i += 1
+      j += 1
     }
-    return x == nil && y != nil
+    return i == x.count && j < y.count
+  }
+
+  /// Whether entity key `a` sorts before `b`, part by part (keys of one kind, whose unused
+  /// parts are empty alike).
+  package static func less(_ a: EntityKey, _ b: EntityKey) -> Bool {
+    if a.a != b.a { return less(a.a, b.a) }
+    if a.b != b.b { return less(a.b, b.b) }
+    return a.c != b.c && less(a.c, b.c)
   }
 
   /// Whether key parts `a` sort before `b` (part by part).

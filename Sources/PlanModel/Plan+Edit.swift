@@ -27,6 +27,8 @@ struct ArgumentCursor {
     defer { index += 1 }
     return peek()
   }
+  /// Steps over the token `peek()` returned.
+  mutating func skip() { index += 1 }
   /// Where a missing argument would have stood: just after the last token.
   var endLocation: SourceLocation {
     let last = command.arguments.last ?? command.verbToken
@@ -35,9 +37,17 @@ struct ArgumentCursor {
     return loc
   }
 
-  mutating func require(_ what: LocalizedText) throws(Diagnostic) -> Token {
-    guard let t = next() else { throw .error(.missing(what), at: endLocation) }
+  /// The next token; when there is none, an error saying `what` was expected (built only then).
+  mutating func require(_ what: @autoclosure () -> LocalizedText) throws(Diagnostic) -> Token {
+    guard let t = next() else { throw .error(.missing(what()), at: endLocation) }
     return t
+  }
+
+  /// Like ``require(_:)``, but gives the token's index in `command.arguments` (no copy of it).
+  mutating func requireIndex(_ what: @autoclosure () -> LocalizedText) throws(Diagnostic) -> Int {
+    guard !atEnd else { throw .error(.missing(what()), at: endLocation) }
+    defer { index += 1 }
+    return index
   }
 
   func expectEnd() throws(Diagnostic) {
@@ -79,9 +89,8 @@ extension Plan {
     guard let word = token.word else {
       throw .error(.expected(kindWhat, found: token.summary), at: token)
     }
-    let lower = word.lowercased()
-    if allowPlan && lower == "plan" { return nil }
-    guard let kind = Kind(rawValue: lower) else {
+    if allowPlan && word.lowercasedEquals("plan") { return nil }
+    guard let kind = Kind(keyword: word) else {
       let names = (allowPlan ? ["plan"] : []) + Kind.allCases.map(\.rawValue)
       throw .error(.unknownKind(word, suggestion: Suggestion.nearest(word, in: names)), at: token)
     }
@@ -94,27 +103,30 @@ extension Plan {
   }
 
   /// Reads the key of `kind`; for `.id` parts checks existence as `mustExist` says.
-  func readKey(_ kind: Kind, _ args: inout ArgumentCursor, mustExist: Bool) throws(Diagnostic)
-    -> (EntityKey, Token)
+  func readKey(_ kind: Kind, _ args: inout ArgumentCursor, mustExist: Bool, spec: KindSpec? = nil)
+    throws(Diagnostic) -> (EntityKey, Token)
   {
-    let spec = kind.spec
+    let spec = spec ?? kind.spec
     var parts: [String] = []
+    parts.reserveCapacity(spec.keys.count)
     var first: Token?
     for (i, part) in spec.keys.enumerated() {
-      let what = LocalizedText(en: "\(kind.rawValue) \(spec.keyNames[i])", zh: "\(kind.rawValue) 的 \(spec.keyNames[i])")
-      let token = try args.require(what)
+      func what() -> LocalizedText {
+        LocalizedText(en: "\(kind.rawValue) \(spec.keyNames[i])", zh: "\(kind.rawValue) 的 \(spec.keyNames[i])")
+      }
+      let token = try args.require(what())
       if first == nil { first = token }
-      guard let word = token.word else { throw .error(.expected(what, found: token.summary), at: token) }
+      guard let word = token.word else { throw .error(.expected(what(), found: token.summary), at: token) }
       switch part {
       case .id:
         break
       case .ref(let target):
-        guard self[target][EntityKey(word)] != nil else {
+        guard contains(target, EntityKey(word)) else {
           throw .error(
             .unknownReference(kind: target.rawValue, id: word, suggestion: suggestID(word, of: target)), at: token)
         }
       case .choice(let allowed):
-        let lower = word.lowercased()
+        let lower = word.lowercasedKeyword()
         guard allowed.contains(lower) else {
           throw .error(
             .badEnumValue(word, attribute: spec.keyNames[i].lowercased(), allowed: allowed,
@@ -126,7 +138,7 @@ extension Plan {
       parts.append(word)
     }
     let key = EntityKey(parts: parts)
-    if mustExist, self[kind][key] == nil {
+    if mustExist, !contains(kind, key) {
       let suggestion = spec.hasOwnID ? suggestID(key.a, of: kind) : nil
       throw .error(.notFound(kind: kind.rawValue, key: key.description, suggestion: suggestion), at: first!)
     }
@@ -141,8 +153,8 @@ extension Plan {
     let kindToken = try args.require(Plan.kindWhat)
     guard let kind = try Plan.kind(of: kindToken, allowPlan: false) else { return .group([]) }
     let spec = kind.spec
-    let (key, keyToken) = try readKey(kind, &args, mustExist: false)
-    if self[kind][key] != nil {
+    let (key, keyToken) = try readKey(kind, &args, mustExist: false, spec: spec)
+    if contains(kind, key) {
       throw .error(.duplicate(kind: kind.rawValue, key: key.description), at: keyToken)
     }
     if kind == .compare {
@@ -152,20 +164,21 @@ extension Plan {
                       requirement: LocalizedText(en: "a criterion is not compared with itself", zh: "准则不与自身比较")),
           at: keyToken)
       }
-      if self[kind][EntityKey(key.b, key.a)] != nil {
+      if contains(kind, EntityKey(key.b, key.a)) {
         throw .error(.duplicate(kind: kind.rawValue, key: "\(key.b) \(key.a)"), at: keyToken)
       }
     }
-    var entity = Entity(kind: kind, key: key, location: args.command.location)
+    var entity = Entity(
+      kind: kind, key: key, values: Array(repeating: nil, count: spec.attributes.count), location: args.command.location)
     if spec.hasName, let t = args.peek(), case .string(let s) = t.kind {
       entity.name = s
-      _ = args.next()
+      args.skip()
     }
     if let p = spec.positional, let t = args.peek(), case .number = t.kind {
       entity.values[p] = try value(for: spec.attributes[p], token: t, deferring: deferring)
-      _ = args.next()
+      args.skip()
     }
-    try readAttributes(kind, &args, into: &entity, deferring: deferring)
+    try readAttributes(kind, &args, into: &entity, deferring: deferring, spec: spec)
     for (i, attribute) in spec.attributes.enumerated() where attribute.required && entity.values[i] == nil {
       throw .error(.missingAttribute(attribute.name, kind: kind.rawValue), at: args.command.location,
                    length: args.command.verbToken.length)
@@ -177,31 +190,45 @@ extension Plan {
   /// Reads `ATTR VALUE` pairs into `entity`.
   private func readAttributes(
     _ kind: Kind, _ args: inout ArgumentCursor, into entity: inout Entity,
-    deferring: DeferredReferences?
+    deferring: DeferredReferences?, spec: KindSpec? = nil
   ) throws(Diagnostic) {
-    let spec = kind.spec
-    var seen = Set<Int>()
-    while let t = args.next() {
-      guard let word = t.word else {
-        throw .error(.expected(LocalizedText(en: "an attribute name", zh: "属性名"), found: t.summary), at: t)
+    let spec = spec ?? kind.spec
+    // Attributes seen so far: bit i for attribute i, the top bit for `name` (a kind has < 63).
+    var seen: UInt64 = 0
+    func firstTime(_ bit: Int) -> Bool {
+      let mask: UInt64 = 1 << UInt64(bit)
+      defer { seen |= mask }
+      return seen & mask == 0
+    }
+    // Tokens are read in place by index: copying each out costs reference counting.
+    let tokens = args.command.arguments
+    while !args.atEnd {
+      let at = args.index
+      args.skip()
+      guard let word = tokens[at].word else {
+        throw .error(
+          .expected(LocalizedText(en: "an attribute name", zh: "属性名"), found: tokens[at].summary), at: tokens[at])
       }
-      if spec.hasName && word.lowercased() == "name" {
-        guard seen.insert(-1).inserted else { throw .error(.repeatedAttribute("name"), at: t) }
-        let v = try args.require(LocalizedText(en: "a value for 'name'", zh: "'name' 的值"))
-        switch v.kind {
+      if spec.hasName && word.lowercasedEquals("name") {
+        guard firstTime(63) else { throw .error(.repeatedAttribute("name"), at: tokens[at]) }
+        let v = try args.requireIndex(LocalizedText(en: "a value for 'name'", zh: "'name' 的值"))
+        switch tokens[v].kind {
         case .string(let s), .word(let s): entity.name = s
-        default: throw .error(.wrongType(attribute: "name", expected: AttributeType.text.describe, found: v.summary), at: v)
+        default:
+          throw .error(
+            .wrongType(attribute: "name", expected: AttributeType.text.describe, found: tokens[v].summary), at: tokens[v])
         }
         continue
       }
       guard let index = spec.attributeIndex(word) else {
         let names = (spec.hasName ? ["name"] : []) + spec.attributes.map(\.name)
-        throw .error(.unknownAttribute(word, kind: kind.rawValue, suggestion: Suggestion.nearest(word, in: names)), at: t)
+        throw .error(
+          .unknownAttribute(word, kind: kind.rawValue, suggestion: Suggestion.nearest(word, in: names)), at: tokens[at])
       }
-      guard seen.insert(index).inserted else { throw .error(.repeatedAttribute(word), at: t) }
+      guard firstTime(index) else { throw .error(.repeatedAttribute(word), at: tokens[at]) }
       let attribute = spec.attributes[index]
-      let v = try args.require(LocalizedText(en: "a value for '\(attribute.name)'", zh: "'\(attribute.name)' 的值"))
-      entity.values[index] = try value(for: attribute, token: v, deferring: deferring)
+      let v = try args.requireIndex(LocalizedText(en: "a value for '\(attribute.name)'", zh: "'\(attribute.name)' 的值"))
+      entity.values[index] = try value(for: attribute, token: tokens[v], deferring: deferring)
     }
   }
 
@@ -313,7 +340,7 @@ extension Plan {
       return .number(n.value == 0 ? 0 : n.value)
     case .yesNo:
       guard let w = token.word else { throw wrong() }
-      switch w.lowercased() {
+      switch w.lowercasedKeyword() {
       case "yes": return .flag(true)
       case "no": return .flag(false)
       default:
@@ -322,7 +349,7 @@ extension Plan {
       }
     case .choice(let allowed):
       guard let w = token.word else { throw wrong() }
-      let lower = w.lowercased()
+      let lower = w.lowercasedKeyword()
       guard allowed.contains(lower) else {
         throw .error(.badEnumValue(w, attribute: name, allowed: allowed, suggestion: Suggestion.nearest(w, in: allowed)),
                      at: token)
@@ -330,7 +357,7 @@ extension Plan {
       return .choice(lower)
     case .ref(let kind):
       guard let id = token.word else { throw wrong() }
-      guard self[kind][EntityKey(id)] != nil else {
+      guard contains(kind, EntityKey(id)) else {
         throw .error(.unknownReference(kind: kind.rawValue, id: id, suggestion: suggestID(id, of: kind)), at: token)
       }
       return .ref(id)
@@ -344,7 +371,7 @@ extension Plan {
       if let deferring {
         deferring.references.append(DeferredReference(kind: kind, ids: ids, token: token))
       } else {
-        for id in ids where self[kind][EntityKey(id)] == nil {
+        for id in ids where !contains(kind, EntityKey(id)) {
           throw .error(.unknownReference(kind: kind.rawValue, id: id, suggestion: suggestID(id, of: kind)), at: token)
         }
       }

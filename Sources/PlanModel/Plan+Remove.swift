@@ -159,7 +159,7 @@ extension Plan {
     guard let old = oldToken.word else {
       throw .error(.expected(LocalizedText(en: "an ID", zh: "ID"), found: oldToken.summary), at: oldToken)
     }
-    guard self[kind][EntityKey(old)] != nil else {
+    guard contains(kind, EntityKey(old)) else {
       throw .error(.notFound(kind: kind.rawValue, key: old, suggestion: suggestID(old, of: kind)), at: oldToken)
     }
     let newToken = try args.require(LocalizedText(en: "the new ID", zh: "新 ID"))
@@ -169,7 +169,7 @@ extension Plan {
     try args.expectEnd()
     let before = PlanChange.tables(tables)
     if new == old { return .group([]) }
-    guard self[kind][EntityKey(new)] == nil else {
+    guard !contains(kind, EntityKey(new)) else {
       throw .error(.duplicate(kind: kind.rawValue, key: new), at: newToken)
     }
     let location = args.command.location

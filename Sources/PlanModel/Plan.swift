@@ -26,6 +26,16 @@ package struct EntityKey: Sendable, Hashable, Comparable {
   package static func < (x: EntityKey, y: EntityKey) -> Bool {
     (x.a, x.b, x.c) < (y.a, y.b, y.c)
   }
+
+  /// Hashes only the parts in use (most keys are one ID), which keeps lookups cheap; equal keys
+  /// still hash alike, and keys of one kind use the same parts.
+  package func hash(into hasher: inout Hasher) {
+    hasher.combine(a)
+    if !b.isEmpty {
+      hasher.combine(b)
+      if !c.isEmpty { hasher.combine(c) }
+    }
+  }
 }
 
 /// One entity of the plan: key, name, attribute values (by the kind's attribute index; `nil` is
@@ -50,7 +60,8 @@ package struct Entity: Sendable, Hashable {
 
   /// The value of attribute `index`, or its default.
   package subscript(_ index: Int) -> Value? {
-    values[index] ?? kind.spec.attributes[index].defaultValue
+    if let v = values[index] { return v }
+    return Schema.defaults[kind.index][index]
   }
 
   /// The name, or the ID when it has none.
@@ -81,6 +92,12 @@ package struct Plan: Sendable, Hashable {
   package subscript(kind: Kind) -> Table {
     get { tables[kind.index] }
     _modify { yield &tables[kind.index] }
+  }
+
+  /// Whether an entity of `kind` has key `key` (without copying it out, as `self[kind][key] != nil` would).
+  /// - Complexity: O(1) expected.
+  package func contains(_ kind: Kind, _ key: EntityKey) -> Bool {
+    tables[kind.index].index(forKey: key) != nil
   }
 
   /// The entity of `kind` with ID `id`.

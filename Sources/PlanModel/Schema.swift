@@ -23,6 +23,24 @@ package enum Kind: String, Sendable, CaseIterable, Hashable {
 
   package var spec: KindSpec { Schema.kinds[index] }
 
+  /// The kind named by a keyword, ASCII case-insensitive (`Goal`, `goal`).
+  /// - Complexity: one hash lookup (`init(rawValue:)` compares with every case in turn).
+  package init?(keyword: String) {
+    guard let kind = Kind.byName[keyword.lowercasedKeyword()] else { return nil }
+    self = kind
+  }
+
+  private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
+  /// The number of parts of the kind's key (`spec.keys.count`), without copying the spec.
+  package var keyWidth: Int {
+    switch self {
+    case .criterion, .field, .org, .consortium, .phase, .goal, .measure: 1
+    case .compare, .score, .member: 2
+    case .funding: 3
+    }
+  }
+
   /// The kind's name in Chinese, for help and headings.
   package var chineseName: String {
     switch self {
@@ -97,13 +115,17 @@ package indirect enum AttributeType: Sendable, Hashable {
 }
 
 /// One attribute of a kind (or of the plan).
-package struct AttributeSpec: Sendable {
-  package var name: String
-  package var type: AttributeType
-  package var required: Bool
+///
+/// An immutable `final class` rather than a struct: the schema is constant, and the edits read
+/// it for every statement, where copying a struct of strings and arrays costs a dozen
+/// reference-count operations and a class reference one.
+package final class AttributeSpec: Sendable {
+  package let name: String
+  package let type: AttributeType
+  package let required: Bool
   /// The value when none is given; attributes at their default are omitted from plan files.
-  package var defaultValue: Value?
-  package var help: LocalizedText
+  package let defaultValue: Value?
+  package let help: LocalizedText
 
   init(_ name: String, _ type: AttributeType, required: Bool = false, default defaultValue: Value? = nil,
        _ en: String, _ zh: String)
@@ -124,24 +146,46 @@ package enum KeyPart: Sendable, Hashable {
   case ref(Kind)
   /// A keyword (the funding source).
   case choice([String])
+
+  /// Whether the part is a keyword (stored in lower case, whatever the case written).
+  package var isKeyword: Bool {
+    if case .choice = self { return true }
+    return false
+  }
 }
 
 /// What a kind looks like: its key, whether it has a name, its attributes.
-package struct KindSpec: Sendable {
-  package var kind: Kind
-  package var keys: [KeyPart]
+///
+/// An immutable `final class`, like ``AttributeSpec``: `kind.spec` is read for every statement.
+package final class KindSpec: Sendable {
+  package let kind: Kind
+  package let keys: [KeyPart]
   /// Names of the key parts in help (`FIELD CRITERION`).
-  package var keyNames: [String]
-  package var hasName: Bool
-  package var attributes: [AttributeSpec]
+  package let keyNames: [String]
+  package let hasName: Bool
+  package let attributes: [AttributeSpec]
   /// The attribute a bare number after the keys stands for (`value`, `amount`).
-  package var positional: Int?
-  package var help: LocalizedText
-  package var example: String
+  package let positional: Int?
+  package let help: LocalizedText
+  package let example: String
+
+  init(
+    kind: Kind, keys: [KeyPart], keyNames: [String], hasName: Bool, attributes: [AttributeSpec], positional: Int?,
+    help: LocalizedText, example: String
+  ) {
+    self.kind = kind
+    self.keys = keys
+    self.keyNames = keyNames
+    self.hasName = hasName
+    self.attributes = attributes
+    self.positional = positional
+    self.help = help
+    self.example = example
+  }
 
   /// The index of attribute `name` (ASCII, case-insensitive).
   package func attributeIndex(_ name: String) -> Int? {
-    let lower = name.lowercased()
+    let lower = name.lowercasedKeyword()
     return attributes.firstIndex { $0.name == lower }
   }
 
@@ -184,9 +228,13 @@ package enum Schema {
   ]
 
   package static func planAttributeIndex(_ name: String) -> Int? {
-    let lower = name.lowercased()
+    let lower = name.lowercasedKeyword()
     return plan.firstIndex { $0.name == lower }
   }
+
+  /// The default value of every attribute, by kind index then attribute index (what
+  /// `kinds[k].attributes[i].defaultValue` says, without copying a ``KindSpec`` per read).
+  package static let defaults: [[Value?]] = kinds.map { $0.attributes.map(\.defaultValue) }
 
   /// Every kind, in canonical order (index by ``Kind/index``).
   package static let kinds: [KindSpec] = [

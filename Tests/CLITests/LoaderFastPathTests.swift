@@ -1,0 +1,156 @@
+import Foundation
+import PlanLanguage
+import PlanModel
+import Testing
+
+@testable import PlanIO
+
+/// The plan loader's fast path (apply each statement as it is parsed) against its general path
+/// (parse everything, order by kind and key, apply): for any file both must give the same plan,
+/// or the same diagnostics.
+@Suite struct LoaderFastPathTests {
+  static let jilinText = (try? CLI.read(PlanFileTests.jilin)) ?? ""
+
+  /// The body of the Jilin plan: its statements without header, comments and blank lines.
+  static var jilinStatements: [Substring] {
+    jilinText.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
+  }
+
+  static func file(_ statements: some Sequence<some StringProtocol>) -> String {
+    "# cplan plan 1\n" + statements.map { String($0) }.joined(separator: "\n") + "\n"
+  }
+
+  /// What loading gives: the plan, or the diagnostics (code, line, column, English message).
+  enum Outcome: Equatable {
+    case plan(Plan)
+    case failure([String])
+  }
+
+  static func outcome(_ load: () throws(PlanLoadError) -> Plan) -> Outcome {
+    do {
+      return .plan(try load())
+    } catch {
+      return .failure(error.diagnostics.map { d in
+        "\(d.code) \(d.location?.line ?? 0):\(d.location?.column ?? 0) \(d.message.en)"
+      })
+    }
+  }
+
+  /// The plan file a loaded plan saves to (entities' source lines aside, what the plan is).
+  static func canonical(_ outcome: Outcome) -> String? {
+    guard case .plan(let plan) = outcome else { return nil }
+    return PlanWriter.write(plan)
+  }
+
+  /// Checks that `load` (fast path first) and `loadSorted` (general path) agree on `text`.
+  /// - Returns: the outcome, and whether the fast path alone produced it.
+  @discardableResult
+  static func agree(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> (Outcome, fast: Bool) {
+    let bytes = Array(text.utf8)
+    let viaLoad = outcome { () throws(PlanLoadError) in try PlanLoader.load(bytes: bytes, file: "t.plan") }
+    let viaSorted = outcome { () throws(PlanLoadError) in try PlanLoader.loadSorted(bytes: bytes, file: "t.plan") }
+    #expect(viaLoad == viaSorted, sourceLocation: sourceLocation)
+    let fast = PlanLoader.loadInOrder(bytes: bytes, file: "t.plan")
+    if let fast { #expect(Outcome.plan(fast) == viaSorted, sourceLocation: sourceLocation) }
+    return (viaLoad, fast != nil)
+  }
+
+  @Test func canonicalFileTakesTheFastPath() {
+    let (outcome, fast) = Self.agree(Self.jilinText)
+    guard case .plan(let plan) = outcome else {
+      Issue.record("the Jilin plan did not load: \(outcome)")
+      return
+    }
+    #expect(fast)
+    #expect(plan.entityCount > 50)
+  }
+
+  @Test(arguments: [1, 2, 3, 42])
+  func shuffledWithinEachKindTakesTheFastPathAndSortsTheTables(seed: UInt64) {
+    // Keep `set plan` first and the kinds in order; shuffle the statements of each kind.
+    var groups: [(String, [Substring])] = []
+    for line in Self.jilinStatements {
+      let kind = line.split(separator: " ").prefix(2).joined(separator: " ")
+      if groups.last?.0 == kind { groups[groups.count - 1].1.append(line) } else { groups.append((kind, [line])) }
+    }
+    let shuffled = groups.flatMap { PlanFileTests.shuffled($0.1, seed: seed) }
+    #expect(shuffled != Self.jilinStatements)
+    let (outcome, fast) = Self.agree(Self.file(shuffled))
+    #expect(fast)
+    #expect(Self.canonical(outcome) == Self.canonical(Self.agree(Self.jilinText).0))
+  }
+
+  @Test(arguments: [1, 7])
+  func shuffledAcrossKindsFallsBackToTheGeneralPath(seed: UInt64) {
+    let (outcome, fast) = Self.agree(Self.file(PlanFileTests.shuffled(Self.jilinStatements, seed: seed)))
+    #expect(!fast)
+    #expect(Self.canonical(outcome) == Self.canonical(Self.agree(Self.jilinText).0))
+  }
+
+  static let base = """
+    add criterion C1 "链" tag chain weight 0.5
+    add criterion C2 "领" tag leader weight 0.5
+    add field F1 "一"
+    add field F2 "二"
+    add org O1 "企业" type enterprise
+    add org O2 "大学" type university
+    add consortium K1 "联合体" field F1 period 2025..2027
+    add phase P1 "期" period 2025..2026
+    add phase P2 "期二" period 2027..2027
+    """
+
+  /// Files the fast path must hand over to the general path, or get right by itself.
+  static let cases: [String] = [
+    base,
+    // Funding sources out of order, in lower case: the table is sorted afterwards.
+    base + "\nadd funding K1 P1 provincial 10\nadd funding K1 P1 enterprise 20\nadd funding K1 P1 central 5",
+    // A source written in upper case sorts differently from its stored form.
+    base + "\nadd funding K1 P1 provincial 10\nadd funding K1 P1 Enterprise 20\nadd funding K1 P1 central 5",
+    base + "\nadd funding K1 P1 Provincial 10\nadd funding K1 P1 central 20",
+    // Goals whose `after` names a later goal (deferred), a missing one, and one out of order.
+    base + "\nadd goal G1 \"a\" phase P1 after G2\nadd goal G2 \"b\" phase P1",
+    base + "\nadd goal G1 \"a\" phase P1 after G9\nadd goal G2 \"b\" phase P1",
+    base + "\nadd goal G10 \"a\" phase P1\nadd goal G2 \"b\" phase P1 after G10\nadd goal G1 \"c\" phase P2",
+    // Duplicates, in order and out of order; a reversed comparison.
+    base + "\nadd field F2 \"again\"",
+    base + "\nadd goal G2 \"a\" phase P1\nadd goal G1 \"b\" phase P1\nadd goal G2 \"c\" phase P1",
+    base + "\nadd compare C1 C2 3\nadd compare C2 C1 1/3",
+    base + "\nadd compare C2 C1 1/3\nadd compare C1 C2 3",
+    // Unknown references, wrong values, an action, a syntax error.
+    base + "\nadd member K1 O9 role lead",
+    base + "\nadd member K1 O1 role boss",
+    base + "\nadd consortium K2 \"x\" field F1 agreement maybe",
+    base + "\nsave x.plan",
+    base + "\nadd field F3 \"unterminated",
+    // Edits after the adds, and settings after the adds.
+    base + "\nset field F1 note \"n\"\nremove org O2\nrename field F2 F9",
+    base + "\nset plan title \"late\"",
+    "set plan title \"t\"\nset plan region \"r\"\n" + base,
+    // Kinds in another order; keys in a case-sensitive order; a kind split in two runs.
+    "add field F1 \"一\"\nadd criterion C1 \"链\" weight 1",
+    base + "\nadd org o3 \"x\"\nadd org O4 \"y\"",
+    base + "\nadd goal G1 \"a\" phase P1\nadd measure M1 \"m\" phase P1\nadd goal G2 \"b\" phase P1",
+    // Upper-case keywords and kinds.
+    base + "\nADD Goal G1 \"a\" PHASE P1 Category TECH",
+  ]
+
+  @Test(arguments: cases)
+  func fastAndGeneralPathsAgree(body: String) {
+    Self.agree("# cplan plan 1\n" + body + "\n")
+  }
+
+  @Test func outOfOrderKeysInLowerCaseStayOnTheFastPath() {
+    let text = "# cplan plan 1\n" + Self.cases[1] + "\n"
+    let (outcome, fast) = Self.agree(text)
+    #expect(fast)
+    guard case .plan(let plan) = outcome else {
+      Issue.record("did not load: \(outcome)")
+      return
+    }
+    #expect(plan[.funding].keys.map(\.c) == ["central", "enterprise", "provincial"])
+  }
+
+  @Test func upperCaseKeywordKeyOutOfOrderLeavesTheFastPath() {
+    #expect(!Self.agree("# cplan plan 1\n" + Self.cases[2] + "\n").fast)
+  }
+}
