@@ -1,3 +1,4 @@
+import CEditLine
 import Foundation
 import PlanEngine
 import PlanIO
@@ -29,6 +30,14 @@ package enum Driver {
   }
 
   static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+  /// The width for text exports when none is given: the terminal's when standard output is
+  /// one, else `nil` (the exporter's 100 columns).
+  package static func terminalWidth() -> Int? {
+    guard isatty(1) == 1 else { return nil }
+    let columns = Int(cplan_terminal_columns(1))
+    return columns >= 20 ? columns : nil
+  }
 
   package static func language(_ common: CommonSettings) -> MessageLanguage {
     MessageLanguage.resolve(option: common.language, environment: environment)
@@ -176,6 +185,7 @@ package enum Driver {
     let session = makeSession(common)
     if let failure = session.loadInitial(path: path) { return Int32(failure.rawValue) }
     var options = options
+    if options.width == nil { options.width = terminalWidth() }
     options.language = language(common)
     options.file = path
     let text = Exporter.export(session.plan, format: format, options: options)

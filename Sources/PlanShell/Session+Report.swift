@@ -56,7 +56,7 @@ extension Session {
         return fail(.error(.unexpectedArgument(t.summary), at: t))
       }
     }
-    let options = ExportOptions(language: settings.language, file: file)
+    let options = ExportOptions(language: settings.language, width: path == nil ? Driver.terminalWidth() : nil, file: file)
     let text = Exporter.export(plan, format: format, options: options)
     guard let path else {
       output.write(text)

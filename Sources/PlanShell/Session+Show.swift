@@ -24,7 +24,7 @@ extension Session {
       return true
     case "roadmap", "funding":
       if let t = command.arguments.dropFirst().first { return fail(.error(.unexpectedArgument(t.summary), at: t)) }
-      let options = ExportOptions(language: settings.language, file: file)
+      let options = ExportOptions(language: settings.language, width: Driver.terminalWidth(), file: file)
       output.write(word.lowercased() == "roadmap"
                    ? Exporter.roadmapSection(plan, options: options) : Exporter.fundingSection(plan, options: options))
       return true
