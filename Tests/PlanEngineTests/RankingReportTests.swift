@@ -87,7 +87,7 @@ struct RankingReportTests {
 struct SamplePlanTests {
   @Test func theJilinSamplePlanHasNoDiagnosticsEvenStrict() throws {
     let diagnostics = Engine.validate(try RankingPlans.sample(), strict: true)
-    #expect(diagnostics.isEmpty, "\(diagnostics.map { "\($0.code) \($0.message.en)" })")
+    #expect(diagnostics.isEmpty, "\(ValidationFixture.describe(diagnostics))")
   }
 
   @Test func checkJSONHasTheShapeOfSpec9() throws {

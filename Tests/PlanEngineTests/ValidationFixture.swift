@@ -111,6 +111,11 @@ enum ValidationFixture {
     }
   }
 
+  /// Diagnostics as `code message` lines, for failure messages.
+  static func describe(_ diagnostics: [Diagnostic]) -> String {
+    diagnostics.map { "\($0.code) \($0.message.en)" }.joined(separator: "\n")
+  }
+
   /// The rule codes of a validation, as a set.
   static func codes(_ plan: Plan) -> Set<String> {
     Set(Engine.validate(plan).map(\.code))

@@ -47,6 +47,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     RuleCase("R17", ["set measure M2 instrument scenario"]),
     RuleCase("R18", ["set consortium K1 period 2025..2026"]),
     RuleCase("R18", ["set consortium K1 period 2024..2027"]),
+    RuleCase("R18", ["set consortium K1 period 2028..2025"]),
     RuleCase("R19", ["set org faw rd-intensity 2%"]),
     RuleCase("R20", ["set phase P3 period 2029..2031"]),
     RuleCase("R20", ["set phase P1 period 2025..2027"]),
@@ -75,7 +76,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
 struct ValidationRuleTests {
   @Test func cleanFixtureHasNoDiagnosticsAtAll() throws {
     let diagnostics = Engine.validate(try ValidationFixture.plan(), strict: true)
-    #expect(diagnostics.isEmpty, "\(diagnostics.map { "\($0.code) \($0.message.en)" })")
+    #expect(diagnostics.isEmpty, "\(ValidationFixture.describe(diagnostics))")
   }
 
   @Test func cleanFixtureStaysCleanWithConsistentAHPJudgements() throws {
@@ -97,7 +98,7 @@ struct ValidationRuleTests {
   @Test(arguments: RuleCase.all)
   func oneChangeBreaksExactlyOneRule(_ rule: RuleCase) throws {
     let diagnostics = Engine.validate(try ValidationFixture.plan(rule.edits))
-    #expect(Set(diagnostics.map(\.code)) == [rule.rule], "\(diagnostics.map { "\($0.code) \($0.message.en)" })")
+    #expect(Set(diagnostics.map(\.code)) == [rule.rule], "\(ValidationFixture.describe(diagnostics))")
     for d in diagnostics {
       #expect(d.severity == rule.severity)
       #expect(d.location != nil)

@@ -212,6 +212,12 @@ extension Message {
                    zh: "联合体 \(k.zh) 的建设期 \(period.description) 为 \(years) 年，不在 3 到 5 年之间")
   }
 
+  static func r18Reversed(_ consortium: Entity, period: Period) -> Message {
+    let k = T.label(consortium)
+    return Message("R18", en: "the period \(period.description) of consortium \(k.en) ends before it starts",
+                   zh: "联合体 \(k.zh) 的建设期 \(period.description) 结束早于开始")
+  }
+
   static func r18Horizon(_ consortium: Entity, period: Period, horizon: Period) -> Message {
     let k = T.label(consortium)
     return Message("R18", en: "the period \(period.description) of consortium \(k.en) leaves the horizon \(horizon.description)",

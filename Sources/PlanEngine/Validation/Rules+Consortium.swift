@@ -99,12 +99,15 @@ enum ConsortiumRules {
   }
 
   /// **R18** (warning): a consortium's `period` lasts 3 to 5 years (36 to 60 months, both
-  /// included; `2025..2027` is 3 years) and lies within the `horizon`. One finding per breach.
+  /// included; `2025..2027` is 3 years; one that ends before it starts is reported as such) and
+  /// lies within the `horizon`. One finding per breach.
   static let r18 = Rule("R18") { c in
     var findings: [Diagnostic] = []
     for consortium in c.plan[.consortium].values {
       guard let period = consortium.period else { continue }
-      if period.months < 36 || period.months > 60 {
+      if period.end < period.start {
+        findings.append(c.report(.r18Reversed(consortium, period: period), at: consortium))
+      } else if period.months < 36 || period.months > 60 {
         findings.append(c.report(.r18Length(consortium, period: period), at: consortium))
       }
       if let horizon = c.plan.horizon, !horizon.contains(period) {
