@@ -50,19 +50,19 @@ extension Plan {
       _ = args.next()
     }
     try args.expectEnd()
-    let before = PlanChange.tables(tables)
-    guard kind.spec.hasOwnID else {
-      self[kind].removeValue(forKey: key)
-      return before
-    }
-    if !cascade {
+    if kind.spec.hasOwnID && !cascade {
       let referrers = self.referrers(of: kind, id: key.a, limit: 5)
       if !referrers.list.isEmpty {
         throw .error(.referenced(kind: kind.rawValue, key: key.a, by: referrers.list, more: referrers.more), at: keyToken)
       }
-      self[kind].removeValue(forKey: key)
-      return before
     }
+    if !kind.spec.hasOwnID || !cascade {
+      // One entity goes: undo puts it back in its place (no copy of the plan's tables).
+      let index = self[kind].index(forKey: key)!
+      let entity = self[kind].remove(at: index).value
+      return .removed(entity, at: index)
+    }
+    let before = PlanChange.tables(tables)
     removeCascading(kind, id: key.a)
     return before
   }
@@ -77,16 +77,21 @@ extension Plan {
       if list.count < limit { list.append(text) } else { more += 1 }
     }
     for (other, slots) in ReferenceSlots.to(kind) {
-      for entity in self[other].values {
+      // Entities are read in place (copying each out would cost a dozen reference counts).
+      let entities = tables[other.index].values
+      for n in entities.indices {
         var hit = false
-        for p in slots.keyParts where entity.key.part(p) == id { hit = true }
-        for i in slots.single where entity.values[i]?.ref == id { hit = true }
+        for p in slots.keyParts where entities[n].key.part(p) == id { hit = true }
+        for i in slots.single {
+          if case .ref(let r) = entities[n].values[i], r == id { hit = true }
+        }
         if hit {
-          found("\(other.rawValue) \(entity.key.description)")
+          found("\(other.rawValue) \(entities[n].key.description)")
           continue
         }
-        for i in slots.lists where entity.values[i]?.refs?.contains(id) == true {
-          found("\(other.rawValue) \(entity.key.description) (\(other.spec.attributes[i].name))")
+        for i in slots.lists {
+          guard let ids = entities[n].values[i]?.refs, ids.contains(id) else { continue }
+          found("\(other.rawValue) \(entities[n].key.description) (\(other.spec.attributes[i].name))")
         }
       }
     }

@@ -4,10 +4,15 @@
 /// Edits record only what they touched (O(1) for `add` and `set`), so a script of a million
 /// `add` statements keeps its undo history without copying the plan.
 package indirect enum PlanChange: Sendable {
-  /// An entity was appended; reverting removes it.
+  /// An entity was inserted (appended by `add`, or put back by undoing a remove); reverting
+  /// removes it and gives ``removed(_:at:)``.
   case inserted(Kind, EntityKey)
   /// An entity was removed from the end of its table; reverting appends it again.
   case appended(Entity)
+  /// An entity was removed from position `at` of its table (`remove` without cascade, undoing
+  /// an `add`); reverting puts it back there. O(1) at the end of the table, a move of the
+  /// table's later entries elsewhere, never a copy of the table.
+  case removed(Entity, at: Int)
   /// An entity was changed in place; reverting puts this value back.
   case replaced(Entity)
   /// The plan settings were changed; reverting puts these back.
@@ -24,14 +29,19 @@ import PlanLanguage
 
 extension Plan {
   /// Undoes `change` and returns the change that redoes it.
-  /// - Complexity: O(1) for entity changes; O(k) for a group of k changes.
+  /// - Complexity: O(1) for entity changes at the end of a table (add and its undo), O(n) in the
+  ///   table's size elsewhere (a move, not a copy); O(k) for a group of k changes.
   package mutating func revert(_ change: PlanChange) -> PlanChange {
     switch change {
     case .inserted(let kind, let key):
-      let entity = self[kind].removeValue(forKey: key)!
-      return .appended(entity)
+      let index = self[kind].index(forKey: key)!
+      let entity = self[kind].remove(at: index).value
+      return .removed(entity, at: index)
     case .appended(let entity):
       self[entity.kind][entity.key] = entity
+      return .inserted(entity.kind, entity.key)
+    case .removed(let entity, let index):
+      self[entity.kind].updateValue(entity, forKey: entity.key, insertingAt: index)
       return .inserted(entity.kind, entity.key)
     case .replaced(let entity):
       let current = self[entity.kind][entity.key]!

@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""Interactive latency of every shell command on a large plan (performance issue, item 3).
+
+    python3 bench/latency.py [--cplan PATH] [--n 10000] [--reps 30] [--out bench/latency.md]
+
+Runs `cplan shell PLAN` in a pseudo-terminal, as a person would (libedit line editing, prompt,
+journal), and times each command from the moment its line (with Enter) is written to the
+terminal until the next prompt has been drawn: what a person waits for. The plan is the
+generated one of N consortia (bench/gen.py, seed 1), written to bench/out/ when missing.
+
+Each repetition i runs, in this order, on the loaded plan:
+
+    add goal LATi "…" phase P1 consortium K1     set goal LATi target i
+    show consortium K<N/2>                          list goal K<N/2>     (scans every goal)
+    list consortium                                 (N lines of output through the terminal)
+    remove goal LATi                                undo                 (brings LATi back)
+    validate                                        (every --validate-every-th repetition)
+
+and reports the median and the worst time per command, and the time to the first prompt
+(loading the plan). A command whose output contains `error` is reported as failed. The
+target of the issue: every command under 50 ms.
+"""
+
+import argparse
+import os
+import pty
+import re
+import select
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PROMPT = re.compile(rb"cplan:[^\s>]*> ")
+TARGET_MS = 50.0
+
+
+class Terminal:
+    """cplan in a pseudo-terminal: write lines, read until the prompt comes back."""
+
+    def __init__(self, argv, env):
+        self.master, slave = pty.openpty()
+        # A wide terminal, so that long lines are not wrapped by libedit.
+        import fcntl
+        import struct
+        import termios
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 50, 250, 0, 0))
+        self.process = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=env,
+                                        close_fds=True, start_new_session=True)
+        os.close(slave)
+        self.buffer = b""
+
+    def wait_prompt(self, timeout):
+        """Reads until a prompt appears after everything read so far; returns the output."""
+        deadline = time.monotonic() + timeout
+        out = b""
+        while True:
+            m = PROMPT.search(out)
+            if m:
+                return out
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"no prompt within {timeout} s; last output: {out[-300:]!r}")
+            ready, _, _ = select.select([self.master], [], [], left)
+            if ready:
+                try:
+                    chunk = os.read(self.master, 1 << 16)
+                except OSError:
+                    raise RuntimeError(f"cplan exited; output: {out[-300:]!r}")
+                if not chunk:
+                    raise RuntimeError(f"cplan exited; output: {out[-300:]!r}")
+                out += chunk
+
+    def command(self, line, timeout):
+        """Writes `line` and Enter; returns (seconds until the next prompt, output)."""
+        # The echo of the line and the prompt come back on the same stream: the prompt searched
+        # for is the one after the line's end (libedit draws the line, then a newline).
+        start = time.monotonic()
+        os.write(self.master, line.encode() + b"\r")
+        out = b""
+        deadline = start + timeout
+        while True:
+            nl = out.find(b"\n")
+            if nl >= 0 and PROMPT.search(out, nl):
+                return time.monotonic() - start, out
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"{line!r}: no prompt within {timeout} s; last output: {out[-300:]!r}")
+            ready, _, _ = select.select([self.master], [], [], left)
+            if ready:
+                chunk = os.read(self.master, 1 << 16)
+                if not chunk:
+                    raise RuntimeError(f"cplan exited after {line!r}")
+                out += chunk
+
+    def close(self):
+        try:
+            os.write(self.master, b"quit\r")
+            time.sleep(0.2)
+            os.write(self.master, b"quit\r")
+        except OSError:
+            pass
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        os.close(self.master)
+
+
+def main():
+    ap = argparse.ArgumentParser(description="cplan interactive latency (bench/latency.py)")
+    ap.add_argument("--cplan", default=os.path.join(ROOT, ".build", "release", "cplan"))
+    ap.add_argument("--n", type=int, default=10000, help="consortia in the generated plan (default 10000)")
+    ap.add_argument("--reps", type=int, default=30, help="repetitions of each command (default 30)")
+    ap.add_argument("--validate-every", type=int, default=3, help="run validate every k-th repetition (default 3)")
+    ap.add_argument("--timeout", type=float, default=120.0)
+    ap.add_argument("--out", default=os.path.join(ROOT, "bench", "latency.md"))
+    args = ap.parse_args()
+
+    out_dir = os.path.join(ROOT, "bench", "out")
+    os.makedirs(out_dir, exist_ok=True)
+    plan = os.path.join(out_dir, f"n{args.n}.plan")
+    if not os.path.exists(plan):
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen.py"), str(args.n), "--seed", "1",
+                        "--plan", plan, "--sql", os.path.join(out_dir, f"n{args.n}.sql")], check=True)
+    mid = max(1, args.n // 2)
+
+    state = tempfile.mkdtemp(prefix="cplan-latency-")
+    env = {"PATH": "/usr/bin:/bin", "HOME": state, "XDG_STATE_HOME": state, "TERM": "xterm-256color",
+           "LANG": "C.UTF-8", "CPLAN_LANG": "en"}
+    start = time.monotonic()
+    term = Terminal([os.path.abspath(args.cplan), "shell", "--quiet", "--color", "never", plan], env)
+    term.wait_prompt(args.timeout)
+    startup = time.monotonic() - start
+
+    times = {}
+    failures = {}
+    order = []
+
+    def run(name, line):
+        if name not in times:
+            times[name] = []
+            order.append(name)
+        seconds, out = term.command(line, args.timeout)
+        times[name].append(seconds * 1000)
+        text = out.decode("utf-8", "replace")
+        if re.search(r"\berror\b", text):
+            failures.setdefault(name, text.strip().splitlines()[-2:])
+
+    try:
+        for i in range(1, args.reps + 1):
+            run("add", f'add goal LAT{i} "延迟测试" phase P1 consortium K1 indicator "x" target {i}')
+            run("set", f"set goal LAT{i} target {i + 1}")
+            run("show", f"show consortium K{mid}")
+            run("list (filtered)", f"list goal K{mid}")
+            run("list (all consortia)", "list consortium")
+            run("remove", f"remove goal LAT{i}")
+            run("undo", "undo")
+            if i % args.validate_every == 1 or args.validate_every == 1:
+                run("validate", "validate")
+    finally:
+        term.close()
+
+    lines = ["# cplan interactive latency", "",
+             f"`python3 bench/latency.py --n {args.n} --reps {args.reps}`: `cplan shell` in a pseudo-terminal "
+             f"on the generated plan of {args.n:,} consortia ({os.path.getsize(plan) / 1e6:.1f} MB); each time runs "
+             "from writing the command line to the next prompt. Target: under 50 ms.", "",
+             f"- date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
+             f"- machine: {os.uname().sysname} {os.uname().release} {os.uname().machine}, nproc {os.cpu_count()}",
+             f"- load average at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}",
+             f"- startup (load the plan, first prompt): {startup * 1000:.0f} ms", "",
+             "| command | example | runs | median ms | worst ms | under 50 ms |",
+             "|---|---|---:|---:|---:|---|"]
+    examples = {
+        "add": 'add goal LATi "…" phase P1 consortium K1 indicator "x" target i',
+        "set": "set goal LATi target i+1",
+        "show": f"show consortium K{mid}",
+        "list (filtered)": f"list goal K{mid}",
+        "list (all consortia)": f"list consortium ({args.n:,} lines)",
+        "remove": "remove goal LATi",
+        "undo": "undo (the remove)",
+        "validate": "validate",
+    }
+    for name in order:
+        t = times[name]
+        med, worst = statistics.median(t), max(t)
+        verdict = "yes" if worst < TARGET_MS else ("median only" if med < TARGET_MS else "no")
+        if name in failures:
+            verdict += " (FAILED: " + " / ".join(failures[name]) + ")"
+        lines.append(f"| `{name}` | `{examples[name]}` | {len(t)} | {med:.1f} | {worst:.1f} | {verdict} |")
+    report = "\n".join(lines) + "\n"
+    print(report)
+    with open(args.out, "w") as f:
+        f.write(report)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
