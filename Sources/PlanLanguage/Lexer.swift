@@ -391,8 +391,15 @@ package struct Lexer {
         default:
           let loc = location(of: i)
           let shown: String
-          if let (v, _) = decode(i + 1), let s = Unicode.Scalar(v) { shown = String(Character(s)) } else { shown = "?" }
-          pos = i + 2
+          if let (v, _) = decode(i + 1), let s = Unicode.Scalar(v) {
+            // A control character (a newline) is named, so the message stays on one line.
+            shown = v < 0x20 || v == 0x7F ? String(format: "U+%04X", v) : String(Character(s))
+          } else {
+            shown = "?"
+          }
+          // Resume at a newline, not past it, so that the lines after are counted (a `\` that
+          // ends a line inside a string: `"攻关\` then `突破期"`).
+          pos = bytes[i + 1] == 0x0A ? i + 1 : i + 2
           return .error(.error(.unknownEscape(shown), at: loc, length: 2))
         }
         i += 2
