@@ -30,6 +30,7 @@ func fixed(_ value: Double, _ places: Int) -> String {
   guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
   var scale = 1.0
   for _ in 0..<places { scale *= 10 }
+  guard abs(value) < 1e15 else { return Format.number(value) }
   let scaled = (abs(value) * scale).rounded()
   let negative = value < 0 && scaled > 0
   let whole = Format.number((scaled / scale).rounded(.down))

@@ -26,9 +26,9 @@ extension Message {
 
   static func r01WeightSum(_ terms: [(id: String, weight: Double)], sum: Double) -> Message {
     let addition = terms.map { "\($0.id) \(T.number($0.weight))" }.joined(separator: " + ")
-    let s = T.number(sum)
-    return Message("R01", en: "the criterion weights sum to \(s), not 1 (±0.001): \(addition) = \(s)",
-                   zh: "准则权重之和为 \(s)，不等于 1（允许 ±0.001）：\(addition) = \(s)")
+    let s = T.sum(sum)
+    return Message("R01", en: "the criterion weights sum to \(s.en), not 1 (±0.001): \(addition) = \(s.en)",
+                   zh: "准则权重之和为 \(s.zh)，不等于 1（允许 ±0.001）：\(addition) = \(s.zh)")
   }
 
   static func r02Scale(_ criterion: Entity, low: Double, high: Double) -> Message {

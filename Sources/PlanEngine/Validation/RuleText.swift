@@ -21,6 +21,15 @@ enum RuleText {
     return Format.number(scaled.isFinite ? scaled / scale : value)
   }
 
+  /// A sum that may have left the range of `Double`: `more than 1797…` instead of `inf`.
+  static func sum(_ value: Double, places: Int = 4) -> LocalizedText {
+    guard !value.isFinite else { return LocalizedText(number(value, places: places)) }
+    let largest = Format.number(.greatestFiniteMagnitude)
+    return value < 0
+      ? LocalizedText(en: "less than -\(largest)", zh: "小于 -\(largest)")
+      : LocalizedText(en: "more than \(largest)", zh: "大于 \(largest)")
+  }
+
   /// A fraction as a percent with one decimal at most (`0.5676` → `56.8%`).
   static func percent(_ fraction: Double) -> String {
     let scaled = (fraction * 1000).rounded()
