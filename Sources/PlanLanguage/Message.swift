@@ -43,8 +43,9 @@ extension Message {
     let text = clipped(text)
     return Message("E005", en: "malformed number '\(text)'", zh: "数字格式错误：'\(text)'")
   }
-  /// A long spelling (a million digits) cut to 40 characters and `…`, so the message stays readable.
-  private static func clipped(_ text: String) -> String {
+  /// A long spelling (a million digits, a word of a million letters) cut to 40 characters and `…`,
+  /// so that the message stays readable; the caret still shows the whole token.
+  static func clipped(_ text: String) -> String {
     text.utf8.count > 40 && text.count > 40 ? String(text.prefix(40)) + "…" : text
   }
   package static func divisionByZero(_ text: String) -> Message {
@@ -63,7 +64,8 @@ extension Message {
             zh: "',' 后应为 ID（列表是用逗号分隔、不带空格的 ID）")
   }
   package static func unknownCommand(_ word: String, suggestion: String?) -> Message {
-    Message("E010", en: "unknown command '\(word)'", zh: "未知命令 '\(word)'").suggesting(suggestion)
+    let word = clipped(word)
+    return Message("E010", en: "unknown command '\(word)'", zh: "未知命令 '\(word)'").suggesting(suggestion)
   }
   package static func expected(_ what: LocalizedText, found: String) -> Message {
     Message("E011", en: "expected \(what.en), found \(found)", zh: "此处应为\(what.zh)，实际是 \(found)")
@@ -90,21 +92,25 @@ extension Message {
 
 extension Message {
   package static func unknownKind(_ word: String, suggestion: String?) -> Message {
-    Message("E100", en: "unknown kind '\(word)'", zh: "未知类别 '\(word)'").suggesting(suggestion)
+    let word = clipped(word)
+    return Message("E100", en: "unknown kind '\(word)'", zh: "未知类别 '\(word)'").suggesting(suggestion)
   }
   package static func unknownAttribute(_ word: String, kind: String, suggestion: String?) -> Message {
-    Message("E101", en: "unknown attribute '\(word)' for \(kind)", zh: "\(kind) 没有属性 '\(word)'")
+    let word = clipped(word)
+    return Message("E101", en: "unknown attribute '\(word)' for \(kind)", zh: "\(kind) 没有属性 '\(word)'")
       .suggesting(suggestion)
   }
   package static func badEnumValue(_ word: String, attribute: String, allowed: [String], suggestion: String?)
     -> Message
   {
     let list = allowed.joined(separator: "|")
+    let word = clipped(word)
     return Message("E102", en: "invalid value '\(word)' for \(attribute) (one of \(list))",
                    zh: "\(attribute) 的值 '\(word)' 无效（可选 \(list)）").suggesting(suggestion)
   }
   package static func unknownReference(kind: String, id: String, suggestion: String?) -> Message {
-    Message("E103", en: "unknown \(kind) '\(id)'", zh: "未知的 \(kind) '\(id)'").suggesting(suggestion)
+    let id = clipped(id)
+    return Message("E103", en: "unknown \(kind) '\(id)'", zh: "未知的 \(kind) '\(id)'").suggesting(suggestion)
   }
   package static func duplicate(kind: String, key: String) -> Message {
     Message("E104", en: "\(kind) '\(key)' already exists", zh: "\(kind) '\(key)' 已存在")

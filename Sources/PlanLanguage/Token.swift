@@ -112,7 +112,7 @@ package struct Token: Sendable, Hashable {
   /// How the token reads in a message: `word 'F1'`, `string "…"`, `number 12`.
   package var summary: String {
     switch kind {
-    case .word(let w): "'\(w)'"
+    case .word(let w): "'\(Message.clipped(w))'"
     case .string(let s): "\"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
     case .number(let n): n.text
     case .month(let m): m.description
