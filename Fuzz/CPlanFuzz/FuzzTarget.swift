@@ -12,8 +12,8 @@ import PlanModel
 /// writer and every export (issue 7).
 ///
 /// What counts as a failure, besides a trap or a sanitizer report:
-/// - a loader diagnostic without a location, or with line or column below 1 (SPEC §2: every
-///   error names line and column);
+/// - a loader diagnostic without a location, or a location outside the file (SPEC §2: every
+///   error names its line and column);
 /// - a saved plan that does not load again, or whose second save differs from the first
 ///   (SPEC §6: the round trip is byte-identical).
 enum FuzzTarget {
@@ -33,13 +33,14 @@ enum FuzzTarget {
       plan = try PlanLoader.load(bytes: bytes, file: "fuzz.plan")
     } catch {
       for d in error.diagnostics {
-        guard let at = d.location, at.line >= 1, at.column >= 1 else {
-          fail("loader diagnostic without a usable location: \(d.code) \(d.message.en) at \(String(describing: d.location))")
-        }
+        guard let at = d.location else { fail("loader diagnostic without a location: \(d.code) \(d.message.en)") }
+        checkInside(at, bytes, d)
       }
       return
     }
-    _ = Engine.validate(plan, strict: true)
+    for d in Engine.validate(plan, strict: true) {
+      if let at = d.location { checkInside(at, bytes, d) }
+    }
     for method in ["weighted", "topsis"] {
       if let ranking = try? PlanRanking.compute(plan, method: method, sensitivity: true) {
         _ = RankingReport.text(ranking, plan: plan, language: .en)
@@ -56,6 +57,24 @@ enum FuzzTarget {
     if resaved != saved { fail("saving a loaded plan again changed it:\n\(saved)\n---\n\(resaved)") }
     for format in ExportFormat.allCases {
       _ = Exporter.export(plan, format: format, options: ExportOptions(language: .zh, width: 60))
+    }
+  }
+
+  /// A location must name a line of the file and a column on it (columns count scalars: bytes
+  /// that do not continue a UTF-8 sequence), or one blank past its end (a missing argument).
+  static func checkInside(_ at: SourceLocation, _ bytes: [UInt8], _ d: Diagnostic) {
+    var line = 1
+    var width = 0
+    for b in bytes {
+      if line > at.line { break }
+      if b == 0x0A {
+        line += 1
+      } else if line == at.line, b & 0xC0 != 0x80 {
+        width += 1
+      }
+    }
+    guard at.line >= 1, at.line <= line, at.column >= 1, at.column <= width + 2 else {
+      fail("\(d.code) at \(at.line):\(at.column), outside the file (line \(at.line) has \(width) columns): \(d.message.en)")
     }
   }
 
