@@ -72,10 +72,13 @@ package enum FileIO {
   /// the temporary file is removed and the old file is untouched.
   /// - Parameters:
   ///   - mode: permission bits for a new file (an existing file keeps its own).
+  ///   - suffix: the random part of the temporary file's name for each attempt (0 to 99); tests
+  ///     give a fixed one to plant a symlink at the name the first attempt will use.
   /// - Throws: ``FileError``.
-  package static func writeAtomically(_ bytes: some Collection<UInt8>, to path: String, mode: mode_t = 0o644)
-    throws(FileError)
-  {
+  package static func writeAtomically(
+    _ bytes: some Collection<UInt8>, to path: String, mode: mode_t = 0o644,
+    suffix: (_ attempt: Int) -> String = { _ in String(UInt32.random(in: 0...UInt32.max), radix: 36) }
+  ) throws(FileError) {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     let base = url.lastPathComponent
@@ -88,8 +91,7 @@ package enum FileIO {
     var fd: Int32 = -1
     var temp = ""
     for attempt in 0..<100 {
-      let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
-      temp = (folder as NSString).appendingPathComponent(".\(base).\(getpid()).\(attempt).\(suffix).tmp")
+      temp = (folder as NSString).appendingPathComponent(".\(base).\(getpid()).\(attempt).\(suffix(attempt)).tmp")
       fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, fileMode)
       if fd >= 0 { break }
       if errno != EEXIST { throw FileError(errno: errno) }
