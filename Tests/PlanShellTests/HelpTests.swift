@@ -1,0 +1,64 @@
+import PlanEngine
+import PlanLanguage
+import PlanModel
+import Testing
+
+@testable import PlanShell
+
+/// `help`: every command, kind, rule and the plan settings, with an example each, in both languages.
+@Suite struct HelpTests {
+  @Test(arguments: MessageLanguage.allCases)
+  func everyTopicHasHelpWithAnExample(_ language: MessageLanguage) throws {
+    for topic in Help.topics where topic != "rules" {
+      let text = try #require(Help.text(topic, language: language), "\(topic)")
+      #expect(text.contains(language == .zh ? "示例：" : "Example"), "\(topic)")
+    }
+    #expect(Help.text("nonsense", language: language) == nil)
+    #expect(Help.text(nil, language: language)?.contains("recover") == true)
+  }
+
+  @Test(arguments: Kind.allCases)
+  func aKindListsEveryAttributeWithItsTypeAndDefault(_ kind: Kind) throws {
+    let text = try #require(Help.text(kind.rawValue, language: .en))
+    #expect(text.contains(Help.syntax(.add, kind)))
+    for a in kind.spec.attributes {
+      #expect(text.contains("  \(a.name)  "), "\(kind) \(a.name)")
+      if let d = a.defaultValue { #expect(text.contains("[\(d.display(as: a.type))]"), "\(kind) \(a.name)") }
+      if a.required { #expect(text.contains("required")) }
+    }
+    #expect(text.contains(kind.spec.example))
+    #expect(try #require(Help.text(kind.rawValue, language: .zh)).contains(kind.chineseName))
+  }
+
+  @Test func measureAndR27InChinese() throws {
+    let measure = try #require(Help.text("measure", language: .zh))
+    #expect(measure.hasPrefix("measure — 支持措施\n"))
+    #expect(measure.contains("属性："))
+    #expect(measure.contains("instrument  grant|subsidy|"))
+    #expect(measure.contains("必填"))
+    let r27 = try #require(Help.text("r27", language: .zh))
+    #expect(r27.hasPrefix("R27（警告或错误）\n"))
+    #expect(r27.contains("gov-share-max"))
+    #expect(try #require(Help.text("R27", language: .en)).contains("add funding K1 P1 provincial 2000"))
+  }
+
+  @Test func helpAddGivesTheSyntaxOfEveryKind() throws {
+    let text = try #require(Help.text("add", language: .en))
+    #expect(text.contains("add score FIELD CRITERION VALUE [ATTR VALUE]..."))
+    #expect(text.contains("add funding CONSORTIUM PHASE SOURCE AMOUNT\n"))
+    #expect(text.contains("add member CONSORTIUM ORG [ATTR VALUE]..."))
+  }
+
+  @Test func longListsOfValuesWrapAtBars() {
+    let values = Schema.instruments.joined(separator: "|")
+    let lines = Help.wrap(values, width: 36)
+    #expect(lines.count > 1)
+    #expect(lines.allSatisfy { DisplayWidth.width($0) <= 36 })
+    #expect(lines.joined() == values)
+    #expect(Help.wrap("yes or no", width: 36) == ["yes or no"])
+  }
+
+  @Test func everyRuleHasAnExample() {
+    for rule in RuleCatalog.rules { #expect(Help.ruleExamples[rule.code] != nil, "\(rule.code)") }
+  }
+}
