@@ -26,10 +26,13 @@ package struct Lexer {
   private var colPos = 0
   private var colValue = 1
 
-  package init(bytes: UnsafeBufferPointer<UInt8>, file: String, allowIncomplete: Bool) {
+  /// - Parameters:
+  ///   - firstLine: the line number of the first byte (a chunk of a larger source starts later).
+  package init(bytes: UnsafeBufferPointer<UInt8>, file: String, allowIncomplete: Bool, firstLine: Int = 1) {
     self.bytes = bytes
     self.fileID = SourceFiles.id(of: file)
     self.allowIncomplete = allowIncomplete
+    self.line = firstLine
   }
 
   package var atEnd: Bool { pos >= bytes.count }

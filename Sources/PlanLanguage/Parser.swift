@@ -62,6 +62,32 @@ package struct Parser {
     }
   }
 
+  /// Parses one chunk of a larger source (a file read piece by piece), whose first byte starts
+  /// line `firstLine`. Every command that ends in the chunk goes to `body`, as ``parse(_:file:allowIncomplete:each:)``
+  /// would give it; a command still open at the end of a chunk that is not the `last` (inside a
+  /// string, after `\`) is left for the next chunk, which must start with it.
+  /// - Returns: where the unparsed rest starts (the chunk's end when none) and its line number.
+  /// - Complexity: O(n) in the size of the chunk.
+  package static func parseChunk(
+    _ chunk: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int, last: Bool, each body: (ParseEvent) -> Bool
+  ) -> (offset: Int, line: Int) {
+    var parser = Parser(lexer: Lexer(bytes: chunk, file: file, allowIncomplete: !last, firstLine: firstLine))
+    while !parser.lexer.atEnd {
+      let start = (parser.lexer.pos, parser.lexer.line)
+      switch parser.parseCommand() {
+      case .command(let c):
+        if !body(.command(c)) { return (chunk.count, parser.lexer.line) }
+      case .empty: break
+      case .error(let d):
+        parser.lexer.skipCommand()
+        if !body(.error(d)) { return (chunk.count, parser.lexer.line) }
+      case .incomplete:
+        return start
+      }
+    }
+    return (chunk.count, parser.lexer.line)
+  }
+
   /// source := { command? NEWLINE }
   private mutating func parseSource(_ body: (ParseEvent) -> Bool) {
     while !lexer.atEnd {

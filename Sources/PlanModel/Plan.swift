@@ -41,11 +41,12 @@ package struct EntityKey: Sendable, Hashable, Comparable {
 /// One entity of the plan: key, name, attribute values (by the kind's attribute index; `nil` is
 /// the default), and where it was defined or last set.
 package struct Entity: Sendable, Hashable {
-  package var kind: Kind
+  // Stored in this order (the one-byte kind last) so that no padding follows it: 88 bytes.
   package var key: EntityKey
   package var name: String?
   package var values: [Value?]
   package var location: SourceLocation
+  package var kind: Kind
 
   package init(kind: Kind, key: EntityKey, name: String? = nil, values: [Value?]? = nil, location: SourceLocation) {
     self.kind = kind

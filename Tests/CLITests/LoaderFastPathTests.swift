@@ -154,3 +154,73 @@ import Testing
     #expect(!Self.agree("# cplan plan 1\n" + Self.cases[2] + "\n").fast)
   }
 }
+
+/// The fast path reading the file in chunks: statements cut at any chunk boundary (multi-line
+/// strings, `\` continuations, long lines, CRLF, comments) give what loading the whole file
+/// gives; a failure anywhere leaves the decision to the general path.
+@Suite struct ChunkedLoadTests {
+  static let files: [String] = [
+    LoaderFastPathTests.jilinText,
+    "# cplan plan 1\n" + LoaderFastPathTests.base + "\nadd field F3 \"多行\n名称\" note \\\n  \"续行\"\n# 注释\n\nadd field F4 \"x\"\r\n",
+    "# cplan plan 1\n" + LoaderFastPathTests.base + "\nadd field F3 \"" + String(repeating: "长", count: 3000) + "\"\n",
+    "# cplan plan 1\n" + LoaderFastPathTests.base + "\nadd goal G1 \"a\" phase P1 after G2\nadd goal G2 \"b\" phase P2\n",
+    // Failing files: the fast path must give up wherever the failure falls.
+    "# cplan plan 1\n" + LoaderFastPathTests.base + "\nadd field F3 \"unterminated\nadd field F4 \"y\"\n",
+    "# cplan plan 1\n" + LoaderFastPathTests.base + "\nadd field F2 \"dup\"\n",
+    "# cplan plan 1\n" + LoaderFastPathTests.base + "\nadd field F3 \"x\" \\",
+    "# cplan plan 2\n" + LoaderFastPathTests.base,
+    "not a plan\n",
+    "",
+  ]
+
+  static func write(_ text: String) throws -> String {
+    let dir = try CLI.temporaryFolder()
+    let url = dir.appendingPathComponent("chunked.plan")
+    try CLI.write(text, to: url)
+    return url.path
+  }
+
+  @Test(arguments: 0..<files.count)
+  func chunksOfAnySizeGiveTheWholeFilesPlan(index: Int) throws {
+    let text = Self.files[index]
+    let path = try Self.write(text)
+    let whole = PlanLoader.loadInOrder(bytes: Array(text.utf8), file: path)
+    let valid = text.hasPrefix("# cplan plan 1\n")
+    for size in [1, 2, 7, 64, 1000, 1 << 20] {
+      let chunked = PlanLoader.loadInOrder(path: path, chunkSize: size)
+      #expect(chunked?.plan == (valid ? whole : nil), "chunk size \(size)")
+      if let chunked { #expect(chunked.size == text.utf8.count) }
+    }
+    // And `load(path:)` as a whole agrees with the general path on bytes in memory.
+    let viaPath = LoaderFastPathTests.outcome { () throws(PlanLoadError) in try PlanLoader.load(path: path) }
+    let viaBytes = LoaderFastPathTests.outcome { () throws(PlanLoadError) in
+      try PlanLoader.checkHeader(Array(text.utf8), file: path)
+      return try PlanLoader.loadSorted(bytes: Array(text.utf8), file: path)
+    }
+    #expect(viaPath == viaBytes)
+  }
+
+  @Test func sourceLinesOfALoadedFileComeFromDiskWhileItIsUnchanged() throws {
+    let body = LoaderFastPathTests.base.replacingOccurrences(of: "0.5\nadd field F1", with: "0.5\r\nadd field F1")
+    let text = "# cplan plan 1\n" + body + "\n"
+    let path = try Self.write(text)
+    let sources = SourceStore()
+    _ = try PlanLoader.load(path: path, sources: sources)
+    #expect(sources.line(1, of: path) == "# cplan plan 1")
+    #expect(sources.line(3, of: path) == "add criterion C2 \"领\" tag leader weight 0.5")
+    #expect(sources.line(11, of: path) == "")
+    #expect(sources.line(12, of: path) == nil)
+    // Changed on disk since loading: no line rather than a line from another version.
+    try CLI.write(text.replacingOccurrences(of: "领", with: "X"), to: URL(fileURLWithPath: path))
+    #expect(sources.line(3, of: path) == nil)
+  }
+
+  @Test func sourceLinesOfAFileThatFailedAreKept() throws {
+    let text = "# cplan plan 1\n" + LoaderFastPathTests.base + "\nadd field F2 \"dup\"\n"
+    let path = try Self.write(text)
+    let sources = SourceStore()
+    #expect(throws: PlanLoadError.self) { try PlanLoader.load(path: path, sources: sources) }
+    try CLI.write("# cplan plan 1\n", to: URL(fileURLWithPath: path))
+    #expect(sources.line(11, of: path) == "add field F2 \"dup\"")
+  }
+}

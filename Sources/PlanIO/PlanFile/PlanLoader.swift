@@ -26,17 +26,37 @@ package enum PlanLoadError: Error, Sendable {
 package enum PlanLoader {
   /// Reads and loads the plan file at `path`.
   /// - Parameters:
-  ///   - sources: receives the file's bytes, so diagnostics can show source lines later.
+  ///   - sources: receives the file (its bytes when loading fails, else a reference to the
+  ///     file on disk), so diagnostics can show source lines later.
   /// - Throws: ``PlanLoadError``.
   package static func load(path: String, sources: SourceStore? = nil) throws(PlanLoadError) -> Plan {
+    if let (plan, size) = loadInOrder(path: path) {
+      // The file's lines are read back from disk when a diagnostic shows one.
+      if let sources, !sources.registerOnDisk(file: path, size: size), let bytes = try? FileIO.read(path) {
+        sources.register(file: path, bytes: bytes)
+      }
+      return plan
+    }
+    // Out of order, failing, or unreadable: the general path reads the whole file and says why.
     let bytes: [UInt8]
     do {
       bytes = try FileIO.read(path)
     } catch {
       throw .unusable(.error(.cannotRead(path, reason: error.reason), at: nil))
     }
-    sources?.register(file: path, bytes: bytes)
-    return try load(bytes: bytes, file: path)
+    do {
+      try checkHeader(bytes, file: path)
+      let plan = try loadSorted(bytes: bytes, file: path)
+      // Loaded: the file's lines are read back from disk when a diagnostic shows one, so the
+      // bytes need not stay in memory beside the plan.
+      if let sources, !sources.registerOnDisk(file: path, size: bytes.count) {
+        sources.register(file: path, bytes: bytes)
+      }
+      return plan
+    } catch {
+      sources?.register(file: path, bytes: bytes)
+      throw error
+    }
   }
 
   /// Loads a plan from the bytes of a plan file named `file`.
@@ -81,8 +101,118 @@ package enum PlanLoader {
     }
   }
 
-  /// The fast path: applies each statement as soon as it is parsed, while the statements come
-  /// in the order of application (`set plan`, `add` by kind, other edits) and nothing fails.
+  /// The fast path over bytes in memory: ``InOrderLoader`` fed by a streaming parse.
+  /// - Returns: the plan, or `nil` when the general path must decide.
+  static func loadInOrder(bytes: [UInt8], file: String) -> Plan? {
+    var loader = InOrderLoader()
+    bytes.withUnsafeBufferPointer { loader.reserve(countAdds($0)) }
+    Parser.parse(bytes, file: file) { loader.take($0) }
+    return loader.finish()
+  }
+
+  /// The fast path straight from the file: reads it in chunks of whole lines, so that neither
+  /// the syntax tree nor the file's bytes are held in memory, only the plan (a 40 MB plan file
+  /// would otherwise stay in memory while the plan is built). A first pass counts the `add`
+  /// statements to size the tables.
+  /// - Returns: the plan and the number of bytes read, or `nil` when the file cannot be read,
+  ///   has no valid header, or the general path must decide.
+  /// - Complexity: O(n) in the size of the file; memory O(1) beyond the plan (a chunk, or the
+  ///   longest statement if longer).
+  static func loadInOrder(path: String, chunkSize: Int = 1 << 20) -> (plan: Plan, size: Int)? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var reader = ChunkReader(fd: fd, chunkSize: chunkSize)
+    defer { reader.deallocate() }
+    var loader = InOrderLoader()
+    var counts = Array(repeating: 0, count: Kind.allCases.count)
+    guard reader.forEachWindow({ window, _ in
+      for (i, n) in countAdds(window).enumerated() { counts[i] += n }
+      return window.count
+    }) != nil, lseek(fd, 0, SEEK_SET) == 0 else { return nil }
+    loader.reserve(counts)
+    var line = 1
+    var first = true
+    let size = reader.forEachWindow { window, last in
+      if first {
+        first = false
+        let end = window.firstIndex(of: 0x0A) ?? window.count
+        guard hasValidHeader(window[0..<end]) else {
+          loader.abandon()
+          return nil
+        }
+      }
+      let rest = Parser.parseChunk(window, file: path, firstLine: line, last: last) { loader.take($0) }
+      guard !loader.abandoned else { return nil }
+      line = rest.line
+      return rest.offset
+    }
+    guard let size, let plan = loader.finish() else { return nil }
+    return (plan, size)
+  }
+
+  /// Reads a file in windows of whole lines into one buffer that grows only for a statement
+  /// longer than it.
+  struct ChunkReader {
+    let fd: Int32
+    private var buffer: UnsafeMutableBufferPointer<UInt8>
+
+    init(fd: Int32, chunkSize: Int) {
+      self.fd = fd
+      buffer = .allocate(capacity: max(1, chunkSize))
+    }
+
+    func deallocate() { buffer.deallocate() }
+
+    /// Calls `body` with successive windows of the file, each ending after a newline (the last
+    /// at the end of the file, with `last` true). `body` returns how many bytes of the window
+    /// it used (the rest comes again at the start of the next window, with more after it), or
+    /// `nil` to stop.
+    /// - Returns: the number of bytes read, or `nil` on a read error or when `body` stopped.
+    mutating func forEachWindow(_ body: (UnsafeBufferPointer<UInt8>, Bool) -> Int?) -> Int? {
+      var filled = 0
+      var total = 0
+      var atEnd = false
+      while true {
+        while filled < buffer.count && !atEnd {
+          let n = read(fd, buffer.baseAddress! + filled, buffer.count - filled)
+          if n < 0 {
+            if errno == EINTR { continue }
+            return nil
+          }
+          if n == 0 { atEnd = true }
+          filled += n
+          total += n
+        }
+        var end = filled
+        if !atEnd {
+          while end > 0 && buffer[end - 1] != 0x0A { end -= 1 }
+        }
+        if end == 0 && !atEnd {
+          grow()
+          continue
+        }
+        guard let used = body(UnsafeBufferPointer(rebasing: buffer[0..<end]), atEnd) else { return nil }
+        if atEnd { return total }
+        if used == 0 {
+          grow()  // one statement fills the buffer
+          continue
+        }
+        buffer.baseAddress!.update(from: buffer.baseAddress! + used, count: filled - used)
+        filled -= used
+      }
+    }
+
+    private mutating func grow() {
+      let bigger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buffer.count * 2)
+      bigger.baseAddress!.initialize(from: buffer.baseAddress!, count: buffer.count)
+      buffer.deallocate()
+      buffer = bigger
+    }
+  }
+
+  /// Applies a plan file's statements as they are parsed, while they come in the order of
+  /// application (`set plan`, `add` by kind, other edits) and nothing fails.
   ///
   /// Within a kind the statements may stand in any order: the `add`s of one kind do not depend
   /// on one another (their references point to earlier kinds; a goal's `after` is checked at
@@ -90,37 +220,31 @@ package enum PlanLoader {
   /// sorted order would give, and sorting the kind's table by key afterwards gives the same
   /// plan. (A key part written in another case than stored, such as a funding source
   /// `Central`, would sort differently from its stored form: then the general path decides.)
-  /// - Returns: the plan, or `nil` when the file is out of kind order or anything failed.
-  /// - Complexity: O(n) in the size of the file when each kind is in key order (every file
-  ///   cplan writes); memory O(1) beyond the plan.
-  static func loadInOrder(bytes: [UInt8], file: String) -> Plan? {
-    var plan = Plan()
-    let deferred = DeferredReferences()
-    var rank = 0
-    var kind: Kind?  // the kind of the current run of `add`s
-    var previous: WrittenKey?  // the key of the last `add` of that kind
-    var sorted = true  // whether that kind's `add`s have come in key order so far
-    var keysAsWritten = true  // whether every key part of that kind is stored as written
-    var keywordParts: [Int] = []  // the argument positions of that kind's keyword key parts
-    var ok = true
-    /// Puts the current kind's table in key order when its statements were not.
-    func finishKind() -> Bool {
-      guard let kind, !sorted else { return true }
-      guard keysAsWritten else { return false }
-      plan[kind].sort { NaturalOrder.less($0.key, $1.key) }
-      return true
+  struct InOrderLoader {
+    private var plan = Plan()
+    private let deferred = DeferredReferences()
+    private var rank = 0
+    private var kind: Kind?  // the kind of the current run of `add`s
+    private var previous: WrittenKey?  // the key of the last `add` of that kind
+    private var sorted = true  // whether that kind's `add`s have come in key order so far
+    private var keysAsWritten = true  // whether every key part of that kind is stored as written
+    private var keywordParts: [Int] = []  // the argument positions of that kind's keyword key parts
+    /// Set when a statement was out of kind order or failed: the general path decides.
+    private(set) var abandoned = false
+
+    /// Sizes the tables (counts by kind index): no regrowth while loading, no spare capacity after.
+    mutating func reserve(_ counts: [Int]) {
+      for (kind, count) in zip(Kind.allCases, counts) where count > 0 { plan[kind].reserveCapacity(count) }
     }
-    Parser.parse(bytes, file: file) { event in
-      guard case .command(let command) = event, command.verb.isEdit else {
-        ok = false
-        return false
-      }
+
+    mutating func abandon() { abandoned = true }
+
+    /// Applies one parse event. Returns `false` (and abandons) on anything the general path must see.
+    mutating func take(_ event: ParseEvent) -> Bool {
+      guard case .command(let command) = event, command.verb.isEdit else { return fail() }
       let slot = Slot(command)
       if slot.rank != rank {
-        guard slot.rank > rank, finishKind() else {
-          ok = false
-          return false
-        }
+        guard slot.rank > rank, finishKind() else { return fail() }
         rank = slot.rank
         kind = nil
       }
@@ -142,16 +266,59 @@ package enum PlanLoader {
       do {
         try plan.apply(command, deferring: deferred)
       } catch {
-        ok = false
-        return false
+        return fail()
       }
       return true
     }
-    guard ok, finishKind() else { return nil }
-    for reference in deferred.references {
-      for id in reference.ids where !plan.contains(reference.kind, EntityKey(id)) { return nil }
+
+    private mutating func fail() -> Bool {
+      abandoned = true
+      return false
     }
-    return plan
+
+    /// Puts the current kind's table in key order when its statements were not.
+    private mutating func finishKind() -> Bool {
+      guard let kind, !sorted else { return true }
+      guard keysAsWritten else { return false }
+      plan[kind].sort { NaturalOrder.less($0.key, $1.key) }
+      return true
+    }
+
+    /// The plan, once the deferred references are checked; `nil` when abandoned.
+    mutating func finish() -> Plan? {
+      guard !abandoned, finishKind() else { return nil }
+      for reference in deferred.references {
+        for id in reference.ids where !plan.contains(reference.kind, EntityKey(id)) { return nil }
+      }
+      return plan
+    }
+  }
+
+  /// How many lines of `bytes` start with `add KIND` (lower case), by kind index: the sizes of
+  /// the tables a plan file fills, to reserve them. An estimate (a line inside a multi-line
+  /// string counts too), found at the speed of `memchr`.
+  /// - Complexity: O(n) in the size of the file.
+  static func countAdds(_ buffer: UnsafeBufferPointer<UInt8>) -> [Int] {
+    var counts = Array(repeating: 0, count: Kind.allCases.count)
+    let names = Kind.allCases.map { Array($0.rawValue.utf8) }
+    guard let base = buffer.baseAddress else { return counts }
+    let end = buffer.count
+    var line = 0
+    while line < end {
+      let found = memchr(base + line, 0x0A, end - line)
+      let next = found.map { UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
+      // `add ` then the kind's name then a blank.
+      if next - line > 5, base[line] == 0x61, base[line + 1] == 0x64, base[line + 2] == 0x64, base[line + 3] == 0x20 {
+        var k = line + 4
+        while k < next, base[k] == 0x20 { k += 1 }
+        var w = k
+        while w < next, base[w] != 0x20 { w += 1 }
+        let word = UnsafeBufferPointer(start: base + k, count: w - k)
+        if let i = names.firstIndex(where: { $0.elementsEqual(word) }) { counts[i] += 1 }
+      }
+      line = next + 1
+    }
+    return counts
   }
 
   /// The general path: parses the whole file, orders the statements (kind order, then natural
@@ -250,6 +417,16 @@ package enum PlanLoader {
       if keyPrecedes(y.element, x.element, width: width) { return false }
       return x.offset < y.offset
     }.map(\.element)
+  }
+
+  /// Whether `first` (the first line) is a header this program reads, `# cplan plan N` with
+  /// 1 ≤ N ≤ ``PlanWriter/formatVersion``; ``checkHeader(_:file:)`` says what is wrong otherwise.
+  static func hasValidHeader(_ first: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
+    let prefix = Array("# cplan plan ".utf8)
+    guard first.starts(with: prefix) else { return false }
+    let rest = String(decoding: first.dropFirst(prefix.count), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    guard let version = Int(rest) else { return false }
+    return version >= 1 && version <= PlanWriter.formatVersion
   }
 
   /// Checks the first line, `# cplan plan N`, refusing a newer N.

@@ -13,7 +13,10 @@ package enum PlanWriter {
   /// - Complexity: O(n) in the size of the plan; one buffer.
   package static func write(_ plan: Plan) -> String {
     var out = header + "\n"
-    out.reserveCapacity(64 * plan.entityCount + 256)
+    // Generously: a canonical statement averages about 100 bytes (more with long Chinese
+    // names), and capacity never written to costs address space, not memory; running out
+    // would copy the whole text into a buffer twice its size.
+    out.reserveCapacity(160 * plan.entityCount + 4096)
     if let line = planStatement(plan) {
       out += line
       out += "\n"
