@@ -157,33 +157,24 @@ import PlanIO
 
   // MARK: Failed saves
 
-  /// A save into a folder that is read-only for root too (`chattr +i`): a clear error (E118 with
-  /// the system's reason), exit status 1, the old file byte for byte, no temporary file.
-  @Test(.enabled(if: ReliabilityFileTests.immutableWorks, "chattr +i does not work here"))
-  func aFailedSaveIntoAReadOnlyFolderKeepsTheOldFile() throws {
+  /// A save that fails for root too (`chattr +i`): into a read-only folder (the temporary file
+  /// cannot be created), or over an immutable file in a writable folder (the temporary file is
+  /// written, the rename fails, and the temporary file is removed again). Either way: a clear
+  /// error (E118 with the system's reason) at the `save` line, exit status 1, the old file byte
+  /// for byte, and nothing else in the folder.
+  @Test(.enabled(if: ReliabilityFileTests.immutableWorks, "chattr +i does not work here"),
+        arguments: ["read-only folder", "immutable file"])
+  func aFailedSaveKeepsTheOldFile(_ what: String) throws {
     let (dir, plan, old) = try Self.folderWithPlan("ro")
     let folder = plan.deletingLastPathComponent()
-    #expect(Self.immutable(folder.path, true))
-    defer { Self.immutable(folder.path, false) }
+    let frozen = what == "immutable file" ? plan.path : folder.path
+    #expect(Self.immutable(frozen, true))
+    defer { Self.immutable(frozen, false) }
     let r = try CLI.run(["ro/plan.plan"], stdin: "set plan title \"改\"\nsave\n", directory: dir)
     #expect(r.status == 1)
     #expect(r.err.contains("<stdin>:2:1: error: cannot write 'ro/plan.plan': Operation not permitted [E118]"), "\(r.err)")
     #expect(try Data(contentsOf: plan) == old)
     #expect(Self.listing(folder) == ["plan.plan"])
-  }
-
-  /// The file itself immutable, its folder writable: the temporary file is written, the rename
-  /// fails, and the temporary file is removed again.
-  @Test(.enabled(if: ReliabilityFileTests.immutableWorks, "chattr +i does not work here"))
-  func aFailedRenameRemovesTheTemporaryFile() throws {
-    let (dir, plan, old) = try Self.folderWithPlan()
-    #expect(Self.immutable(plan.path, true))
-    defer { Self.immutable(plan.path, false) }
-    let r = try CLI.run(["plan.plan"], stdin: "set plan title \"改\"\nsave\n", directory: dir)
-    #expect(r.status == 1)
-    #expect(r.err.contains("cannot write 'plan.plan': Operation not permitted [E118]"), "\(r.err)")
-    #expect(try Data(contentsOf: plan) == old)
-    #expect(Self.listing(dir) == ["plan.plan"])
   }
 
   /// A full disk, for root as for anyone: a 2 KiB file-size limit (`ulimit -f 4`, 512-byte blocks
