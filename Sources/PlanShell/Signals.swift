@@ -6,12 +6,15 @@
 
 /// Signal handling for the interactive shell (SPEC §10: the terminal is restored on every exit path).
 ///
-/// - SIGTERM, SIGHUP: the terminal's original settings are put back (`tcsetattr`, which is
+/// - SIGTERM, SIGHUP, SIGQUIT (Ctrl-\): the original terminal settings are put back (`tcsetattr`, which is
 ///   async-signal-safe), then the signal is raised again with its default action, so the
 ///   process ends as killed by that signal. History and journal are already on disk: both are
 ///   written before the prompt returns.
 /// - SIGTSTP (Ctrl-Z): the original settings are put back before stopping and the editing
 ///   settings again after `fg`; then the line is redrawn.
+/// - The signals of a crash (SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE):
+///   the terminal's settings are put back when the editor has it, then the handler that was
+///   there before (the default, or Swift's backtracer) takes the signal.
 /// - SIGINT, SIGWINCH: only recorded, through a self-pipe (one byte: the signal number) that the
 ///   line reader polls next to the terminal. The reader turns them into editor functions in
 ///   ordinary (not signal) context: Ctrl-C abandons the line, a resize redraws it.
@@ -35,6 +38,9 @@ package enum ShellSignals {
     var drawing: Int32 = 2
   }
 
+  /// Signals that end the process, whose earlier handlers keep them after the terminal is restored.
+  static let fatal: [Int32] = [SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE]
+
   nonisolated(unsafe) fileprivate static let state: UnsafeMutablePointer<State> = {
     let p = UnsafeMutablePointer<State>.allocate(capacity: 1)
     p.initialize(to: State())
@@ -42,6 +48,12 @@ package enum ShellSignals {
   }()
 
   nonisolated(unsafe) private static var installed = false
+  /// The handlers that were there before ours, by signal number (read by the handler).
+  nonisolated(unsafe) fileprivate static let previous: UnsafeMutablePointer<sigaction> = {
+    let p = UnsafeMutablePointer<sigaction>.allocate(capacity: 65)
+    p.initialize(repeating: sigaction(), count: 65)
+    return p
+  }()
 
   /// The read end of the self-pipe: readable when a signal is waiting to be handled.
   package static var wakeDescriptor: Int32 { state.pointee.wakeRead }
@@ -66,7 +78,14 @@ package enum ShellSignals {
       s.pointee.wakeRead = fds[0]
       s.pointee.wakeWrite = fds[1]
     }
-    for signo in [SIGINT, SIGWINCH, SIGTERM, SIGHUP, SIGTSTP] { setHandler(signo) }
+    for signo in [SIGINT, SIGWINCH, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP] { setHandler(signo) }
+    for signo in fatal {
+      var action = sigaction()
+      action.__sigaction_handler.sa_handler = shellSignalHandler
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = 0
+      sigaction(signo, &action, previous + Int(signo))
+    }
   }
 
   /// Marks whether the terminal is in editing mode (what SIGTSTP must switch back to after `fg`).
@@ -117,7 +136,7 @@ private func shellSignalHandler(_ signo: Int32) {
   defer { errno = savedErrno }
   let s = ShellSignals.state
   switch signo {
-  case SIGTERM, SIGHUP:
+  case SIGTERM, SIGHUP, SIGQUIT:
     if s.pointee.hasOriginal != 0 { _ = tcsetattr(s.pointee.terminal, TCSANOW, &s.pointee.original) }
     if s.pointee.isEditing != 0 {
       var newline = UInt8(ascii: "\n")
@@ -143,6 +162,13 @@ private func shellSignalHandler(_ signo: Int32) {
       _ = tcsetattr(s.pointee.terminal, TCSANOW, &s.pointee.editing)
       wake(SIGCONT)
     }
+  case SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE:
+    if s.pointee.isEditing != 0, s.pointee.hasOriginal != 0 {
+      _ = tcsetattr(s.pointee.terminal, TCSANOW, &s.pointee.original)
+    }
+    // The earlier handler takes it: raised again (blocked here), it arrives when this returns.
+    sigaction(signo, ShellSignals.previous + Int(signo), nil)
+    raise(signo)
   default:
     wake(signo)
   }

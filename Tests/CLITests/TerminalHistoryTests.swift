@@ -16,6 +16,7 @@ extension TerminalTests {
 
   @Test func historyIsRecalledInANewSessionWithChinese() throws {
     let first = try TerminalSession()
+    defer { withExtendedLifetime(first) {} }  // its folder is the second session's too
     #expect(first.waitForPrompt())
     first.enter("add field F1 \"新能源汽车\"")
     first.enter("add field F2 \"碳纤维\" \\")

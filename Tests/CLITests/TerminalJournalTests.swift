@@ -9,6 +9,7 @@ import Testing
 extension TerminalTests {
   @Test func twoChangesSurviveSIGKILLAndAreRecovered() throws {
     let first = try TerminalSession()
+    defer { withExtendedLifetime(first) {} }  // its folder is the second session's too
     #expect(first.waitForPrompt())
     first.enter("add field F1 \"新能源汽车\"")
     first.enter("set field F1 note \"一汽\"")

@@ -26,6 +26,8 @@ final class TerminalSession {
   /// Where the pane runs: the session's current folder; `home/` is its HOME.
   let folder: URL
   var home: URL { folder.appendingPathComponent("home") }
+  /// Whether this session made the folder (and removes it at the end).
+  private let ownsFolder: Bool
   private let socket = "cplan-test-\(getpid())-\(UUID().uuidString.prefix(8))"
   private var started = false
 
@@ -38,6 +40,7 @@ final class TerminalSession {
   init(_ arguments: [String] = [], environment: [String: String] = [:], width: Int = 100, height: Int = 40,
        redirect: String = "", folder: URL? = nil) throws
   {
+    ownsFolder = folder == nil
     if let folder {
       self.folder = folder
     } else {
@@ -65,6 +68,7 @@ final class TerminalSession {
 
   deinit {
     if started { _ = try? tmux(["kill-server"]) }
+    if ownsFolder { try? FileManager.default.removeItem(at: folder) }
   }
 
   private func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
@@ -86,6 +90,18 @@ final class TerminalSession {
       for p in argv { free(p) }
       for p in envp { free(p) }
     }
+    // Dispatch's threads block most signals, and a spawned process inherits the mask: the tmux
+    // server would then never see SIGCHLD or SIGHUP (and never end). Start it clean.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var none = sigset_t()
+    sigemptyset(&none)
+    var all = sigset_t()
+    sigfillset(&all)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -93,7 +109,7 @@ final class TerminalSession {
     posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     var pid: pid_t = 0
-    let rc = posix_spawn(&pid, TerminalSession.tmux!, &actions, nil, argv, envp)
+    let rc = posix_spawn(&pid, TerminalSession.tmux!, &actions, &attributes, argv, envp)
     guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

@@ -124,6 +124,7 @@ import Testing
 
   @Test func pathsAreCompletedFromTheFolder() throws {
     let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     try Data().write(to: folder.appendingPathComponent("jilin.plan"))
     try Data().write(to: folder.appendingPathComponent("吉林.plan"))
     try FileManager.default.createDirectory(at: folder.appendingPathComponent("plans"), withIntermediateDirectories: true)

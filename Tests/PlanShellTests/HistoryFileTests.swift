@@ -15,6 +15,7 @@ import Testing
 
   @Test func appendsAfterEachEntryAndStoresConsecutiveDuplicatesOnce() throws {
     let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("state/cplan/history").path
     let history = HistoryFile(path: path)
     #expect(history.append("add field F1 \"新能源汽车\""))
@@ -30,6 +31,7 @@ import Testing
 
   @Test func aLongFileIsCutBackToTheLimit() throws {
     let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("history").path
     let lines = (1...(2 * HistoryFile.limit + 5)).map { "list field # \($0)" }
     try (([HistoryFile.header] + lines).joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)

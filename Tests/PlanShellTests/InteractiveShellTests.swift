@@ -10,6 +10,7 @@ import Testing
 @Suite struct InteractiveShellTests {
   @Test func promptsShowTheFileAndUnsavedChanges() throws {
     let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let plan = folder.appendingPathComponent("吉林.plan").path
     let f = try ShellFixture(lines: ["add field F1 \"x\"", "save \(plan)", "set field F1 note \"n\"", "undo", "quit"])
     f.run()
@@ -70,6 +71,7 @@ import Testing
 
   @Test func undoAndRedoFollowTheStarOverAddSetRemoveAndLoad() throws {
     let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let a = folder.appendingPathComponent("a.plan").path
     try "# cplan plan 1\nadd field FA \"from a\"\n".write(toFile: a, atomically: true, encoding: .utf8)
     let f = try ShellFixture(lines: [
@@ -109,6 +111,7 @@ import Testing
 
   @Test func aWholeRunIsOneUndoStep() throws {
     let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let script = folder.appendingPathComponent("s.cplan").path
     try "add field F1 \"a\"\nadd field F2 \"b\"\n".write(toFile: script, atomically: true, encoding: .utf8)
     let f = try ShellFixture(lines: ["add field F0 \"0\"", "run \(script)", "undo"])

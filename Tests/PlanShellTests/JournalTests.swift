@@ -52,6 +52,7 @@ import Testing
 
   @Test func theNextSessionSaysWorkCanBeRecovered() throws {
     let first = try ShellFixture(lines: ["add field F1 \"x\""])
+    defer { withExtendedLifetime(first) {} }  // its state folder is the next session's too
     first.runAndKill()
     let second = try ShellFixture(lines: [], state: first.state)
     #expect(second.shell.journal?.startupNotice(language: .en)?.contains("can be recovered: type recover") == true)
@@ -60,6 +61,7 @@ import Testing
 
   @Test func aLiveSessionsJournalIsNotOffered() throws {
     let first = try ShellFixture(lines: ["add field F1 \"x\""])
+    defer { withExtendedLifetime(first) {} }
     first.run()  // quit refused once, then confirmed: journal removed
     let live = try ShellFixture(lines: ["add field F2 \"y\""], state: first.state)
     live.reader.onRead = { _ in
@@ -85,6 +87,7 @@ import Testing
 
   @Test func aRunIsOneStepOfTheJournal() throws {
     let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let script = folder.appendingPathComponent("s.cplan").path
     try "add field F1 \"a\"\nadd field F2 \"b\"\n".write(toFile: script, atomically: true, encoding: .utf8)
     let (_, after) = try killAndRecover(["add field F0 \"0\"", "run \(script)"], then: ["undo"])
@@ -93,6 +96,7 @@ import Testing
 
   @Test func changesToALoadedFileRecoverOnTopOfTheFile() throws {
     let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let plan = folder.appendingPathComponent("jilin.plan").path
     try "# cplan plan 1\nadd field FA \"from file\"\n".write(toFile: plan, atomically: true, encoding: .utf8)
     let (_, after) = try killAndRecover(["add field F1 \"x\""], initialPlan: plan)
@@ -103,6 +107,7 @@ import Testing
 
   @Test func aLoadInTheSessionBecomesTheBase() throws {
     let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let plan = folder.appendingPathComponent("a.plan").path
     try "# cplan plan 1\nadd field FA \"a\"\n".write(toFile: plan, atomically: true, encoding: .utf8)
     let (_, after) = try killAndRecover(["add field F0 \"0\"", "load \(plan)", "load \(plan)", "add field F1 \"1\""])
@@ -111,6 +116,7 @@ import Testing
 
   @Test func undoPastTheSaveIsKeptAsASnapshot() throws {
     let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let plan = folder.appendingPathComponent("p.plan").path
     let (before, after) = try killAndRecover(["add field F1 \"a\"", "add field F2 \"b\"", "save \(plan)", "undo"])
     #expect(before.ids(.field) == ["F1"])
@@ -121,6 +127,7 @@ import Testing
 
   @Test func saveAndConfirmedQuitClearTheJournal() throws {
     let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
     let plan = folder.appendingPathComponent("p.plan").path
     let saved = try ShellFixture(lines: ["add field F1 \"a\"", "save \(plan)"])
     saved.reader.onRead = { _ in
@@ -175,6 +182,7 @@ import Testing
 
   @Test func recoverIsRefusedOnceOverUnsavedChanges() throws {
     let first = try ShellFixture(lines: ["add field F1 \"x\""])
+    defer { withExtendedLifetime(first) {} }  // its state folder is the next session's too
     first.runAndKill()
     let second = try ShellFixture(lines: ["add field F9 \"mine\"", "recover", "recover"], state: first.state)
     second.run()

@@ -15,7 +15,11 @@ final class ShellFixture {
   let reader: ScriptedLineReader
   let shell: InteractiveShell
 
+  /// Whether this fixture made the state folder (and removes it at the end).
+  private let ownsState: Bool
+
   init(_ inputs: [LineInput], state: URL? = nil, language: MessageLanguage = .en) throws {
+    ownsState = state == nil
     self.state = try state ?? ShellFixture.temporaryFolder()
     paths = StatePaths(environment: ["XDG_STATE_HOME": self.state.path])
     var settings = Session.Settings()
@@ -33,8 +37,17 @@ final class ShellFixture {
     try self.init(lines.map { .line($0) }, state: state)
   }
 
+  deinit {
+    if ownsState { try? FileManager.default.removeItem(at: state) }
+  }
+
+  /// Runs the shell until it quits. Afterwards `onRead` is dropped (a test's closure there
+  /// usually holds the fixture).
   @discardableResult
-  func run() -> Int32 { shell.run() }
+  func run() -> Int32 {
+    defer { reader.onRead = nil }
+    return shell.run()
+  }
 
   /// Runs the scripted lines, then "kills" the session: its journal is let go of without being
   /// removed, as SIGKILL would leave it (what follows, the end of input, changes nothing).
