@@ -62,3 +62,12 @@ extension TerminalTests {
     #expect(t.waitUntil { _ in t.file("long.plan").contains("\"\(text)\"") })
   }
 }
+
+extension TerminalTests {
+  @Test func pastedLinesRunInOrder() throws {
+    let t = try TerminalSession()
+    #expect(t.waitForPrompt())
+    t.type("add field F1 \"新能源\"\nadd field F2 \"碳纤维\"\nlist field\n")
+    #expect(t.waitFor("F1  新能源\nF2  碳纤维\ncplan*>"), "\(t.screen())")
+  }
+}

@@ -17,6 +17,8 @@ extension TerminalTests {
     let pid = try #require(first.pid())
     kill(pid, SIGKILL)
     #expect(first.ended()?.status == 128 + 9)
+    // History was written after each command: SIGKILL loses none of it.
+    #expect(first.file("home/.local/state/cplan/history").hasSuffix("add field F1 \"新能源汽车\"\nset field F1 note \"一汽\"\n"))
     let journal = first.home.appendingPathComponent(".local/state/cplan/journal")
     let files = try FileManager.default.contentsOfDirectory(atPath: journal.path)
     #expect(files.count == 1)
