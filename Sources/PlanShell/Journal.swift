@@ -513,6 +513,7 @@ package final class Journal {
         session.replacePlan(plan, file: file)
       } catch {
         for d in error.diagnostics { session.report(d) }
+        session.output.writeError(session.text("the journal stays in \(orphan.path)\n", "日志仍保留在 \(orphan.path)\n"))
         session.noteFailure(.command)
         return false
       }

@@ -190,3 +190,33 @@ import Testing
     #expect(second.ids(.field) == ["F1"])
   }
 }
+
+extension JournalTests {
+  @Test func aJournalThatCannotBeWrittenIsSaidOnce() throws {
+    let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // The state folder is a file: nothing can be created below it.
+    let blocked = folder.appendingPathComponent("state")
+    try Data().write(to: blocked)
+    let f = try ShellFixture(lines: ["add field F1 \"x\"", "add field F2 \"y\""], state: blocked)
+    f.run()
+    #expect(f.ids(.field) == ["F1", "F2"])
+    #expect(f.output.err.components(separatedBy: "cannot write the journal").count == 2)
+  }
+
+  @Test func aMissingBaseFileIsReportedAndTheJournalKept() throws {
+    let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let plan = folder.appendingPathComponent("gone.plan").path
+    try "# cplan plan 1\n".write(toFile: plan, atomically: true, encoding: .utf8)
+    let first = try ShellFixture(lines: ["add field F1 \"x\""])
+    defer { withExtendedLifetime(first) {} }
+    #expect(first.session.loadInitial(path: plan) == nil)
+    first.runAndKill()
+    try FileManager.default.removeItem(atPath: plan)
+    let second = try ShellFixture(lines: ["recover"], state: first.state)
+    second.run()
+    #expect(second.output.err.contains("the journal stays in"))
+    #expect(Journal.orphans(in: second.journalFolder).count == 1)
+  }
+}
