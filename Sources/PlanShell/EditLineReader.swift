@@ -15,9 +15,16 @@ import PlanLanguage
 /// the way in; on the way out libedit needs a UTF-8 `LC_CTYPE`, which
 /// ``DisplayWidth/ensureUTF8Locale()`` sets at start (falling back to `C.UTF-8`).
 ///
-/// The read function also watches the signal self-pipe (``ShellSignals``): Ctrl-C (SIGINT)
-/// and a window resize (SIGWINCH) become two private keys bound to editor functions, so they are
-/// handled by libedit in ordinary context: the line is abandoned, or redrawn for the new width.
+/// The read function also watches the signal self-pipe (``ShellSignals``): Ctrl-C (SIGINT), a
+/// window resize (SIGWINCH) and `fg` become private keys (C1 code points no terminal sends in
+/// UTF-8) bound with `EL_BIND` to functions added with `EL_ADDFN`, so libedit handles them in
+/// ordinary context: the line is abandoned, or drawn again for the new width.
+///
+/// libedit facts this relies on (libedit 3.1-20221030): `EL_REFRESH` draws from where it believes
+/// the cursor is, so an editor function that needs the cursor somewhere first moves it, returns
+/// `CC_CURSOR`/`CC_REFRESH`, and pushes a private key (`el_wpush`) for a second function that
+/// runs once libedit has drawn; a sequence between `EL_PROMPT_ESC` marks is glued to the visible
+/// character after it, so the prompt never puts two sequences together or one at its end.
 package final class EditLineReader: LineReader {
   private let editor: OpaquePointer
   private let history: OpaquePointer
