@@ -78,7 +78,8 @@ final class TerminalSession {
   /// since the server that `new-session` starts would hold a pipe open.
   @discardableResult
   func tmux(_ arguments: [String]) throws -> String {
-    let output = folder.appendingPathComponent("tmux-\(UUID().uuidString.prefix(8)).out").path
+    // Not in `folder`: a test may have removed it before the last `kill-server`.
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("cplan-tmux-\(UUID().uuidString).out").path
     defer { unlink(output) }
     var env = ProcessInfo.processInfo.environment
     env["LANG"] = "C.UTF-8"
