@@ -45,10 +45,11 @@ package enum Driver {
 
   /// Whether to colour output written to `fd`: only a terminal, never with `NO_COLOR` or `--color never`.
   package static func useColor(_ common: CommonSettings, fd: Int32) -> Bool {
+    if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
     switch common.color {
     case "always": return true
     case "never": return false
-    default: return isatty(fd) == 1 && environment["NO_COLOR"] == nil
+    default: return isatty(fd) == 1
     }
   }
 

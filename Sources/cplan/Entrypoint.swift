@@ -3,12 +3,16 @@ import Foundation
 import PlanIO
 import PlanShell
 
-/// Options every subcommand takes (SPEC §1).
-struct CommonOptions: ParsableArguments {
+/// Options of the shell only: commands to run first.
+struct ShellOptions: ParsableArguments {
   @Option(name: [.short, .customLong("command")], help: "Run a command (repeatable), then exit unless -i.")
   var command: [String] = []
   @Flag(name: [.short, .long], help: "Stay in the shell after -c commands.")
   var interactive = false
+}
+
+/// Options every subcommand takes (SPEC §1).
+struct CommonOptions: ParsableArguments {
   @Option(help: "Message language: en or zh (default: CPLAN_LANG, then the locale).")
   var lang: String?
   @Option(help: "Colour: auto, always or never.")
@@ -18,8 +22,6 @@ struct CommonOptions: ParsableArguments {
 
   var settings: CommonSettings {
     var s = CommonSettings()
-    s.commands = command
-    s.interactive = interactive
     s.language = lang
     s.color = color
     s.quiet = quiet
@@ -48,9 +50,15 @@ struct CPlan: ParsableCommand {
 
 struct Shell: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "The interactive shell; piped standard input runs as a script.")
+  @OptionGroup var shell: ShellOptions
   @OptionGroup var common: CommonOptions
   @Argument(help: "A plan file to load first.") var plan: String?
-  func run() throws { throw ExitCode(Driver.shell(plan: plan, common: common.settings)) }
+  func run() throws {
+    var settings = common.settings
+    settings.commands = shell.command
+    settings.interactive = shell.interactive
+    throw ExitCode(Driver.shell(plan: plan, common: settings))
+  }
 }
 
 struct Run: ParsableCommand {
@@ -129,10 +137,35 @@ struct Diff: ParsableCommand {
 
 @main
 enum Main {
+  /// Moves common options written before the subcommand (`cplan --lang zh check P`) after it,
+  /// where swift-argument-parser looks for them.
+  static func arguments() -> [String] {
+    let args = Array(CommandLine.arguments.dropFirst())
+    let subcommands = Set(["shell", "run", "check", "rank", "export", "fmt", "diff"])
+    let withValue = Set(["--lang", "--color"])
+    let flags = Set(["-q", "--quiet"])
+    var leading: [String] = []
+    var i = 0
+    while i < args.count {
+      let a = args[i]
+      if withValue.contains(a), i + 1 < args.count {
+        leading += [a, args[i + 1]]
+        i += 2
+      } else if flags.contains(a) || withValue.contains(where: { a.hasPrefix($0 + "=") }) {
+        leading.append(a)
+        i += 1
+      } else {
+        break
+      }
+    }
+    guard !leading.isEmpty, i < args.count, subcommands.contains(args[i]) else { return args }
+    return [args[i]] + leading + args[(i + 1)...]
+  }
+
   static func main() {
     Driver.prepareProcess()
     do {
-      var command = try CPlan.parseAsRoot()
+      var command = try CPlan.parseAsRoot(arguments())
       try command.run()
     } catch let code as ExitCode {
       exit(code.rawValue)
