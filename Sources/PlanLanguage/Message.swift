@@ -155,6 +155,9 @@ extension Message {
     Message("E114", en: "'\(path)' exists and is not this plan's file; add 'force' to overwrite it",
             zh: "'\(path)' 已存在且不是本计划的文件；加上 'force' 才会覆盖")
   }
+  package static func refuseOverwriteExport(_ path: String, option: String) -> Message {
+    Message("E114", en: "'\(path)' exists; add '\(option)' to overwrite it", zh: "'\(path)' 已存在；加上 '\(option)' 才会覆盖")
+  }
   package static func unsavedChanges(_ verb: String) -> Message {
     Message("E115", en: "the plan has unsaved changes; repeat '\(verb)' to confirm, or 'save' first",
             zh: "计划有未保存的修改；再输入一次 '\(verb)' 以确认，或先 'save'")

@@ -1,12 +1,15 @@
 /// "Did you mean" suggestions by edit distance.
 package enum Suggestion {
   /// The candidate nearest to `word` by edit distance (with transpositions) over Unicode scalars, compared
-  /// case-insensitively; `nil` when none is close (distance > max(2, ⌈length/3⌉)).
+  /// case-insensitively; `nil` when none is close (1 edit for words of 1–2 characters, 2 up to 5,
+  /// then a third of the length, and always fewer edits than the word has characters).
   /// Ties go to the earlier candidate.
   /// - Complexity: O(n·k²) for n candidates of length k.
   package static func nearest<S: Sequence>(_ word: String, in candidates: S) -> String? where S.Element == String {
     let target = Array(word.lowercased().unicodeScalars)
-    let limit = max(2, (target.count + 2) / 3)
+    // Short words allow fewer edits, and never as many as the word is long ('补贴' is not 'ip').
+    let limit = min(target.count - 1, target.count <= 2 ? 1 : (target.count <= 5 ? 2 : target.count / 3 + 1))
+    if limit < 1 { return nil }
     var best: (String, Int)?
     for candidate in candidates {
       let c = Array(candidate.lowercased().unicodeScalars)

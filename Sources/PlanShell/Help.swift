@@ -30,7 +30,9 @@ package enum Help {
                   zh: "候选领域的优先级排序", examples: ["rank", "rank method topsis sensitivity"])),
     (.show, Entry(syntax: "show plan | show KIND KEY... | show roadmap | show funding", en: "one thing, in full",
                   zh: "完整显示一项内容", examples: ["show consortium K1", "show score F1 C2", "show roadmap"])),
-    (.list, Entry(syntax: "list KIND | list member CONSORTIUM", en: "one line per item", zh: "每项一行列出",
+    (.list, Entry(syntax: "list KIND | list member|goal|measure|funding CONSORTIUM",
+                  en: "one line per item; with a consortium, only its members, goals, measures or funding lines",
+                  zh: "每项一行列出；指定联合体时只列出其成员、目标、措施或资金",
                   examples: ["list field", "list member K1"])),
     (.export, Entry(syntax: "export text|markdown|json|csv|html [to PATH] [force]",
                     en: "write the roadmap; refuses to overwrite a file without force", zh: "导出路线图；不加 force 不覆盖已有文件",
@@ -41,8 +43,8 @@ package enum Help {
                   zh: "载入计划文件替换当前计划（有未保存的修改时先提醒一次）", examples: ["load plans/jilin-2025-2030.plan"])),
     (.new, Entry(syntax: "new", en: "start an empty plan (asks once if there are unsaved changes)",
                  zh: "新建空计划（有未保存的修改时先提醒一次）", examples: ["new"])),
-    (.run, Entry(syntax: "run PATH", en: "execute a script file (paths in it are relative to its folder)",
-                 zh: "执行脚本文件（其中的相对路径以脚本所在目录为准）", examples: ["run scripts/build.cplan"])),
+    (.run, Entry(syntax: "run PATH", en: "execute a script file (a `run` inside it is relative to its folder; other paths to the current directory)",
+                 zh: "执行脚本文件（其中 run 的相对路径以脚本所在目录为准，其他路径以当前目录为准）", examples: ["run scripts/build.cplan"])),
     (.undo, Entry(syntax: "undo", en: "step back over the last change (a whole run or load is one step)",
                   zh: "撤销上一次修改（整个 run 或 load 算一步）", examples: ["undo"])),
     (.redo, Entry(syntax: "redo", en: "step forward again", zh: "重做", examples: ["redo"])),
@@ -288,8 +290,11 @@ extension Session {
       }
     }
     guard let text = Help.text(topic, language: settings.language) else {
-      return fail(.error(.unknownTopic(topic ?? "", suggestion: Suggestion.nearest(topic ?? "", in: Help.topics)),
-                         at: topicToken!))
+      var message = Message.unknownTopic(topic ?? "", suggestion: Suggestion.nearest(topic ?? "", in: Help.topics))
+      message.notes.append(LocalizedText(
+        en: "topics: the commands, plan, the kinds (\(Kind.allCases.map(\.rawValue).joined(separator: ", "))), rules, R01…R33",
+        zh: "可查主题：各命令、plan、各类别（\(Kind.allCases.map(\.rawValue).joined(separator: "、"))）、rules、R01…R33"))
+      return fail(.error(message, at: topicToken!))
     }
     output.write(text)
     return true

@@ -37,7 +37,7 @@ extension Session {
     }
     guard let word = formatToken.word, let format = ExportFormat(rawValue: word.lowercased()) else {
       let names = ExportFormat.allCases.map(\.rawValue)
-      return fail(.error(.badEnumValue(formatToken.summary, attribute: "format", allowed: names,
+      return fail(.error(.badEnumValue(formatToken.word ?? formatToken.summary, attribute: "format", allowed: names,
                                        suggestion: Suggestion.nearest(formatToken.word ?? "", in: names)), at: formatToken))
     }
     var path: String?
@@ -62,8 +62,16 @@ extension Session {
       output.write(text)
       return true
     }
+    if FileIO.isDevice(path) {
+      // /dev/null, /dev/stdout, a FIFO: written directly, never replaced.
+      guard let handle = FileHandle(forWritingAtPath: path) else {
+        return fail(.error(.cannotWrite(path, reason: "cannot open"), at: pathToken!))
+      }
+      handle.write(Data(text.utf8))
+      return true
+    }
     if !force, FileIO.exists(path) {
-      return fail(.error(.refuseOverwrite(path), at: pathToken!))
+      return fail(.error(.refuseOverwriteExport(path, option: "force"), at: pathToken!))
     }
     do {
       try FileIO.writeAtomically(text.utf8, to: path)
@@ -84,9 +92,14 @@ extension Session {
       if t.isKeyword("method") {
         guard let m = args.popFirst(), let w = m.word, ["weighted", "topsis"].contains(w.lowercased()) else {
           let bad = command.arguments.last!
-          return fail(.error(.badEnumValue(bad.summary, attribute: "method", allowed: ["weighted", "topsis"],
-                                           suggestion: Suggestion.nearest(bad.word ?? "", in: ["weighted", "topsis"])),
-                             at: bad))
+          var message = Message.badEnumValue(bad.word ?? bad.summary, attribute: "method", allowed: ["weighted", "topsis"],
+                                             suggestion: Suggestion.nearest(bad.word ?? "", in: ["weighted", "topsis"]))
+          if bad.isKeyword("ahp") {
+            message.notes.append(LocalizedText(
+              en: "hint: AHP sets the weights, not the method: set plan weighting ahp",
+              zh: "提示：AHP 用于确定权重而不是排序方法：set plan weighting ahp"))
+          }
+          return fail(.error(message, at: bad))
         }
         method = w.lowercased()
       } else if t.isKeyword("sensitivity") {

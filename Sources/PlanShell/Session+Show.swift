@@ -23,6 +23,8 @@ extension Session {
       output.write(showPlan())
       return true
     case "roadmap", "funding":
+      if word.lowercased() == "funding" && command.arguments.count > 1 { break }
+      // `show funding K1 P1 enterprise` (with keys) shows one funding line, below.
       if let t = command.arguments.dropFirst().first { return fail(.error(.unexpectedArgument(t.summary), at: t)) }
       let options = ExportOptions(language: settings.language, width: Driver.terminalWidth(), file: file)
       output.write(word.lowercased() == "roadmap"
@@ -86,6 +88,14 @@ extension Session {
     case .consortium:
       let members = plan[.member].values.filter { $0.key.a == entity.id }
       out += "  " + text("members", "成员") + ": \(members.count)\n"
+      var table = TextTable()
+      for m in members {
+        let org = plan.entity(.org, m.key.b)
+        table.add(["    " + m.key.b, org?.name ?? "", m[Attr.Member.role]?.choice ?? "",
+                   m[Attr.Member.chain]?.choice ?? "—"])
+      }
+      out += table.render().split(separator: "\n").map { String($0).trimmingTrailingSpaces() }.joined(separator: "\n")
+      if !members.isEmpty { out += "\n" }
     default: break
     }
     let loc = entity.location

@@ -274,8 +274,8 @@ package final class Session {
       return true
     }
     pendingConfirmation = verb
-    report(Diagnostic(.warning, code: "E115", message: Message.unsavedChanges(verb).text, at: token.location,
-                      length: token.length))
+    // A question, not an error: no source line, no caret.
+    output.writeError(Message.unsavedChanges(verb).text.text(settings.language) + "\n")
     return false
   }
 

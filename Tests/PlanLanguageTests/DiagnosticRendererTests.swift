@@ -40,6 +40,9 @@ import Testing
     #expect(Suggestion.nearest("midstrem", in: ["upstream", "midstream", "downstream"]) == "midstream")
     #expect(Suggestion.nearest("zzzzzz", in: ["upstream"]) == nil)
     #expect(Suggestion.nearest("F9", in: ["F1", "F3"]) == "F1")
+    // A Chinese word is not "close" to a two-letter keyword just because both are short.
+    #expect(Suggestion.nearest("补贴", in: ["grant", "subsidy", "tax", "ip"]) == nil)
+    #expect(Suggestion.nearest("lsit", in: ["set", "list"]) == "list")
   }
 
   @Test func languageSelection() {

@@ -58,7 +58,7 @@ import Testing
     // Refused at the first Ctrl-D; `list field` ran; the second Ctrl-D after it is refused
     // again (the confirmation is for two in a row), the third leaves.
     #expect(f.output.out == "F1  x\n")
-    #expect(f.output.err.contains("[E115]"))
+    #expect(f.output.err.contains("unsaved changes"))
     #expect(f.output.err.contains("press Ctrl-D again"))
     #expect(f.reader.prompts.count == 5)
   }

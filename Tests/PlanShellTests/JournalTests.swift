@@ -186,7 +186,7 @@ import Testing
     first.runAndKill()
     let second = try ShellFixture(lines: ["add field F9 \"mine\"", "recover", "recover"], state: first.state)
     second.run()
-    #expect(second.output.err.contains("[E115]"))
+    #expect(second.output.err.contains("unsaved changes"))
     #expect(second.ids(.field) == ["F1"])
   }
 }

@@ -58,6 +58,15 @@ package enum FileIO {
     return lstat(path, &st) == 0
   }
 
+  /// Whether `path` names something other than a regular file or folder (a device such as
+  /// `/dev/null`, a FIFO, a terminal), which is written directly instead of replaced.
+  package static func isDevice(_ path: String) -> Bool {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return false }
+    let type = st.st_mode & S_IFMT
+    return type != S_IFREG && type != S_IFDIR
+  }
+
   /// The identity of the file at `path`, following symlinks; `nil` when there is none.
   package static func identity(_ path: String) -> FileIdentity? {
     var st = stat()
