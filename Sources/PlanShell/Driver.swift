@@ -200,13 +200,12 @@ package enum Driver {
   /// Writes command-line output to a file: refuses an existing regular file without `--force`;
   /// a device such as `/dev/null` is written directly.
   static func writeOutput(_ text: String, to path: String, force: Bool, session: Session) -> Int32 {
-    var st = stat()
-    if stat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG, let handle = FileHandle(forWritingAtPath: path) {
+    if FileIO.isDevice(path), let handle = FileHandle(forWritingAtPath: path) {
       handle.write(Data(text.utf8))
       return 0
     }
     if FileIO.exists(path), !force {
-      session.report(.error(.refuseOverwrite(path), at: nil))
+      session.report(.error(.refuseOverwriteExport(path, option: "--force"), at: nil))
       return 1
     }
     do {
