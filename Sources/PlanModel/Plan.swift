@@ -81,6 +81,9 @@ package struct Plan: Sendable, Hashable {
   package var settingLocations: [SourceLocation?]
   /// One table per kind, indexed by ``Kind/index``.
   package var tables: [Table]
+  /// The comment lines at the top of the plan file, after its header (`# 吉林省…`), kept so that
+  /// a plan's notes on sources and caveats survive `save` and `fmt`.
+  package var preamble: [String] = []
 
   package init() {
     settings = Array(repeating: nil, count: Schema.plan.count)

@@ -38,7 +38,8 @@ import Testing
 
   /// The plan file a loaded plan saves to (entities' source lines aside, what the plan is).
   static func canonical(_ outcome: Outcome) -> String? {
-    guard case .plan(let plan) = outcome else { return nil }
+    guard case .plan(var plan) = outcome else { return nil }
+    plan.preamble = []  // the shuffled copies are written without the sample's comment lines
     return PlanWriter.write(plan)
   }
 

@@ -31,8 +31,11 @@ import Testing
     let dir = try CLI.temporaryFolder()
     let text = try CLI.read(Self.jilin)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // The comment lines after the header stay on top (they are the plan's preamble); the
+    // statements are shuffled.
+    let preamble = lines.dropFirst().prefix { $0.hasPrefix("#") }
     let body = lines.dropFirst().filter { !$0.hasPrefix("#") && !$0.isEmpty }
-    let shuffledText = "# cplan plan 1\n" + Self.shuffled(Array(body), seed: 42).joined(separator: "\n") + "\n"
+    let shuffledText = (["# cplan plan 1"] + preamble + Self.shuffled(Array(body), seed: 42)).joined(separator: "\n") + "\n"
     #expect(shuffledText != text)
     try CLI.write(shuffledText, to: dir.appendingPathComponent("shuffled.plan"))
     let script = "load \(Self.jilin.path)\nsave sorted.plan\nload shuffled.plan\nsave fromShuffled.plan\nload sorted.plan\nsave again.plan\n"
@@ -41,7 +44,8 @@ import Testing
     let sorted = try Data(contentsOf: dir.appendingPathComponent("sorted.plan"))
     #expect(sorted == (try Data(contentsOf: dir.appendingPathComponent("fromShuffled.plan"))))
     #expect(sorted == (try Data(contentsOf: dir.appendingPathComponent("again.plan"))))
-    #expect(String(decoding: sorted, as: UTF8.self).hasPrefix("# cplan plan 1\nset plan title "))
+    #expect(String(decoding: sorted, as: UTF8.self).hasPrefix("# cplan plan 1\n# 吉林省创新联合体建设规划"))
+    #expect(sorted == (try Data(contentsOf: Self.jilin)), "the sample plan is in canonical form")
   }
 
   @Test func fmtCheckAndRewrite() throws {
@@ -58,6 +62,28 @@ import Testing
     // The loader applies a kind's statements in natural key order: F1 before F2.
     #expect(try CLI.read(dir.appendingPathComponent("b.plan")) == "# cplan plan 1\nadd field F1 \"新能源汽车\"\nadd field F2 \"碳纤维x\"\n")
     #expect(try CLI.run(["fmt", "--check", "b.plan"], directory: dir).status == 0)
+  }
+
+  @Test func theCommentsAtTheTopSurviveSaveAndFmt() throws {
+    let dir = try CLI.temporaryFolder()
+    let text = "# cplan plan 1\n# 来源：吉林省统计年鉴 2024\n# scores are illustrative\nadd field F2 \"b\"\n# a comment further down is not kept\nadd field F1 \"a\"\n"
+    try CLI.write(text, to: dir.appendingPathComponent("c.plan"))
+    #expect(try CLI.run(["fmt", "c.plan"], directory: dir).status == 0)
+    let expected = "# cplan plan 1\n# 来源：吉林省统计年鉴 2024\n# scores are illustrative\nadd field F1 \"a\"\nadd field F2 \"b\"\n"
+    #expect(try CLI.read(dir.appendingPathComponent("c.plan")) == expected)
+    let r = try CLI.run([], stdin: "load c.plan\nadd field F3 \"c\"\nsave\n", directory: dir)
+    #expect(r.status == 0, "\(r.err)")
+    #expect(try CLI.read(dir.appendingPathComponent("c.plan")).hasPrefix("# cplan plan 1\n# 来源：吉林省统计年鉴 2024\n"))
+    #expect(try CLI.run(["fmt", "--check", "c.plan"], directory: dir).status == 0)
+  }
+
+  @Test func aPlanSavedFromTheShellIsCanonical() throws {
+    let dir = try CLI.temporaryFolder()
+    // Created out of key order in the session; the file is written in natural key order.
+    let r = try CLI.run([], stdin: "add field F10 \"j\"\nadd field F2 \"b\"\nadd field F1 \"a\"\nsave s.plan\n", directory: dir)
+    #expect(r.status == 0)
+    #expect(try CLI.read(dir.appendingPathComponent("s.plan")) == "# cplan plan 1\nadd field F1 \"a\"\nadd field F2 \"b\"\nadd field F10 \"j\"\n")
+    #expect(try CLI.run(["fmt", "--check", "s.plan"], directory: dir).status == 0)
   }
 
   @Test func outputBytesDoNotDependOnTheLocale() throws {

@@ -28,15 +28,24 @@ package struct FileIdentity: Sendable, Hashable {
 
 /// Reading and atomically writing files with POSIX calls (SPEC §6).
 package enum FileIO {
+  /// The largest file ``read(_:limit:)`` reads: 1 GiB, a hundred times the largest plan a bureau
+  /// writes, and far below what would exhaust memory.
+  package static let readLimit = 1 << 30
+
   /// The whole file's bytes.
-  /// - Throws: ``FileError`` (no such file, permission, a directory, …).
-  package static func read(_ path: String) throws(FileError) -> [UInt8] {
+  /// - Parameters:
+  ///   - limit: a file larger than this (by its size, or by what a pipe or device such as
+  ///     `/dev/zero` delivers) is refused with EFBIG instead of exhausting memory.
+  /// - Throws: ``FileError`` (no such file, permission, a directory, too large, …).
+  package static func read(_ path: String, limit: Int = readLimit) throws(FileError) -> [UInt8] {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw FileError(errno: errno) }
     defer { close(fd) }
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw FileError(errno: errno) }
     if (st.st_mode & S_IFMT) == S_IFDIR { throw FileError(errno: EISDIR) }
+    // A sparse file of 100 GB reserved its size and crashed: check the size before reserving it.
+    if Int(st.st_size) > limit { throw FileError(errno: EFBIG) }
     var result: [UInt8] = []
     result.reserveCapacity(Int(st.st_size) + 1)
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -47,6 +56,7 @@ package enum FileIO {
         throw FileError(errno: errno)
       }
       if n == 0 { break }
+      if result.count + n > limit { throw FileError(errno: EFBIG) }
       result.append(contentsOf: chunk[0..<n])
     }
     return result

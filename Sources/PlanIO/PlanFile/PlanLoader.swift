@@ -107,7 +107,9 @@ package enum PlanLoader {
     var loader = InOrderLoader()
     bytes.withUnsafeBufferPointer { loader.reserve(countAdds($0)) }
     Parser.parse(bytes, file: file) { loader.take($0) }
-    return loader.finish()
+    guard var plan = loader.finish() else { return nil }
+    plan.preamble = PlanWriter.preamble(of: bytes)
+    return plan
   }
 
   /// The fast path straight from the file: reads it in chunks of whole lines, so that neither
@@ -147,7 +149,8 @@ package enum PlanLoader {
       line = rest.line
       return rest.offset
     }
-    guard let size, let plan = loader.finish() else { return nil }
+    guard let size, var plan = loader.finish() else { return nil }
+    plan.preamble = PlanWriter.preamble(ofFile: path)
     return (plan, size)
   }
 
@@ -240,8 +243,8 @@ package enum PlanLoader {
     mutating func abandon() { abandoned = true }
 
     /// Applies one parse event. Returns `false` (and abandons) on anything the general path must see.
-    mutating func take(_ event: ParseEvent) -> Bool {
-      guard case .command(let command) = event, command.verb.isEdit else { return fail() }
+    mutating func take(_ event: consuming ParseEvent) -> Bool {
+      guard case .command(let command) = consume event, command.verb.isEdit else { return fail() }
       let slot = Slot(command)
       if slot.rank != rank {
         guard slot.rank > rank, finishKind() else { return fail() }
@@ -364,6 +367,7 @@ package enum PlanLoader {
       diagnostics.sort(by: Diagnostic.sortKey)
       throw .invalid(diagnostics)
     }
+    plan.preamble = PlanWriter.preamble(of: bytes)
     return plan
   }
 

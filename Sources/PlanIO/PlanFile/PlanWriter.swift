@@ -1,9 +1,11 @@
+import Foundation
 import PlanLanguage
 import PlanModel
 
 /// Writes a plan in canonical form (SPEC §6): the header `# cplan plan 1`, `set plan …`, then
-/// `add` statements in kind order and creation order, attributes at their defaults omitted,
-/// IDs bare and names quoted.
+/// `add` statements in kind order and, within a kind, natural key order (see ``inKeyOrder(_:)``),
+/// attributes at their defaults omitted, IDs bare and names quoted. The comment lines after the
+/// header of the file the plan came from are kept.
 package enum PlanWriter {
   /// The plan-file format version this program writes and the newest it reads.
   package static let formatVersion = 1
@@ -17,17 +19,65 @@ package enum PlanWriter {
     // names), and capacity never written to costs address space, not memory; running out
     // would copy the whole text into a buffer twice its size.
     out.reserveCapacity(160 * plan.entityCount + 4096)
+    for line in plan.preamble {
+      out += line
+      out += "\n"
+    }
     if let line = planStatement(plan) {
       out += line
       out += "\n"
     }
     for kind in Kind.allCases {
-      for entity in plan[kind].values {
+      for entity in inKeyOrder(plan[kind]) {
         appendStatement(entity, to: &out)
         out += "\n"
       }
     }
     return out
+  }
+
+  /// A kind's entities in natural key order (`G2` before `G10`), the order a plan file is
+  /// loaded in, so that saving, loading and saving again gives the same bytes and a shuffled copy
+  /// of a file saves to the same bytes. O(n) when already in order (the usual case).
+  static func inKeyOrder(_ table: Table) -> [Entity] {
+    let entities = Array(table.values)
+    var sorted = true
+    for i in entities.indices.dropFirst() where NaturalOrder.less(entities[i].key.parts, entities[i - 1].key.parts) {
+      sorted = false
+      break
+    }
+    if sorted { return entities }
+    return entities.enumerated().sorted { x, y in
+      if NaturalOrder.less(x.element.key.parts, y.element.key.parts) { return true }
+      if NaturalOrder.less(y.element.key.parts, x.element.key.parts) { return false }
+      return x.offset < y.offset
+    }.map(\.element)
+  }
+
+  /// The preamble of the file at `path` (read from its first 256 KiB).
+  package static func preamble(ofFile path: String) -> [String] {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
+    defer { try? handle.close() }
+    let head = (try? handle.read(upToCount: 1 << 18)) ?? Data()
+    var lines = preamble(of: Array(head))
+    if head.count == 1 << 18, !lines.isEmpty { lines.removeLast() }  // possibly cut short
+    return lines
+  }
+
+  /// The comment lines right after a plan file's header, up to the first line that is not a
+  /// comment (a blank line ends them too), each without its newline.
+  package static func preamble(of bytes: [UInt8]) -> [String] {
+    var lines: [String] = []
+    var start = (bytes.firstIndex(of: 0x0A) ?? bytes.count) + 1
+    while start < bytes.count, bytes[start] == 0x23 {
+      var end = start
+      while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+      var text = String(decoding: bytes[start..<end], as: UTF8.self)
+      if text.hasSuffix("\r") { text.removeLast() }
+      lines.append(text)
+      start = end + 1
+    }
+    return lines
   }
 
   /// `set plan …` with every attribute that is not at its default, or `nil` when none is.
