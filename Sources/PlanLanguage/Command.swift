@@ -12,13 +12,13 @@ package enum Verb: String, Sendable, CaseIterable {
   }
 
   /// The verb named by a keyword, ASCII case-insensitive (`ADD`, `add`).
-  /// - Complexity: one hash lookup (`init(rawValue:)` compares with every case in turn).
+  /// - Complexity: byte comparisons (`init(rawValue:)` compares strings with every case in turn).
   package init?(keyword: String) {
-    guard let verb = Verb.byName[keyword.lowercasedKeyword()] else { return nil }
-    self = verb
+    guard let i = Verb.matcher.index(of: keyword) else { return nil }
+    self = Verb.allCases[i]
   }
 
-  private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+  private static let matcher = KeywordMatcher(allCases.map(\.rawValue))
 
   /// Verbs whose first argument is a path.
   var takesPath: Bool {

@@ -74,7 +74,8 @@ package struct Parser {
     var parser = Parser(lexer: Lexer(bytes: chunk, file: file, allowIncomplete: !last, firstLine: firstLine))
     while !parser.lexer.atEnd {
       let start = (parser.lexer.pos, parser.lexer.line)
-      switch parser.parseCommand() {
+      let outcome = parser.parseCommand()
+      switch consume outcome {
       case .command(let c):
         if !body(.command(c)) { return (chunk.count, parser.lexer.line) }
       case .empty: break
@@ -91,7 +92,8 @@ package struct Parser {
   /// source := { command? NEWLINE }
   private mutating func parseSource(_ body: (ParseEvent) -> Bool) {
     while !lexer.atEnd {
-      switch parseCommand() {
+      let outcome = parseCommand()
+      switch consume outcome {
       case .command(let c):
         if !body(.command(c)) { return }
       case .empty: break

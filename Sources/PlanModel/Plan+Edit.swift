@@ -183,7 +183,7 @@ extension Plan {
       throw .error(.missingAttribute(attribute.name, kind: kind.rawValue), at: args.command.location,
                    length: args.command.verbToken.length)
     }
-    self[kind][key] = entity
+    tables[kind.index].updateValue(entity, forKey: key)
     return .inserted(kind, key)
   }
 
@@ -209,7 +209,8 @@ extension Plan {
         throw .error(
           .expected(LocalizedText(en: "an attribute name", zh: "属性名"), found: tokens[at].summary), at: tokens[at])
       }
-      if spec.hasName && word.lowercasedEquals("name") {
+      let named = spec.attribute(named: word)
+      if named == .name {
         guard firstTime(63) else { throw .error(.repeatedAttribute("name"), at: tokens[at]) }
         let v = try args.requireIndex(LocalizedText(en: "a value for 'name'", zh: "'name' 的值"))
         switch tokens[v].kind {
@@ -220,7 +221,7 @@ extension Plan {
         }
         continue
       }
-      guard let index = spec.attributeIndex(word) else {
+      guard case .attribute(let index) = named else {
         let names = (spec.hasName ? ["name"] : []) + spec.attributes.map(\.name)
         throw .error(
           .unknownAttribute(word, kind: kind.rawValue, suggestion: Suggestion.nearest(word, in: names)), at: tokens[at])

@@ -24,13 +24,13 @@ package enum Kind: String, Sendable, CaseIterable, Hashable {
   package var spec: KindSpec { Schema.kinds[index] }
 
   /// The kind named by a keyword, ASCII case-insensitive (`Goal`, `goal`).
-  /// - Complexity: one hash lookup (`init(rawValue:)` compares with every case in turn).
+  /// - Complexity: byte comparisons (`init(rawValue:)` compares strings with every case in turn).
   package init?(keyword: String) {
-    guard let kind = Kind.byName[keyword.lowercasedKeyword()] else { return nil }
-    self = kind
+    guard let i = Kind.matcher.index(of: keyword) else { return nil }
+    self = Kind.allCases[i]
   }
 
-  private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+  private static let matcher = KeywordMatcher(allCases.map(\.rawValue))
 
   /// The number of parts of the kind's key (`spec.keys.count`), without copying the spec.
   package var keyWidth: Int {
@@ -181,12 +181,30 @@ package final class KindSpec: Sendable {
     self.positional = positional
     self.help = help
     self.example = example
+    attributeMatcher = KeywordMatcher((hasName ? ["name"] : []) + attributes.map(\.name))
+  }
+
+  /// Finds `name` (when the kind has one) and the attributes by name.
+  private let attributeMatcher: KeywordMatcher
+
+  /// What an attribute word names: the entity's name, or attribute `i`.
+  package enum AttributeWord: Equatable {
+    case name
+    case attribute(Int)
+  }
+
+  /// What `word` names among `name` (when the kind has one) and the attributes (ASCII,
+  /// case-insensitive); `nil` when nothing.
+  package func attribute(named word: String) -> AttributeWord? {
+    guard let i = attributeMatcher.index(of: word) else { return nil }
+    if hasName { return i == 0 ? .name : .attribute(i - 1) }
+    return .attribute(i)
   }
 
   /// The index of attribute `name` (ASCII, case-insensitive).
   package func attributeIndex(_ name: String) -> Int? {
-    let lower = name.lowercasedKeyword()
-    return attributes.firstIndex { $0.name == lower }
+    if case .attribute(let i) = attribute(named: name) { return i }
+    return nil
   }
 
   /// Whether the entity has an ID of its own (and can be renamed).
@@ -228,9 +246,10 @@ package enum Schema {
   ]
 
   package static func planAttributeIndex(_ name: String) -> Int? {
-    let lower = name.lowercasedKeyword()
-    return plan.firstIndex { $0.name == lower }
+    planMatcher.index(of: name)
   }
+
+  private static let planMatcher = KeywordMatcher(plan.map(\.name))
 
   /// The default value of every attribute, by kind index then attribute index (what
   /// `kinds[k].attributes[i].defaultValue` says, without copying a ``KindSpec`` per read).

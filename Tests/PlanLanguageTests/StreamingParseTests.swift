@@ -62,6 +62,41 @@ import Testing
     }
   }
 
+  /// Numbers are computed without `strtod` when exact; the double must be the one
+  /// `Double(text)` gives, bit for bit.
+  @Test func numbersAreTheDoublesOfTheirText() {
+    var samples = ["0", "-0", "007", "0.1", "0.3", "-2.5", "123456789012345", "1234567890123456", "0.000000000000001",
+                   "9007199254740993", "1.7976931348623157", "2.2250738585072014", "5e3", "99999999999999.9"]
+    var state: UInt64 = 12345
+    for _ in 0..<3000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let intDigits = Int(state >> 60) + 1
+      let fracDigits = Int((state >> 55) & 0x1F) % 20
+      var text = state & 1 == 0 ? "" : "-"
+      var x = state
+      for i in 0..<(intDigits + fracDigits) {
+        if i == intDigits { text += "." }
+        x = x &* 2_862_933_555_777_941_757 &+ 3_037_000_493
+        text += String(x >> 61 & 7 == 0 ? 0 : Int(x >> 32) % 10)
+      }
+      samples.append(text)
+    }
+    for text in samples {
+      let result = Parser.parse("add " + text, file: "n")
+      guard case .number(let n)? = result.commands.first?.arguments.first?.kind else { continue }
+      #expect(n.value.bitPattern == Double(text)!.bitPattern, "\(text)")
+    }
+  }
+
+  @Test func keywordMatcherAgreesWithLowercasedLookup() {
+    let keywords = ["add", "set", "name", "rd-intensity", "key", "id", "goal", "go", ""]
+    let matcher = KeywordMatcher(keywords)
+    for word in ["add", "ADD", "Add", "ad", "addd", "NAME", "Rd-Intensity", "rd_intensity", "\u{212A}ey", "İd", "GOAL",
+                 "Go", "g", "", "目标", "add ", "ÄDD"] {
+      #expect(matcher.index(of: word) == keywords.firstIndex(of: word.lowercased()), "\(word)")
+    }
+  }
+
   @Test func isKeywordKeepsItsRules() {
     let token = { (w: String) in Token(.word(w), at: PlanLanguage.SourceLocation(file: "s", line: 1, column: 1), length: 1) }
     #expect(token("NONE").isKeyword("none"))
