@@ -28,12 +28,28 @@ package enum PlanWriter {
       out += "\n"
     }
     for kind in Kind.allCases {
-      for entity in inKeyOrder(plan[kind]) {
+      let table = plan[kind]
+      if isInKeyOrder(table) {  // the usual case: no copy of the table
+        for entity in table.values {
+          appendStatement(entity, to: &out)
+          out += "\n"
+        }
+        continue
+      }
+      for entity in inKeyOrder(table) {
         appendStatement(entity, to: &out)
         out += "\n"
       }
     }
     return out
+  }
+
+  /// Whether a kind's entities are already in natural key order.
+  /// - Complexity: O(n), allocating nothing.
+  static func isInKeyOrder(_ table: Table) -> Bool {
+    let keys = table.keys
+    for i in keys.indices.dropFirst() where NaturalOrder.less(keys[i], keys[i - 1]) { return false }
+    return true
   }
 
   /// A kind's entities in natural key order (`G2` before `G10`), the order a plan file is
