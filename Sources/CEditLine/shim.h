@@ -83,6 +83,15 @@ static inline int cplan_history_enter(HistoryW *history, const wchar_t *entry) {
   return history_w(history, &event, H_ENTER, entry);
 }
 
+/** H_FIRST (`first` non-zero) or H_NEXT: the newest entry, then each older one; NULL past the
+ *  oldest. The text is valid until the next history call. libedit's own ↑/↓ start again from
+ *  H_FIRST each time, so walking the history here does not disturb them. */
+static inline const wchar_t *cplan_history_step(HistoryW *history, int first) {
+  HistEventW event;
+  if (history_w(history, &event, first ? H_FIRST : H_NEXT) < 0) return NULL;
+  return event.str;
+}
+
 /** The terminal's width in columns (0 when unknown). ioctl is variadic too. */
 static inline int cplan_terminal_columns(int fd) {
   struct winsize size;

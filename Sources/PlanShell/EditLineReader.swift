@@ -20,6 +20,13 @@ import PlanLanguage
 /// UTF-8) bound with `EL_BIND` to functions added with `EL_ADDFN`, so libedit handles them in
 /// ordinary context: the line is abandoned, or drawn again for the new width.
 ///
+/// Ctrl-R is our own reverse incremental search (``ReverseSearch``), not libedit's
+/// `em-inc-search-prev`: libedit's search loop looks each typed character up in its key map by
+/// its low byte only (`el_map.current[(unsigned char)ch]`), so a Chinese character whose low byte
+/// is a control key (化 U+5316 → ^V, 研 U+7814 → ^T) ended the search and was then inserted into
+/// the recalled line. While our search is on, the read function hands every key to it as
+/// ``searchKey`` instead.
+///
 /// libedit facts this relies on (libedit 3.1-20221030): `EL_REFRESH` draws from where it believes
 /// the cursor is, so an editor function that needs the cursor somewhere first moves it, returns
 /// `CC_CURSOR`/`CC_REFRESH`, and pushes a private key (`el_wpush`) for a second function that
@@ -48,6 +55,15 @@ package final class EditLineReader: LineReader {
   /// The completion list waiting for ``listKey``, and where the cursor goes back to after it.
   private var pendingList: (text: String, offset: Int)?
   private var finished = false
+  /// The reverse incremental search under way (Ctrl-R), and the key it is to handle next.
+  private var search: ReverseSearch?
+  private var searchInput: wchar_t = 0
+  /// The last search text, which Ctrl-R on an empty search uses again.
+  private var lastSearch = ""
+  /// The prompt given to ``readLine(prompt:)`` (the search shows its own while it runs).
+  private var prompt = "cplan> "
+  /// Keys the read function returns before reading the terminal: the key that ended a search.
+  private var queued: [wchar_t] = []
 
   /// Marks the start and end of an invisible sequence in the prompt (`EL_PROMPT_ESC`).
   static let promptEscape: wchar_t = 1
@@ -61,6 +77,8 @@ package final class EditLineReader: LineReader {
   /// has moved the cursor: end an interrupted read, and list completions below the line.
   static let endInterruptKey: wchar_t = 0x9D
   static let listKey: wchar_t = 0x9C
+  /// The private key the read function returns for every key typed during a Ctrl-R search.
+  static let searchKey: wchar_t = 0x9A
 
   /// Sets up libedit on standard input.
   /// - Parameters:
@@ -119,6 +137,8 @@ package final class EditLineReader: LineReader {
     addFunction("cplan-continue", "(private) draw the line again after fg", editLineContinue)
     addFunction("cplan-end-interrupt", "(private) end the read after Ctrl-C", editLineEndInterrupt)
     addFunction("cplan-list", "(private) list completions below the line", editLineList)
+    addFunction("cplan-search", "search the history backwards as you type", editLineSearch)
+    addFunction("cplan-search-key", "(private) a key typed during a search", editLineSearchKey)
     bind("^I", "cplan-complete")
     bind("^C", "cplan-interrupt")
     bind(String(UnicodeScalar(UInt8(EditLineReader.interruptKey))), "cplan-interrupt")
@@ -126,7 +146,8 @@ package final class EditLineReader: LineReader {
     bind(String(UnicodeScalar(UInt8(EditLineReader.continueKey))), "cplan-continue")
     bind(String(UnicodeScalar(UInt8(EditLineReader.endInterruptKey))), "cplan-end-interrupt")
     bind(String(UnicodeScalar(UInt8(EditLineReader.listKey))), "cplan-list")
-    bind("^R", "em-inc-search-prev")
+    bind(String(UnicodeScalar(UInt8(EditLineReader.searchKey))), "cplan-search-key")
+    bind("^R", "cplan-search")
     bind("^W", "ed-delete-prev-word")
     bind("\\e[1;5D", "ed-prev-word")
     bind("\\e[1;5C", "em-next-word")
@@ -148,6 +169,8 @@ package final class EditLineReader: LineReader {
   // MARK: LineReader
 
   package func readLine(prompt: String) -> LineInput {
+    self.prompt = prompt
+    search = nil
     setPrompt(prompt)
     interrupted = false
     pendingList = nil
@@ -341,11 +364,91 @@ package final class EditLineReader: LineReader {
     fflush(drawing)
   }
 
+  // MARK: Reverse incremental search (Ctrl-R)
+
+  /// Ctrl-R: starts a search of the history, newest entry first, with an empty search text.
+  fileprivate func startSearch() -> UInt8 {
+    guard let info = el_wline(editor)?.pointee else { return UInt8(CC_ERROR) }
+    var entries: [String] = []
+    var entry = cplan_history_step(history, 1)
+    while let p = entry {
+      entries.append(EditLineReader.string(p, count: wcslen(p)))
+      entry = cplan_history_step(history, 0)
+    }
+    let line = EditLineReader.string(info.buffer, count: info.lastchar - info.buffer)
+    search = ReverseSearch(entries: entries, line: line, cursor: info.cursor - info.buffer)
+    showSearch()
+    return UInt8(CC_REFRESH)
+  }
+
+  /// A key typed during the search: text extends it, Ctrl-R finds the next older match,
+  /// Backspace takes the last step back, Ctrl-G or Ctrl-C put the line back as it was; any other
+  /// key ends the search on the line found and is then handled as usual (Enter runs the line).
+  fileprivate func searchKeyTyped() -> UInt8 {
+    guard var s = search else { return UInt8(CC_NORM) }
+    let key = searchInput
+    switch key {
+    case 0x12:  // Ctrl-R
+      s.older(orElse: lastSearch)
+    case 0x07, 0x03, EditLineReader.interruptKey:  // Ctrl-G, Ctrl-C
+      search = nil
+      replaceLine(s.originalLine, cursor: s.originalCursor)
+      setPrompt(prompt)
+      return UInt8(CC_REFRESH)
+    case 0x7F, 0x08:  // Backspace
+      s.back()
+    default:
+      if key >= 0x20, key != 0x7F, !(0x80...0x9F).contains(key), let scalar = Unicode.Scalar(UInt32(bitPattern: key)) {
+        s.type(scalar)
+      } else {
+        search = nil
+        setPrompt(prompt)
+        queued.append(key)
+        return UInt8(CC_REFRESH)
+      }
+    }
+    if !s.text.isEmpty { lastSearch = s.text }
+    search = s
+    showSearch()
+    return UInt8(CC_REFRESH)
+  }
+
+  /// Shows the search's prompt, and its match (or the original line) in the line.
+  private func showSearch() {
+    guard let s = search else { return }
+    setPrompt((s.failed ? "(failed reverse-i-search)'" : "(reverse-i-search)'") + s.text + "': ")
+    replaceLine(s.line, cursor: s.cursor)
+  }
+
+  /// Replaces the whole line with `text`, the cursor `cursor` characters into it.
+  private func replaceLine(_ text: String, cursor: Int) {
+    guard let info = el_wline(editor)?.pointee else { return }
+    _ = el_cursor(editor, Int32(info.lastchar - info.cursor))
+    el_deletestr(editor, Int32(info.lastchar - info.buffer))
+    if !text.isEmpty { EditLineReader.withWide(text) { _ = el_winsertstr(editor, $0) } }
+    _ = el_cursor(editor, Int32(cursor - text.unicodeScalars.count))
+  }
+
   // MARK: Reading characters
+
+  /// The next key for libedit: a queued key, else one read from the terminal; during a search,
+  /// ``searchKey`` stands for it (a resize or `fg` still go to their own functions).
+  fileprivate func readCharacter(_ out: UnsafeMutablePointer<wchar_t>) -> Int32 {
+    if !queued.isEmpty {
+      out.pointee = queued.removeFirst()
+      return 1
+    }
+    let result = readTerminalCharacter(out)
+    if result == 1, search != nil, out.pointee != EditLineReader.redrawKey, out.pointee != EditLineReader.continueKey {
+      searchInput = out.pointee
+      out.pointee = EditLineReader.searchKey
+    }
+    return result
+  }
 
   /// Reads one character from the terminal (UTF-8 decoded here), or a private key for a
   /// recorded signal. Returns 1, 0 at end of file, -1 on error.
-  fileprivate func readCharacter(_ out: UnsafeMutablePointer<wchar_t>) -> Int32 {
+  private func readTerminalCharacter(_ out: UnsafeMutablePointer<wchar_t>) -> Int32 {
     while true {
       if !pendingSignals.isEmpty {
         switch pendingSignals.removeFirst() {
@@ -492,6 +595,89 @@ private func editLineContinue(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
   EditLineReader.from(editor)?.drawAgain() ?? UInt8(CC_REDISPLAY)
 }
 
+private func editLineSearch(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
+  EditLineReader.from(editor)?.startSearch() ?? UInt8(CC_ERROR)
+}
+
+private func editLineSearchKey(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
+  EditLineReader.from(editor)?.searchKeyTyped() ?? UInt8(CC_NORM)
+}
+
 private func editLineRedraw(_ editor: OpaquePointer?, _ key: Int32) -> UInt8 {
   EditLineReader.from(editor)?.redraw() ?? UInt8(CC_REDISPLAY)
+}
+
+/// The state of a reverse incremental search over the history (Ctrl-R), by whole characters.
+///
+/// Each step (a character typed, or Ctrl-R for an older match) is kept, so Backspace goes back
+/// one step. A search text that no older entry contains "fails": the last match stays shown.
+struct ReverseSearch {
+  struct Step {
+    var text: String
+    /// The entry shown (an index into `entries`, newest first), or nil for the original line.
+    var entry: Int?
+    var failed: Bool
+  }
+
+  let entries: [String]
+  let originalLine: String
+  let originalCursor: Int
+  private(set) var steps: [Step]
+
+  init(entries: [String], line: String, cursor: Int) {
+    self.entries = entries
+    self.originalLine = line
+    self.originalCursor = cursor
+    self.steps = [Step(text: "", entry: nil, failed: false)]
+  }
+
+  var text: String { steps[steps.count - 1].text }
+  var failed: Bool { steps[steps.count - 1].failed }
+
+  /// The line shown: the entry found, else the original line.
+  var line: String { steps[steps.count - 1].entry.map { entries[$0] } ?? originalLine }
+
+  /// Where the cursor goes, in characters (Unicode scalars): at the start of the last occurrence
+  /// of the search text in the entry found.
+  var cursor: Int {
+    let step = steps[steps.count - 1]
+    guard let i = step.entry else { return originalCursor }
+    let entry = entries[i]
+    guard !step.text.isEmpty, let range = entry.range(of: step.text, options: [.backwards, .literal]) else {
+      return entry.unicodeScalars.count
+    }
+    return entry.unicodeScalars.distance(from: entry.unicodeScalars.startIndex, to: range.lowerBound)
+  }
+
+  /// The first entry from `start` on that contains `text` and is not `skipping`.
+  private func find(_ text: String, from start: Int, skipping: String? = nil) -> Int? {
+    guard start < entries.count else { return nil }
+    return entries[start...].indices.first { i in
+      entries[i] != skipping && entries[i].range(of: text, options: .literal) != nil
+    }
+  }
+
+  /// One more character of search text: the entry shown if it still matches, else an older one.
+  mutating func type(_ scalar: Unicode.Scalar) {
+    let last = steps[steps.count - 1]
+    var text = last.text
+    text.unicodeScalars.append(scalar)
+    let found = find(text, from: last.entry ?? 0)
+    steps.append(Step(text: text, entry: found ?? last.entry, failed: found == nil))
+  }
+
+  /// Ctrl-R: the next older entry with the search text (`previous` when the search text is empty).
+  mutating func older(orElse previous: String) {
+    let last = steps[steps.count - 1]
+    let text = last.text.isEmpty ? previous : last.text
+    guard !text.isEmpty else { return }
+    let start = last.entry.map { $0 + 1 } ?? 0
+    let found = find(text, from: start, skipping: last.entry.map { entries[$0] })
+    steps.append(Step(text: text, entry: found ?? last.entry, failed: found == nil))
+  }
+
+  /// Backspace: back to the state before the last step (a character or a Ctrl-R).
+  mutating func back() {
+    if steps.count > 1 { steps.removeLast() }
+  }
 }
