@@ -155,6 +155,28 @@ import PlanIO
     #expect(try Data(contentsOf: plan) == old)
   }
 
+  // MARK: Reading
+
+  /// A sparse file of 100 GB used to be reserved in memory whole (a crash: "failed to allocate");
+  /// a device that never ends (`/dev/zero`) would fill memory. Both are refused with EFBIG.
+  @Test func aFileTooLargeToReadIsRefusedNotReserved() throws {
+    let dir = try CLI.temporaryFolder()
+    let huge = dir.appendingPathComponent("huge.plan").path
+    let fd = open(huge, O_WRONLY | O_CREAT, 0o644)
+    #expect(fd >= 0)
+    #expect(ftruncate(fd, 100 << 30) == 0)
+    close(fd)
+    defer { unlink(huge) }
+    #expect(throws: FileError.self) { try FileIO.read(huge) }
+    do {
+      _ = try FileIO.read("/dev/zero", limit: 1 << 20)
+      Issue.record("/dev/zero was read to the end")
+    } catch {
+      #expect(error.code == EFBIG)
+    }
+    #expect(try FileIO.read(CLI.root.appendingPathComponent("plans/jilin-2025-2030.plan").path).count > 1000)
+  }
+
   // MARK: Failed saves
 
   /// A save that fails for root too (`chattr +i`): into a read-only folder (the temporary file
