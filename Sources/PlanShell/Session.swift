@@ -45,9 +45,12 @@ package final class Session {
   private var version = 0
   private var nextVersion = 1
   private var savedVersion = 0
-  private typealias Step = (change: PlanChange, version: Int, file: String?)
+  /// An undo or redo step; `command` made it (its text is the notice of `undo` and `redo`).
+  private typealias Step = (change: PlanChange, version: Int, file: String?, command: Command?)
   private var undoStack: [Step] = []
   private var redoStack: [Step] = []
+  /// The command being executed, outside `undo`/`redo` (the one a new undo step records).
+  private var stepCommand: Command?
   /// Changes collected while edits are grouped into one undo step (inside `run`), innermost last.
   private var groupBuffers: [[PlanChange]] = []
   /// The scripts being run, outermost first (cycle detection).
@@ -156,6 +159,7 @@ package final class Session {
     {
       pendingConfirmation = nil
     }
+    if command.verb != .undo && command.verb != .redo { stepCommand = command }
     switch command.verb {
     case .add, .set, .remove, .rename:
       return edit(command)
@@ -201,7 +205,7 @@ package final class Session {
   /// Records a change already made to the plan as one undoable step (or part of the enclosing group).
   func record(_ change: PlanChange) {
     if groupBuffers.isEmpty {
-      undoStack.append((change, version, file))
+      undoStack.append((change, version, file, stepCommand))
       redoStack.removeAll()
     } else {
       groupBuffers[groupBuffers.count - 1].append(change)
@@ -229,10 +233,11 @@ package final class Session {
     guard command.arguments.isEmpty else { return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0])) }
     guard let step = undoStack.popLast() else { return fail(.error(.nothingTo("undo"), at: command.verbToken)) }
     let inverse = plan.revert(step.change)
-    redoStack.append((inverse, version, file))
+    redoStack.append((inverse, version, file, step.command))
     version = step.version
     file = step.file
     onChange?("undo")
+    noticeStep(step, "undone", "已撤销")
     return true
   }
 
@@ -240,24 +245,33 @@ package final class Session {
     guard command.arguments.isEmpty else { return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0])) }
     guard let step = redoStack.popLast() else { return fail(.error(.nothingTo("redo"), at: command.verbToken)) }
     let inverse = plan.revert(step.change)
-    undoStack.append((inverse, version, file))
+    undoStack.append((inverse, version, file, step.command))
     version = step.version
     file = step.file
     onChange?("redo")
+    noticeStep(step, "redone", "已重做")
     return true
+  }
+
+  /// `undone: add field F9 "x"`: the command of the step, its lines joined, at the terminal.
+  private func noticeStep(_ step: Step, _ en: String, _ zh: String) {
+    guard settings.interactive, !settings.quiet, let command = step.command else { return }
+    let text = sourceText(of: command).split(whereSeparator: \.isNewline).joined(separator: " ")
+    notice("\(en): \(text)", "\(zh)：\(text)")
   }
 
   /// Runs `body` with every change it makes grouped into one undo step.
   func grouped(_ body: () -> Bool) -> Bool {
     let versionBefore = version
     let fileBefore = file
+    let command = stepCommand
     groupBuffers.append([])
     let ok = body()
     let changes = groupBuffers.removeLast()
     if !changes.isEmpty {
       let change = PlanChange.group(changes)
       if groupBuffers.isEmpty {
-        undoStack.append((change, versionBefore, fileBefore))
+        undoStack.append((change, versionBefore, fileBefore, command))
         redoStack.removeAll()
       } else {
         groupBuffers[groupBuffers.count - 1].append(change)

@@ -31,4 +31,14 @@ extension TerminalTests {
     t.enter("list field")
     #expect(t.waitFor("FA  来自文件\ncplan:a>"))
   }
+
+  @Test func undoAndRedoSayWhatTheyUndidAndRedid() throws {
+    let t = try TerminalSession()
+    #expect(t.waitForPrompt())
+    t.enter("add field F9 \"吉林石化\"")
+    t.enter("undo")
+    #expect(t.waitFor("cplan*> undo\nundone: add field F9 \"吉林石化\"\ncplan>"), "\(t.screen())")
+    t.enter("redo")
+    #expect(t.waitFor("cplan> redo\nredone: add field F9 \"吉林石化\"\ncplan*>"), "\(t.screen())")
+  }
 }
