@@ -155,6 +155,10 @@ extension Message {
     Message("E114", en: "'\(path)' exists and is not this plan's file; add 'force' to overwrite it",
             zh: "'\(path)' 已存在且不是本计划的文件；加上 'force' 才会覆盖")
   }
+  package static func changedOnDisk(_ path: String) -> Message {
+    Message("E114", en: "'\(path)' was changed on disk since this session loaded or saved it; 'save force' overwrites those changes, 'load' reads them",
+            zh: "'\(path)' 在本会话载入或保存之后被修改过；'save force' 会覆盖这些修改，'load' 可重新读取")
+  }
   package static func refuseOverwriteExport(_ path: String, option: String) -> Message {
     Message("E114", en: "'\(path)' exists; add '\(option)' to overwrite it", zh: "'\(path)' 已存在；加上 '\(option)' 才会覆盖")
   }

@@ -168,7 +168,7 @@ package enum Driver {
         continue
       }
       do {
-        try FileIO.writeAtomically(canonical, to: path)
+        try FileIO.writeAtomically(canonical, to: FileIO.writeTarget(path))
       } catch {
         session.report(.error(.cannotWrite(path, reason: error.reason), at: nil))
         status = max(status, 1)
@@ -209,7 +209,7 @@ package enum Driver {
       return 1
     }
     do {
-      try FileIO.writeAtomically(text.utf8, to: path)
+      try FileIO.writeAtomically(text.utf8, to: FileIO.writeTarget(path))
       return 0
     } catch {
       session.report(.error(.cannotWrite(path, reason: error.reason), at: nil))

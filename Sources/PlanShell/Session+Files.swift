@@ -35,12 +35,15 @@ extension Session {
   func save(_ command: Command) -> Bool {
     guard let (pathArg, force, token) = pathAndForce(command, pathRequired: false) else { return false }
     guard let path = pathArg ?? file else { return fail(.error(.noFile(), at: command.verbToken)) }
-    if !force, pathArg != nil, isForeignFile(path) {
+    if !force, isForeignFile(path) {
       return fail(.error(.refuseOverwrite(path), at: token?.location ?? command.location, length: token?.length ?? 1))
+    }
+    if !force, ownFileChanged(path) {
+      return fail(.error(.changedOnDisk(path), at: token?.location ?? command.location, length: token?.length ?? 1))
     }
     let text = PlanWriter.write(plan)
     do {
-      try FileIO.writeAtomically(text.utf8, to: path)
+      try FileIO.writeAtomically(text.utf8, to: FileIO.writeTarget(path))
     } catch {
       return fail(.error(.cannotWrite(path, reason: error.reason), at: token?.location ?? command.location,
                          length: token?.length ?? 1))

@@ -74,7 +74,7 @@ extension Session {
       return fail(.error(.refuseOverwriteExport(path, option: "force"), at: pathToken!))
     }
     do {
-      try FileIO.writeAtomically(text.utf8, to: path)
+      try FileIO.writeAtomically(text.utf8, to: FileIO.writeTarget(path))
     } catch {
       return fail(.error(.cannotWrite(path, reason: error.reason), at: pathToken!))
     }

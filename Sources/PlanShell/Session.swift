@@ -31,7 +31,8 @@ package final class Session {
   package private(set) var plan = Plan()
   /// The plan file this plan came from or was last saved to.
   package private(set) var file: String?
-  private var fileIdentity: FileIdentity?
+  /// The plan file as it was when last loaded or saved.
+  private var fileStamp: FileStamp?
   package var settings: Settings
   package let sources = SourceStore()
   package let output: OutputSink
@@ -298,7 +299,7 @@ package final class Session {
   /// Marks the current plan as saved to / loaded from `path`.
   func markSaved(path: String) {
     file = path
-    fileIdentity = FileIO.identity(path)
+    fileStamp = FileIO.stamp(path)
     savedVersion = version
     onSaved?()
   }
@@ -306,8 +307,14 @@ package final class Session {
   /// Whether writing to `path` would replace a file that is not this plan's own.
   func isForeignFile(_ path: String) -> Bool {
     guard FileIO.exists(path) else { return false }
-    guard let identity = FileIO.identity(path), let own = fileIdentity else { return true }
-    return identity != own
+    guard let stamp = FileIO.stamp(path), let own = fileStamp else { return true }
+    return stamp.identity != own.identity
+  }
+
+  /// Whether the plan's own file was changed on disk since this session loaded or saved it.
+  func ownFileChanged(_ path: String) -> Bool {
+    guard let own = fileStamp, let stamp = FileIO.stamp(path) else { return false }
+    return stamp.identity == own.identity && stamp != own
   }
 
   /// Replaces the plan with one loaded from a file (one undo step).
@@ -319,7 +326,7 @@ package final class Session {
     if let path {
       markSaved(path: path)
     } else {
-      fileIdentity = nil
+      fileStamp = nil
     }
   }
 

@@ -86,6 +86,51 @@ import Testing
     #expect(try CLI.run(["fmt", "--check", "s.plan"], directory: dir).status == 0)
   }
 
+  @Test func savingThroughASymlinkKeepsTheLink() throws {
+    let dir = try CLI.temporaryFolder()
+    try CLI.write("# cplan plan 1\nadd field F1 \"a\"\n", to: dir.appendingPathComponent("real.plan"))
+    try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.plan").path, withDestinationPath: "real.plan")
+    let r = try CLI.run(["link.plan", "-c", "add field F2 \"b\"", "-c", "save"], directory: dir)
+    #expect(r.status == 0, "\(r.err)")
+    let attributes = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("link.plan").path)
+    #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
+    #expect(try CLI.read(dir.appendingPathComponent("real.plan")).contains("add field F2"))
+    #expect(try CLI.run(["fmt", "link.plan"], directory: dir).status == 0)
+    #expect((try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("link.plan").path))[.type] as? FileAttributeType == .typeSymbolicLink)
+  }
+
+  @Test func saveRefusesToOverwriteAnEditMadeOnDisk() throws {
+    let dir = try CLI.temporaryFolder()
+    let file = dir.appendingPathComponent("p.plan")
+    try CLI.write("# cplan plan 1\nadd field F1 \"a\"\n", to: file)
+    // A script that loads, waits (reading a FIFO) while an editor appends a line, then saves.
+    let fifo = dir.appendingPathComponent("go").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    try CLI.write("load p.plan\nadd field F2 \"b\"\nrun go\nsave\n", to: dir.appendingPathComponent("s.cplan"))
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CLI.binary)
+    process.arguments = ["run", "s.cplan"]
+    process.currentDirectoryURL = dir
+    let errors = Pipe()
+    process.standardInput = FileHandle.nullDevice
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    usleep(300_000)
+    let handle = try FileHandle(forWritingTo: file)
+    handle.seekToEndOfFile()
+    handle.write(Data("add field F9 \"编辑器里加的\"\n".utf8))
+    try handle.close()
+    // Release the script: `run go` reads an empty script from the FIFO.
+    let go = try FileHandle(forWritingTo: URL(fileURLWithPath: fifo))
+    try go.close()
+    process.waitUntilExit()
+    let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(process.terminationStatus == 1)
+    #expect(err.contains("changed on disk"), "\(err)")
+    #expect(try CLI.read(file).contains("编辑器里加的"))
+  }
+
   @Test func outputBytesDoNotDependOnTheLocale() throws {
     let script = """
       load plans/jilin-2025-2030.plan

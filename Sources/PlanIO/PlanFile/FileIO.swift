@@ -26,6 +26,15 @@ package struct FileIdentity: Sendable, Hashable {
   package var inode: UInt64
 }
 
+/// A file's identity with its size and modification time: what the file looked like when the
+/// session last loaded or saved it, to notice an edit made by someone else since.
+package struct FileStamp: Sendable, Hashable {
+  package var identity: FileIdentity
+  package var size: Int64
+  package var modified: Int64
+  package var modifiedNanoseconds: Int64
+}
+
 /// Reading and atomically writing files with POSIX calls (SPEC §6).
 package enum FileIO {
   /// The largest file ``read(_:limit:)`` reads: 1 GiB, a hundred times the largest plan a bureau
@@ -82,6 +91,33 @@ package enum FileIO {
     var st = stat()
     guard stat(path, &st) == 0 else { return nil }
     return FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+  }
+
+  /// The stamp of the file at `path`, following symlinks; `nil` when there is none.
+  package static func stamp(_ path: String) -> FileStamp? {
+    var st = stat()
+    guard stat(path, &st) == 0 else { return nil }
+    return FileStamp(identity: FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)),
+                     size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec),
+                     modifiedNanoseconds: Int64(st.st_mtim.tv_nsec))
+  }
+
+  /// Where a write to `path` really goes: the final target when `path` is a symlink (so that
+  /// saving through a link updates the file it points to and keeps the link).
+  package static func writeTarget(_ path: String) -> String {
+    var st = stat()
+    guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return path }
+    if let resolved = realpath(path, nil) {
+      defer { free(resolved) }
+      return String(cString: resolved)
+    }
+    // A dangling link: write where it points.
+    var buffer = [Int8](repeating: 0, count: Int(PATH_MAX) + 1)
+    let n = readlink(path, &buffer, buffer.count - 1)
+    guard n > 0 else { return path }
+    let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    if target.hasPrefix("/") { return target }
+    return (URL(fileURLWithPath: path).deletingLastPathComponent().path as NSString).appendingPathComponent(target)
   }
 
   /// Writes `bytes` to `path` atomically: a temporary file in the same folder, created
