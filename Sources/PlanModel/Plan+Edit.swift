@@ -174,11 +174,8 @@ extension Plan {
       entity.name = s
       args.skip()
     }
-    if let p = spec.positional, let t = args.peek(), case .number = t.kind {
-      entity.values[p] = try value(for: spec.attributes[p], token: t, deferring: deferring)
-      args.skip()
-    }
-    try readAttributes(kind, &args, into: &entity, deferring: deferring, spec: spec)
+    let positional = try readPositional(spec, &args, into: &entity, deferring: deferring)
+    try readAttributes(kind, &args, into: &entity, deferring: deferring, spec: spec, alreadySet: positional)
     for (i, attribute) in spec.attributes.enumerated() where attribute.required && entity.values[i] == nil {
       throw .error(.missingAttribute(attribute.name, kind: kind.rawValue), at: args.command.location,
                    length: args.command.verbToken.length)
@@ -187,14 +184,26 @@ extension Plan {
     return .inserted(kind, key)
   }
 
-  /// Reads `ATTR VALUE` pairs into `entity`.
+  /// Reads the bare number after the keys of `score`, `compare` and `funding` (their `value` or
+  /// `amount`, SPEC §3), for `add` and `set` alike; returns the attribute's index when one was there.
+  private func readPositional(
+    _ spec: KindSpec, _ args: inout ArgumentCursor, into entity: inout Entity, deferring: DeferredReferences?
+  ) throws(Diagnostic) -> Int? {
+    guard let p = spec.positional, let t = args.peek(), case .number = t.kind else { return nil }
+    entity.values[p] = try value(for: spec.attributes[p], token: t, deferring: deferring)
+    args.skip()
+    return p
+  }
+
+  /// Reads `ATTR VALUE` pairs into `entity`; `alreadySet` is an attribute given positionally,
+  /// which may not be given again by name.
   private func readAttributes(
     _ kind: Kind, _ args: inout ArgumentCursor, into entity: inout Entity,
-    deferring: DeferredReferences?, spec: KindSpec? = nil
+    deferring: DeferredReferences?, spec: KindSpec? = nil, alreadySet: Int? = nil
   ) throws(Diagnostic) {
     let spec = spec ?? kind.spec
     // Attributes seen so far: bit i for attribute i, the top bit for `name` (a kind has < 63).
-    var seen: UInt64 = 0
+    var seen: UInt64 = alreadySet.map { 1 << UInt64($0) } ?? 0
     func firstTime(_ bit: Int) -> Bool {
       let mask: UInt64 = 1 << UInt64(bit)
       defer { seen |= mask }
@@ -250,7 +259,8 @@ extension Plan {
     if args.atEnd {
       throw .error(.missing(LocalizedText(en: "an attribute and its value", zh: "属性及其值")), at: args.endLocation)
     }
-    try readAttributes(kind, &args, into: &entity, deferring: deferring)
+    let positional = try readPositional(kind.spec, &args, into: &entity, deferring: deferring)
+    try readAttributes(kind, &args, into: &entity, deferring: deferring, alreadySet: positional)
     entity.location = args.command.location
     self[kind][key] = entity
     return .replaced(before)
@@ -262,6 +272,7 @@ extension Plan {
     }
     var settings = self.settings
     var seen = Set<Int>()
+    var valueTokens: [Int: Token] = [:]
     while let t = args.next() {
       guard let word = t.word else {
         throw .error(.expected(LocalizedText(en: "an attribute name", zh: "属性名"), found: t.summary), at: t)
@@ -274,9 +285,32 @@ extension Plan {
       let attribute = Schema.plan[index]
       let v = try args.require(LocalizedText(en: "a value for '\(attribute.name)'", zh: "'\(attribute.name)' 的值"))
       settings[index] = try value(for: attribute, token: v, deferring: nil)
+      valueTokens[index] = v
     }
+    try Plan.checkSettings(settings, tokens: valueTokens)
     self.settings = settings
     for i in seen { settingLocations[i] = args.command.location }
+  }
+
+  /// Settings that cannot make sense together: a horizon that ends before it starts,
+  /// `members-min` above `members-max`, a `cutoff` of 0.
+  private static func checkSettings(_ settings: [Value?], tokens: [Int: Token]) throws(Diagnostic) {
+    func setting(_ i: Int) -> Value? { settings[i] ?? Schema.plan[i].defaultValue }
+    if let token = tokens[Attr.Plan.horizon], let p = setting(Attr.Plan.horizon)?.period, p.end < p.start {
+      throw .error(.outOfRange(attribute: "horizon", value: p.description,
+                               requirement: LocalizedText(en: "the start year comes first", zh: "起始年份应在前")), at: token)
+    }
+    if let min = setting(Attr.Plan.membersMin)?.integer, let max = setting(Attr.Plan.membersMax)?.integer, min > max,
+      let token = tokens[Attr.Plan.membersMin] ?? tokens[Attr.Plan.membersMax]
+    {
+      throw .error(.outOfRange(attribute: "members-min..members-max", value: "\(min)..\(max)",
+                               requirement: LocalizedText(en: "members-min ≤ members-max", zh: "members-min 不大于 members-max")),
+                   at: token)
+    }
+    if let token = tokens[Attr.Plan.cutoff], setting(Attr.Plan.cutoff)?.integer == 0 {
+      throw .error(.outOfRange(attribute: "cutoff", value: "0",
+                               requirement: LocalizedText(en: "at least 1", zh: "至少为 1")), at: token)
+    }
   }
 
   // MARK: Values
@@ -302,10 +336,10 @@ extension Plan {
       default: throw wrong()
       }
     case .number, .saaty:
-      guard case .number(let n) = token.kind, n.form != .percent else { throw wrong() }
+      guard case .number(let n) = token.kind else { throw wrong() }
       return .number(n.value)
     case .amount:
-      guard case .number(let n) = token.kind, n.form != .percent else { throw wrong() }
+      guard case .number(let n) = token.kind else { throw wrong() }
       guard n.value >= 0 else {
         throw .error(.outOfRange(attribute: name, value: n.text,
                                  requirement: LocalizedText(en: "amounts are never negative", zh: "金额不能为负")), at: token)

@@ -74,6 +74,22 @@ private let base = """
     #expect(abs(plan.govShareWarn - 0.25) < 1e-12)
   }
 
+  @Test func aBareNumberAfterTheKeysIsTheValueForSetToo() throws {
+    var plan = make()
+    apply("set funding K1 P1 enterprise 9000\nset score F1 C1 9 source \"专家打分\"\nset compare C1 C2 1/5", to: &plan)
+    #expect(plan[.funding][EntityKey("K1", "P1", "enterprise")]?[Attr.Funding.amount] == .number(9000))
+    #expect(plan[.score][EntityKey("F1", "C1")]?[Attr.Score.value] == .number(9))
+    #expect(plan[.compare][EntityKey("C1", "C2")]?[Attr.Compare.value] == .number(0.2))
+  }
+
+  @Test func aPercentIsANumber() throws {
+    // SPEC §2: `30%` is a number (0.30), wherever a number is expected.
+    var plan = make()
+    apply("set criterion C1 weight 40%\nset goal G1 baseline 20% target 40%", to: &plan)
+    #expect(plan.entity(.criterion, "C1")?[Attr.Criterion.weight] == .number(0.4))
+    #expect(plan.entity(.goal, "G1")?[Attr.Goal.target] == .number(0.4))
+  }
+
   @Test func renameUpdatesEveryReference() throws {
     var plan = make()
     apply("rename field F1 汽车领域\nrename goal G1 G0\nrename criterion C1 链", to: &plan)
@@ -113,7 +129,13 @@ private let base = """
     ("add goal G3 \"x\"", "E109", 1),
     ("add goal G3 \"x\" phase P1 after G7", "E103", 32),
     ("add goal G3 \"x\" phase P1 direction sideways", "E102", 36),
-    ("add goal G3 \"x\" phase P1 baseline 20%", "E107", 35),
+    ("add goal G3 \"x\" phase P1 baseline G1", "E107", 35),
+    ("add funding K1 P1 social 5 amount 6", "E117", 28),
+    ("add score F1 C1 8", "E104", 11),
+    ("set score F1 C1 8 value 9", "E117", 19),
+    ("set plan horizon 2030..2025", "E108", 18),
+    ("set plan members-min 40 members-max 10", "E108", 22),
+    ("set plan cutoff 0", "E108", 17),
     ("add measure M2 \"x\" phase P1 amount -1", "E108", 36),
     ("add measure M2 \"x\" phase P1 start 2025", "E107", 35),
     ("set plan horizon 2025-01..2026-12", "E016", 18),
