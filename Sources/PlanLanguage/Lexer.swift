@@ -256,7 +256,47 @@ package struct Lexer {
     let loc = location(of: start)
     pos += n
     let shown = v == 0 ? "\\0" : String(Character(Unicode.Scalar(v)!))
-    return .error(.error(.unexpectedCharacter(shown), at: loc))
+    var message = Message.unexpectedCharacter(shown)
+    if let hint = Lexer.hint(forCharacter: v) { message.notes.append(hint) }
+    return .error(.error(message, at: loc))
+  }
+
+  /// A hint for a character that Chinese input methods type in place of an ASCII one.
+  static func hint(forCharacter v: UInt32) -> LocalizedText? {
+    switch v {
+    case 0xFF0C, 0x3001:  // ，、
+      return LocalizedText(en: "hint: lists are IDs separated by an ASCII comma without spaces: G1,G2",
+                           zh: "提示：列表用半角逗号分隔、不带空格：G1,G2")
+    case 0x25, 0xFF05:  // % ％
+      return LocalizedText(en: "hint: a percent follows its number (30%); as a unit, quote it: unit \"%\"",
+                           zh: "提示：百分号紧跟数字（30%）；作为单位时请加引号：unit \"%\"")
+    case 0xFF5E, 0x7E:  // ～ ~
+      return LocalizedText(en: "hint: a period is written 2025..2030", zh: "提示：期间写作 2025..2030")
+    case 0xFF1A, 0xFF1B:  // ：；
+      return LocalizedText(en: "hint: use ASCII punctuation, or quote the text", zh: "提示：请使用半角标点，或给文字加引号")
+    default:
+      return nil
+    }
+  }
+
+  /// A hint for a malformed number, from what it looks like.
+  static func hint(forNumber text: String) -> LocalizedText? {
+    let scalars = Array(text.unicodeScalars)
+    let digitsAndDash = scalars.allSatisfy { ("0"..."9").contains($0) || $0 == "-" }
+    if text.contains(",") {
+      return LocalizedText(en: "hint: write numbers without thousands separators: 2000", zh: "提示：数字不加千位分隔符：2000")
+    }
+    if text.contains("％") {
+      return LocalizedText(en: "hint: use an ASCII percent sign: 30%", zh: "提示：请用半角百分号：30%")
+    }
+    if text.contains("～") || text.contains("~") || (digitsAndDash && scalars.count == 9 && scalars[4] == "-") {
+      return LocalizedText(en: "hint: a period is written 2025..2030 (or 2025-03..2026-06)",
+                           zh: "提示：期间写作 2025..2030（或 2025-03..2026-06）")
+    }
+    if digitsAndDash, scalars.count == 6, scalars[4] == "-" {
+      return LocalizedText(en: "hint: a month has two digits: 2025-01", zh: "提示：月份为两位数：2025-01")
+    }
+    return nil
   }
 
   /// The next token where a path may stand: a quoted string or a bare run of non-blank characters.
@@ -503,6 +543,8 @@ package struct Lexer {
     func fail(_ message: Message, _ end: Int) -> Step {
       var j = end
       while !isDelimiter(j) { j += 1 }
+      var message = message
+      if message.code == "E005", let hint = Lexer.hint(forNumber: text(start, j)) { message.notes.append(hint) }
       pos = j
       return .error(.error(message, at: loc, length: scalarCount(start, j)))
     }

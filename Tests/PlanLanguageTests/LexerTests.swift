@@ -165,3 +165,25 @@ private func firstError(_ text: String, allowIncomplete: Bool = false) -> Diagno
     #expect(elapsed < .seconds(5))
   }
 }
+
+/// What Chinese input methods type in place of ASCII gets a hint: (input, code, hint fragment).
+@Suite struct InputMethodHintTests {
+  static let rows: [(String, String, String)] = [
+    ("add goal G1 after G2，G3", "E003", "ASCII comma"),
+    ("set plan horizon 2025-2030", "E005", "2025..2030"),
+    ("set plan horizon 2025～2030", "E005", "2025..2030"),
+    ("add measure M1 amount 2,000", "E005", "thousands separators"),
+    ("add goal G1 unit %", "E003", "unit \"%\""),
+    ("add measure M1 start 2025-1", "E005", "2025-01"),
+    ("add goal G1 baseline 60％", "E005", "ASCII percent"),
+    ("add score F1 C1 ８", "E004", "ASCII digits"),
+  ]
+
+  @Test(arguments: rows)
+  func hint(_ row: (String, String, String)) throws {
+    let d = try #require(Parser.parse(row.0, file: "t").diagnostics.first)
+    #expect(d.code == row.1)
+    #expect(d.notes.contains { $0.en.contains(row.2) }, "\(d.notes)")
+    #expect(d.notes.allSatisfy { !$0.zh.isEmpty })
+  }
+}
