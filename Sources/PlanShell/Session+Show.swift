@@ -56,7 +56,7 @@ extension Session {
       if case .choice = spec.keys[i] { parts.append(w.lowercased()) } else { parts.append(w) }
     }
     let key = EntityKey(parts: parts)
-    guard let entity = plan[kind][key] else {
+    guard let entity = plan[kind][key] ?? (kind == .compare ? plan[kind][EntityKey(key.b, key.a)] : nil) else {
       let suggestion = spec.hasOwnID ? plan.suggestID(key.a, of: kind) : nil
       return fail(.error(.notFound(kind: kind.rawValue, key: key.description, suggestion: suggestion),
                          at: keys.first!))
@@ -185,7 +185,15 @@ extension Session {
       }
       table.add(row)
     }
-    output.write(table.render())
+    if table.rows.isEmpty {
+      notice("(none)", "（无）")
+      return true
+    }
+    var out = ""
+    for line in table.render().split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
+      out += String(line).trimmingTrailingSpaces() + "\n"
+    }
+    output.write(out)
     return true
   }
 }

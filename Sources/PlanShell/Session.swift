@@ -185,14 +185,28 @@ package final class Session {
 
   private func edit(_ command: Command) -> Bool {
     let change: PlanChange
+    let cascade = command.verb == .remove && command.arguments.last?.isKeyword("cascade") == true
+    let countsBefore = cascade ? plan.tables.map(\.count) : []
     do {
       change = try plan.apply(command)  // atomic: a failed command changes nothing
     } catch {
       return fail(error)
     }
+    if cascade { reportCascade(before: countsBefore) }
     record(change)
     onChange?(sourceText(of: command))
     return true
+  }
+
+  /// Says what a `remove … cascade` took with it (interactively), as psql's DROP … CASCADE does.
+  private func reportCascade(before: [Int]) {
+    var parts: [String] = []
+    for kind in Kind.allCases {
+      let gone = before[kind.index] - plan[kind].count
+      if gone > 0 { parts.append("\(gone) \(kind.rawValue)") }
+    }
+    guard !parts.isEmpty else { return }
+    notice("removed " + parts.joined(separator: ", "), "已删除 " + parts.joined(separator: "、"))
   }
 
   /// Makes `next` the current plan as one undoable step (or part of the enclosing group).
