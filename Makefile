@@ -4,7 +4,7 @@ PLAN  ?= plans/jilin-2025-2030.plan
 APT_PACKAGES = libedit-dev pkg-config tmux sqlite3 python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release run test bench fuzz test-asan fmt-lint clean
+.PHONY: deps build release run test bench fuzz test-asan lint clean
 
 ## deps: install the system packages cplan needs (libedit-dev, pkg-config) and those the tests use.
 deps:
@@ -38,6 +38,10 @@ fuzz: deps
 
 test-asan: deps
 	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+## lint: swift-format (ships with the toolchain) with the repository's .swift-format.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
 clean:
 	rm -rf .build .build-*
