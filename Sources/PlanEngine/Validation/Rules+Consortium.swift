@@ -20,27 +20,31 @@ enum ConsortiumRules {
   /// member statement; a lead without a `type` is not known to be an enterprise and is reported
   /// too).
   static let r11 = Rule("R11") { c in
-    c.plan[.consortium].values.compactMap { consortium in
-      let leads = c.leads(of: consortium)
+    let index = c.index
+    return index.consortia.indices.compactMap { k in
+      let consortium = index.consortia[k]
+      let leads = c.leads(of: k)
       switch leads.count {
       case 0: return c.report(.r11NoLead(consortium), at: consortium)
       case 1:
-        guard let org = c.plan.entity(.org, leads[0].key.b) else { return nil }
-        let type = org[Attr.Org.type]?.choice
+        let o = Int(index.memberOrg[leads[0]])
+        guard o >= 0 else { return nil }
+        let type = index.orgs[o][Attr.Org.type]?.choice
         guard type != "enterprise" else { return nil }
-        return c.report(.r11LeadNotEnterprise(consortium.id, org: org, type: type), at: leads[0])
-      default: return c.report(.r11ManyLeads(consortium, leads: leads.map(\.key.b)), at: consortium)
+        return c.report(.r11LeadNotEnterprise(consortium.id, org: index.orgs[o], type: type), at: index.members[leads[0]])
+      default: return c.report(.r11ManyLeads(consortium, leads: leads.map { index.members[$0].key.b }), at: consortium)
       }
     }
   }
 
   /// **R12** (error): a consortium has at least one member of type university or institute.
   static let r12 = Rule("R12") { c in
-    c.plan[.consortium].values.compactMap { consortium in
-      let research = c.memberOrgs(of: consortium).contains {
-        ["university", "institute"].contains($0[Attr.Org.type]?.choice ?? "")
+    c.index.consortia.indices.compactMap { k in
+      let research = c.hasMemberOrg(of: k) { org in
+        let type = org[Attr.Org.type]?.choice
+        return type == "university" || type == "institute"
       }
-      return research ? nil : c.report(.r12NoResearch(consortium), at: consortium)
+      return research ? nil : c.report(.r12NoResearch(c.index.consortia[k]), at: c.index.consortia[k])
     }
   }
 
@@ -48,25 +52,31 @@ enum ConsortiumRules {
   /// (`application` counting as downstream). The message names what is missing and what is there.
   static let r13 = Rule("R13") { c in
     let needed = ["upstream", "midstream", "downstream"]
-    return c.plan[.consortium].values.compactMap { consortium in
-      var covered = Set<String>()
-      for member in c.index.membersByConsortium[consortium.id] ?? [] {
-        guard let chain = member[Attr.Member.chain]?.choice else { continue }
-        covered.insert(chain == "application" ? "downstream" : chain)
+    let index = c.index
+    return index.consortia.indices.compactMap { k in
+      let consortium = index.consortia[k]
+      // Which of `needed` the members cover (a few members: no set needed).
+      var covered = [false, false, false]
+      for m in index.membersByConsortium[k] {
+        guard let chain = index.members[m][Attr.Member.chain]?.choice else { continue }
+        if let i = needed.firstIndex(of: chain == "application" ? "downstream" : chain) { covered[i] = true }
       }
-      let missing = needed.filter { !covered.contains($0) }
+      guard covered.contains(false) else { return nil }
+      let missing = needed.indices.filter { !covered[$0] }.map { needed[$0] }
       guard !missing.isEmpty else { return nil }
-      return c.report(.r13Chain(consortium, missing: missing, covered: needed.filter(covered.contains)), at: consortium)
+      return c.report(.r13Chain(consortium, missing: missing, covered: needed.indices.filter { covered[$0] }.map { needed[$0] }), at: consortium)
     }
   }
 
   /// **R14** (warning): some member is an enterprise of size small or medium.
   static let r14 = Rule("R14") { c in
-    c.plan[.consortium].values.compactMap { consortium in
-      let sme = c.memberOrgs(of: consortium).contains {
-        $0[Attr.Org.type]?.choice == "enterprise" && ["small", "medium"].contains($0[Attr.Org.size]?.choice ?? "")
+    c.index.consortia.indices.compactMap { k in
+      let sme = c.hasMemberOrg(of: k) { org in
+        guard org[Attr.Org.type]?.choice == "enterprise" else { return false }
+        let size = org[Attr.Org.size]?.choice
+        return size == "small" || size == "medium"
       }
-      return sme ? nil : c.report(.r14NoSME(consortium), at: consortium)
+      return sme ? nil : c.report(.r14NoSME(c.index.consortia[k]), at: c.index.consortia[k])
     }
   }
 
@@ -74,8 +84,9 @@ enum ConsortiumRules {
   /// included (default 5..30).
   static let r15 = Rule("R15") { c in
     let (low, high) = (c.plan.membersMin, c.plan.membersMax)
-    return c.plan[.consortium].values.compactMap { consortium in
-      let count = c.index.membersByConsortium[consortium.id]?.count ?? 0
+    return c.index.consortia.indices.compactMap { k in
+      let consortium = c.index.consortia[k]
+      let count = c.index.membersByConsortium.count(k)
       guard count < low || count > high else { return nil }
       return c.report(.r15Count(consortium, count: count, min: low, max: high), at: consortium)
     }
@@ -84,8 +95,9 @@ enum ConsortiumRules {
   /// **R16** (warning): `ip-strategy yes`, or one of the consortium's own measures has
   /// instrument ip.
   static let r16 = Rule("R16") { c in
-    c.plan[.consortium].values.compactMap { consortium in
-      guard consortium[Attr.Consortium.ipStrategy]?.flag != true, !c.hasMeasure(of: consortium, instrument: "ip")
+    c.index.consortia.indices.compactMap { k in
+      let consortium = c.index.consortia[k]
+      guard consortium[Attr.Consortium.ipStrategy]?.flag != true, !c.hasMeasure(of: k, instrument: "ip")
       else { return nil }
       return c.report(.r16NoIPStrategy(consortium), at: consortium)
     }
@@ -93,8 +105,8 @@ enum ConsortiumRules {
 
   /// **R17** (warning): one of the consortium's own measures has instrument talent.
   static let r17 = Rule("R17") { c in
-    c.plan[.consortium].values.compactMap { consortium in
-      c.hasMeasure(of: consortium, instrument: "talent") ? nil : c.report(.r17NoTalent(consortium), at: consortium)
+    c.index.consortia.indices.compactMap { k in
+      c.hasMeasure(of: k, instrument: "talent") ? nil : c.report(.r17NoTalent(c.index.consortia[k]), at: c.index.consortia[k])
     }
   }
 
@@ -122,8 +134,9 @@ enum ConsortiumRules {
   /// consortium it leads.
   static let r19 = Rule("R19") { c in
     var led: [String: [String]] = [:]
-    for consortium in c.plan[.consortium].values {
-      for lead in c.leads(of: consortium) { led[lead.key.b, default: []].append(consortium.id) }
+    let index = c.index
+    for k in index.consortia.indices {
+      for lead in c.leads(of: k) { led[index.members[lead].key.b, default: []].append(index.consortia[k].id) }
     }
     return c.plan[.org].values.compactMap { org in
       guard let consortia = led[org.id], org[Attr.Org.type]?.choice == "enterprise",
@@ -135,18 +148,24 @@ enum ConsortiumRules {
 }
 
 extension RuleContext {
-  /// The consortium's members with `role lead`, in plan order.
-  func leads(of consortium: Entity) -> [Entity] {
-    (index.membersByConsortium[consortium.id] ?? []).filter { $0[Attr.Member.role]?.choice == "lead" }
+  /// The member positions of the consortium at position `k` with `role lead`, in plan order.
+  func leads(of k: Int) -> [Int] {
+    let index = index
+    return index.membersByConsortium[k].filter { index.members[$0][Attr.Member.role]?.choice == "lead" }
   }
 
-  /// The orgs of the consortium's members, in plan order.
-  func memberOrgs(of consortium: Entity) -> [Entity] {
-    (index.membersByConsortium[consortium.id] ?? []).compactMap { plan.entity(.org, $0.key.b) }
+  /// Whether the org of one of the members of the consortium at position `k` satisfies `test`.
+  func hasMemberOrg(of k: Int, where test: (Entity) -> Bool) -> Bool {
+    let index = index
+    return index.membersByConsortium[k].contains { m in
+      let o = Int(index.memberOrg[m])
+      return o >= 0 && test(index.orgs[o])
+    }
   }
 
-  /// Whether one of the consortium's own measures uses `instrument`.
-  func hasMeasure(of consortium: Entity, instrument: String) -> Bool {
-    (index.measuresByConsortium[consortium.id] ?? []).contains { $0[Attr.Measure.instrument]?.choice == instrument }
+  /// Whether one of the own measures of the consortium at position `k` uses `instrument`.
+  func hasMeasure(of k: Int, instrument: String) -> Bool {
+    let index = index
+    return index.measuresByConsortium[k].contains { index.measures[$0][Attr.Measure.instrument]?.choice == instrument }
   }
 }

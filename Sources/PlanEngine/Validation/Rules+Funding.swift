@@ -18,13 +18,18 @@ enum FundingRules {
   /// counts; a consortium with no funding (total 0) is not judged. At the consortium; the
   /// message gives the share, the government amounts by source, the total and the cap.
   static let r27 = Rule("R27") { c in
-    c.plan[.consortium].values.compactMap { consortium in
-      let lines = c.index.fundingByConsortium[consortium.id] ?? []
-      let total = lines.reduce(0) { $0 + ($1[Attr.Funding.amount]?.number ?? 0) }
+    let index = c.index
+    let governmentSources = Schema.sources.filter { Schema.governmentSources.contains($0) }
+    return index.consortia.indices.compactMap { k in
+      let consortium = index.consortia[k]
+      let lines = index.fundingByConsortium[k]
+      let total = lines.reduce(0) { $0 + (index.funding[$1][Attr.Funding.amount]?.number ?? 0) }
       guard total > 0 else { return nil }
       var parts: [(source: String, amount: Double)] = []
-      for source in Schema.sources where Schema.governmentSources.contains(source) {
-        let amount = lines.filter { $0.key.c == source }.reduce(0) { $0 + ($1[Attr.Funding.amount]?.number ?? 0) }
+      for source in governmentSources {
+        let amount = lines.reduce(0) { sum, l in
+          index.funding[l].key.c == source ? sum + (index.funding[l][Attr.Funding.amount]?.number ?? 0) : sum
+        }
         if amount > 0 { parts.append((source, amount)) }
       }
       let government = parts.reduce(0) { $0 + $1.amount }
@@ -51,30 +56,38 @@ enum FundingRules {
   /// not paid from a provincial line. At the first such measure, naming them all.
   static let r28 = Rule("R28") { c in
     var findings: [Diagnostic] = []
-    for consortium in c.plan[.consortium].values {
-      var groups: [String: (phase: String, funder: String, total: Double, measures: [Entity])] = [:]
-      var order: [String] = []
-      for measure in c.index.measuresByConsortium[consortium.id] ?? [] {
+    let index = c.index
+    let fundingTable = c.plan[.funding]
+    // The groups of one consortium, in order of their first measure: a few per consortium
+    // (phases × government sources), found by a linear search.
+    var groups: [(phase: String, funder: String, total: Double, measures: [Int])] = []
+    for k in index.consortia.indices {
+      groups.removeAll(keepingCapacity: true)
+      for m in index.measuresByConsortium[k] {
+        let measure = index.measures[m]
         guard let funder = measure[Attr.Measure.funder]?.choice, Schema.governmentSources.contains(funder),
           let phase = measure[Attr.Measure.phase]?.ref
         else { continue }
-        let key = phase + "\u{0}" + funder
-        if groups[key] == nil { order.append(key) }
-        var group = groups[key] ?? (phase, funder, 0, [])
-        group.total += measure[Attr.Measure.amount]?.number ?? 0
-        group.measures.append(measure)
-        groups[key] = group
+        let amount = measure[Attr.Measure.amount]?.number ?? 0
+        if let g = groups.firstIndex(where: { $0.phase == phase && $0.funder == funder }) {
+          groups[g].total += amount
+          groups[g].measures.append(m)
+        } else {
+          groups.append((phase, funder, 0 + amount, [m]))
+        }
       }
-      for key in order {
-        let group = groups[key]!
-        let line = c.plan[.funding][EntityKey(consortium.id, group.phase, group.funder)]?[Attr.Funding.amount]?.number ?? 0
+      let consortium = index.consortia[k]
+      for group in groups {
+        let line = fundingTable.index(forKey: EntityKey(consortium.id, group.phase, group.funder))
+          .flatMap { fundingTable.values[$0][Attr.Funding.amount]?.number } ?? 0
         guard group.total > line + tolerance else { continue }
         findings.append(
           c.report(
             .r28MeasuresExceedFunding(
-              consortium: consortium.id, phase: group.phase, funder: group.funder, measures: group.measures.map(\.id),
-              total: group.total, line: line, currency: c.plan.currency),
-            at: group.measures[0]))
+              consortium: consortium.id, phase: group.phase, funder: group.funder,
+              measures: group.measures.map { index.measures[$0].id }, total: group.total, line: line,
+              currency: c.plan.currency),
+            at: index.measures[group.measures[0]]))
       }
     }
     return findings
@@ -95,8 +108,8 @@ enum FundingRules {
   /// the phase; and a measure with a `start` month starts no later than its phase's first month
   /// (measures are deployed ahead of time), at the measure.
   static let r30 = Rule("R30") { c in
-    var findings: [Diagnostic] = c.plan[.phase].values.compactMap { phase in
-      c.index.measuresByPhase[phase.id] == nil ? c.report(.r30NoMeasure(phase), at: phase) : nil
+    var findings: [Diagnostic] = c.plan[.phase].values.enumerated().compactMap { p, phase in
+      c.index.measuresByPhase.count(p) == 0 ? c.report(.r30NoMeasure(phase), at: phase) : nil
     }
     for measure in c.plan[.measure].values {
       guard let start = measure[Attr.Measure.start]?.month, let phaseID = measure[Attr.Measure.phase]?.ref,
@@ -110,7 +123,16 @@ enum FundingRules {
   /// **R31** (warning): every measure names a responsible `agency` (blank counts as none).
   static let r31 = Rule("R31") { c in
     c.plan[.measure].values.compactMap { measure in
-      (measure[Attr.Measure.agency]?.text ?? "").allSatisfy(\.isWhitespace) ? c.report(.r31NoAgency(measure), at: measure) : nil
+      isBlank(measure[Attr.Measure.agency]?.text ?? "") ? c.report(.r31NoAgency(measure), at: measure) : nil
     }
+  }
+
+  /// Whether `text` is empty or all whitespace (`Character.isWhitespace`). A character is
+  /// whitespace when its first scalar is, so text whose first scalar is not — nearly every
+  /// agency — is decided without breaking it into characters.
+  static func isBlank(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first else { return true }
+    guard first.properties.isWhitespace else { return false }
+    return text.allSatisfy(\.isWhitespace)
   }
 }

@@ -67,8 +67,8 @@ enum PhaseRules {
 
   /// **R22** (error): every phase has at least one goal (of any consortium, or plan-wide).
   static let r22 = Rule("R22") { c in
-    c.plan[.phase].values.compactMap { phase in
-      c.index.goalsByPhase[phase.id] == nil ? c.report(.r22NoGoal(phase), at: phase) : nil
+    c.plan[.phase].values.enumerated().compactMap { p, phase in
+      c.index.goalsByPhase.count(p) == 0 ? c.report(.r22NoGoal(phase), at: phase) : nil
     }
   }
 
@@ -94,10 +94,10 @@ enum PhaseRules {
   static let r24 = Rule("R24") { c in
     struct Track {
       var position = -1
-      var highest: (target: Double, goal: Entity)?
-      var lowest: (target: Double, goal: Entity)?
-      var phaseHighest: (target: Double, goal: Entity)?
-      var phaseLowest: (target: Double, goal: Entity)?
+      var highest: (target: Double, goal: Int)?
+      var lowest: (target: Double, goal: Int)?
+      var phaseHighest: (target: Double, goal: Int)?
+      var phaseLowest: (target: Double, goal: Int)?
 
       mutating func enter(_ newPosition: Int) {
         guard newPosition != position else { return }
@@ -106,47 +106,97 @@ enum PhaseRules {
         (phaseHighest, phaseLowest, position) = (nil, nil, newPosition)
       }
     }
-    var tracks: [String: Track] = [:]
-    var findings: [Diagnostic] = []
-    for (position, phase) in c.index.chronologicalPhases.enumerated() {
-      for goal in c.index.goalsByPhase[phase.id] ?? [] {
-        guard let indicator = goal[Attr.Goal.indicator]?.text, !indicator.isEmpty,
-          let target = goal[Attr.Goal.target]?.number
-        else { continue }
-        let consortium = goal[Attr.Goal.consortium]?.ref
-        let key = (consortium ?? "") + "\u{0}" + indicator
-        var track = tracks[key] ?? Track()
-        track.enter(position)
+    let index = c.index
+    let goals = index.goals
+    // Findings with the goal's phase position and plan position: reported in that order.
+    var findings: [(position: Int, goal: Int, finding: Diagnostic)] = []
+    // The judged goals of one group (a consortium's, or those of no consortium): phase position,
+    // goal position, indicator, target, in chronological then plan order.
+    var judged: [(position: Int, goal: Int, indicator: String, target: Double)] = []
+    var tracks: [(key: String, track: Track)] = []
+    var trackByKey: [String: Int] = [:]
+
+    /// Walks `judged`; `key` names the track of a goal (its indicator, with the consortium
+    /// reference for goals of no consortium in the plan).
+    func walk(_ key: (Int, String) -> String) {
+      judged.sort { ($0.position, $0.goal) < ($1.position, $1.goal) }
+      tracks.removeAll(keepingCapacity: true)
+      trackByKey.removeAll(keepingCapacity: true)
+      // A handful of indicators per consortium: found by a linear search; a dictionary beyond.
+      let useDictionary = judged.count > 32
+      for (position, g, indicator, target) in judged {
+        let trackKey = key(g, indicator)
+        var t: Int
+        if useDictionary {
+          if let found = trackByKey[trackKey] {
+            t = found
+          } else {
+            t = tracks.count
+            trackByKey[trackKey] = t
+            tracks.append((trackKey, Track()))
+          }
+        } else if let found = tracks.firstIndex(where: { $0.key == trackKey }) {
+          t = found
+        } else {
+          t = tracks.count
+          tracks.append((trackKey, Track()))
+        }
+        tracks[t].track.enter(position)
+        let track = tracks[t].track
+        let goal = goals[g]
         let direction = goal[Attr.Goal.direction]?.choice ?? "up"
         let behind = direction == "down"
           ? track.lowest.flatMap { target > $0.target ? $0 : nil }
           : track.highest.flatMap { target < $0.target ? $0 : nil }
         if let behind {
-          findings.append(
-            c.report(
-              .r24FallsBack(
-                goal, target: target, phase: phase.id, earlier: behind.goal, earlierTarget: behind.target,
-                earlierPhase: behind.goal[Attr.Goal.phase]?.ref ?? "?", consortium: consortium, indicator: indicator,
-                direction: direction),
-              at: goal))
+          let earlier = goals[behind.goal]
+          findings.append((position, g, c.report(
+            .r24FallsBack(
+              goal, target: target, phase: index.chronologicalPhases[position].id, earlier: earlier,
+              earlierTarget: behind.target, earlierPhase: earlier[Attr.Goal.phase]?.ref ?? "?",
+              consortium: goal[Attr.Goal.consortium]?.ref, indicator: indicator, direction: direction),
+            at: goal)))
         }
-        if track.phaseHighest == nil || target > track.phaseHighest!.target { track.phaseHighest = (target, goal) }
-        if track.phaseLowest == nil || target < track.phaseLowest!.target { track.phaseLowest = (target, goal) }
-        tracks[key] = track
+        if track.phaseHighest == nil || target > track.phaseHighest!.target { tracks[t].track.phaseHighest = (target, g) }
+        if track.phaseLowest == nil || target < track.phaseLowest!.target { tracks[t].track.phaseLowest = (target, g) }
       }
     }
-    return findings
+
+    func judge(_ g: Int) {
+      let p = Int(index.goalPhase[g])
+      guard p >= 0 else { return }
+      let goal = goals[g]
+      guard let indicator = goal[Attr.Goal.indicator]?.text, !indicator.isEmpty,
+        let target = goal[Attr.Goal.target]?.number
+      else { return }
+      judged.append((index.chronologicalPosition[p], g, indicator, target))
+    }
+
+    for k in index.consortia.indices {
+      judged.removeAll(keepingCapacity: true)
+      for g in index.goalsByConsortium[k] { judge(g) }
+      if !judged.isEmpty { walk { _, indicator in indicator } }
+    }
+    // Goals of no consortium of the plan, tracked by their consortium reference (if any) too.
+    judged.removeAll(keepingCapacity: true)
+    for g in goals.indices where index.goalConsortium[g] < 0 { judge(g) }
+    if !judged.isEmpty {
+      walk { g, indicator in (goals[g][Attr.Goal.consortium]?.ref ?? "") + "\u{0}" + indicator }
+    }
+    findings.sort { ($0.position, $0.goal) < ($1.position, $1.goal) }
+    return findings.map(\.finding)
   }
 
   /// **R25** (warning): every consortium has a goal of category tech (the default category), at
   /// the consortium; and once the plan has goals, one of them is of category ecosystem (reported
   /// once, at the goal statement that comes last).
   static let r25 = Rule("R25") { c in
-    var findings: [Diagnostic] = c.plan[.consortium].values.compactMap { consortium in
-      let tech = (c.index.goalsByConsortium[consortium.id] ?? []).contains { $0[Attr.Goal.category]?.choice == "tech" }
-      return tech ? nil : c.report(.r25NoTechGoal(consortium), at: consortium)
+    let index = c.index
+    var findings: [Diagnostic] = index.consortia.indices.compactMap { k in
+      let tech = index.goalsByConsortium[k].contains { index.goals[$0][Attr.Goal.category]?.choice == "tech" }
+      return tech ? nil : c.report(.r25NoTechGoal(index.consortia[k]), at: index.consortia[k])
     }
-    let goals = c.plan[.goal].values
+    let goals = index.goals
     if !goals.contains(where: { $0[Attr.Goal.category]?.choice == "ecosystem" }), let last = c.latest(goals) {
       findings.append(c.report(.r25NoEcosystemGoal(goals: goals.count), at: last))
     }
@@ -156,14 +206,19 @@ enum PhaseRules {
   /// **R26** (warning): a consortium has a goal in every phase that overlaps its `period` (every
   /// phase, when it has none). One finding per consortium, naming the phases without a goal.
   static let r26 = Rule("R26") { c in
-    c.plan[.consortium].values.compactMap { consortium in
-      let covered = Set((c.index.goalsByConsortium[consortium.id] ?? []).compactMap { $0[Attr.Goal.phase]?.ref })
+    let index = c.index
+    // The chronological phases that can be missed: those with a period that does not end
+    // before it starts.
+    let phases: [(position: Int, phase: Entity, period: Period)] = zip(index.chronologicalOrder, index.chronologicalPhases)
+      .compactMap { p, phase in phase.period.flatMap { $0.start <= $0.end ? (p, phase, $0) : nil } }
+    var covered = [Bool](repeating: false, count: c.plan[.phase].count)
+    return index.consortia.indices.compactMap { k in
+      let consortium = index.consortia[k]
+      for i in covered.indices { covered[i] = false }
+      for g in index.goalsByConsortium[k] where index.goalPhase[g] >= 0 { covered[Int(index.goalPhase[g])] = true }
       let span = consortium.period
-      let missing = c.index.chronologicalPhases.filter { phase in
-        guard let period = phase.period, period.start <= period.end, !covered.contains(phase.id) else { return false }
-        return span.map { $0.overlaps(period) } ?? true
-      }
-      return missing.isEmpty ? nil : c.report(.r26MissingPhases(consortium, phases: missing.map(\.id)), at: consortium)
+      let missing = phases.filter { p in !covered[p.position] && (span.map { $0.overlaps(p.period) } ?? true) }
+      return missing.isEmpty ? nil : c.report(.r26MissingPhases(consortium, phases: missing.map(\.phase.id)), at: consortium)
     }
   }
 

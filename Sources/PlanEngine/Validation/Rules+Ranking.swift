@@ -208,10 +208,12 @@ enum RankingRules {
   /// **R10** (warning): a field within `cutoff` (rank ≤ cutoff) has no consortium. At the field.
   static let r10 = Rule("R10") { c in
     guard let ranking = c.ranking, let cutoff = c.plan.cutoff else { return [] }
+    let fields = c.plan[.field]
+    let index = c.index
     return ranking.rows.compactMap { row in
-      guard row.rank <= cutoff, c.index.consortiaByField[row.field] == nil,
-        let field = c.plan.entity(.field, row.field)
+      guard row.rank <= cutoff, let f = fields.index(forKey: EntityKey(row.field)), !index.fieldHasConsortium[f]
       else { return nil }
+      let field = fields.values[f]
       return c.report(.r10NoConsortium(field, rank: row.rank, cutoff: cutoff), at: field)
     }
   }
