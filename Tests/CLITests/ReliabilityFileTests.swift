@@ -142,17 +142,41 @@ import PlanIO
     #expect(Self.listing(folder) == before)
   }
 
-  /// Through the program: `save` over a plan whose name is a symlink replaces the link with the
-  /// new file (rename does not follow it) and leaves the file it pointed to as it was.
-  @Test func savingOverASymlinkedPlanDoesNotWriteThroughTheLink() throws {
-    let (dir, plan, old) = try Self.folderWithPlan("elsewhere")
-    let link = dir.appendingPathComponent("link.plan")
-    try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: plan.path)
-    let r = try CLI.run(["link.plan"], stdin: "set plan title \"经由链接\"\nsave\n", directory: dir)
+  /// Saving through a symlink writes the file it points to (PlanFileTests), but not a link that
+  /// another user planted in a shared sticky folder such as /tmp (the kernel's protected_symlinks
+  /// rule): `save` and `export -o` replace such a link instead of writing through it, whether it
+  /// points to an existing file or nowhere. Our own link in the same folder is still followed.
+  @Test func aLinkPlantedByAnotherUserInASharedFolderIsNotWrittenThrough() throws {
+    let dir = try CLI.temporaryFolder()
+    let shared = dir.appendingPathComponent("shared")
+    try FileManager.default.createDirectory(at: shared, withIntermediateDirectories: false)
+    #expect(chmod(shared.path, 0o1777) == 0)
+    let victim = dir.appendingPathComponent("victim.txt")
+    try Data("victim".utf8).write(to: victim)
+    let nowhere = dir.appendingPathComponent("created-through-link.json")
+    let mine = dir.appendingPathComponent("mine.plan")
+    try Data("# cplan plan 1\n".utf8).write(to: mine)
+    func plant(_ name: String, to target: URL, owner: uid_t) throws {
+      let link = shared.appendingPathComponent(name).path
+      try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target.path)
+      #expect(lchown(link, owner, owner) == 0)
+    }
+    let stranger: uid_t = geteuid() == 65534 ? 65533 : 65534
+    try plant("plan.plan", to: victim, owner: stranger)
+    try plant("out.json", to: nowhere, owner: stranger)
+    try plant("mine.plan", to: mine, owner: geteuid())
+
+    let r = try CLI.run(["-c", "add field F1 \"x\"", "-c", "save shared/plan.plan force",
+                         "-c", "export json to shared/out.json force", "-c", "save shared/mine.plan force"],
+                        directory: dir)
     #expect(r.status == 0, "\(r.err)")
-    #expect(Self.linkTarget(link.path) == nil, "the link is replaced by the saved file")
-    #expect(try CLI.read(link).contains("title \"经由链接\""))
-    #expect(try Data(contentsOf: plan) == old)
+    #expect(try Data(contentsOf: victim) == Data("victim".utf8))
+    #expect(!FileManager.default.fileExists(atPath: nowhere.path))
+    #expect(Self.linkTarget(shared.appendingPathComponent("plan.plan").path) == nil)
+    #expect(try CLI.read(shared.appendingPathComponent("plan.plan")).contains("add field F1"))
+    #expect(Self.linkTarget(shared.appendingPathComponent("out.json").path) == nil)
+    #expect(Self.linkTarget(shared.appendingPathComponent("mine.plan").path) == mine.path)
+    #expect(try CLI.read(mine).contains("add field F1"))
   }
 
   // MARK: Reading

@@ -104,20 +104,31 @@ package enum FileIO {
 
   /// Where a write to `path` really goes: the final target when `path` is a symlink (so that
   /// saving through a link updates the file it points to and keeps the link).
+  ///
+  /// As the kernel's `protected_symlinks` does for `open`: a link in a sticky world-writable
+  /// folder (`/tmp`) is followed only when it belongs to this user or to the folder's owner. A
+  /// link planted there by someone else (`/tmp/plan.plan` → `~/.bashrc`) is not written
+  /// through: the save replaces the link itself. A loop of links is replaced too.
   package static func writeTarget(_ path: String) -> String {
-    var st = stat()
-    guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return path }
-    if let resolved = realpath(path, nil) {
-      defer { free(resolved) }
-      return String(cString: resolved)
+    var current = path
+    for _ in 0..<40 {  // SYMLOOP_MAX
+      var link = stat()
+      guard lstat(current, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK else { return current }
+      let folder = (current as NSString).deletingLastPathComponent
+      var dir = stat()
+      if stat(folder.isEmpty ? "." : folder, &dir) == 0, dir.st_mode & mode_t(S_ISVTX) != 0,
+        dir.st_mode & mode_t(S_IWOTH) != 0, link.st_uid != geteuid(), link.st_uid != dir.st_uid
+      {
+        return path
+      }
+      var buffer = [Int8](repeating: 0, count: Int(PATH_MAX) + 1)
+      let n = readlink(current, &buffer, buffer.count - 1)
+      guard n > 0 else { return path }
+      let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      // The next hop (when it leads nowhere, a dangling link, the write goes there).
+      current = target.hasPrefix("/") ? target : ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(target)
     }
-    // A dangling link: write where it points.
-    var buffer = [Int8](repeating: 0, count: Int(PATH_MAX) + 1)
-    let n = readlink(path, &buffer, buffer.count - 1)
-    guard n > 0 else { return path }
-    let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    if target.hasPrefix("/") { return target }
-    return (URL(fileURLWithPath: path).deletingLastPathComponent().path as NSString).appendingPathComponent(target)
+    return path
   }
 
   /// Writes `bytes` to `path` atomically: a temporary file in the same folder, created
