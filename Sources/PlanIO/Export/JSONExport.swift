@@ -20,36 +20,165 @@ struct JSONExport {
   let roadmap: Roadmap
   let options: ExportOptions
 
-  /// The export, written entity by entity (no tree of the whole plan is built, so memory stays
-  /// near the size of the text).
+  /// The export, written entity by entity straight into one byte buffer: no JSON tree of an
+  /// entity, let alone of the plan, is built, so memory stays near the size of the text.
+  /// The bytes are those of the tree written by ``JSONValue/write(to:indent:)``.
   func render() -> String {
     let plan = roadmap.plan
-    func entities(_ kind: Kind) -> JSONValue.Member { .array(plan[kind].values.lazy.map(Self.entity)) }
-    let consortia = plan[.consortium].values.lazy.map { k -> JSONValue in
-      guard case .object(var members) = Self.entity(k) else { return .null }
-      members.append(("members", .array(roadmap.memberEntities(of: k.id).map(Self.entity))))
-      return .object(members)
-    }
     var out = JSONOutput(capacity: 200 * plan.entityCount + 4096)
-    JSONValue.writeObject([
-      ("format", .value(.string(Self.formatName))),
-      ("version", .value(.int(Self.version))),
-      ("plan", .value(Self.settings(plan))),
-      ("criteria", entities(.criterion)),
-      ("comparisons", entities(.compare)),
-      ("fields", entities(.field)),
-      ("scores", entities(.score)),
-      ("orgs", entities(.org)),
-      ("consortia", .array(consortia)),
-      ("phases", entities(.phase)),
-      ("goals", entities(.goal)),
-      ("measures", entities(.measure)),
-      ("funding", entities(.funding)),
-      ("ranking", .value(ranking)),
-      ("diagnostics", .array(roadmap.diagnostics.lazy.map { Self.diagnostic($0, language: options.language) })),
-    ], to: &out)
-    out += "\n"
+    out += "{\n"
+    func key(_ name: String) {
+      out += "  "
+      JSONValue.writeString(name, to: &out)
+      out += ": "
+    }
+    key("format")
+    JSONValue.writeString(Self.formatName, to: &out)
+    out += ",\n"
+    key("version")
+    out += String(Self.version)
+    out += ",\n"
+    key("plan")
+    Self.settings(plan).write(to: &out, indent: 1)
+    out += ",\n"
+    for (name, kind) in [("criteria", Kind.criterion), ("comparisons", .compare), ("fields", .field), ("scores", .score),
+                         ("orgs", .org), ("consortia", .consortium), ("phases", .phase), ("goals", .goal),
+                         ("measures", .measure), ("funding", .funding)]
+    {
+      key(name)
+      writeEntities(plan[kind].values, to: &out)
+      out += ",\n"
+    }
+    key("ranking")
+    ranking.write(to: &out, indent: 1)
+    out += ",\n"
+    key("diagnostics")
+    JSONValue.writeArray(
+      roadmap.diagnostics.lazy.map { Self.diagnostic($0, language: options.language) }, to: &out, indent: 1)
+    out += "\n}\n"
     return out.text
+  }
+
+  /// A top-level array of entities (``JSONValue/writeArray(_:to:indent:)`` at indent 1); a
+  /// consortium with its members inside.
+  private func writeEntities(_ entities: some Collection<Entity>, to out: inout JSONOutput) {
+    guard !entities.isEmpty else {
+      out += "[]"
+      return
+    }
+    var first = true
+    for e in entities {
+      out += first ? "[\n    " : ",\n    "
+      first = false
+      if e.kind == .consortium {
+        Self.writeEntity(e, members: roadmap.memberEntities(of: e.id), to: &out, indent: 2)
+      } else {
+        Self.writeEntity(e, to: &out, indent: 2)
+      }
+    }
+    out += "\n  ]"
+  }
+
+  /// One entity as ``entity(_:)`` makes it, written as ``JSONValue/write(to:indent:)`` writes
+  /// that object (on one line when it has only scalars and fits), plus `members` when given.
+  static func writeEntity(_ e: Entity, members: [Entity]? = nil, to out: inout JSONOutput, indent: Int) {
+    let spec = e.kind.spec
+    let keys = keyNames(e.kind)
+    let names = attributeNames[e.kind.index]
+    let attributes = spec.attributes
+    // One line is tried when every member is a scalar or an array of scalars: everything but a
+    // month period (an object) and the members.
+    var inline = members == nil
+    if inline {
+      for i in attributes.indices {
+        if case .period = e[i], attributes[i].type != .yearPeriod {
+          inline = false
+          break
+        }
+      }
+    }
+    if inline {
+      let mark = out.bytes.count
+      out += "{"
+      writeMembers(e, keys: keys, names: names, separator: ", ", indent: 0, to: &out)
+      out += "}"
+      var scalars = 0
+      for byte in out.bytes[mark...] where byte & 0xC0 != 0x80 { scalars += 1 }
+      if 2 * indent + scalars <= JSONValue.inlineWidth { return }
+      out.bytes.removeSubrange(mark...)
+    }
+    let inner = JSONValue.indentation(indent + 1)
+    out += "{\n"
+    out += inner
+    writeMembers(e, keys: keys, names: names, separator: ",\n" + inner, indent: indent + 1, to: &out)
+    if let members {
+      out += ",\n"
+      out += inner
+      JSONValue.writeString("members", to: &out)
+      out += ": "
+      if members.isEmpty {
+        out += "[]"
+      } else {
+        let item = JSONValue.indentation(indent + 2)
+        for (i, m) in members.enumerated() {
+          out += i == 0 ? "[\n" : ",\n"
+          out += item
+          writeEntity(m, to: &out, indent: indent + 2)
+        }
+        out += "\n"
+        out += inner
+        out += "]"
+      }
+    }
+    out += "\n"
+    out += JSONValue.indentation(indent)
+    out += "}"
+  }
+
+  /// The members of ``entity(_:)``, `separator` between them; values at `indent`.
+  private static func writeMembers(
+    _ e: Entity, keys: [String], names: [String], separator: String, indent: Int, to out: inout JSONOutput
+  ) {
+    var first = true
+    func key(_ name: String) {
+      if !first { out += separator }
+      first = false
+      JSONValue.writeString(name, to: &out)
+      out += ": "
+    }
+    if e.kind == .member {
+      key(keys[0])
+      JSONValue.writeString(e.key.b, to: &out)
+    } else {
+      // The parts of `e.key.parts`, as many as there are names.
+      let count = min(keys.count, e.key.b.isEmpty ? 1 : (e.key.c.isEmpty ? 2 : 3))
+      for i in 0..<count {
+        key(keys[i])
+        JSONValue.writeString(i == 0 ? e.key.a : (i == 1 ? e.key.b : e.key.c), to: &out)
+      }
+    }
+    if e.kind.spec.hasName {
+      key("name")
+      if let name = e.name { JSONValue.writeString(name, to: &out) } else { out += "null" }
+    }
+    for (i, attribute) in e.kind.spec.attributes.enumerated() {
+      key(names[i])
+      writeValue(e[i], attribute.type, to: &out, indent: indent)
+    }
+  }
+
+  /// ``value(_:_:)`` written at `indent`, scalars without making a ``JSONValue``.
+  private static func writeValue(_ v: Value?, _ type: AttributeType, to out: inout JSONOutput, indent: Int) {
+    switch (type, v) {
+    case (_, nil): out += "null"
+    case (.count, .number), (.year, .number), (_, .period), (_, .refs), (_, .range):
+      value(v, type).write(to: &out, indent: indent)
+    case (_, .text(let s)), (_, .ref(let s)), (_, .choice(let s)): JSONValue.writeString(s, to: &out)
+    case (_, .number(let d)): out += d.isFinite ? Format.number(d) : "null"
+    case (_, .integer(let i)): out += String(i)
+    case (_, .month(let m)): JSONValue.writeString(m.description, to: &out)
+    case (_, .flag(let b)): out += b ? "true" : "false"
+    }
   }
 
   // MARK: Ranking

@@ -2,7 +2,7 @@ import PlanModel
 
 /// A JSON value whose objects keep their keys in the order they were built, so an export's
 /// key order is stable and readable (SPEC §9), and whose numbers are written in full precision.
-package indirect enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
   case null
   case bool(Bool)
   case int(Int)
@@ -218,7 +218,11 @@ struct JSONOutput {
 
   init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
-  static func += (output: inout JSONOutput, text: String) { output.bytes.append(contentsOf: text.utf8) }
+  static func += (output: inout JSONOutput, text: String) {
+    // Copied as one block of contiguous UTF-8 (every native string has it), not byte by byte.
+    var text = text
+    text.withUTF8 { output.bytes.append(contentsOf: $0) }
+  }
 
   /// The text written (valid UTF-8 by construction).
   var text: String { String(decoding: bytes, as: UTF8.self) }
