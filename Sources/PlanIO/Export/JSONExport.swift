@@ -98,14 +98,12 @@ struct JSONExport {
       }
     }
     if inline {
-      let mark = out.bytes.count
+      let mark = out.count
       out += "{"
       writeMembers(e, keys: keys, names: names, separator: ", ", indent: 0, to: &out)
       out += "}"
-      var scalars = 0
-      for byte in out.bytes[mark...] where byte & 0xC0 != 0x80 { scalars += 1 }
-      if 2 * indent + scalars <= JSONValue.inlineWidth { return }
-      out.bytes.removeSubrange(mark...)
+      if 2 * indent + out.scalars(from: mark) <= JSONValue.inlineWidth { return }
+      out.truncate(to: mark)
     }
     let inner = JSONValue.indentation(indent + 1)
     out += "{\n"

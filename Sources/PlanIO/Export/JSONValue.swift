@@ -89,7 +89,7 @@ package enum JSONValue: Sendable, Equatable {
       }
       if members.allSatisfy({ $0.1.isScalar || $0.1.isScalarArray }) {
         // Written on one line in place; taken back when the line is too wide.
-        let mark = out.bytes.count
+        let mark = out.count
         out += "{"
         for (i, (key, value)) in members.enumerated() {
           if i > 0 { out += ", " }
@@ -98,11 +98,8 @@ package enum JSONValue: Sendable, Equatable {
           value.write(to: &out, indent: 0)
         }
         out += "}"
-        // Unicode scalars written: the UTF-8 bytes that are not continuation bytes.
-        var scalars = 0
-        for byte in out.bytes[mark...] where byte & 0xC0 != 0x80 { scalars += 1 }
-        if 2 * indent + scalars <= JSONValue.inlineWidth { return }
-        out.bytes.removeSubrange(mark...)
+        if 2 * indent + out.scalars(from: mark) <= JSONValue.inlineWidth { return }
+        out.truncate(to: mark)
       }
       out += "{\n"
       for (i, (key, value)) in members.enumerated() {
@@ -203,7 +200,7 @@ package enum JSONValue: Sendable, Equatable {
           let hex = String(scalar.value, radix: 16)
           out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
         } else {
-          UTF8.encode(scalar) { out.bytes.append($0) }
+          UTF8.encode(scalar) { out.append($0) }
         }
       }
     }
@@ -211,19 +208,71 @@ package enum JSONValue: Sendable, Equatable {
   }
 }
 
-/// The bytes of JSON text being written: appending UTF-8 to a byte array is much cheaper than
-/// growing a `String` piece by piece, and large exports are written piece by piece.
+/// The bytes of JSON text being written, in one growing buffer of its own: appending a string
+/// is one `memcpy` of its UTF-8, much cheaper than growing a `String` (or even an `[UInt8]`)
+/// piece by piece, and large exports are written piece by piece. Used `inout`, never copied
+/// (copies would share the buffer).
 struct JSONOutput {
-  var bytes: [UInt8] = []
+  private final class Storage {
+    var base: UnsafeMutablePointer<UInt8>
+    var count = 0
+    var capacity: Int
 
-  init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int) {
+      self.capacity = Swift.max(capacity, 256)
+      base = .allocate(capacity: self.capacity)
+    }
 
-  static func += (output: inout JSONOutput, text: String) {
-    // Copied as one block of contiguous UTF-8 (every native string has it), not byte by byte.
-    var text = text
-    text.withUTF8 { output.bytes.append(contentsOf: $0) }
+    deinit { base.deallocate() }
+
+    /// Room for `extra` more bytes.
+    @inline(__always) func reserve(_ extra: Int) {
+      guard count + extra > capacity else { return }
+      let larger = Swift.max(2 * capacity, count + extra)
+      let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+      bigger.update(from: base, count: count)
+      base.deallocate()
+      (base, capacity) = (bigger, larger)
+    }
   }
 
+  private let storage: Storage
+
+  init(capacity: Int = 0) { storage = Storage(capacity: capacity) }
+
+  /// The number of bytes written.
+  var count: Int { storage.count }
+
+  static func += (output: inout JSONOutput, text: String) {
+    var text = text
+    text.withUTF8 { output.append($0) }
+  }
+
+  /// Appends `bytes`.
+  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+    storage.reserve(bytes.count)
+    (storage.base + storage.count).update(from: source, count: bytes.count)
+    storage.count += bytes.count
+  }
+
+  /// Appends one byte.
+  mutating func append(_ byte: UInt8) {
+    storage.reserve(1)
+    storage.base[storage.count] = byte
+    storage.count += 1
+  }
+
+  /// The Unicode scalars written since byte `mark`: the UTF-8 bytes that are not continuation bytes.
+  func scalars(from mark: Int) -> Int {
+    var scalars = 0
+    for i in mark..<storage.count where storage.base[i] & 0xC0 != 0x80 { scalars += 1 }
+    return scalars
+  }
+
+  /// Takes back everything written after byte `mark`.
+  mutating func truncate(to mark: Int) { storage.count = mark }
+
   /// The text written (valid UTF-8 by construction).
-  var text: String { String(decoding: bytes, as: UTF8.self) }
+  var text: String { String(decoding: UnsafeBufferPointer(start: storage.base, count: storage.count), as: UTF8.self) }
 }
