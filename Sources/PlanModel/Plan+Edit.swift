@@ -293,14 +293,15 @@ extension Plan {
   }
 
   /// Settings that cannot make sense together: a horizon that ends before it starts,
-  /// `members-min` above `members-max`, a `cutoff` of 0.
+  /// `members-min` set above `members-max`, a `cutoff` of 0.
   private static func checkSettings(_ settings: [Value?], tokens: [Int: Token]) throws(Diagnostic) {
     func setting(_ i: Int) -> Value? { settings[i] ?? Schema.plan[i].defaultValue }
     if let token = tokens[Attr.Plan.horizon], let p = setting(Attr.Plan.horizon)?.period, p.end < p.start {
       throw .error(.outOfRange(attribute: "horizon", value: p.description,
                                requirement: LocalizedText(en: "the start year comes first", zh: "起始年份应在前")), at: token)
     }
-    if let min = setting(Attr.Plan.membersMin)?.integer, let max = setting(Attr.Plan.membersMax)?.integer, min > max,
+    // Both set explicitly: lowering only `members-max` below the default minimum is R15's business.
+    if let min = settings[Attr.Plan.membersMin]?.integer, let max = settings[Attr.Plan.membersMax]?.integer, min > max,
       let token = tokens[Attr.Plan.membersMin] ?? tokens[Attr.Plan.membersMax]
     {
       throw .error(.outOfRange(attribute: "members-min..members-max", value: "\(min)..\(max)",
