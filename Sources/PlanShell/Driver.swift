@@ -191,7 +191,7 @@ package enum Driver {
     options.file = path
     let text = Exporter.export(session.plan, format: format, options: options)
     guard let output, output != "-" else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+      StandardOutput.write(text, to: 1)
       return 0
     }
     return writeOutput(text, to: output, force: force, session: session)
@@ -229,7 +229,7 @@ extension Driver {
       let text = json
         ? try RankingReport.json(session.plan, method: method, sensitivity: sensitivity)
         : try RankingReport.text(session.plan, method: method, sensitivity: sensitivity, language: session.settings.language)
-      FileHandle.standardOutput.write(Data(text.utf8))
+      StandardOutput.write(text, to: 1)
       return 0
     } catch {
       session.report(error)
@@ -252,7 +252,7 @@ extension Driver {
     }
     let result = PlanDiff.compare(plans[0], plans[1])
     let text = json ? result.json() : result.text(language: session.settings.language)
-    FileHandle.standardOutput.write(Data(text.utf8))
+    StandardOutput.write(text, to: 1)
     return result.isEmpty ? 0 : 1
   }
 }

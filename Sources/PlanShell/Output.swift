@@ -1,4 +1,8 @@
 import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 import PlanLanguage
 
 /// Where a session writes: results to standard output, diagnostics and notices to standard error.
@@ -12,11 +16,23 @@ package protocol OutputSink: AnyObject {
 /// when both go to one terminal.
 package final class StandardOutput: OutputSink {
   package init() {}
-  package func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
-  }
-  package func writeError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+  package func write(_ text: String) { StandardOutput.write(text, to: 1) }
+  package func writeError(_ text: String) { StandardOutput.write(text, to: 2) }
+
+  /// Writes the whole text to a file descriptor straight from the string's UTF-8 storage
+  /// (no copy into `Data`: an export of a large plan is written once, not twice).
+  package static func write(_ text: String, to fd: Int32) {
+    var text = text
+    text.withUTF8 { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var offset = 0
+      while offset < buffer.count {
+        let n = Glibc.write(fd, base + offset, buffer.count - offset)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return }  // a closed pipe: nothing more to do (SIGPIPE is ignored)
+        offset += n
+      }
+    }
   }
 }
 
