@@ -181,8 +181,9 @@ import PlanIO
 
   // MARK: Reading
 
-  /// A sparse file of 100 GB used to be reserved in memory whole (a crash: "failed to allocate");
-  /// a device that never ends (`/dev/zero`) would fill memory. Both are refused with EFBIG.
+  /// A sparse file of 100 GB used to be reserved in memory whole (a crash: "failed to allocate"),
+  /// and the loader's chunked reader doubled its buffer for a line that never ends; a device
+  /// that never ends (`/dev/zero`) would fill memory. All are refused with EFBIG (1 GiB limit).
   @Test func aFileTooLargeToReadIsRefusedNotReserved() throws {
     let dir = try CLI.temporaryFolder()
     let huge = dir.appendingPathComponent("huge.plan").path
@@ -192,6 +193,13 @@ import PlanIO
     close(fd)
     defer { unlink(huge) }
     #expect(throws: FileError.self) { try FileIO.read(huge) }
+    // Through the program (the loader's chunked fast path too): refused at once, exit status 2.
+    for (arguments, stdin) in [(["check", "huge.plan"], ""), ([], "load huge.plan\n")] {
+      let r = try CLI.run(arguments, stdin: stdin, directory: dir)
+      #expect(r.status == 2)
+      #expect(r.out.contains("cannot read 'huge.plan': File too large [E112]")
+              || r.err.contains("cannot read 'huge.plan': File too large [E112]"), "\(r.out)\(r.err)")
+    }
     do {
       _ = try FileIO.read("/dev/zero", limit: 1 << 20)
       Issue.record("/dev/zero was read to the end")

@@ -124,6 +124,9 @@ package enum PlanLoader {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
+    // Larger than FileIO.readLimit (a sparse file of 100 GB): the general path refuses it unread.
+    var st = stat()
+    guard fstat(fd, &st) == 0, Int(st.st_size) <= FileIO.readLimit else { return nil }
     var reader = ChunkReader(fd: fd, chunkSize: chunkSize)
     defer { reader.deallocate() }
     var loader = InOrderLoader()
@@ -187,6 +190,9 @@ package enum PlanLoader {
           filled += n
           total += n
         }
+        // A device that never ends (`/dev/zero`) or a line of a gigabyte would grow the buffer
+        // until memory runs out: stop, and the general path refuses the file (EFBIG).
+        if total >= FileIO.readLimit { return nil }
         var end = filled
         if !atEnd {
           while end > 0 && buffer[end - 1] != 0x0A { end -= 1 }
