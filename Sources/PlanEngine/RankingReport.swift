@@ -85,67 +85,34 @@ extension RankingReport {
   /// the same double).
   /// - Throws: A ``Diagnostic`` when the plan cannot be ranked.
   package static func json(_ plan: Plan, method: String?, sensitivity: Bool) throws(Diagnostic) -> String {
-    try PlanRanking.compute(plan, method: method, sensitivity: sensitivity).json(indent: "") + "\n"
+    try PlanRanking.compute(plan, method: method, sensitivity: sensitivity).jsonValue.rendered()
   }
 }
 
 extension PlanRanking {
-  /// The `ranking` object of SPEC §9 (see ``RankingReport/json(_:method:sensitivity:)``), laid out
-  /// with two spaces per level after `indent`, so an exporter can nest it; no trailing newline.
-  package func json(indent: String) -> String {
-    let inner = indent + "  "
-    let item = inner + "  "
-    var fields = ["\"method\": \(JSONText.string(method))"]
-    let weights = zip(criteria, weights).map { "\(JSONText.string($0)): \(JSONText.number($1))" }
-    fields.append("\"weights\": {" + weights.joined(separator: ", ") + "}")
+  /// The `ranking` object of SPEC §9 (see ``RankingReport/json(_:method:sensitivity:)``), as
+  /// `cplan rank --format json` prints it and the JSON export nests it.
+  package var jsonValue: JSONValue {
+    var members: [(String, JSONValue)] = [
+      ("method", .string(method)),
+      ("weights", .object(zip(criteria, weights).map { ($0, .number($1)) })),
+    ]
     if let c = consistency {
-      fields.append(
-        "\"consistency\": {\"lambdaMax\": \(JSONText.number(c.lambdaMax)), \"ci\": \(JSONText.number(c.ci)), "
-          + "\"ri\": \(JSONText.number(c.ri)), \"cr\": \(JSONText.number(c.cr))}")
+      members.append(("consistency", .object([
+        ("lambdaMax", .number(c.lambdaMax)), ("ci", .number(c.ci)), ("ri", .number(c.ri)), ("cr", .number(c.cr)),
+      ])))
     }
-    let rows = rows.map { row in
-      "\(item){\"rank\": \(row.rank), \"field\": \(JSONText.string(row.field)), \"name\": \(JSONText.string(row.name)), "
-        + "\"score\": \(JSONText.number(row.score))}"
-    }
-    fields.append("\"rows\": " + JSONText.array(rows, closingIndent: inner))
+    members.append(("rows", .array(rows.map { row in
+      .object([
+        ("rank", .int(row.rank)), ("field", .string(row.field)), ("name", .string(row.name)),
+        ("score", .number(row.score)),
+      ])
+    })))
     if let sensitivity {
-      let items = sensitivity.map { s in
-        "\(item){\"criterion\": \(JSONText.string(s.criterion)), \"weight\": \(JSONText.number(s.weight)), "
-          + "\"flipAt\": \(s.flipAt.map(JSONText.number) ?? "null")}"
-      }
-      fields.append("\"sensitivity\": " + JSONText.array(items, closingIndent: inner))
+      members.append(("sensitivity", .array(sensitivity.map { s in
+        .object([("criterion", .string(s.criterion)), ("weight", .number(s.weight)), ("flipAt", .optional(s.flipAt))])
+      })))
     }
-    return "{\n" + fields.map { inner + $0 }.joined(separator: ",\n") + "\n\(indent)}"
-  }
-}
-
-/// JSON text pieces, written by hand so that the key order is fixed and the engine needs no
-/// Foundation.
-enum JSONText {
-  /// A JSON string literal: `"` and `\` escaped, control characters (and U+2028/U+2029, for
-  /// JavaScript) as `\uXXXX`; other characters, Chinese among them, as UTF-8.
-  static func string(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      if scalar == "\"" || scalar == "\\" {
-        out += "\\" + String(scalar)
-      } else if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
-  }
-
-  /// A number at full precision without exponent; `null` for NaN and infinities.
-  static func number(_ value: Double) -> String {
-    value.isFinite ? Format.number(value) : "null"
-  }
-
-  /// An array of already indented items, one per line; `[]` when empty.
-  static func array(_ items: [String], closingIndent: String) -> String {
-    items.isEmpty ? "[]" : "[\n" + items.joined(separator: ",\n") + "\n\(closingIndent)]"
+    return .object(members)
   }
 }

@@ -182,30 +182,10 @@ struct JSONExport {
   // MARK: Ranking
 
   /// The `ranking` object: the same keys, order and numbers as `cplan rank --format json
-  /// --sensitivity` (``PlanRanking/json(indent:)``); `null` when the plan cannot be ranked.
+  /// --sensitivity` (``PlanRanking/jsonValue``); `null` when the plan cannot be ranked.
   var ranking: JSONValue {
     guard case .success(let r) = roadmap.ranking else { return .null }
-    var members: [(String, JSONValue)] = [
-      ("method", .string(r.method)),
-      ("weights", .object(zip(r.criteria, r.weights).map { ($0, .number($1)) })),
-    ]
-    if let c = r.consistency {
-      members.append(("consistency", .object([
-        ("lambdaMax", .number(c.lambdaMax)), ("ci", .number(c.ci)), ("ri", .number(c.ri)), ("cr", .number(c.cr)),
-      ])))
-    }
-    members.append(("rows", .array(r.rows.map { row in
-      .object([
-        ("rank", .int(row.rank)), ("field", .string(row.field)), ("name", .string(row.name)),
-        ("score", .number(row.score)),
-      ])
-    })))
-    if let sensitivity = r.sensitivity {
-      members.append(("sensitivity", .array(sensitivity.map { s in
-        .object([("criterion", .string(s.criterion)), ("weight", .number(s.weight)), ("flipAt", .optional(s.flipAt))])
-      })))
-    }
-    return .object(members)
+    return r.jsonValue
   }
 
   // MARK: Plan and entities

@@ -1,4 +1,5 @@
 import PlanLanguage
+import PlanModel
 
 /// JSON shapes for `cplan check --format json` (SPEC §9), with a stable key order.
 package enum JSONReport {

@@ -1,4 +1,3 @@
-import PlanModel
 
 /// A JSON value whose objects keep their keys in the order they were built, so an export's
 /// key order is stable and readable (SPEC §9), and whose numbers are written in full precision.
@@ -27,8 +26,8 @@ package enum JSONValue: Sendable, Equatable {
   }
 
   /// `value` or `null`.
-  static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
-  static func optional(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+  package static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+  package static func optional(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
 
   /// The value pretty-printed with two-space indents and a final newline. Arrays of scalars
   /// stay on one line (`[2025, 2030]`), and so does an object of scalars (and such arrays)
@@ -41,14 +40,14 @@ package enum JSONValue: Sendable, Equatable {
   }
 
   /// `s` as a JSON string literal.
-  static func quoted(_ s: String) -> String {
+  package static func quoted(_ s: String) -> String {
     var out = JSONOutput()
     writeString(s, to: &out)
     return out.text
   }
 
   /// The widest an object written on one line may be, indent included (in Unicode scalars).
-  static let inlineWidth = 100
+  package static let inlineWidth = 100
 
   private var isScalar: Bool {
     switch self {
@@ -62,7 +61,7 @@ package enum JSONValue: Sendable, Equatable {
     return false
   }
 
-  func write(to out: inout JSONOutput, indent: Int) {
+  package func write(to out: inout JSONOutput, indent: Int) {
     switch self {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
@@ -119,19 +118,19 @@ package enum JSONValue: Sendable, Equatable {
   private static let indents = (0..<16).map { String(repeating: "  ", count: $0) }
 
   /// Two spaces a level.
-  static func indentation(_ level: Int) -> String {
+  package static func indentation(_ level: Int) -> String {
     level < indents.count ? indents[level] : String(repeating: "  ", count: level)
   }
 
   /// A member of a top-level object written by ``writeObject(_:to:)``: a value, or an array
   /// whose items are made one at a time as they are written.
-  enum Member {
+  package enum Member {
     case value(JSONValue)
     case array(any Sequence<JSONValue>)
   }
 
   /// Writes a top-level object member by member (no final newline).
-  static func writeObject(_ members: [(String, Member)], to out: inout JSONOutput) {
+  package static func writeObject(_ members: [(String, Member)], to out: inout JSONOutput) {
     out += "{\n"
     for (i, (key, member)) in members.enumerated() {
       out += "  "
@@ -147,7 +146,7 @@ package enum JSONValue: Sendable, Equatable {
   }
 
   /// An array one item a line (`[]` when empty), items made as they are written.
-  static func writeArray(_ items: some Sequence<JSONValue>, to out: inout JSONOutput, indent: Int) {
+  package static func writeArray(_ items: some Sequence<JSONValue>, to out: inout JSONOutput, indent: Int) {
     var first = true
     for item in items {
       out += first ? "[\n" : ",\n"
@@ -166,7 +165,7 @@ package enum JSONValue: Sendable, Equatable {
 
   /// A JSON string: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`, and
   /// U+2028/U+2029 escaped so the text is also a JavaScript literal; everything else as UTF-8.
-  static func writeString(_ s: String, to out: inout JSONOutput) {
+  package static func writeString(_ s: String, to out: inout JSONOutput) {
     // Most strings need no escape: copy them whole.
     var plain = true
     var previous: UInt8 = 0, beforePrevious: UInt8 = 0
@@ -212,7 +211,7 @@ package enum JSONValue: Sendable, Equatable {
 /// is one `memcpy` of its UTF-8, much cheaper than growing a `String` (or even an `[UInt8]`)
 /// piece by piece, and large exports are written piece by piece. Used `inout`, never copied
 /// (copies would share the buffer).
-struct JSONOutput {
+package struct JSONOutput {
   private final class Storage {
     var base: UnsafeMutablePointer<UInt8>
     var count = 0
@@ -238,18 +237,18 @@ struct JSONOutput {
 
   private let storage: Storage
 
-  init(capacity: Int = 0) { storage = Storage(capacity: capacity) }
+  package init(capacity: Int = 0) { storage = Storage(capacity: capacity) }
 
   /// The number of bytes written.
-  var count: Int { storage.count }
+  package var count: Int { storage.count }
 
-  static func += (output: inout JSONOutput, text: String) {
+  package static func += (output: inout JSONOutput, text: String) {
     var text = text
     text.withUTF8 { output.append($0) }
   }
 
   /// Appends `bytes`.
-  mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+  package mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
     storage.reserve(bytes.count)
     (storage.base + storage.count).update(from: source, count: bytes.count)
@@ -257,22 +256,22 @@ struct JSONOutput {
   }
 
   /// Appends one byte.
-  mutating func append(_ byte: UInt8) {
+  package mutating func append(_ byte: UInt8) {
     storage.reserve(1)
     storage.base[storage.count] = byte
     storage.count += 1
   }
 
   /// The Unicode scalars written since byte `mark`: the UTF-8 bytes that are not continuation bytes.
-  func scalars(from mark: Int) -> Int {
+  package func scalars(from mark: Int) -> Int {
     var scalars = 0
     for i in mark..<storage.count where storage.base[i] & 0xC0 != 0x80 { scalars += 1 }
     return scalars
   }
 
   /// Takes back everything written after byte `mark`.
-  mutating func truncate(to mark: Int) { storage.count = mark }
+  package mutating func truncate(to mark: Int) { storage.count = mark }
 
   /// The text written (valid UTF-8 by construction).
-  var text: String { String(decoding: UnsafeBufferPointer(start: storage.base, count: storage.count), as: UTF8.self) }
+  package var text: String { String(decoding: UnsafeBufferPointer(start: storage.base, count: storage.count), as: UTF8.self) }
 }
