@@ -34,7 +34,7 @@ package enum Help {
                   en: "one line per item; with a consortium, only its members, goals, measures or funding lines",
                   zh: "每项一行列出；指定联合体时只列出其成员、目标、措施或资金",
                   examples: ["list field", "list member K1"])),
-    (.export, Entry(syntax: "export text|markdown|json|csv|html [to PATH] [force]",
+    (.export, Entry(syntax: "export text|markdown|json|csv|html [to PATH] [force] (csv: [bom])",
                     en: "write the roadmap; refuses to overwrite a file without force", zh: "导出路线图；不加 force 不覆盖已有文件",
                     examples: ["export text", "export markdown to roadmap.md force"])),
     (.save, Entry(syntax: "save [PATH] [force]", en: "write the plan file (atomically)", zh: "保存计划文件（原子写入）",

@@ -43,6 +43,7 @@ extension Session {
     var path: String?
     var pathToken: Token?
     var force = false
+    var bom = false
     while let t = args.popFirst() {
       if t.isKeyword("to") {
         guard let p = args.popFirst(), case .path(let value) = p.kind else {
@@ -52,11 +53,14 @@ extension Session {
         pathToken = p
       } else if t.isKeyword("force") {
         force = true
+      } else if t.isKeyword("bom"), format == .csv {
+        bom = true
       } else {
         return fail(.error(.unexpectedArgument(t.summary), at: t))
       }
     }
-    let options = ExportOptions(language: settings.language, width: path == nil ? Driver.terminalWidth() : nil, file: file)
+    var options = ExportOptions(language: settings.language, width: path == nil ? Driver.terminalWidth() : nil, file: file)
+    options.byteOrderMark = bom
     let text = Exporter.export(plan, format: format, options: options)
     guard let path else {
       output.write(text)

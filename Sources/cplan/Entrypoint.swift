@@ -110,9 +110,11 @@ struct Export: ParsableCommand {
   @Flag(help: "Overwrite an existing output file.") var force = false
   @Option(help: "Width of text tables in columns (default: the terminal's, or 100).") var width: Int?
   @Flag(help: "ASCII instead of Unicode block characters in the text timeline.") var ascii = false
+  @Flag(help: "Start a CSV export with a UTF-8 byte-order mark (for Excel on Chinese Windows).") var bom = false
   @Argument(help: "A plan file.") var plan: String
   func run() throws {
-    let options = ExportOptions(width: width, ascii: ascii)
+    var options = ExportOptions(width: width, ascii: ascii)
+    options.byteOrderMark = bom
     throw ExitCode(Driver.export(plan: plan, format: format, output: output, force: force, options: options,
                                  common: common.settings))
   }

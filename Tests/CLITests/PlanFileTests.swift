@@ -131,6 +131,18 @@ import Testing
     #expect(try CLI.read(file).contains("编辑器里加的"))
   }
 
+  @Test func csvForExcelStartsWithAByteOrderMarkOnlyWhenAsked() throws {
+    let bom = Data([0xEF, 0xBB, 0xBF])
+    let plain = try CLI.run(["export", "plans/jilin-2025-2030.plan", "--format", "csv"], directory: CLI.root)
+    #expect(plain.status == 0)
+    #expect(plain.outBytes.starts(with: Data("kind,id,".utf8)))
+    let marked = try CLI.run(["export", "plans/jilin-2025-2030.plan", "--format", "csv", "--bom"], directory: CLI.root)
+    #expect(marked.outBytes.starts(with: bom + Data("kind,id,".utf8)))
+    #expect(marked.outBytes.dropFirst(3) == plain.outBytes)
+    let shell = try CLI.run([], stdin: "load plans/jilin-2025-2030.plan\nexport csv bom\n", directory: CLI.root)
+    #expect(shell.outBytes == marked.outBytes)
+  }
+
   @Test func outputBytesDoNotDependOnTheLocale() throws {
     let script = """
       load plans/jilin-2025-2030.plan

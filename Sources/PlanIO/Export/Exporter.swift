@@ -16,6 +16,9 @@ package struct ExportOptions: Sendable {
   package var ascii = false
   /// The plan file's name, for diagnostics in the JSON export.
   package var file: String?
+  /// Start the CSV with a UTF-8 byte-order mark (`--bom`), so that Excel on Chinese Windows reads
+  /// it as UTF-8 instead of GBK.
+  package var byteOrderMark = false
 
   package init(language: MessageLanguage = .en, width: Int? = nil, ascii: Bool = false, file: String? = nil) {
     self.language = language
@@ -33,7 +36,7 @@ package enum Exporter {
     case .text: return TextExport(roadmap: Roadmap(plan), options: options).render()
     case .markdown: return MarkdownExport(roadmap: Roadmap(plan), options: options).render()
     case .json: return JSONExport(roadmap: Roadmap(plan), options: options).render()
-    case .csv: return CSVExport.render(plan)
+    case .csv: return (options.byteOrderMark ? "\u{FEFF}" : "") + CSVExport.render(plan)
     case .html: return HTMLExport(roadmap: Roadmap(plan), options: options).render()
     }
   }
