@@ -108,6 +108,21 @@ package struct Lexer {
     return nil
   }
 
+  /// Scans whole UTF-8 scalars from `i` while `keepGoing` holds for the byte at the current
+  /// offset (and input remains). Returns where it stopped, or the offset of invalid UTF-8.
+  private func scanUTF8(from i: Int, while keepGoing: (Int) -> Bool) -> (end: Int, invalidAt: Int?) {
+    var i = i
+    while i < bytes.count, keepGoing(i) {
+      if bytes[i] >= 0x80 {
+        guard let (_, n) = decode(i) else { return (i, i) }
+        i += n
+      } else {
+        i += 1
+      }
+    }
+    return (i, nil)
+  }
+
   private mutating func invalidUTF8(at offset: Int) -> Step {
     let loc = location(of: offset)
     pos = offset + 1
@@ -179,16 +194,9 @@ package struct Lexer {
       }
       let b = bytes[pos]
       if b == 0x23 {  // '#': comment to end of line
-        var i = pos + 1
-        while i < bytes.count && bytes[i] != 0x0A {
-          if bytes[i] >= 0x80 {
-            guard let (_, n) = decode(i) else { return invalidUTF8(at: i) }
-            i += n
-          } else {
-            i += 1
-          }
-        }
-        pos = i
+        let (end, invalid) = scanUTF8(from: pos + 1) { bytes[$0] != 0x0A }
+        if let invalid { return invalidUTF8(at: invalid) }
+        pos = end
         continue
       }
       if b == 0x5C {  // '\': continuation when only blanks follow on the line
@@ -313,15 +321,8 @@ package struct Lexer {
       if case .token = step {} else { return step }
       pos = start
     }
-    var i = start
-    while i < bytes.count, bytes[i] != 0x0A, whitespaceLength(i) == 0 {
-      if bytes[i] >= 0x80 {
-        guard let (_, n) = decode(i) else { return invalidUTF8(at: i) }
-        i += n
-      } else {
-        i += 1
-      }
-    }
+    let (i, invalid) = scanUTF8(from: start) { bytes[$0] != 0x0A && whitespaceLength($0) == 0 }
+    if let invalid { return invalidUTF8(at: invalid) }
     pos = i
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
     return .token(Token(.path(text), at: location(of: start), length: scalarCount(start, i)))

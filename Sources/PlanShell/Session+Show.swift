@@ -73,15 +73,7 @@ extension Session {
     out += "\n"
     var table = TextTable()
     for (i, attribute) in spec.attributes.enumerated() {
-      let value: String
-      if let v = entity.values[i] {
-        value = v.display(as: attribute.type)
-      } else if let d = attribute.defaultValue {
-        value = d.display(as: attribute.type) + text(" (default)", "（默认）")
-      } else {
-        value = "—"
-      }
-      table.add(["  " + attribute.name, value])
+      table.add(["  " + attribute.name, shown(entity.values[i], attribute)])
     }
     out += table.render()
     switch entity.kind {
@@ -103,19 +95,18 @@ extension Session {
     return out
   }
 
+  /// A value as `show` prints it: the value, else the default marked as such, else `—`.
+  private func shown(_ value: Value?, _ attribute: AttributeSpec) -> String {
+    if let value { return value.display(as: attribute.type) }
+    if let d = attribute.defaultValue { return d.display(as: attribute.type) + text(" (default)", "（默认）") }
+    return "—"
+  }
+
   func showPlan() -> String {
     var out = ""
     var table = TextTable()
     for (i, attribute) in Schema.plan.enumerated() {
-      let value: String
-      if let v = plan.settings[i] {
-        value = v.display(as: attribute.type)
-      } else if let d = attribute.defaultValue {
-        value = d.display(as: attribute.type) + text(" (default)", "（默认）")
-      } else {
-        value = "—"
-      }
-      table.add([attribute.name, value])
+      table.add([attribute.name, shown(plan.settings[i], attribute)])
     }
     out += table.render()
     var counts = TextTable(alignments: [.left, .right])
