@@ -9,11 +9,22 @@ package enum Engine {
   /// - Returns: every diagnostic, sorted by file and line (``Diagnostic/sortKey``).
   /// - Complexity: O(n) in the size of the plan.
   package static func validate(_ plan: Plan, strict: Bool = false) -> [Diagnostic] {
-    var diagnostics = Validator.run(plan)
+    finish(Validator.run(plan), strict: strict)
+  }
+
+  /// The findings in report order: by location, severity and rule (``Diagnostic/sortKey``), and
+  /// findings equal in all three in the order the rules gave them — the same order however the
+  /// findings were gathered (``ValidationCache`` gathers them in a different order).
+  /// - Parameter strict: turns warnings into errors first.
+  static func finish(_ findings: [Diagnostic], strict: Bool) -> [Diagnostic] {
+    var diagnostics = findings
     if strict {
       for i in diagnostics.indices where diagnostics[i].severity == .warning { diagnostics[i].severity = .error }
     }
-    diagnostics.sort(by: Diagnostic.sortKey)
-    return diagnostics
+    return diagnostics.enumerated().sorted { x, y in
+      if Diagnostic.sortKey(x.element, y.element) { return true }
+      if Diagnostic.sortKey(y.element, x.element) { return false }
+      return x.offset < y.offset
+    }.map(\.element)
   }
 }

@@ -13,7 +13,7 @@ extension Session {
       guard t.isKeyword("strict") else { return fail(.error(.unexpectedArgument(t.summary), at: t)) }
       strict = true
     }
-    let diagnostics = Engine.validate(plan, strict: strict)
+    let diagnostics = validateCurrentPlan(strict: strict)
     var out = ""
     for d in diagnostics { out += renderer.render(d) }
     let errors = diagnostics.count { $0.severity == .error }

@@ -28,7 +28,14 @@ package final class Session {
     package init() {}
   }
 
-  package private(set) var plan = Plan()
+  package private(set) var plan = Plan() {
+    // Counted so that a change not reported to `validation` is noticed (it then starts afresh).
+    didSet { planMutations &+= 1 }
+  }
+  /// How many times the plan was changed.
+  private var planMutations = 0
+  /// The validation results kept between edits: `validate` re-checks what changed.
+  let validation = ValidationCache()
   /// The plan file this plan came from or was last saved to.
   package private(set) var file: String?
   /// The plan file as it was when last loaded or saved.
@@ -193,6 +200,7 @@ package final class Session {
       return fail(error)
     }
     if cascade { reportCascade(before: countsBefore) }
+    validation.note(change, in: plan, mutation: planMutations)
     record(change)
     onChange?(sourceText(of: command))
     return true
@@ -213,8 +221,15 @@ package final class Session {
   func commit(_ next: Plan, file newFile: String?? = nil) {
     let old = plan
     plan = next
+    validation.note(.whole(old), in: plan, mutation: planMutations)
     record(.whole(old))
     if let newFile { file = newFile }
+  }
+
+  /// Every validation finding for the current plan (``Engine/validate(_:strict:)``), re-checking
+  /// only what changed since the last `validate` (``ValidationCache``).
+  package func validateCurrentPlan(strict: Bool = false) -> [Diagnostic] {
+    validation.validate(plan, mutation: planMutations, strict: strict)
   }
 
   /// Records a change already made to the plan as one undoable step (or part of the enclosing group).
@@ -248,6 +263,7 @@ package final class Session {
     guard command.arguments.isEmpty else { return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0])) }
     guard let step = undoStack.popLast() else { return fail(.error(.nothingTo("undo"), at: command.verbToken)) }
     let inverse = plan.revert(step.change)
+    validation.note(inverse, in: plan, mutation: planMutations)
     redoStack.append((inverse, version, file, step.command))
     version = step.version
     file = step.file
@@ -260,6 +276,7 @@ package final class Session {
     guard command.arguments.isEmpty else { return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0])) }
     guard let step = redoStack.popLast() else { return fail(.error(.nothingTo("redo"), at: command.verbToken)) }
     let inverse = plan.revert(step.change)
+    validation.note(inverse, in: plan, mutation: planMutations)
     undoStack.append((inverse, version, file, step.command))
     version = step.version
     file = step.file
@@ -335,6 +352,7 @@ package final class Session {
   func replacePlan(_ newPlan: Plan, file path: String?) {
     let old = plan
     plan = newPlan
+    validation.note(.whole(old), in: plan, mutation: planMutations)
     record(.whole(old))
     file = path
     if let path {

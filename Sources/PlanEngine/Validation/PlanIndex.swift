@@ -39,7 +39,9 @@ struct Groups {
 ///
 /// Groups hold positions in the plan's tables (``Plan/subscript(kind:)``, `values[i]`), keyed by
 /// the owner's position, so no entity is copied. Every group keeps plan order. Entities whose
-/// reference is unset, or names no entity of the plan, are in no group of that reference.
+/// reference is unset, or names no entity of the plan, are in no group of that reference — except
+/// goals and measures, whose group `consortia.count` holds those of no consortium: the plan-wide
+/// shard (``Shard``).
 final class PlanIndex {
   /// The entities of each kind the rules walk, in plan order (the tables' own storage).
   let consortia: [Entity], members: [Entity], goals: [Entity], measures: [Entity], funding: [Entity], orgs: [Entity]
@@ -47,11 +49,10 @@ final class PlanIndex {
   let membersByConsortium: Groups
   /// Each member's org position (`-1`: no such org).
   let memberOrg: [Int32]
-  /// Whether some consortium belongs to the field, by field position.
-  let fieldHasConsortium: [Bool]
   /// Goals by phase position.
   let goalsByPhase: Groups
-  /// Goals by consortium position.
+  /// Goals by shard: consortium position, or `consortia.count` for the goals of no consortium
+  /// of the plan.
   let goalsByConsortium: Groups
   /// Each goal's consortium position (`-1`: none, or no such consortium).
   let goalConsortium: [Int32]
@@ -59,52 +60,80 @@ final class PlanIndex {
   let goalPhase: [Int32]
   /// Measures by phase position.
   let measuresByPhase: Groups
-  /// Measures by consortium position.
+  /// Measures by shard: consortium position, or `consortia.count` for the measures of no
+  /// consortium of the plan.
   let measuresByConsortium: Groups
+  /// Each measure's phase position (`-1`: none, or no such phase).
+  let measurePhase: [Int32]
   /// Funding lines by consortium position.
   let fundingByConsortium: Groups
-  /// The phases in chronological order: by start month, then end month, then plan order.
-  let chronologicalPhases: [Entity]
-  /// The table positions of ``chronologicalPhases``.
-  let chronologicalOrder: [Int]
-  /// Each phase's position in ``chronologicalPhases``: the order in which rules R24 and R33
-  /// compare phases ("later phase").
-  let phasePosition: [String: Int]
-  /// ``phasePosition`` by phase table position.
-  let chronologicalPosition: [Int]
+  /// The phases in chronological order.
+  let phases: PhaseOrder
 
   /// - Complexity: O(n) in the number of entities, plus O(p log p) for p phases.
-  init(_ plan: Plan) {
+  init(_ plan: Plan, phases: PhaseOrder) {
     let consortiumTable = plan[.consortium], phaseTable = plan[.phase]
     let consortia = consortiumTable.values.elements, members = plan[.member].values.elements
     let goals = plan[.goal].values.elements, measures = plan[.measure].values.elements
     let funding = plan[.funding].values.elements
     (self.consortia, self.members, self.goals, self.measures, self.funding) = (consortia, members, goals, measures, funding)
     orgs = plan[.org].values.elements
-    let phases = phaseTable.values.elements
-    let fields = plan[.field]
+    self.phases = phases
+    let shards = consortia.count + 1
+    let planWide = Int32(consortia.count)
 
     let memberConsortium = Self.resolve(consortiumTable, members.count) { members[$0].key.a }
     membersByConsortium = Groups(count: consortia.count, owners: memberConsortium)
     memberOrg = Self.resolve(plan[.org], members.count) { members[$0].key.b }
-    let consortiumField = Self.resolve(fields, consortia.count) { consortia[$0][Attr.Consortium.field]?.ref }
-    var hasConsortium = [Bool](repeating: false, count: fields.count)
-    for f in consortiumField where f >= 0 { hasConsortium[Int(f)] = true }
-    fieldHasConsortium = hasConsortium
 
     goalPhase = Self.resolve(phaseTable, goals.count) { goals[$0][Attr.Goal.phase]?.ref }
     goalConsortium = Self.resolve(consortiumTable, goals.count) { goals[$0][Attr.Goal.consortium]?.ref }
-    goalsByPhase = Groups(count: phases.count, owners: goalPhase)
-    goalsByConsortium = Groups(count: consortia.count, owners: goalConsortium)
+    goalsByPhase = Groups(count: phaseTable.count, owners: goalPhase)
+    goalsByConsortium = Groups(count: shards, owners: goalConsortium.map { $0 < 0 ? planWide : $0 })
 
-    let measurePhase = Self.resolve(phaseTable, measures.count) { measures[$0][Attr.Measure.phase]?.ref }
+    measurePhase = Self.resolve(phaseTable, measures.count) { measures[$0][Attr.Measure.phase]?.ref }
     let measureConsortium = Self.resolve(consortiumTable, measures.count) { measures[$0][Attr.Measure.consortium]?.ref }
-    measuresByPhase = Groups(count: phases.count, owners: measurePhase)
-    measuresByConsortium = Groups(count: consortia.count, owners: measureConsortium)
+    measuresByPhase = Groups(count: phaseTable.count, owners: measurePhase)
+    measuresByConsortium = Groups(count: shards, owners: measureConsortium.map { $0 < 0 ? planWide : $0 })
 
     let fundingConsortium = Self.resolve(consortiumTable, funding.count) { funding[$0].key.a }
     fundingByConsortium = Groups(count: consortia.count, owners: fundingConsortium)
+  }
 
+  /// For each of `count` entities, the position in `table` of the entity its reference `id(i)`
+  /// names (`-1`: unset, or no such entity). Consecutive entities usually name the same entity
+  /// (a consortium's goals stand together), so the last lookup is reused.
+  static func resolve(_ table: Table, _ count: Int, _ id: (Int) -> String?) -> [Int32] {
+    var out = [Int32](repeating: -1, count: count)
+    var lastID: String?
+    var last: Int32 = -1
+    for i in 0..<count {
+      guard let ref = id(i) else { continue }
+      if ref != lastID {
+        lastID = ref
+        last = table.index(forKey: EntityKey(ref)).map { Int32($0) } ?? -1
+      }
+      out[i] = last
+    }
+    return out
+  }
+}
+
+/// The plan's phases in chronological order: by start month, then end month, then plan order —
+/// the order in which rules R20, R21, R24, R26 and R33 compare phases ("later phase").
+struct PhaseOrder {
+  /// The phases in chronological order.
+  let chronologicalPhases: [Entity]
+  /// The table positions of ``chronologicalPhases``.
+  let chronologicalOrder: [Int]
+  /// Each phase's position in ``chronologicalPhases``, by ID.
+  let phasePosition: [String: Int]
+  /// Each phase's position in ``chronologicalPhases``, by table position.
+  let chronologicalPosition: [Int]
+
+  /// - Complexity: O(p log p) for p phases.
+  init(_ plan: Plan) {
+    let phases = plan[.phase].values.elements
     chronologicalOrder = phases.indices.sorted { x, y in
       let (a, b) = (phases[x].period, phases[y].period)
       if a?.start != b?.start { return (a?.start.ordinal ?? .max) < (b?.start.ordinal ?? .max) }
@@ -120,24 +149,6 @@ final class PlanIndex {
     }
     phasePosition = position
     chronologicalPosition = byTable
-  }
-
-  /// For each of `count` entities, the position in `table` of the entity its reference `id(i)`
-  /// names (`-1`: unset, or no such entity). Consecutive entities usually name the same entity
-  /// (a consortium's goals stand together), so the last lookup is reused.
-  private static func resolve(_ table: Table, _ count: Int, _ id: (Int) -> String?) -> [Int32] {
-    var out = [Int32](repeating: -1, count: count)
-    var lastID: String?
-    var last: Int32 = -1
-    for i in 0..<count {
-      guard let ref = id(i) else { continue }
-      if ref != lastID {
-        lastID = ref
-        last = table.index(forKey: EntityKey(ref)).map { Int32($0) } ?? -1
-      }
-      out[i] = last
-    }
-    return out
   }
 }
 

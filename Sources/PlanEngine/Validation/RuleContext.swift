@@ -10,8 +10,30 @@ final class RuleContext {
     self.plan = plan
   }
 
+  /// A context whose ranking rules' results are already known (``ValidationCache``): `ranking`
+  /// is the plan's ranking as an earlier context over an equal ranking basis computed it.
+  convenience init(_ plan: Plan, ranking: PlanRanking?) {
+    self.init(plan)
+    self.ranking = ranking
+  }
+
   /// Entities grouped by the entity they belong to; built on first use.
-  private(set) lazy var index = PlanIndex(plan)
+  private(set) lazy var index = PlanIndex(plan, phases: phases)
+
+  /// The phases in chronological order; built on first use.
+  private(set) lazy var phases = PhaseOrder(plan)
+
+  /// Whether some consortium belongs to the field, by field position (rule R10).
+  /// - Complexity: O(consortia).
+  private(set) lazy var fieldHasConsortium: [Bool] = {
+    let fields = plan[.field]
+    var has = [Bool](repeating: false, count: fields.count)
+    let consortia = plan[.consortium].values.elements
+    for f in PlanIndex.resolve(fields, consortia.count, { consortia[$0][Attr.Consortium.field]?.ref }) where f >= 0 {
+      has[Int(f)] = true
+    }
+    return has
+  }()
 
   /// The `after` links between goals; built on first use.
   private(set) lazy var goalGraph = GoalGraph(plan)
@@ -37,7 +59,7 @@ final class RuleContext {
   }
 
   /// The plan's ranking (its own `method`) on the trusted basis; `nil` where ``trustedBasis`` is.
-  private(set) lazy var ranking: PlanRanking? = trustedBasis.map {
+  lazy var ranking: PlanRanking? = trustedBasis.map {
     PlanRanking($0, method: RankingMethod(rawValue: plan.method) ?? .weighted, sensitivity: false)
   }
 

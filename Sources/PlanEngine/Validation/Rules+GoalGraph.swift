@@ -19,12 +19,12 @@ enum GoalGraphRules {
   }
 
   /// **R33** (error): a goal comes `after` no goal of a later phase (phases in chronological
-  /// order, ``PlanIndex/chronologicalPhases``). One finding per such link, at the goal whose
+  /// order, ``PhaseOrder``). One finding per such link, at the goal whose
   /// `after` list holds it.
   static let r33 = Rule("R33") { c in
     let graph = c.goalGraph
     let goals = c.plan[.goal].values
-    let position = graph.phases.map { $0.flatMap { c.index.phasePosition[$0] } }
+    let position = graph.phases.map { $0.flatMap { c.phases.phasePosition[$0] } }
     var findings: [Diagnostic] = []
     for (g, prerequisites) in graph.successors.enumerated() {
       guard let here = position[g], let phase = graph.phases[g] else { continue }

@@ -4,11 +4,15 @@ import PlanModel
 /// Rules R20–R26: the roadmap's phases and the goals set in them (SPEC §7).
 ///
 /// Phases are compared in chronological order — by start month, then end month, then plan order
-/// (``PlanIndex/chronologicalPhases``) — which is what "earlier" and "later" phase mean here.
+/// (``PhaseOrder``) — which is what "earlier" and "later" phase mean here.
 /// A phase whose end comes before its start (R20) takes no part in the overlap, gap and
 /// coverage checks; the horizon checks need `horizon`.
 enum PhaseRules {
-  static let all = [r20, r21, r22, r23, r24, r25, r26]
+  /// The rules about the phases alone, checked over the whole plan.
+  static let all = [r20, r21]
+  /// The rules checked shard by shard (R22 and R25's ecosystem part look across consortia:
+  /// ``Aggregates``).
+  static let shard = [r23, r24, r25, r26]
 
   /// **R20** (error): each phase starts no later than it ends, lies within the horizon, and
   /// overlaps no other phase. An overlap is reported at the phase that starts later, naming the
@@ -16,7 +20,7 @@ enum PhaseRules {
   static let r20 = Rule("R20") { c in
     var findings: [Diagnostic] = []
     var reach: (phase: Entity, period: Period)?
-    for phase in c.index.chronologicalPhases {
+    for phase in c.phases.chronologicalPhases {
       guard let period = phase.period else { continue }
       guard period.start <= period.end else {
         findings.append(c.report(.r20Reversed(phase, period: period), at: phase))
@@ -39,7 +43,7 @@ enum PhaseRules {
   /// uncovered start at the first phase, an uncovered end at the phase that ends last. Silent
   /// while the plan has no phase.
   static let r21 = Rule("R21") { c in
-    let phases = c.index.chronologicalPhases.compactMap { phase in
+    let phases = c.phases.chronologicalPhases.compactMap { phase in
       phase.period.flatMap { $0.start <= $0.end ? (phase, $0) : nil }
     }
     guard let first = phases.first else { return [] }
@@ -65,17 +69,11 @@ enum PhaseRules {
     return findings
   }
 
-  /// **R22** (error): every phase has at least one goal (of any consortium, or plan-wide).
-  static let r22 = Rule("R22") { c in
-    c.plan[.phase].values.enumerated().compactMap { p, phase in
-      c.index.goalsByPhase.count(p) == 0 ? c.report(.r22NoGoal(phase), at: phase) : nil
-    }
-  }
-
   /// **R23** (error): a goal's `target` lies above its `baseline` for direction up, below it for
   /// direction down (equal is no movement). A goal without both numbers is not judged.
-  static let r23 = Rule("R23") { c in
-    c.plan[.goal].values.compactMap { goal in
+  static let r23 = ShardRule("R23") { c, k in
+    c.index.goalsByConsortium[k].compactMap { g in
+      let goal = c.index.goals[g]
       guard let baseline = goal[Attr.Goal.baseline]?.number, let target = goal[Attr.Goal.target]?.number else {
         return nil
       }
@@ -91,7 +89,7 @@ enum PhaseRules {
   /// Goals of the same phase are not compared with each other; goals without an indicator or a
   /// target are not judged. At the later goal, naming the earlier one.
   /// - Complexity: O(goals), walking the phases in order.
-  static let r24 = Rule("R24") { c in
+  static let r24 = ShardRule("R24") { c, k in
     struct Track {
       var position = -1
       var highest: (target: Double, goal: Int)?
@@ -152,7 +150,7 @@ enum PhaseRules {
           let earlier = goals[behind.goal]
           findings.append((position, g, c.report(
             .r24FallsBack(
-              goal, target: target, phase: index.chronologicalPhases[position].id, earlier: earlier,
+              goal, target: target, phase: c.phases.chronologicalPhases[position].id, earlier: earlier,
               earlierTarget: behind.target, earlierPhase: earlier[Attr.Goal.phase]?.ref ?? "?",
               consortium: goal[Attr.Goal.consortium]?.ref, indicator: indicator, direction: direction),
             at: goal)))
@@ -169,57 +167,46 @@ enum PhaseRules {
       guard let indicator = goal[Attr.Goal.indicator]?.text, !indicator.isEmpty,
         let target = goal[Attr.Goal.target]?.number
       else { return }
-      judged.append((index.chronologicalPosition[p], g, indicator, target))
+      judged.append((c.phases.chronologicalPosition[p], g, indicator, target))
     }
 
-    for k in index.consortia.indices {
-      judged.removeAll(keepingCapacity: true)
-      for g in index.goalsByConsortium[k] { judge(g) }
-      if !judged.isEmpty { walk { _, indicator in indicator } }
-    }
-    // Goals of no consortium of the plan, tracked by their consortium reference (if any) too.
-    judged.removeAll(keepingCapacity: true)
-    for g in goals.indices where index.goalConsortium[g] < 0 { judge(g) }
-    if !judged.isEmpty {
+    for g in index.goalsByConsortium[k] { judge(g) }
+    if judged.isEmpty { return [] }
+    if c.isPlanWide(k) {
+      // Goals of no consortium of the plan, tracked by their consortium reference (if any) too.
       walk { g, indicator in (goals[g][Attr.Goal.consortium]?.ref ?? "") + "\u{0}" + indicator }
+    } else {
+      walk { _, indicator in indicator }
     }
     findings.sort { ($0.position, $0.goal) < ($1.position, $1.goal) }
     return findings.map(\.finding)
   }
 
-  /// **R25** (warning): every consortium has a goal of category tech (the default category), at
-  /// the consortium; and once the plan has goals, one of them is of category ecosystem (reported
-  /// once, at the goal statement that comes last).
-  static let r25 = Rule("R25") { c in
+  /// **R25** (warning), its part within a consortium: every consortium has a goal of category
+  /// tech (the default category), at the consortium. (Its plan-wide part, an ecosystem goal, is
+  /// in ``Aggregates``.)
+  static let r25 = ShardRule.consortium("R25") { c, k in
     let index = c.index
-    var findings: [Diagnostic] = index.consortia.indices.compactMap { k in
-      let tech = index.goalsByConsortium[k].contains { index.goals[$0][Attr.Goal.category]?.choice == "tech" }
-      return tech ? nil : c.report(.r25NoTechGoal(index.consortia[k]), at: index.consortia[k])
-    }
-    let goals = index.goals
-    if !goals.contains(where: { $0[Attr.Goal.category]?.choice == "ecosystem" }), let last = c.latest(goals) {
-      findings.append(c.report(.r25NoEcosystemGoal(goals: goals.count), at: last))
-    }
-    return findings
+    let tech = index.goalsByConsortium[k].contains { index.goals[$0][Attr.Goal.category]?.choice == "tech" }
+    return tech ? nil : c.report(.r25NoTechGoal(index.consortia[k]), at: index.consortia[k])
   }
 
   /// **R26** (warning): a consortium has a goal in every phase that overlaps its `period` (every
   /// phase, when it has none). One finding per consortium, naming the phases without a goal.
-  static let r26 = Rule("R26") { c in
+  static let r26 = ShardRule.consortium("R26") { c, k in
     let index = c.index
     // The chronological phases that can be missed: those with a period that does not end
     // before it starts.
-    let phases: [(position: Int, phase: Entity, period: Period)] = zip(index.chronologicalOrder, index.chronologicalPhases)
-      .compactMap { p, phase in phase.period.flatMap { $0.start <= $0.end ? (p, phase, $0) : nil } }
-    var covered = [Bool](repeating: false, count: c.plan[.phase].count)
-    return index.consortia.indices.compactMap { k in
-      let consortium = index.consortia[k]
-      for i in covered.indices { covered[i] = false }
-      for g in index.goalsByConsortium[k] where index.goalPhase[g] >= 0 { covered[Int(index.goalPhase[g])] = true }
-      let span = consortium.period
-      let missing = phases.filter { p in !covered[p.position] && (span.map { $0.overlaps(p.period) } ?? true) }
-      return missing.isEmpty ? nil : c.report(.r26MissingPhases(consortium, phases: missing.map(\.phase.id)), at: consortium)
+    let phases = c.phases.chronologicalPhases.indices.compactMap { i -> (position: Int, phase: Entity, period: Period)? in
+      let phase = c.phases.chronologicalPhases[i]
+      return phase.period.flatMap { $0.start <= $0.end ? (c.phases.chronologicalOrder[i], phase, $0) : nil }
     }
+    var covered = [Bool](repeating: false, count: c.plan[.phase].count)
+    let consortium = index.consortia[k]
+    for g in index.goalsByConsortium[k] where index.goalPhase[g] >= 0 { covered[Int(index.goalPhase[g])] = true }
+    let span = consortium.period
+    let missing = phases.filter { p in !covered[p.position] && (span.map { $0.overlaps(p.period) } ?? true) }
+    return missing.isEmpty ? nil : c.report(.r26MissingPhases(consortium, phases: missing.map(\.phase.id)), at: consortium)
   }
 
   /// The month with `ordinal` (months since year 0).

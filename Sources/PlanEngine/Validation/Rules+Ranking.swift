@@ -12,7 +12,12 @@ import PlanModel
 ///   R04 error. Otherwise they are skipped (the blocking rule already reports the cause). They use
 ///   the plan's own `method`. R08–R10 need `cutoff`; without it they have nothing to check.
 enum RankingRules {
-  static let all = [r01, r02, r03, r04, r05, r06, r07, r08, r09, r10]
+  /// The rules about the criteria, weights, scores and the ranking itself: they read only the
+  /// plan settings, criteria, judgements, fields and scores (``ValidationCache`` re-runs them only
+  /// when one of those changes).
+  static let basis = [r01, r02, r03, r04, r05, r06, r07, r08]
+  /// The rules linking the ranking to the consortia.
+  static let links = [r09, r10]
 
   /// The largest consistent CR (Saaty 1980; SPEC §7 R04).
   static let maximumCR = 0.10
@@ -209,9 +214,9 @@ enum RankingRules {
   static let r10 = Rule("R10") { c in
     guard let ranking = c.ranking, let cutoff = c.plan.cutoff else { return [] }
     let fields = c.plan[.field]
-    let index = c.index
+    let hasConsortium = c.fieldHasConsortium
     return ranking.rows.compactMap { row in
-      guard row.rank <= cutoff, let f = fields.index(forKey: EntityKey(row.field)), !index.fieldHasConsortium[f]
+      guard row.rank <= cutoff, let f = fields.index(forKey: EntityKey(row.field)), !hasConsortium[f]
       else { return nil }
       let field = fields.values[f]
       return c.report(.r10NoConsortium(field, rank: row.rank, cutoff: cutoff), at: field)

@@ -1,0 +1,297 @@
+import PlanLanguage
+import PlanModel
+
+/// The keys of one shard's entities: a consortium's members, goals, measures and funding lines,
+/// or the goals and measures of no consortium (the plan-wide shard). Order does not matter:
+/// ``subplan(of:consortium:)`` puts them back in plan order.
+struct ShardKeys: Sendable {
+  var members: [EntityKey] = []
+  var goals: [EntityKey] = []
+  var measures: [EntityKey] = []
+  var funding: [EntityKey] = []
+
+  init() {}
+
+  /// The keys of shard `k` of `index` (a consortium position, or `consortia.count`).
+  init(_ index: PlanIndex, shard k: Int) {
+    goals = index.goalsByConsortium[k].map { index.goals[$0].key }
+    measures = index.measuresByConsortium[k].map { index.measures[$0].key }
+    if k < index.consortia.count {
+      members = index.membersByConsortium[k].map { index.members[$0].key }
+      funding = index.fundingByConsortium[k].map { index.funding[$0].key }
+    }
+  }
+
+  /// The keys of `kind` (member, goal, measure or funding).
+  subscript(kind: Kind) -> [EntityKey] {
+    get {
+      switch kind {
+      case .member: members
+      case .goal: goals
+      case .measure: measures
+      default: funding
+      }
+    }
+    set {
+      switch kind {
+      case .member: members = newValue
+      case .goal: goals = newValue
+      case .measure: measures = newValue
+      default: funding = newValue
+      }
+    }
+  }
+
+  /// A plan with `plan`'s settings and phases, the consortium `id` (if any, and if it exists),
+  /// and this shard's entities with the orgs of its members, every kind in `plan`'s order, so
+  /// that the shard rules find in it exactly what they find for this shard in the whole plan.
+  /// - Complexity: O(k log k) for the shard's k entities, plus the phases.
+  func subplan(of plan: Plan, consortium id: String?) -> Plan {
+    var sub = Plan()
+    sub.settings = plan.settings
+    sub.settingLocations = plan.settingLocations
+    sub[.phase] = plan[.phase]
+    if let id, let consortium = plan[.consortium][EntityKey(id)] { sub[.consortium][consortium.key] = consortium }
+    for kind in [Kind.member, .goal, .measure, .funding] {
+      let table = plan[kind]
+      for p in self[kind].compactMap({ table.index(forKey: $0) }).sorted() {
+        let entity = table.values[p]
+        sub[kind][entity.key] = entity
+      }
+    }
+    let orgs = plan[.org]
+    for p in Set(members.compactMap { orgs.index(forKey: EntityKey($0.b)) }).sorted() {
+      let org = orgs.values[p]
+      sub[.org][org.key] = org
+    }
+    return sub
+  }
+}
+
+/// Validation results kept between edits, so that the shell's `validate` re-checks only what
+/// changed (SPEC §10; issue: every shell command under 50 ms on a 10,000-consortium plan).
+///
+/// What is kept: the findings of each rule group of ``Validator`` — the ranking basis (with the
+/// ranking itself), each shard's findings and summary, the goal graph's — and each shard's keys.
+/// What an edit marks stale, from the ``PlanChange`` it returned (which holds the previous
+/// values of what it touched):
+/// - a consortium, member, funding line: its consortium's shard; a goal or measure: the shards
+///   of its old and new consortium (a plan-wide one when it has none); an org: the shards of the
+///   consortia it is a member of;
+/// - a criterion, judgement, field or score, or the settings weighting, method and cutoff: the
+///   ranking group;
+/// - a goal with `after` links, or one that another goal comes after: the goal graph;
+/// - a phase, any other setting, `remove … cascade`, `rename`, `load`, `new`: everything.
+/// The links (R09–R10), the phase rules (R20–R21) and the rules across consortia (from the
+/// summaries) are cheap and always run. The result is the same as ``Engine/validate(_:strict:)``
+/// of the whole plan (a test compares them after random edits).
+///
+/// Every mutation of the plan must be reported with ``note(_:in:mutation:)`` and a mutation
+/// counter; a gap in the count (a change not reported) makes the next `validate` start afresh.
+package final class ValidationCache {
+  /// Whether the kept results describe the plan of mutation `synced`, up to the stale marks.
+  private var complete = false
+  private var synced = 0
+  private var shards: [String: (findings: [Diagnostic], summary: ShardSummary)] = [:]
+  private var keys: [String: ShardKeys] = [:]
+  private var planWide: (findings: [Diagnostic], summary: ShardSummary) = ([], ShardSummary())
+  private var planWideKeys = ShardKeys()
+  private var ranking: [Diagnostic] = []
+  private var rankingResult: PlanRanking?
+  private var graph: [Diagnostic] = []
+  /// Goal IDs with `after` links, or named in one.
+  private var linked: Set<String> = []
+  private var staleShards: Set<String> = []
+  private var stalePlanWide = false
+  private var staleRanking = false
+  private var staleGraph = false
+
+  /// How the last ``validate(_:mutation:strict:)`` went: `true` when it ran every rule.
+  package private(set) var lastRunWasFull = false
+
+  package init() {}
+
+  /// Records that `change` has just been made to `plan`, which is now at `mutation` (one more
+  /// than at the change before).
+  /// - Parameter change: what the edit returned, or what ``Plan/revert(_:)`` returned for an
+  ///   undo or redo: either holds the previous values of the entities it touched.
+  /// - Complexity: O(1) per touched entity, O(shard) to move a key; O(members) for an org.
+  package func note(_ change: PlanChange, in plan: Plan, mutation: Int) {
+    defer { synced = mutation }
+    guard complete, mutation == synced + 1 else {
+      complete = false
+      return
+    }
+    note(change, in: plan)
+  }
+
+  private func note(_ change: PlanChange, in plan: Plan) {
+    guard complete else { return }
+    switch change {
+    case .inserted(let kind, let key): touch(kind, key, previous: nil, in: plan)
+    case .appended(let entity), .removed(let entity, _), .replaced(let entity):
+      touch(entity.kind, entity.key, previous: entity, in: plan)
+    case .settings(let values, _):
+      let rankingSettings = [Attr.Plan.weighting, Attr.Plan.method, Attr.Plan.cutoff]
+      let changed = values.indices.filter { values[$0] != plan.settings[$0] }
+      if changed.allSatisfy(rankingSettings.contains) { staleRanking = true } else { complete = false }
+    case .tables, .whole: complete = false
+    case .group(let changes): for c in changes { note(c, in: plan) }
+    }
+  }
+
+  /// Marks what entity `key` of `kind` affects, before (`previous`) and now (in `plan`), and
+  /// moves its key between shards.
+  private func touch(_ kind: Kind, _ key: EntityKey, previous: Entity?, in plan: Plan) {
+    let current = plan[kind][key]
+    switch kind {
+    case .consortium:
+      staleShards.insert(key.a)
+    case .member, .funding:
+      staleShards.insert(key.a)
+      move(kind, key, from: previous.map { _ in key.a }, to: current.map { _ in key.a })
+    case .goal, .measure:
+      let attribute = kind == .goal ? Attr.Goal.consortium : Attr.Measure.consortium
+      let old = previous.map { shard(of: $0[attribute]?.ref, in: plan) }
+      let new = current.map { shard(of: $0[attribute]?.ref, in: plan) }
+      guard complete else { return }
+      for case let s?? in [old, new] { staleShards.insert(s) }
+      if old == .some(nil) || new == .some(nil) { stalePlanWide = true }
+      move(kind, key, from: old, to: new)
+      if kind == .goal, !staleGraph {
+        let links = (previous?[Attr.Goal.after]?.refs ?? []) + (current?[Attr.Goal.after]?.refs ?? [])
+        if !links.isEmpty || linked.contains(key.a) { staleGraph = true }
+      }
+    case .org:
+      for member in plan[.member].keys where member.b == key.a { staleShards.insert(member.a) }
+    case .criterion, .compare, .field, .score:
+      staleRanking = true
+    case .phase:
+      complete = false
+    }
+  }
+
+  /// The shard of a goal or measure whose consortium is `ref`: `nil` for the plan-wide shard.
+  /// A reference to a consortium that does not exist (the model refuses them; a guard) makes
+  /// the next validation start afresh.
+  private func shard(of ref: String?, in plan: Plan) -> String? {
+    guard let ref else { return nil }
+    if !plan.contains(.consortium, EntityKey(ref)) { complete = false }
+    return ref
+  }
+
+  /// Moves `key` of `kind` from shard `old` to shard `new` (outer `nil`: absent before / now;
+  /// inner `nil`: the plan-wide shard).
+  private func move(_ kind: Kind, _ key: EntityKey, from old: String??, to new: String??) {
+    if let old, old != new {
+      update(old) { $0[kind].removeAll { $0 == key } }
+    }
+    if let new {
+      update(new) { if !$0[kind].contains(key) { $0[kind].append(key) } }
+    }
+  }
+
+  private func update(_ shard: String?, _ body: (inout ShardKeys) -> Void) {
+    if let shard { body(&keys[shard, default: ShardKeys()]) } else { body(&planWideKeys) }
+  }
+
+  /// Every finding of every rule over `plan`, as ``Engine/validate(_:strict:)`` gives them:
+  /// re-checking only what changed since the last call when every change since then was noted.
+  /// - Parameters:
+  ///   - mutation: the plan's mutation count (see ``note(_:in:mutation:)``).
+  ///   - strict: turns warnings into errors.
+  /// - Complexity: O(consortia + phases + orgs that lead) plus O(size) of each stale shard; the
+  ///   stale ranking group O(fields × criteria²); the stale goal graph O(goals); a full run O(n).
+  package func validate(_ plan: Plan, mutation: Int, strict: Bool = false) -> [Diagnostic] {
+    let consortia = plan[.consortium]
+    // Re-checking more than a quarter of the shards one by one costs more than a full run.
+    if !complete || mutation != synced || staleShards.count > consortia.count / 4 + 16 {
+      return full(plan, mutation: mutation, strict: strict)
+    }
+    lastRunWasFull = false
+    let c: RuleContext
+    if staleRanking {
+      c = RuleContext(plan)
+      ranking = RankingRules.basis.flatMap { $0.check(c) }
+      rankingResult = c.ranking
+      staleRanking = false
+    } else {
+      c = RuleContext(plan, ranking: rankingResult)
+    }
+    for id in staleShards {
+      guard consortia.index(forKey: EntityKey(id)) != nil else {
+        shards[id] = nil
+        keys[id] = nil
+        continue
+      }
+      shards[id] = Validator.runShard(plan, consortium: id, keys: keys[id] ?? ShardKeys())
+    }
+    staleShards.removeAll(keepingCapacity: true)
+    if stalePlanWide {
+      planWide = Validator.runShard(plan, consortium: nil, keys: planWideKeys)
+      stalePlanWide = false
+    }
+    if staleGraph {
+      graph = GoalGraphRules.all.flatMap { $0.check(c) }
+      linked = Self.linkedGoals(plan)
+      staleGraph = false
+    }
+    var findings = ranking
+    findings += RankingRules.links.flatMap { $0.check(c) }
+    findings += PhaseRules.all.flatMap { $0.check(c) }
+    var summaries: [(consortium: String?, summary: ShardSummary)] = []
+    summaries.reserveCapacity(consortia.count + 1)
+    for key in consortia.keys {
+      guard let shard = shards[key.a] else { return full(plan, mutation: mutation, strict: strict) }
+      findings += shard.findings
+      summaries.append((key.a, shard.summary))
+    }
+    findings += planWide.findings
+    summaries.append((nil, planWide.summary))
+    findings += Aggregates.check(c, shards: summaries)
+    findings += graph
+    return Engine.finish(findings, strict: strict)
+  }
+
+  private func full(_ plan: Plan, mutation: Int, strict: Bool) -> [Diagnostic] {
+    shards.removeAll(keepingCapacity: true)
+    keys.removeAll(keepingCapacity: true)
+    (staleShards, stalePlanWide, staleRanking, staleGraph) = ([], false, false, false)
+    let findings = Validator.run(plan, into: self)
+    complete = true
+    synced = mutation
+    lastRunWasFull = true
+    return Engine.finish(findings, strict: strict)
+  }
+
+  /// Keeps a shard's results from a full run (``Validator/run(_:into:)``).
+  func capture(shard id: String?, findings: [Diagnostic], summary: ShardSummary, keys shardKeys: ShardKeys) {
+    if let id {
+      shards[id] = (findings, summary)
+      keys[id] = shardKeys
+    } else {
+      planWide = (findings, summary)
+      planWideKeys = shardKeys
+    }
+  }
+
+  /// Keeps the ranking group's and the goal graph's results from a full run.
+  func capture(ranking: [Diagnostic], rankingResult: PlanRanking?, graph: [Diagnostic], plan: Plan) {
+    self.ranking = ranking
+    self.rankingResult = rankingResult
+    self.graph = graph
+    linked = Self.linkedGoals(plan)
+  }
+
+  /// The IDs of goals with `after` links, and of every goal such a link names.
+  /// - Complexity: O(goals + links).
+  private static func linkedGoals(_ plan: Plan) -> Set<String> {
+    var linked: Set<String> = []
+    for goal in plan[.goal].values {
+      guard let after = goal.values[Attr.Goal.after]?.refs, !after.isEmpty else { continue }
+      linked.insert(goal.id)
+      linked.formUnion(after)
+    }
+    return linked
+  }
+}
