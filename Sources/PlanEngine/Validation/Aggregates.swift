@@ -14,10 +14,13 @@ struct ShardSummary: Sendable {
   var goalCount = 0
   /// Whether one of the shard's goals has category ecosystem.
   var hasEcosystemGoal = false
-  /// The shard's goal whose statement comes last (``RuleContext/latest(_:)``).
-  var latestGoal: Entity?
-  /// The orgs (IDs) of the consortium's members with `role lead`, in member order.
-  var leadOrgs: [String] = []
+  /// Where the shard's goal whose statement comes last (``RuleContext/latest(_:)``) stands, and
+  /// its ID.
+  var latestGoal: (location: SourceLocation, id: String)?
+  /// The orgs (IDs) of the consortium's members with `role lead` that rule R19 reports: an
+  /// enterprise with `rd-intensity` below 3%. (An edit of an org re-checks every shard it is a
+  /// member of, so this stays true of the org.)
+  var weakLeads: [String] = []
 
   init() {}
 
@@ -31,13 +34,17 @@ struct ShardSummary: Sendable {
       let p = index.goalPhase[g]
       if p >= 0, !goalPhases.contains(p) { goalPhases.append(p) }
       if !hasEcosystemGoal, goal[Attr.Goal.category]?.choice == "ecosystem" { hasEcosystemGoal = true }
-      if latestGoal == nil || latestGoal!.location < goal.location { latestGoal = goal }
+      if latestGoal == nil || latestGoal!.location < goal.location { latestGoal = (goal.location, goal.id) }
     }
     for m in index.measuresByConsortium[k] {
       let p = index.measurePhase[m]
       if p >= 0, !measurePhases.contains(p) { measurePhases.append(p) }
     }
-    if !c.isPlanWide(k) { leadOrgs = c.leads(of: k).map { index.members[$0].key.b } }
+    guard !c.isPlanWide(k) else { return }
+    for lead in c.leads(of: k) {
+      let o = Int(index.memberOrg[lead])
+      if o >= 0, Aggregates.isWeakLead(index.orgs[o]) { weakLeads.append(index.orgs[o].id) }
+    }
   }
 }
 
@@ -47,27 +54,39 @@ struct ShardSummary: Sendable {
 enum Aggregates {
   /// The findings of R19, R22, R25 (its plan-wide part) and R30 (its part about phases).
   /// - Parameters:
-  ///   - c: the context of the whole plan (its phases and orgs are read).
-  ///   - shards: every shard's consortium ID (`nil` for the plan-wide shard) and summary,
-  ///     consortia in plan order.
-  static func check(_ c: RuleContext, shards: [(consortium: String?, summary: ShardSummary)]) -> [Diagnostic] {
+  ///   - c: the context of the whole plan (its phases, orgs and goals are read).
+  ///   - shards: every consortium's ID and shard summary, in any order.
+  ///   - planWide: the plan-wide shard's summary.
+  /// - Complexity: O(shards + phases), plus O(log) lookups for what is reported.
+  static func check(
+    _ c: RuleContext, shards: some Sequence<(consortium: String, summary: ShardSummary)>, planWide: ShardSummary
+  ) -> [Diagnostic] {
     let phases = c.plan[.phase]
     var phaseHasGoal = [Bool](repeating: false, count: phases.count)
     var phaseHasMeasure = [Bool](repeating: false, count: phases.count)
     var goals = 0
     var ecosystem = false
-    var latest: Entity?
+    var latest: (location: SourceLocation, id: String)?
     var led: [String: [String]] = [:]
-    for (consortium, summary) in shards {
+    func add(_ summary: ShardSummary) {
       for p in summary.goalPhases where Int(p) < phases.count { phaseHasGoal[Int(p)] = true }
       for p in summary.measurePhases where Int(p) < phases.count { phaseHasMeasure[Int(p)] = true }
       goals += summary.goalCount
       ecosystem = ecosystem || summary.hasEcosystemGoal
-      if let goal = summary.latestGoal, latest == nil || latest!.location < goal.location { latest = goal }
-      if let consortium {
-        for org in summary.leadOrgs { led[org, default: []].append(consortium) }
+      if let goal = summary.latestGoal {
+        // Ties (goals changed by one statement) go to the goal that comes first in plan order.
+        if latest == nil || latest!.location < goal.location
+          || (latest!.location == goal.location && goalPosition(c, goal.id) < goalPosition(c, latest!.id))
+        {
+          latest = goal
+        }
       }
     }
+    for (consortium, summary) in shards {
+      add(summary)
+      for org in summary.weakLeads { led[org, default: []].append(consortium) }
+    }
+    add(planWide)
     var findings = r19(c, led: led)
     // **R22** (error): every phase has at least one goal (of any consortium, or plan-wide).
     for (p, phase) in phases.values.enumerated() where !phaseHasGoal[p] {
@@ -75,8 +94,8 @@ enum Aggregates {
     }
     // **R25** (warning), its plan-wide part: once the plan has goals, one of them is of category
     // ecosystem. Reported once, at the goal statement that comes last.
-    if !ecosystem, let latest {
-      findings.append(c.report(.r25NoEcosystemGoal(goals: goals), at: latest))
+    if !ecosystem, let latest, let goal = c.plan.entity(.goal, latest.id) {
+      findings.append(c.report(.r25NoEcosystemGoal(goals: goals), at: goal))
     }
     // **R30** (warning), its part about phases: every phase has a support measure (of any
     // consortium, or plan-wide), at the phase.
@@ -86,20 +105,32 @@ enum Aggregates {
     return findings
   }
 
+  private static func goalPosition(_ c: RuleContext, _ id: String) -> Int {
+    c.plan[.goal].index(forKey: EntityKey(id)) ?? .max
+  }
+
+  /// Whether `org`, leading a consortium, breaks rule R19: an enterprise whose `rd-intensity` is
+  /// set and below 3%.
+  static func isWeakLead(_ org: Entity) -> Bool {
+    guard org[Attr.Org.type]?.choice == "enterprise", let intensity = org[Attr.Org.rdIntensity]?.number else {
+      return false
+    }
+    return intensity < 0.03 - 1e-12
+  }
+
   /// **R19** (warning): an enterprise that leads a consortium has `rd-intensity` of at least 3%.
   /// Reported once per org, at the org (the statement that sets its R&D intensity), naming every
-  /// consortium it leads; orgs in plan order.
-  /// - Parameter led: the consortia (in plan order) each org leads, by org ID.
+  /// consortium it leads in plan order; orgs in plan order.
+  /// - Parameter led: the consortia each org that breaks the rule leads, by org ID.
   static func r19(_ c: RuleContext, led: [String: [String]]) -> [Diagnostic] {
-    let orgs = c.plan[.org]
+    let orgs = c.plan[.org], consortia = c.plan[.consortium]
     var found: [(position: Int, finding: Diagnostic)] = []
-    for (id, consortia) in led {
+    for (id, leads) in led {
       guard let o = orgs.index(forKey: EntityKey(id)) else { continue }
       let org = orgs.values[o]
-      guard org[Attr.Org.type]?.choice == "enterprise", let intensity = org[Attr.Org.rdIntensity]?.number,
-        intensity < 0.03 - 1e-12
-      else { continue }
-      found.append((o, c.report(.r19RDIntensity(org, consortia: consortia, intensity: intensity), at: org)))
+      guard isWeakLead(org), let intensity = org[Attr.Org.rdIntensity]?.number else { continue }
+      let ordered = leads.sorted { (consortia.index(forKey: EntityKey($0)) ?? .max) < (consortia.index(forKey: EntityKey($1)) ?? .max) }
+      found.append((o, c.report(.r19RDIntensity(org, consortia: ordered, intensity: intensity), at: org)))
     }
     return found.sorted { $0.position < $1.position }.map(\.finding)
   }

@@ -92,9 +92,17 @@ package final class ValidationCache {
   /// Whether the kept results describe the plan of mutation `synced`, up to the stale marks.
   private var complete = false
   private var synced = 0
-  private var shards: [String: (findings: [Diagnostic], summary: ShardSummary)] = [:]
+  /// A shard's findings and summary: a class, so that walking 10,000 of them copies nothing.
+  private final class ShardResult {
+    let findings: [Diagnostic]
+    let summary: ShardSummary
+    init(_ findings: [Diagnostic], _ summary: ShardSummary) {
+      (self.findings, self.summary) = (findings, summary)
+    }
+  }
+  private var shards: [String: ShardResult] = [:]
   private var keys: [String: ShardKeys] = [:]
-  private var planWide: (findings: [Diagnostic], summary: ShardSummary) = ([], ShardSummary())
+  private var planWide = ShardResult([], ShardSummary())
   private var planWideKeys = ShardKeys()
   private var ranking: [Diagnostic] = []
   private var rankingResult: PlanRanking?
@@ -224,11 +232,13 @@ package final class ValidationCache {
         keys[id] = nil
         continue
       }
-      shards[id] = Validator.runShard(plan, consortium: id, keys: keys[id] ?? ShardKeys())
+      let (findings, summary) = Validator.runShard(plan, consortium: id, keys: keys[id] ?? ShardKeys())
+      shards[id] = ShardResult(findings, summary)
     }
     staleShards.removeAll(keepingCapacity: true)
     if stalePlanWide {
-      planWide = Validator.runShard(plan, consortium: nil, keys: planWideKeys)
+      let (findings, summary) = Validator.runShard(plan, consortium: nil, keys: planWideKeys)
+      planWide = ShardResult(findings, summary)
       stalePlanWide = false
     }
     if staleGraph {
@@ -239,16 +249,19 @@ package final class ValidationCache {
     var findings = ranking
     findings += RankingRules.links.flatMap { $0.check(c) }
     findings += PhaseRules.all.flatMap { $0.check(c) }
-    var summaries: [(consortium: String?, summary: ShardSummary)] = []
-    summaries.reserveCapacity(consortia.count + 1)
-    for key in consortia.keys {
-      guard let shard = shards[key.a] else { return full(plan, mutation: mutation, strict: strict) }
-      findings += shard.findings
-      summaries.append((key.a, shard.summary))
+    // Every consortium has its shard (a guard: a missing one means a change went unnoticed).
+    guard shards.count == consortia.count else { return full(plan, mutation: mutation, strict: strict) }
+    // The shards' findings in consortium order, as a full run gives them (findings of one
+    // statement in two shards keep that order); only shards with findings are looked up.
+    var reporting: [(position: Int, findings: [Diagnostic])] = []
+    for (id, shard) in shards where !shard.findings.isEmpty {
+      guard let position = consortia.index(forKey: EntityKey(id)) else { return full(plan, mutation: mutation, strict: strict) }
+      reporting.append((position, shard.findings))
     }
+    for (_, shardFindings) in reporting.sorted(by: { $0.position < $1.position }) { findings += shardFindings }
     findings += planWide.findings
-    summaries.append((nil, planWide.summary))
-    findings += Aggregates.check(c, shards: summaries)
+    let summaries = shards.lazy.map { (consortium: $0.key, summary: $0.value.summary) }
+    findings += Aggregates.check(c, shards: summaries, planWide: planWide.summary)
     findings += graph
     return Engine.finish(findings, strict: strict)
   }
@@ -267,10 +280,10 @@ package final class ValidationCache {
   /// Keeps a shard's results from a full run (``Validator/run(_:into:)``).
   func capture(shard id: String?, findings: [Diagnostic], summary: ShardSummary, keys shardKeys: ShardKeys) {
     if let id {
-      shards[id] = (findings, summary)
+      shards[id] = ShardResult(findings, summary)
       keys[id] = shardKeys
     } else {
-      planWide = (findings, summary)
+      planWide = ShardResult(findings, summary)
       planWideKeys = shardKeys
     }
   }

@@ -29,17 +29,18 @@ enum Validator {
     findings += RankingRules.links.flatMap { $0.check(c) }
     findings += PhaseRules.all.flatMap { $0.check(c) }
     let index = c.index
-    var summaries: [(consortium: String?, summary: ShardSummary)] = []
-    summaries.reserveCapacity(index.consortia.count + 1)
+    var summaries: [(consortium: String, summary: ShardSummary)] = []
+    var planWide = ShardSummary()
+    summaries.reserveCapacity(index.consortia.count)
     for k in 0...index.consortia.count {
       let shardFindings = shardRules.flatMap { $0.check(c, k) }
       let summary = ShardSummary(c, shard: k)
       let id = k < index.consortia.count ? index.consortia[k].id : nil
       findings += shardFindings
-      summaries.append((id, summary))
+      if let id { summaries.append((id, summary)) } else { planWide = summary }
       cache?.capture(shard: id, findings: shardFindings, summary: summary, keys: ShardKeys(index, shard: k))
     }
-    findings += Aggregates.check(c, shards: summaries)
+    findings += Aggregates.check(c, shards: summaries, planWide: planWide)
     let graph = GoalGraphRules.all.flatMap { $0.check(c) }
     findings += graph
     cache?.capture(ranking: ranking, rankingResult: c.ranking, graph: graph, plan: plan)
