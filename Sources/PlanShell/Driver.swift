@@ -82,6 +82,7 @@ package enum Driver {
     }
     if isatty(0) == 1 {
       session.settings.interactive = true
+      session.validateInBackground()
       return InteractiveShell(session: session, common: common).run()
     }
     let input = FileHandle.standardInput.readDataToEndOfFile()

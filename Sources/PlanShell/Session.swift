@@ -226,6 +226,14 @@ package final class Session {
     if let newFile { file = newFile }
   }
 
+  /// From now on, validates the plan in full on another thread after a load, or after an edit
+  /// that leaves nothing to reuse (a phase, most settings), starting with the plan as it is: at
+  /// the prompt, `validate` then finds the work done.
+  package func validateInBackground() {
+    validation.preparesInBackground = true
+    validation.prepare(plan, mutation: planMutations)
+  }
+
   /// Every validation finding for the current plan (``Engine/validate(_:strict:)``), re-checking
   /// only what changed since the last `validate` (``ValidationCache``).
   package func validateCurrentPlan(strict: Bool = false) -> [Diagnostic] {

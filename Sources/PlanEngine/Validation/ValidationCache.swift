@@ -1,3 +1,4 @@
+import Foundation
 import PlanLanguage
 import PlanModel
 
@@ -117,7 +118,57 @@ package final class ValidationCache {
   /// How the last ``validate(_:mutation:strict:)`` went: `true` when it ran every rule.
   package private(set) var lastRunWasFull = false
 
+  /// Whether a change that leaves nothing to reuse (a load, a phase, most settings) starts a
+  /// full validation on another thread at once, so that the next `validate` finds it done
+  /// (the interactive shell; a script does not validate after every edit).
+  package var preparesInBackground = false
+
+  /// A full validation running on another thread, and the changes made since it started.
+  private final class Preparation: @unchecked Sendable {
+    let cache = ValidationCache()
+    let mutation: Int
+    let done = DispatchSemaphore(value: 0)
+    /// The changes since `mutation`, to replay once it is done; `nil` when one of them replaced
+    /// the plan wholesale (nothing of it can be reused).
+    var changes: [PlanChange]? = []
+
+    init(mutation: Int) { self.mutation = mutation }
+  }
+  private var preparation: Preparation?
+
   package init() {}
+
+  /// Starts validating `plan` (at `mutation`) in full on another thread; the next
+  /// ``validate(_:mutation:strict:)`` waits for it and re-checks only what changed since.
+  /// - Complexity: O(1) here; O(n) on the other thread, which reads its own copy of the plan
+  ///   (the shell's next edit of each table copies that table once while it runs).
+  package func prepare(_ plan: Plan, mutation: Int) {
+    if let running = preparation, running.changes != nil { return }
+    let next = Preparation(mutation: mutation)
+    preparation = next
+    let thread = Thread {
+      _ = next.cache.full(plan, mutation: mutation, strict: false)
+      next.done.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  /// Takes over the results of a finished preparation and replays the changes made since.
+  private func adopt(_ p: Preparation, plan: Plan) {
+    p.done.wait()
+    guard let changes = p.changes else {
+      complete = false
+      return
+    }
+    let other = p.cache
+    (shards, keys, planWide, planWideKeys) = (other.shards, other.keys, other.planWide, other.planWideKeys)
+    (ranking, rankingResult, graph, linked) = (other.ranking, other.rankingResult, other.graph, other.linked)
+    (staleShards, stalePlanWide, staleRanking, staleGraph) = ([], false, false, false)
+    complete = true
+    synced = p.mutation + changes.count
+    for change in changes { note(change, in: plan) }
+  }
 
   /// Records that `change` has just been made to `plan`, which is now at `mutation` (one more
   /// than at the change before).
@@ -125,12 +176,20 @@ package final class ValidationCache {
   ///   undo or redo: either holds the previous values of the entities it touched.
   /// - Complexity: O(1) per touched entity, O(shard) to move a key; O(members) for an org.
   package func note(_ change: PlanChange, in plan: Plan, mutation: Int) {
-    defer { synced = mutation }
-    guard complete, mutation == synced + 1 else {
-      complete = false
+    if let p = preparation {
+      guard var changes = p.changes, mutation == p.mutation + changes.count + 1, !change.replacesTables else {
+        p.changes = nil
+        if preparesInBackground { prepare(plan, mutation: mutation) }
+        return
+      }
+      p.changes = nil  // no copy of the list while appending
+      changes.append(change)
+      p.changes = changes
       return
     }
-    note(change, in: plan)
+    if complete, mutation == synced + 1 { note(change, in: plan) } else { complete = false }
+    synced = mutation
+    if !complete, preparesInBackground { prepare(plan, mutation: mutation) }
   }
 
   private func note(_ change: PlanChange, in plan: Plan) {
@@ -211,6 +270,10 @@ package final class ValidationCache {
   /// - Complexity: O(consortia + phases + orgs that lead) plus O(size) of each stale shard; the
   ///   stale ranking group O(fields × criteria²); the stale goal graph O(goals); a full run O(n).
   package func validate(_ plan: Plan, mutation: Int, strict: Bool = false) -> [Diagnostic] {
+    if let p = preparation {
+      preparation = nil
+      adopt(p, plan: plan)
+    }
     let consortia = plan[.consortium]
     // Re-checking more than a quarter of the shards one by one costs more than a full run.
     if !complete || mutation != synced || staleShards.count > consortia.count / 4 + 16 {
@@ -306,5 +369,17 @@ package final class ValidationCache {
       linked.formUnion(after)
     }
     return linked
+  }
+}
+
+extension PlanChange {
+  /// Whether the change replaced whole tables or the whole plan (`load`, `new`, `rename`,
+  /// `remove … cascade`): nothing kept about the plan before it can be reused.
+  var replacesTables: Bool {
+    switch self {
+    case .tables, .whole: true
+    case .group(let changes): changes.contains { $0.replacesTables }
+    default: false
+    }
   }
 }
