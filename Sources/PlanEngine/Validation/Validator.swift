@@ -1,5 +1,7 @@
+import Dispatch
 import PlanLanguage
 import PlanModel
+import Synchronization
 
 /// Runs the validation rules R01–R33 (SPEC §7) over a plan.
 ///
@@ -19,32 +21,96 @@ enum Validator {
   static let shardRules: [ShardRule] = ConsortiumRules.all + PhaseRules.shard + FundingRules.shard
 
   /// Every finding of every rule, unsorted (``Engine/validate(_:strict:)`` sorts them).
+  ///
+  /// Two workers share the work (`DispatchQueue.concurrentPerform`; one, on one core): one
+  /// runs the groups over the whole plan — ranking basis, links, phases, goal graph, the only
+  /// users of the context's ranking and goal graph — while the other starts on the shards; then
+  /// both take the remaining shards in chunks. The shards' findings are put back in consortium
+  /// order, so the result does not depend on the split.
   /// - Parameter cache: receives every group's findings and the shards' summaries and contents.
   /// - Complexity: O(n) in the size of the plan, plus O(p log p) for p phases; ranking rules
   ///   add O(fields × criteria²).
   static func run(_ plan: Plan, into cache: ValidationCache? = nil) -> [Diagnostic] {
     let c = RuleContext(plan)
-    let ranking = RankingRules.basis.flatMap { $0.check(c) }
-    var findings = ranking
-    findings += RankingRules.links.flatMap { $0.check(c) }
-    findings += PhaseRules.all.flatMap { $0.check(c) }
+    // Built before the workers start, which only read them.
     let index = c.index
+    _ = c.phases
+    let shards = ShardWork(count: index.consortia.count + 1, keepKeys: cache != nil)
+    defer { shards.release() }
+    let whole = WholePlanFindings()
+    nonisolated(unsafe) let context = c
+    DispatchQueue.concurrentPerform(iterations: 2) { worker in
+      if worker == 1 {
+        whole.ranking = RankingRules.basis.flatMap { $0.check(context) }
+        whole.rankingResult = context.ranking
+        whole.other = RankingRules.links.flatMap { $0.check(context) } + PhaseRules.all.flatMap { $0.check(context) }
+        whole.graph = GoalGraphRules.all.flatMap { $0.check(context) }
+      }
+      shards.drain(context)
+    }
+    var findings = whole.ranking + whole.other
     var summaries: [(consortium: String, summary: ShardSummary)] = []
     var planWide = ShardSummary()
     summaries.reserveCapacity(index.consortia.count)
     for k in 0...index.consortia.count {
-      let shardFindings = shardRules.flatMap { $0.check(c, k) }
-      let summary = ShardSummary(c, shard: k)
+      let output = shards.outputs[k]!
       let id = k < index.consortia.count ? index.consortia[k].id : nil
-      findings += shardFindings
-      if let id { summaries.append((id, summary)) } else { planWide = summary }
-      cache?.capture(shard: id, findings: shardFindings, summary: summary, keys: ShardKeys(index, shard: k))
+      findings += output.findings
+      if let id { summaries.append((id, output.summary)) } else { planWide = output.summary }
+      if let keys = output.keys { cache?.capture(shard: id, findings: output.findings, summary: output.summary, keys: keys) }
     }
     findings += Aggregates.check(c, shards: summaries, planWide: planWide)
-    let graph = GoalGraphRules.all.flatMap { $0.check(c) }
-    findings += graph
-    cache?.capture(ranking: ranking, rankingResult: c.ranking, graph: graph, plan: plan)
+    findings += whole.graph
+    cache?.capture(ranking: whole.ranking, rankingResult: whole.rankingResult, graph: whole.graph, plan: plan)
     return findings
+  }
+
+  /// What the worker over the whole plan found (written by it, read after both workers end).
+  private final class WholePlanFindings: @unchecked Sendable {
+    var ranking: [Diagnostic] = []
+    var rankingResult: PlanRanking?
+    var other: [Diagnostic] = []
+    var graph: [Diagnostic] = []
+  }
+
+  /// The shards of one validation, handed out to the workers in chunks through an atomic
+  /// cursor; each shard's result goes to its own slot.
+  private final class ShardWork: @unchecked Sendable {
+    struct Output {
+      let findings: [Diagnostic]
+      let summary: ShardSummary
+      let keys: ShardKeys?
+    }
+    let count: Int
+    let keepKeys: Bool
+    let outputs: UnsafeMutableBufferPointer<Output?>
+    let cursor = Atomic<Int>(0)
+    static let chunk = 64
+
+    init(count: Int, keepKeys: Bool) {
+      self.count = count
+      self.keepKeys = keepKeys
+      outputs = .allocate(capacity: count)
+      outputs.initialize(repeating: nil)
+    }
+
+    /// Checks chunks of shards until none is left.
+    func drain(_ c: RuleContext) {
+      while true {
+        let start = cursor.wrappingAdd(Self.chunk, ordering: .relaxed).oldValue
+        guard start < count else { return }
+        for k in start..<min(start + Self.chunk, count) {
+          outputs[k] = Output(
+            findings: Validator.shardRules.flatMap { $0.check(c, k) }, summary: ShardSummary(c, shard: k),
+            keys: keepKeys ? ShardKeys(c.index, shard: k) : nil)
+        }
+      }
+    }
+
+    func release() {
+      outputs.deinitialize()
+      outputs.deallocate()
+    }
   }
 
   /// The findings of the shard rules and the summary for the shard of consortium `id` (`nil`:
