@@ -71,9 +71,12 @@ package final class HistoryFile {
   }
 
   /// Replaces the file with `entries` (atomically: a private temporary file renamed over it).
+  /// The temporary name is created afresh (`O_EXCL | O_NOFOLLOW`): a symlink or file planted
+  /// there is removed, never written through.
   private func rewrite(_ entries: [String]) {
     let temporary = path + ".\(getpid()).tmp"
-    let fd = StatePaths.openPrivate(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
+    unlink(temporary)
+    let fd = StatePaths.openPrivate(temporary, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW)
     guard fd >= 0 else { return }
     let text = ([HistoryFile.header] + entries.map(HistoryFile.encode)).joined(separator: "\n") + "\n"
     let ok = StatePaths.writeAll(fd, Array(text.utf8)) && fsync(fd) == 0

@@ -41,6 +41,24 @@ import Testing
     #expect(HistoryFile(path: path).load() == loaded)
   }
 
+  /// Cutting the file back writes a temporary file first; a symlink planted at its name (in a
+  /// folder shared by mistake, say) is replaced, and the file it points to is left alone.
+  @Test func cuttingBackNeverWritesThroughASymlinkAtTheTemporaryName() throws {
+    let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("history").path
+    let victim = folder.appendingPathComponent("victim").path
+    try "keep me\n".write(toFile: victim, atomically: true, encoding: .utf8)
+    try FileManager.default.createSymbolicLink(atPath: path + ".\(getpid()).tmp", withDestinationPath: victim)
+    let lines = (1...(2 * HistoryFile.limit + 5)).map { "list field # \($0)" }
+    try (([HistoryFile.header] + lines).joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    #expect(HistoryFile(path: path).load().count == HistoryFile.limit)
+    #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
+    // The file was cut back all the same.
+    let kept = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+    #expect(kept.count == HistoryFile.limit + 1)
+  }
+
   @Test func theShellWritesHistoryWhereTheEnvironmentSays() {
     #expect(StatePaths(environment: ["HOME": "/home/p"]).history == "/home/p/.local/state/cplan/history")
     #expect(StatePaths(environment: ["HOME": "/home/p", "XDG_STATE_HOME": "/s"]).history == "/s/cplan/history")
