@@ -197,6 +197,18 @@ struct ValidationRuleTests {
     #expect(d.message.en.contains("C1 C3 = 9"))
   }
 
+  /// One of a thing reads as one: "1 year", "the plan's only goal" (not "1 years", "1 goals").
+  @Test func messagesCountInTheSingular() throws {
+    let oneYear = try #require(Engine.validate(try ValidationFixture.plan(["set consortium K1 period 2025..2025"])).first)
+    #expect(oneYear.message.en.hasSuffix("lasts 1 year, not 3 to 5"))
+    let twoYears = try #require(Engine.validate(try ValidationFixture.plan(["set consortium K1 period 2025..2026"])).first)
+    #expect(twoYears.message.en.hasSuffix("lasts 2 years, not 3 to 5"))
+    let onlyGoal = try ValidationFixture.load(
+      "# cplan plan 1\nadd phase P1 \"攻关期\" period 2025..2026\nadd goal G1 \"目标\" phase P1 category tech\n", file: "one.plan")
+    let r25 = Engine.validate(onlyGoal).filter { $0.code == "R25" }.map(\.message.en)
+    #expect(r25 == ["the plan's only goal is not an ecosystem goal (category ecosystem)"])
+  }
+
   @Test func rankingRulesAreSkippedWhenTheRankingCannotBeTrusted() throws {
     // A missing score blocks the ranking: R05 alone, no R07–R10 built on a partial table.
     let plan = try ValidationFixture.plan(["remove score F1 C1", "set plan cutoff 3"])

@@ -208,7 +208,7 @@ extension Message {
   static func r18Length(_ consortium: Entity, period: Period) -> Message {
     let k = T.label(consortium)
     let years = T.number(period.years, places: 2)
-    return Message("R18", en: "the period \(period.description) of consortium \(k.en) lasts \(years) years, not 3 to 5",
+    return Message("R18", en: "the period \(period.description) of consortium \(k.en) lasts \(years) year\(years == "1" ? "" : "s"), not 3 to 5",
                    zh: "联合体 \(k.zh) 的建设期 \(period.description) 为 \(years) 年，不在 3 到 5 年之间")
   }
 
@@ -305,7 +305,8 @@ extension Message {
   }
 
   static func r25NoEcosystemGoal(goals: Int) -> Message {
-    Message("R25", en: "none of the plan's \(goals) goals is an ecosystem goal (category ecosystem)",
+    Message("R25", en: goals == 1 ? "the plan's only goal is not an ecosystem goal (category ecosystem)"
+              : "none of the plan's \(goals) goals is an ecosystem goal (category ecosystem)",
             zh: "计划的 \(goals) 个目标中没有生态目标（category ecosystem）")
   }
 
