@@ -20,12 +20,21 @@ struct JSONExport {
   let roadmap: Roadmap
   let options: ExportOptions
 
-  /// The export, written entity by entity straight into one byte buffer: no JSON tree of an
-  /// entity, let alone of the plan, is built, so memory stays near the size of the text.
-  /// The bytes are those of the tree written by ``JSONValue/write(to:indent:)``.
+  /// The export as one string (the whole text is held in memory; ``write(to:)`` streams it).
   func render() -> String {
+    var out = JSONOutput(capacity: 200 * roadmap.plan.entityCount + 4096)
+    write(to: &out)
+    return out.text
+  }
+
+  /// Writes the export, entity by entity, straight into `out`: no JSON tree of an entity, let
+  /// alone of the plan, is built. After each entity of a top-level array `out` may hand its
+  /// bytes on (``JSONOutput/flushIfFull()``), so with a sink memory stays near one chunk; at the
+  /// end everything is flushed. The bytes are those of the tree written by
+  /// ``JSONValue/write(to:indent:)`` (``entity(_:)`` for each entity).
+  /// - Complexity: O(n) in the size of the plan and of the text.
+  func write(to out: inout JSONOutput) {
     let plan = roadmap.plan
-    var out = JSONOutput(capacity: 200 * plan.entityCount + 4096)
     out += "{\n"
     func key(_ name: String) {
       out += "  "
@@ -36,18 +45,20 @@ struct JSONExport {
     JSONValue.writeString(Self.formatName, to: &out)
     out += ",\n"
     key("version")
-    out += String(Self.version)
+    out.write(integer: Self.version)
     out += ",\n"
     key("plan")
     Self.settings(plan).write(to: &out, indent: 1)
     out += ",\n"
+    let members = EntityLayout(.member, indent: 4)
     for (name, kind) in [("criteria", Kind.criterion), ("comparisons", .compare), ("fields", .field), ("scores", .score),
                          ("orgs", .org), ("consortia", .consortium), ("phases", .phase), ("goals", .goal),
                          ("measures", .measure), ("funding", .funding)]
     {
       key(name)
-      writeEntities(plan[kind].values, to: &out)
+      writeEntities(plan[kind].values.elements, layout: EntityLayout(kind, indent: 2), members: members, to: &out)
       out += ",\n"
+      out.flushIfFull()
     }
     key("ranking")
     ranking.write(to: &out, indent: 1)
@@ -56,39 +67,109 @@ struct JSONExport {
     JSONValue.writeArray(
       roadmap.diagnostics.lazy.map { Self.diagnostic($0, language: options.language) }, to: &out, indent: 1)
     out += "\n}\n"
-    return out.text
+    out.flush()
   }
 
   /// A top-level array of entities (``JSONValue/writeArray(_:to:indent:)`` at indent 1); a
-  /// consortium with its members inside.
-  private func writeEntities(_ entities: some Collection<Entity>, to out: inout JSONOutput) {
+  /// consortium with its members inside (`members` is their layout).
+  private func writeEntities(_ entities: [Entity], layout: EntityLayout, members: EntityLayout, to out: inout JSONOutput) {
     guard !entities.isEmpty else {
       out += "[]"
       return
     }
-    var first = true
-    for e in entities {
-      out += first ? "[\n    " : ",\n    "
-      first = false
-      if e.kind == .consortium {
-        Self.writeEntity(e, members: roadmap.memberEntities(of: e.id), to: &out, indent: 2)
+    let memberTable = roadmap.plan[.member].values.elements
+    for i in entities.indices {
+      out += i == 0 ? "[\n    " : ",\n    "
+      if layout.kind == .consortium {
+        Self.writeEntity(
+          entities[i], layout: layout, members: roadmap.memberPositions(of: entities[i].id), of: memberTable,
+          memberLayout: members, to: &out)
       } else {
-        Self.writeEntity(e, to: &out, indent: 2)
+        Self.writeEntity(entities[i], layout: layout, to: &out)
       }
+      out.flushIfFull()
     }
     out += "\n  ]"
   }
 
+  /// The bytes that go before each member of one kind's entity objects at one indent, made once
+  /// per export instead of once per entity: key parts, `name`, then the attributes (in
+  /// ``entity(_:)``'s order), each as `, "key": ` on one line and `,\n` + indent + `"key": ` in
+  /// the block form (the first member opens the object instead: `{"id": `, `{\n` + indent + `"id": `).
+  struct EntityLayout {
+    let kind: Kind
+    /// The level of the object's braces; members sit one level deeper.
+    let indent: Int
+    /// The names of the key parts (``keyNames(_:)``).
+    let keyCount: Int
+    let inlinePrefixes: [[UInt8]]
+    let blockPrefixes: [[UInt8]]
+    /// `\n` + indent + `}`.
+    let blockEnd: [UInt8]
+    /// `,\n` + inner indent + `"members": ` (for a consortium).
+    let membersPrefix: [UInt8]
+    /// Whether an entity of this kind can be written on one line at all: its one-line form with
+    /// every value one column wide and only the first key part still needs more than
+    /// ``JSONValue/inlineWidth`` columns for goals and measures, which are then written in the
+    /// block form straight away instead of being tried on one line and taken back.
+    let mayFitInline: Bool
+
+    init(_ kind: Kind, indent: Int) {
+      self.kind = kind
+      self.indent = indent
+      let keys = keyNames(kind)
+      let names = keys + (kind.spec.hasName ? ["name"] : []) + attributeNames[kind.index]
+      func bytes(_ build: (inout JSONOutput) -> Void) -> [UInt8] {
+        var out = JSONOutput()
+        build(&out)
+        return out.withBytes { Array($0) }
+      }
+      let inner = JSONValue.indentation(indent + 1)
+      inlinePrefixes = names.enumerated().map { i, name in
+        bytes {
+          $0 += i == 0 ? "{" : ", "
+          JSONValue.writeString(name, to: &$0)
+          $0 += ": "
+        }
+      }
+      blockPrefixes = names.enumerated().map { i, name in
+        bytes {
+          $0 += i == 0 ? "{\n" : ",\n"
+          $0 += inner
+          JSONValue.writeString(name, to: &$0)
+          $0 += ": "
+        }
+      }
+      blockEnd = bytes {
+        $0 += "\n"
+        $0 += JSONValue.indentation(indent)
+        $0 += "}"
+      }
+      membersPrefix = bytes {
+        $0 += ",\n"
+        $0 += inner
+        JSONValue.writeString("members", to: &$0)
+        $0 += ": "
+      }
+      keyCount = kind == .member ? 1 : keys.count
+      // The members every entity has: the first key part, the name, the attributes.
+      let always = [inlinePrefixes[0]] + inlinePrefixes.dropFirst(keys.count)
+      let shortest = always.reduce(0) { $0 + $1.count + 1 } + 1  // each value ≥ 1 column, then "}"
+      mayFitInline = 2 * indent + shortest <= JSONValue.inlineWidth
+    }
+  }
+
   /// One entity as ``entity(_:)`` makes it, written as ``JSONValue/write(to:indent:)`` writes
-  /// that object (on one line when it has only scalars and fits), plus `members` when given.
-  static func writeEntity(_ e: Entity, members: [Entity]? = nil, to out: inout JSONOutput, indent: Int) {
-    let spec = e.kind.spec
-    let keys = keyNames(e.kind)
-    let names = attributeNames[e.kind.index]
-    let attributes = spec.attributes
+  /// that object (on one line when it has only scalars and fits), plus `members` (positions in
+  /// `memberTable`) when given.
+  static func writeEntity(
+    _ e: Entity, layout: EntityLayout, members: [Int]? = nil, of memberTable: [Entity] = [],
+    memberLayout: EntityLayout? = nil, to out: inout JSONOutput
+  ) {
+    let attributes = e.kind.spec.attributes
     // One line is tried when every member is a scalar or an array of scalars: everything but a
     // month period (an object) and the members.
-    var inline = members == nil
+    var inline = members == nil && layout.mayFitInline
     if inline {
       for i in attributes.indices {
         if case .period = e[i], attributes[i].type != .yearPeriod {
@@ -99,83 +180,73 @@ struct JSONExport {
     }
     if inline {
       let mark = out.count
-      out += "{"
-      writeMembers(e, keys: keys, names: names, separator: ", ", indent: 0, to: &out)
+      writeMembers(e, prefixes: layout.inlinePrefixes, keyCount: layout.keyCount, indent: 0, to: &out)
       out += "}"
-      if 2 * indent + out.scalars(from: mark) <= JSONValue.inlineWidth { return }
+      if 2 * layout.indent + out.scalars(from: mark) <= JSONValue.inlineWidth { return }
       out.truncate(to: mark)
     }
-    let inner = JSONValue.indentation(indent + 1)
-    out += "{\n"
-    out += inner
-    writeMembers(e, keys: keys, names: names, separator: ",\n" + inner, indent: indent + 1, to: &out)
-    if let members {
-      out += ",\n"
-      out += inner
-      JSONValue.writeString("members", to: &out)
-      out += ": "
+    writeMembers(e, prefixes: layout.blockPrefixes, keyCount: layout.keyCount, indent: layout.indent + 1, to: &out)
+    if let members, let memberLayout {
+      out.append(layout.membersPrefix)
       if members.isEmpty {
         out += "[]"
       } else {
-        let item = JSONValue.indentation(indent + 2)
+        let item = JSONValue.indentation(layout.indent + 2)
         for (i, m) in members.enumerated() {
           out += i == 0 ? "[\n" : ",\n"
           out += item
-          writeEntity(m, to: &out, indent: indent + 2)
+          writeEntity(memberTable[m], layout: memberLayout, to: &out)
         }
         out += "\n"
-        out += inner
+        out += JSONValue.indentation(layout.indent + 1)
         out += "]"
       }
     }
-    out += "\n"
-    out += JSONValue.indentation(indent)
-    out += "}"
+    out.append(layout.blockEnd)
   }
 
-  /// The members of ``entity(_:)``, `separator` between them; values at `indent`.
-  private static func writeMembers(
-    _ e: Entity, keys: [String], names: [String], separator: String, indent: Int, to out: inout JSONOutput
-  ) {
-    var first = true
-    func key(_ name: String) {
-      if !first { out += separator }
-      first = false
-      JSONValue.writeString(name, to: &out)
-      out += ": "
-    }
+  /// The members of ``entity(_:)``, each after its prefix (the first opens the object); values
+  /// at `indent`. A key part that is empty is left out with the rest of the key, as
+  /// ``EntityKey/parts`` does (a member's key is only its org).
+  private static func writeMembers(_ e: Entity, prefixes: [[UInt8]], keyCount: Int, indent: Int, to out: inout JSONOutput) {
     if e.kind == .member {
-      key(keys[0])
+      out.append(prefixes[0])
       JSONValue.writeString(e.key.b, to: &out)
     } else {
-      // The parts of `e.key.parts`, as many as there are names.
-      let count = min(keys.count, e.key.b.isEmpty ? 1 : (e.key.c.isEmpty ? 2 : 3))
+      let count = min(keyCount, e.key.b.isEmpty ? 1 : (e.key.c.isEmpty ? 2 : 3))
       for i in 0..<count {
-        key(keys[i])
+        out.append(prefixes[i])
         JSONValue.writeString(i == 0 ? e.key.a : (i == 1 ? e.key.b : e.key.c), to: &out)
       }
     }
+    var next = keyCount
     if e.kind.spec.hasName {
-      key("name")
+      out.append(prefixes[next])
+      next += 1
       if let name = e.name { JSONValue.writeString(name, to: &out) } else { out += "null" }
     }
+    let defaults = Schema.defaults[e.kind.index]
     for (i, attribute) in e.kind.spec.attributes.enumerated() {
-      key(names[i])
-      writeValue(e[i], attribute.type, to: &out, indent: indent)
+      out.append(prefixes[next + i])
+      writeValue(e.values[i] ?? defaults[i], attribute.type, to: &out, indent: indent)
     }
   }
 
-  /// ``value(_:_:)`` written at `indent`, scalars without making a ``JSONValue``.
+  /// ``value(_:_:)`` written at `indent`; scalars without making a ``JSONValue``. Whole numbers
+  /// of `count` and `year` attributes (``JSONValue/int(_:)`` in the tree) have the same digits
+  /// as ``JSONOutput/write(number:)`` writes.
   private static func writeValue(_ v: Value?, _ type: AttributeType, to out: inout JSONOutput, indent: Int) {
-    switch (type, v) {
-    case (_, nil): out += "null"
-    case (.count, .number), (.year, .number), (_, .period), (_, .refs), (_, .range):
-      value(v, type).write(to: &out, indent: indent)
-    case (_, .text(let s)), (_, .ref(let s)), (_, .choice(let s)): JSONValue.writeString(s, to: &out)
-    case (_, .number(let d)): out += d.isFinite ? Format.number(d) : "null"
-    case (_, .integer(let i)): out += String(i)
-    case (_, .month(let m)): JSONValue.writeString(m.description, to: &out)
-    case (_, .flag(let b)): out += b ? "true" : "false"
+    guard let v else {
+      out += "null"
+      return
+    }
+    switch v {
+    case .text(let s), .ref(let s), .choice(let s): JSONValue.writeString(s, to: &out)
+    case .number(let d): out.write(number: d)
+    case .integer(let i): out.write(integer: i)
+    case .month(let m): JSONValue.writeString(m.description, to: &out)
+    case .flag(let b): out += b ? "true" : "false"
+    case .period, .refs, .range: value(v, type).write(to: &out, indent: indent)
     }
   }
 

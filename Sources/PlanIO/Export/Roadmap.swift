@@ -116,8 +116,11 @@ struct Roadmap {
 
   /// A consortium's member entities, in plan order.
   func memberEntities(of consortium: String) -> [Entity] {
-    (index.members[consortium] ?? []).map { plan[.member].values[$0] }
+    memberPositions(of: consortium).map { plan[.member].values[$0] }
   }
+
+  /// Where a consortium's members stand in the member table, in plan order (no copies of them).
+  func memberPositions(of consortium: String) -> [Int] { index.members[consortium] ?? [] }
 
   // MARK: Members
 
