@@ -109,4 +109,28 @@ import Testing
     #expect(pieces.count == 1)
     #expect(pieces.joined().elementsEqual(Exporter.export(plan, format: format, options: ExportOptions()).utf8))
   }
+
+  /// The diagnostics validated on another thread are the engine's, in its order; the sections
+  /// that show none (`show roadmap`, `show funding`) do not validate.
+  @Test(arguments: ExportFixtures.planNames + ["boundary"])
+  func diagnosticsFromTheOtherThreadAreTheEngines(plan name: String) throws {
+    let plan = try Self.plan(name)
+    let roadmap = Roadmap(plan)
+    #expect(roadmap.diagnostics == Engine.validate(plan))
+    #expect(roadmap.diagnostics == roadmap.diagnostics)
+    #expect(Roadmap(plan, validate: false).diagnostics.isEmpty)
+  }
+
+  /// A value made on another thread is the work's result, for every reader, however many.
+  @Test func concurrentValueIsTheWorksResultForEveryReader() async throws {
+    let holder = Concurrent { (0..<100_000).reduce(0, +) }
+    await withTaskGroup(of: Int.self) { group in
+      for _ in 0..<8 { group.addTask { holder.value } }
+      for await value in group { #expect(value == 4_999_950_000) }
+    }
+    #expect(holder.value == 4_999_950_000)
+    // Dropped unread: its deinit waits for the work instead of leaving it running.
+    let plan = try ExportFixtures.tricky()
+    _ = Concurrent { Engine.validate(plan) }
+  }
 }

@@ -76,14 +76,14 @@ extension Exporter {
 
   /// The roadmap part of the text export (`show roadmap`).
   package static func roadmapSection(_ plan: Plan, options: ExportOptions) -> String {
-    let text = TextExport(roadmap: Roadmap(plan), options: options)
+    let text = TextExport(roadmap: Roadmap(plan, validate: false), options: options)
     return text.render(text.timelineSection() + text.consortiaSection() + text.planWideSection())
       .trimmingLeadingNewlines()
   }
 
   /// The funding table of the text export (`show funding`).
   package static func fundingSection(_ plan: Plan, options: ExportOptions) -> String {
-    let text = TextExport(roadmap: Roadmap(plan), options: options)
+    let text = TextExport(roadmap: Roadmap(plan, validate: false), options: options)
     return text.render(text.fundingSection()).trimmingLeadingNewlines()
   }
 }
