@@ -50,6 +50,46 @@ import Testing
     }
   }
 
+  /// The word test against a byte-by-byte one: each byte value at each of the 8 places, and
+  /// words of random bytes.
+  @Test func wordTestAgreesWithTheBytes() {
+    func reference(_ word: UInt64) -> Bool {
+      (0..<8).contains { i in
+        let b = UInt8(truncatingIfNeeded: word >> (8 * i))
+        return b < 0x20 || b == 0x22 || b == 0x5C || b == 0xE2
+      }
+    }
+    let plain = UInt64(0x61_61_61_61_61_61_61_61)
+    for b in 0...UInt64(255) {
+      for place in 0..<8 {
+        let word = plain & ~(0xFF << (8 * place)) | b << (8 * place)
+        #expect(JSONOutput.mayNeedEscape(word) == reference(word), "byte \(b) at \(place)")
+      }
+    }
+    // Random words, and words made only of the values next to the ones that matter.
+    let near: [UInt64] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0xE1, 0xE2, 0xE3, 0x7F, 0x80, 0xFF, 0x61]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    for _ in 0..<100_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let word = state ^ (state >> 29)
+      #expect(JSONOutput.mayNeedEscape(word) == reference(word))
+      let picked = (0..<8).reduce(UInt64(0)) { w, i in w | near[Int((word >> (4 * UInt64(i))) & 0xF)] << (8 * UInt64(i)) }
+      #expect(JSONOutput.mayNeedEscape(picked) == reference(picked))
+    }
+  }
+
+  /// A character to escape at every place around the 8-byte steps, in plain ASCII and in Chinese.
+  @Test func escapesAtEveryPlaceOfTheWordSteps() {
+    for special in ["\"", "\\", "\n", "\u{1}", "\u{2028}", "\u{2029}", "—", "\u{2027}"] {
+      for before in 0..<20 {
+        for filler in ["a", "中"] {
+          let s = String(repeating: filler, count: before) + special + String(repeating: filler, count: 19 - before)
+          #expect(JSONValue.quoted(s) == Self.referenceQuoted(s), "\(special.unicodeScalars.first!.value) after \(before)")
+        }
+      }
+    }
+  }
+
   @Test func integersHaveTheDigitsOfString() {
     var values = [0, 1, -1, 9, 10, -10, 99, 100, 12345, -987_654_321, Int.max, Int.min, Int.max - 1, Int.min + 1]
     var p = 1
@@ -68,11 +108,23 @@ import Testing
     let values: [Double] = [
       0, -0.0, 1, -1, 0.5, 0.1, 1.0 / 3, -2.75, 1e15 - 1, 1e15, -1e15, 1e15 + 2, 1e21, 1e-20, 123_456_789.5,
       Double(1 << 53) + 2, 4.5e-7, .ulpOfOne, .greatestFiniteMagnitude, .leastNonzeroMagnitude,
+      0.072, 0.07200000000000001, 0.052000000000000005, -0.3, 0.1 + 0.2, 1e-5, 1.5e-5, 0.0001, 123.456, 1e16 + 0.5,
+      1.7976931348623157e300, -2.5e-300, 0.9550555555555555, 1e15 + 0.5, 999_999_999_999_999.9,
     ]
     for v in values {
       var out = JSONOutput()
       out.write(number: v)
       #expect(out.text == Format.number(v), "\(v)")
+    }
+    // A sweep over magnitudes, where the description switches to and from the exponent form.
+    var v = 1.234_567_890_123e-12
+    while v < 1e22 {
+      for x in [v, -v, v.nextUp, 1 / v] {
+        var out = JSONOutput()
+        out.write(number: x)
+        #expect(out.text == Format.number(x), "\(x)")
+      }
+      v *= 7.3
     }
     for v in [Double.nan, .infinity, -.infinity] {
       var out = JSONOutput()

@@ -92,47 +92,59 @@ struct JSONExport {
     out += "\n  ]"
   }
 
-  /// The bytes that go before each member of one kind's entity objects at one indent, made once
-  /// per export instead of once per entity: key parts, `name`, then the attributes (in
-  /// ``entity(_:)``'s order), each as `, "key": ` on one line and `,\n` + indent + `"key": ` in
-  /// the block form (the first member opens the object instead: `{"id": `, `{\n` + indent + `"id": `).
-  struct EntityLayout {
+  /// What is the same for every entity of one kind at one indent, made once per export instead
+  /// of once per entity: the bytes that go before each member (key parts, `name`, then the
+  /// attributes, in ``entity(_:)``'s order), each as `, "key": ` on one line and `,\n` + indent +
+  /// `"key": ` in the block form (the first member opens the object instead: `{"id": `,
+  /// `{\n` + indent + `"id": `); the attributes' defaults and types. A class holding its bytes
+  /// in memory of its own, so that writing a prefix is a `memcpy` with no reference counting.
+  final class EntityLayout {
     let kind: Kind
     /// The level of the object's braces; members sit one level deeper.
     let indent: Int
-    /// The names of the key parts (``keyNames(_:)``).
+    /// The number of key parts (``keyNames(_:)``; a member shows only its org).
     let keyCount: Int
-    let inlinePrefixes: [[UInt8]]
-    let blockPrefixes: [[UInt8]]
+    let hasName: Bool
+    /// Per attribute: its default (``Schema/defaults``), and whether it is a year period
+    /// (`[2025, 2030]`) rather than one that may be in months (an object).
+    let defaults: [Value?]
+    let yearPeriods: [Bool]
+    /// Whether an attribute may hold a period in months: an object, which keeps the entity off one line.
+    let mayHoldMonthPeriod: Bool
+    /// Whether an entity of this kind can be written on one line at all: its one-line form with
+    /// every value one column wide and only the first key part needs more than
+    /// ``JSONValue/inlineWidth`` columns for goals and measures, which are then written in the
+    /// block form straight away instead of being tried on one line and taken back.
+    let mayFitInline: Bool
     /// `\n` + indent + `}`.
     let blockEnd: [UInt8]
     /// `,\n` + inner indent + `"members": ` (for a consortium).
     let membersPrefix: [UInt8]
-    /// Whether an entity of this kind can be written on one line at all: its one-line form with
-    /// every value one column wide and only the first key part still needs more than
-    /// ``JSONValue/inlineWidth`` columns for goals and measures, which are then written in the
-    /// block form straight away instead of being tried on one line and taken back.
-    let mayFitInline: Bool
+    /// The one-line prefixes, then the block ones: prefix `k` is `bytes[starts[k]..<starts[k + 1]]`.
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    private let starts: UnsafeMutableBufferPointer<Int>
+    private let memberCount: Int
 
     init(_ kind: Kind, indent: Int) {
       self.kind = kind
       self.indent = indent
+      let spec = kind.spec
       let keys = keyNames(kind)
-      let names = keys + (kind.spec.hasName ? ["name"] : []) + attributeNames[kind.index]
+      let names = keys + (spec.hasName ? ["name"] : []) + attributeNames[kind.index]
       func bytes(_ build: (inout JSONOutput) -> Void) -> [UInt8] {
         var out = JSONOutput()
         build(&out)
         return out.withBytes { Array($0) }
       }
       let inner = JSONValue.indentation(indent + 1)
-      inlinePrefixes = names.enumerated().map { i, name in
+      let inlinePrefixes = names.enumerated().map { i, name in
         bytes {
           $0 += i == 0 ? "{" : ", "
           JSONValue.writeString(name, to: &$0)
           $0 += ": "
         }
       }
-      blockPrefixes = names.enumerated().map { i, name in
+      let blockPrefixes = names.enumerated().map { i, name in
         bytes {
           $0 += i == 0 ? "{\n" : ",\n"
           $0 += inner
@@ -140,6 +152,12 @@ struct JSONExport {
           $0 += ": "
         }
       }
+      let all = inlinePrefixes + blockPrefixes
+      self.bytes = .allocate(capacity: all.reduce(0) { $0 + $1.count })
+      _ = self.bytes.initialize(from: all.joined())
+      starts = .allocate(capacity: all.count + 1)
+      _ = starts.initialize(from: all.reduce(into: [0]) { $0.append($0.last! + $1.count) })
+      memberCount = names.count
       blockEnd = bytes {
         $0 += "\n"
         $0 += JSONValue.indentation(indent)
@@ -152,10 +170,25 @@ struct JSONExport {
         $0 += ": "
       }
       keyCount = kind == .member ? 1 : keys.count
+      hasName = spec.hasName
+      defaults = Schema.defaults[kind.index]
+      yearPeriods = spec.attributes.map { $0.type == .yearPeriod }
+      mayHoldMonthPeriod = spec.attributes.contains { $0.type == .period }
       // The members every entity has: the first key part, the name, the attributes.
       let always = [inlinePrefixes[0]] + inlinePrefixes.dropFirst(keys.count)
       let shortest = always.reduce(0) { $0 + $1.count + 1 } + 1  // each value ≥ 1 column, then "}"
       mayFitInline = 2 * indent + shortest <= JSONValue.inlineWidth
+    }
+
+    deinit {
+      bytes.deallocate()
+      starts.deallocate()
+    }
+
+    /// The bytes before member `j` (key parts, name, attributes), on one line or in block form.
+    @inline(__always) func prefix(_ j: Int, inline: Bool) -> UnsafeBufferPointer<UInt8> {
+      let k = inline ? j : memberCount + j
+      return UnsafeBufferPointer(rebasing: bytes[starts[k]..<starts[k + 1]])
     }
   }
 
@@ -166,13 +199,12 @@ struct JSONExport {
     _ e: Entity, layout: EntityLayout, members: [Int]? = nil, of memberTable: [Entity] = [],
     memberLayout: EntityLayout? = nil, to out: inout JSONOutput
   ) {
-    let attributes = e.kind.spec.attributes
     // One line is tried when every member is a scalar or an array of scalars: everything but a
     // month period (an object) and the members.
     var inline = members == nil && layout.mayFitInline
-    if inline {
-      for i in attributes.indices {
-        if case .period = e[i], attributes[i].type != .yearPeriod {
+    if inline && layout.mayHoldMonthPeriod {
+      for i in layout.yearPeriods.indices where !layout.yearPeriods[i] {
+        if case .period = e[i] {
           inline = false
           break
         }
@@ -180,12 +212,18 @@ struct JSONExport {
     }
     if inline {
       let mark = out.count
-      writeMembers(e, prefixes: layout.inlinePrefixes, keyCount: layout.keyCount, indent: 0, to: &out)
+      writeMembers(e, layout: layout, inline: true, to: &out)
       out += "}"
-      if 2 * layout.indent + out.scalars(from: mark) <= JSONValue.inlineWidth { return }
+      // Bytes are never fewer than scalars: a short line needs no count.
+      let width = out.count - mark
+      if 2 * layout.indent + width <= JSONValue.inlineWidth
+        || 2 * layout.indent + out.scalars(from: mark) <= JSONValue.inlineWidth
+      {
+        return
+      }
       out.truncate(to: mark)
     }
-    writeMembers(e, prefixes: layout.blockPrefixes, keyCount: layout.keyCount, indent: layout.indent + 1, to: &out)
+    writeMembers(e, layout: layout, inline: false, to: &out)
     if let members, let memberLayout {
       out.append(layout.membersPrefix)
       if members.isEmpty {
@@ -206,36 +244,37 @@ struct JSONExport {
   }
 
   /// The members of ``entity(_:)``, each after its prefix (the first opens the object); values
-  /// at `indent`. A key part that is empty is left out with the rest of the key, as
-  /// ``EntityKey/parts`` does (a member's key is only its org).
-  private static func writeMembers(_ e: Entity, prefixes: [[UInt8]], keyCount: Int, indent: Int, to out: inout JSONOutput) {
-    if e.kind == .member {
-      out.append(prefixes[0])
+  /// at the members' indent (0 on one line). A key part that is empty is left out with the rest
+  /// of the key, as ``EntityKey/parts`` does (a member's key is only its org).
+  private static func writeMembers(_ e: Entity, layout: EntityLayout, inline: Bool, to out: inout JSONOutput) {
+    if layout.kind == .member {
+      out.append(layout.prefix(0, inline: inline))
       JSONValue.writeString(e.key.b, to: &out)
     } else {
-      let count = min(keyCount, e.key.b.isEmpty ? 1 : (e.key.c.isEmpty ? 2 : 3))
+      let count = min(layout.keyCount, e.key.b.isEmpty ? 1 : (e.key.c.isEmpty ? 2 : 3))
       for i in 0..<count {
-        out.append(prefixes[i])
+        out.append(layout.prefix(i, inline: inline))
         JSONValue.writeString(i == 0 ? e.key.a : (i == 1 ? e.key.b : e.key.c), to: &out)
       }
     }
-    var next = keyCount
-    if e.kind.spec.hasName {
-      out.append(prefixes[next])
+    var next = layout.keyCount
+    if layout.hasName {
+      out.append(layout.prefix(next, inline: inline))
       next += 1
       if let name = e.name { JSONValue.writeString(name, to: &out) } else { out += "null" }
     }
-    let defaults = Schema.defaults[e.kind.index]
-    for (i, attribute) in e.kind.spec.attributes.enumerated() {
-      out.append(prefixes[next + i])
-      writeValue(e.values[i] ?? defaults[i], attribute.type, to: &out, indent: indent)
+    let indent = inline ? 0 : layout.indent + 1
+    for i in layout.defaults.indices {
+      out.append(layout.prefix(next + i, inline: inline))
+      writeValue(e.values[i] ?? layout.defaults[i], yearPeriod: layout.yearPeriods[i], to: &out, indent: indent)
     }
   }
 
   /// ``value(_:_:)`` written at `indent`; scalars without making a ``JSONValue``. Whole numbers
   /// of `count` and `year` attributes (``JSONValue/int(_:)`` in the tree) have the same digits
-  /// as ``JSONOutput/write(number:)`` writes.
-  private static func writeValue(_ v: Value?, _ type: AttributeType, to out: inout JSONOutput, indent: Int) {
+  /// as ``JSONOutput/write(number:)`` writes; a month is written as its description
+  /// (`"2025-03"`) without making that string.
+  private static func writeValue(_ v: Value?, yearPeriod: Bool, to out: inout JSONOutput, indent: Int) {
     guard let v else {
       out += "null"
       return
@@ -244,9 +283,15 @@ struct JSONExport {
     case .text(let s), .ref(let s), .choice(let s): JSONValue.writeString(s, to: &out)
     case .number(let d): out.write(number: d)
     case .integer(let i): out.write(integer: i)
-    case .month(let m): JSONValue.writeString(m.description, to: &out)
+    case .month(let m):
+      out.append(0x22)
+      out.write(integer: m.year)
+      out.append(0x2D)  // -
+      if m.month < 10 { out.append(0x30) }
+      out.write(integer: m.month)
+      out.append(0x22)
     case .flag(let b): out += b ? "true" : "false"
-    case .period, .refs, .range: value(v, type).write(to: &out, indent: indent)
+    case .period, .refs, .range: value(v, yearPeriod ? .yearPeriod : .period).write(to: &out, indent: indent)
     }
   }
 
