@@ -111,10 +111,10 @@ struct JSONExport {
     let yearPeriods: [Bool]
     /// Whether an attribute may hold a period in months: an object, which keeps the entity off one line.
     let mayHoldMonthPeriod: Bool
-    /// Whether an entity of this kind can be written on one line at all: its one-line form with
-    /// every value one column wide and only the first key part needs more than
-    /// ``JSONValue/inlineWidth`` columns for goals and measures, which are then written in the
-    /// block form straight away instead of being tried on one line and taken back.
+    /// Whether an entity of this kind can fit on one line at all. Even with every value one
+    /// column wide and only the first key part, the one-line form of a goal or a measure needs
+    /// more than ``JSONValue/inlineWidth`` columns: those are written in block form at once
+    /// instead of being tried on one line and taken back.
     let mayFitInline: Bool
     /// `\n` + indent + `}`.
     let blockEnd: [UInt8]
