@@ -190,32 +190,47 @@ package enum Driver {
     if options.width == nil { options.width = terminalWidth() }
     options.language = language(common)
     options.file = path
-    let text = Exporter.export(session.plan, format: format, options: options)
+    let plan = session.plan
     guard let output, output != "-" else {
-      StandardOutput.write(text, to: 1)
+      // Streamed: each piece goes out as soon as it is made.
+      Exporter.write(plan, format: format, options: options) { StandardOutput.write($0, to: 1) }
       return 0
     }
-    return writeOutput(text, to: output, force: force, session: session)
+    return writeOutput(to: output, force: force, session: session) { chunkSize, sink in
+      Exporter.write(plan, format: format, options: options, chunkSize: chunkSize, to: sink)
+    }
   }
 
-  /// Writes command-line output to a file: refuses an existing regular file without `--force`;
-  /// a device such as `/dev/null` is written directly.
-  static func writeOutput(_ text: String, to path: String, force: Bool, session: Session) -> Int32 {
+  /// Writes command-line output to a file: refuses an existing regular file without `--force`
+  /// (before anything is made); a device such as `/dev/null` is written directly, piece by
+  /// piece. A file is written atomically from one buffer (`produce` is asked for a single piece:
+  /// `chunkSize` `.max`).
+  /// - Parameter produce: makes the output and hands it to the sink, in pieces of about `chunkSize` bytes.
+  static func writeOutput(
+    to path: String, force: Bool, session: Session,
+    produce: (_ chunkSize: Int, _ sink: (UnsafeRawBufferPointer) -> Void) -> Void
+  ) -> Int32 {
     if FileIO.isDevice(path), let handle = FileHandle(forWritingAtPath: path) {
-      handle.write(Data(text.utf8))
+      produce(Exporter.chunkSize) { StandardOutput.write($0, to: handle.fileDescriptor) }
       return 0
     }
     if FileIO.exists(path), !force {
       session.report(.error(.refuseOverwriteExport(path, option: "--force"), at: nil))
       return 1
     }
-    do {
-      try FileIO.writeAtomically(text.utf8, to: FileIO.writeTarget(path))
-      return 0
-    } catch {
-      session.report(.error(.cannotWrite(path, reason: error.reason), at: nil))
+    var failure: FileError?
+    produce(.max) { bytes in
+      do throws(FileError) {
+        try FileIO.writeAtomically(bytes.assumingMemoryBound(to: UInt8.self), to: FileIO.writeTarget(path))
+      } catch {
+        failure = error
+      }
+    }
+    if let failure {
+      session.report(.error(.cannotWrite(path, reason: failure.reason), at: nil))
       return 1
     }
+    return 0
   }
 }
 

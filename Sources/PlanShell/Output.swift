@@ -23,15 +23,19 @@ package final class StandardOutput: OutputSink {
   /// (no copy into `Data`: an export of a large plan is written once, not twice).
   package static func write(_ text: String, to fd: Int32) {
     var text = text
-    text.withUTF8 { buffer in
-      guard let base = buffer.baseAddress else { return }
-      var offset = 0
-      while offset < buffer.count {
-        let n = Glibc.write(fd, base + offset, buffer.count - offset)
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return }  // a closed pipe: nothing more to do (SIGPIPE is ignored)
-        offset += n
-      }
+    text.withUTF8 { write(UnsafeRawBufferPointer($0), to: fd) }
+  }
+
+  /// Writes all of `bytes` to a file descriptor, again after an interrupted or partial
+  /// `write(2)`; stops quietly at a closed pipe (SIGPIPE is ignored) or another error.
+  package static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32) {
+    guard let base = bytes.baseAddress else { return }
+    var offset = 0
+    while offset < bytes.count {
+      let n = Glibc.write(fd, base + offset, bytes.count - offset)
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return }
+      offset += n
     }
   }
 }

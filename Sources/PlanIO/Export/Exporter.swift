@@ -43,16 +43,47 @@ package enum Exporter {
 }
 
 extension Exporter {
+  /// The size of the pieces a streamed export is handed on in: large enough that a `write(2)`
+  /// per piece costs nothing, small enough that memory does not grow with the plan.
+  package static let chunkSize = 1 << 20
+
+  /// The export, handed to `sink` in pieces as it is made: the JSON export in chunks of about
+  /// `chunkSize` bytes (the whole document is never held, so memory stays near the plan's
+  /// own), the other formats in one piece. The bytes are those of
+  /// ``export(_:format:options:)``. `chunkSize: .max` gives every format in one piece, without
+  /// the copy into a `String`.
+  package static func write(
+    _ plan: Plan, format: ExportFormat, options: ExportOptions, chunkSize: Int = chunkSize,
+    to sink: (UnsafeRawBufferPointer) -> Void
+  ) {
+    guard format == .json else {
+      var text = export(plan, format: format, options: options)
+      text.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
+      return
+    }
+    let json = JSONExport(roadmap: Roadmap(plan), options: options)
+    if chunkSize == .max {
+      var out = JSONOutput(capacity: 200 * plan.entityCount + 4096)
+      json.write(to: &out)
+      out.withBytes(sink)
+      return
+    }
+    withoutActuallyEscaping(sink) { sink in
+      var out = JSONOutput(chunkSize: chunkSize, sink: sink)
+      json.write(to: &out)
+    }
+  }
+
   /// The roadmap part of the text export (`show roadmap`).
   package static func roadmapSection(_ plan: Plan, options: ExportOptions) -> String {
-    let text = TextExport(roadmap: Roadmap(plan), options: options)
+    let text = TextExport(roadmap: Roadmap(plan, validate: false), options: options)
     return text.render(text.timelineSection() + text.consortiaSection() + text.planWideSection())
       .trimmingLeadingNewlines()
   }
 
   /// The funding table of the text export (`show funding`).
   package static func fundingSection(_ plan: Plan, options: ExportOptions) -> String {
-    let text = TextExport(roadmap: Roadmap(plan), options: options)
+    let text = TextExport(roadmap: Roadmap(plan, validate: false), options: options)
     return text.render(text.fundingSection()).trimmingLeadingNewlines()
   }
 }

@@ -20,12 +20,21 @@ struct JSONExport {
   let roadmap: Roadmap
   let options: ExportOptions
 
-  /// The export, written entity by entity straight into one byte buffer: no JSON tree of an
-  /// entity, let alone of the plan, is built, so memory stays near the size of the text.
-  /// The bytes are those of the tree written by ``JSONValue/write(to:indent:)``.
+  /// The export as one string (the whole text is held in memory; ``write(to:)`` streams it).
   func render() -> String {
+    var out = JSONOutput(capacity: 200 * roadmap.plan.entityCount + 4096)
+    write(to: &out)
+    return out.text
+  }
+
+  /// Writes the export, entity by entity, straight into `out`: no JSON tree of an entity, let
+  /// alone of the plan, is built. After each entity of a top-level array `out` may hand its
+  /// bytes on (``JSONOutput/flushIfFull()``), so with a sink memory stays near one chunk; at the
+  /// end everything is flushed. The bytes are those of the tree written by
+  /// ``JSONValue/write(to:indent:)`` (``entity(_:)`` for each entity).
+  /// - Complexity: O(n) in the size of the plan and of the text.
+  func write(to out: inout JSONOutput) {
     let plan = roadmap.plan
-    var out = JSONOutput(capacity: 200 * plan.entityCount + 4096)
     out += "{\n"
     func key(_ name: String) {
       out += "  "
@@ -36,18 +45,20 @@ struct JSONExport {
     JSONValue.writeString(Self.formatName, to: &out)
     out += ",\n"
     key("version")
-    out += String(Self.version)
+    out.write(integer: Self.version)
     out += ",\n"
     key("plan")
     Self.settings(plan).write(to: &out, indent: 1)
     out += ",\n"
+    let members = EntityLayout(.member, indent: 4)
     for (name, kind) in [("criteria", Kind.criterion), ("comparisons", .compare), ("fields", .field), ("scores", .score),
                          ("orgs", .org), ("consortia", .consortium), ("phases", .phase), ("goals", .goal),
                          ("measures", .measure), ("funding", .funding)]
     {
       key(name)
-      writeEntities(plan[kind].values, to: &out)
+      writeEntities(plan[kind].values.elements, layout: EntityLayout(kind, indent: 2), members: members, to: &out)
       out += ",\n"
+      out.flushIfFull()
     }
     key("ranking")
     ranking.write(to: &out, indent: 1)
@@ -56,42 +67,144 @@ struct JSONExport {
     JSONValue.writeArray(
       roadmap.diagnostics.lazy.map { Self.diagnostic($0, language: options.language) }, to: &out, indent: 1)
     out += "\n}\n"
-    return out.text
+    out.flush()
   }
 
   /// A top-level array of entities (``JSONValue/writeArray(_:to:indent:)`` at indent 1); a
-  /// consortium with its members inside.
-  private func writeEntities(_ entities: some Collection<Entity>, to out: inout JSONOutput) {
+  /// consortium with its members inside (`members` is their layout).
+  private func writeEntities(_ entities: [Entity], layout: EntityLayout, members: EntityLayout, to out: inout JSONOutput) {
     guard !entities.isEmpty else {
       out += "[]"
       return
     }
-    var first = true
-    for e in entities {
-      out += first ? "[\n    " : ",\n    "
-      first = false
-      if e.kind == .consortium {
-        Self.writeEntity(e, members: roadmap.memberEntities(of: e.id), to: &out, indent: 2)
+    let memberTable = roadmap.plan[.member].values.elements
+    for i in entities.indices {
+      out += i == 0 ? "[\n    " : ",\n    "
+      if layout.kind == .consortium {
+        Self.writeEntity(
+          entities[i], layout: layout, members: roadmap.memberPositions(of: entities[i].id), of: memberTable,
+          memberLayout: members, to: &out)
       } else {
-        Self.writeEntity(e, to: &out, indent: 2)
+        Self.writeEntity(entities[i], layout: layout, to: &out)
       }
+      out.flushIfFull()
     }
     out += "\n  ]"
   }
 
+  /// What is the same for every entity of one kind at one indent, made once per export instead
+  /// of once per entity: the bytes that go before each member (key parts, `name`, then the
+  /// attributes, in ``entity(_:)``'s order), each as `, "key": ` on one line and `,\n` + indent +
+  /// `"key": ` in the block form (the first member opens the object instead: `{"id": `,
+  /// `{\n` + indent + `"id": `); the attributes' defaults and types. A class holding its bytes
+  /// in memory of its own, so that writing a prefix is a `memcpy` with no reference counting.
+  final class EntityLayout {
+    let kind: Kind
+    /// The level of the object's braces; members sit one level deeper.
+    let indent: Int
+    /// The number of key parts (``keyNames(_:)``; a member shows only its org).
+    let keyCount: Int
+    let hasName: Bool
+    /// Per attribute: its default (``Schema/defaults``), and whether it is a year period
+    /// (`[2025, 2030]`) rather than one that may be in months (an object).
+    let defaults: [Value?]
+    let yearPeriods: [Bool]
+    /// Whether an attribute may hold a period in months: an object, which keeps the entity off one line.
+    let mayHoldMonthPeriod: Bool
+    /// Whether an entity of this kind can fit on one line at all. Even with every value one
+    /// column wide and only the first key part, the one-line form of a goal or a measure needs
+    /// more than ``JSONValue/inlineWidth`` columns: those are written in block form at once
+    /// instead of being tried on one line and taken back.
+    let mayFitInline: Bool
+    /// `\n` + indent + `}`.
+    let blockEnd: [UInt8]
+    /// `,\n` + inner indent + `"members": ` (for a consortium).
+    let membersPrefix: [UInt8]
+    /// The one-line prefixes, then the block ones: prefix `k` is `bytes[starts[k]..<starts[k + 1]]`.
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    private let starts: UnsafeMutableBufferPointer<Int>
+    private let memberCount: Int
+
+    init(_ kind: Kind, indent: Int) {
+      self.kind = kind
+      self.indent = indent
+      let spec = kind.spec
+      let keys = keyNames(kind)
+      let names = keys + (spec.hasName ? ["name"] : []) + attributeNames[kind.index]
+      func bytes(_ build: (inout JSONOutput) -> Void) -> [UInt8] {
+        var out = JSONOutput()
+        build(&out)
+        return out.withBytes { Array($0) }
+      }
+      let inner = JSONValue.indentation(indent + 1)
+      let inlinePrefixes = names.enumerated().map { i, name in
+        bytes {
+          $0 += i == 0 ? "{" : ", "
+          JSONValue.writeString(name, to: &$0)
+          $0 += ": "
+        }
+      }
+      let blockPrefixes = names.enumerated().map { i, name in
+        bytes {
+          $0 += i == 0 ? "{\n" : ",\n"
+          $0 += inner
+          JSONValue.writeString(name, to: &$0)
+          $0 += ": "
+        }
+      }
+      let all = inlinePrefixes + blockPrefixes
+      self.bytes = .allocate(capacity: all.reduce(0) { $0 + $1.count })
+      _ = self.bytes.initialize(from: all.joined())
+      starts = .allocate(capacity: all.count + 1)
+      _ = starts.initialize(from: all.reduce(into: [0]) { $0.append($0.last! + $1.count) })
+      memberCount = names.count
+      blockEnd = bytes {
+        $0 += "\n"
+        $0 += JSONValue.indentation(indent)
+        $0 += "}"
+      }
+      membersPrefix = bytes {
+        $0 += ",\n"
+        $0 += inner
+        JSONValue.writeString("members", to: &$0)
+        $0 += ": "
+      }
+      keyCount = kind == .member ? 1 : keys.count
+      hasName = spec.hasName
+      defaults = Schema.defaults[kind.index]
+      yearPeriods = spec.attributes.map { $0.type == .yearPeriod }
+      mayHoldMonthPeriod = spec.attributes.contains { $0.type == .period }
+      // The members every entity has: the first key part, the name, the attributes.
+      let always = [inlinePrefixes[0]] + inlinePrefixes.dropFirst(keys.count)
+      let shortest = always.reduce(0) { $0 + $1.count + 1 } + 1  // each value ≥ 1 column, then "}"
+      mayFitInline = 2 * indent + shortest <= JSONValue.inlineWidth
+    }
+
+    deinit {
+      bytes.deallocate()
+      starts.deallocate()
+    }
+
+    /// The bytes before member `j` (key parts, name, attributes), on one line or in block form.
+    @inline(__always) func prefix(_ j: Int, inline: Bool) -> UnsafeBufferPointer<UInt8> {
+      let k = inline ? j : memberCount + j
+      return UnsafeBufferPointer(rebasing: bytes[starts[k]..<starts[k + 1]])
+    }
+  }
+
   /// One entity as ``entity(_:)`` makes it, written as ``JSONValue/write(to:indent:)`` writes
-  /// that object (on one line when it has only scalars and fits), plus `members` when given.
-  static func writeEntity(_ e: Entity, members: [Entity]? = nil, to out: inout JSONOutput, indent: Int) {
-    let spec = e.kind.spec
-    let keys = keyNames(e.kind)
-    let names = attributeNames[e.kind.index]
-    let attributes = spec.attributes
+  /// that object (on one line when it has only scalars and fits), plus `members` (positions in
+  /// `memberTable`) when given.
+  static func writeEntity(
+    _ e: Entity, layout: EntityLayout, members: [Int]? = nil, of memberTable: [Entity] = [],
+    memberLayout: EntityLayout? = nil, to out: inout JSONOutput
+  ) {
     // One line is tried when every member is a scalar or an array of scalars: everything but a
     // month period (an object) and the members.
-    var inline = members == nil
-    if inline {
-      for i in attributes.indices {
-        if case .period = e[i], attributes[i].type != .yearPeriod {
+    var inline = members == nil && layout.mayFitInline
+    if inline && layout.mayHoldMonthPeriod {
+      for i in layout.yearPeriods.indices where !layout.yearPeriods[i] {
+        if case .period = e[i] {
           inline = false
           break
         }
@@ -99,83 +212,86 @@ struct JSONExport {
     }
     if inline {
       let mark = out.count
-      out += "{"
-      writeMembers(e, keys: keys, names: names, separator: ", ", indent: 0, to: &out)
+      writeMembers(e, layout: layout, inline: true, to: &out)
       out += "}"
-      if 2 * indent + out.scalars(from: mark) <= JSONValue.inlineWidth { return }
+      // Bytes are never fewer than scalars: a short line needs no count.
+      let width = out.count - mark
+      if 2 * layout.indent + width <= JSONValue.inlineWidth
+        || 2 * layout.indent + out.scalars(from: mark) <= JSONValue.inlineWidth
+      {
+        return
+      }
       out.truncate(to: mark)
     }
-    let inner = JSONValue.indentation(indent + 1)
-    out += "{\n"
-    out += inner
-    writeMembers(e, keys: keys, names: names, separator: ",\n" + inner, indent: indent + 1, to: &out)
-    if let members {
-      out += ",\n"
-      out += inner
-      JSONValue.writeString("members", to: &out)
-      out += ": "
+    writeMembers(e, layout: layout, inline: false, to: &out)
+    if let members, let memberLayout {
+      out.append(layout.membersPrefix)
       if members.isEmpty {
         out += "[]"
       } else {
-        let item = JSONValue.indentation(indent + 2)
+        let item = JSONValue.indentation(layout.indent + 2)
         for (i, m) in members.enumerated() {
           out += i == 0 ? "[\n" : ",\n"
           out += item
-          writeEntity(m, to: &out, indent: indent + 2)
+          writeEntity(memberTable[m], layout: memberLayout, to: &out)
         }
         out += "\n"
-        out += inner
+        out += JSONValue.indentation(layout.indent + 1)
         out += "]"
       }
     }
-    out += "\n"
-    out += JSONValue.indentation(indent)
-    out += "}"
+    out.append(layout.blockEnd)
   }
 
-  /// The members of ``entity(_:)``, `separator` between them; values at `indent`.
-  private static func writeMembers(
-    _ e: Entity, keys: [String], names: [String], separator: String, indent: Int, to out: inout JSONOutput
-  ) {
-    var first = true
-    func key(_ name: String) {
-      if !first { out += separator }
-      first = false
-      JSONValue.writeString(name, to: &out)
-      out += ": "
-    }
-    if e.kind == .member {
-      key(keys[0])
+  /// The members of ``entity(_:)``, each after its prefix (the first opens the object); values
+  /// at the members' indent (0 on one line). A key part that is empty is left out with the rest
+  /// of the key, as ``EntityKey/parts`` does (a member's key is only its org).
+  private static func writeMembers(_ e: Entity, layout: EntityLayout, inline: Bool, to out: inout JSONOutput) {
+    if layout.kind == .member {
+      out.append(layout.prefix(0, inline: inline))
       JSONValue.writeString(e.key.b, to: &out)
     } else {
-      // The parts of `e.key.parts`, as many as there are names.
-      let count = min(keys.count, e.key.b.isEmpty ? 1 : (e.key.c.isEmpty ? 2 : 3))
+      let count = min(layout.keyCount, e.key.b.isEmpty ? 1 : (e.key.c.isEmpty ? 2 : 3))
       for i in 0..<count {
-        key(keys[i])
+        out.append(layout.prefix(i, inline: inline))
         JSONValue.writeString(i == 0 ? e.key.a : (i == 1 ? e.key.b : e.key.c), to: &out)
       }
     }
-    if e.kind.spec.hasName {
-      key("name")
+    var next = layout.keyCount
+    if layout.hasName {
+      out.append(layout.prefix(next, inline: inline))
+      next += 1
       if let name = e.name { JSONValue.writeString(name, to: &out) } else { out += "null" }
     }
-    for (i, attribute) in e.kind.spec.attributes.enumerated() {
-      key(names[i])
-      writeValue(e[i], attribute.type, to: &out, indent: indent)
+    let indent = inline ? 0 : layout.indent + 1
+    for i in layout.defaults.indices {
+      out.append(layout.prefix(next + i, inline: inline))
+      writeValue(e.values[i] ?? layout.defaults[i], yearPeriod: layout.yearPeriods[i], to: &out, indent: indent)
     }
   }
 
-  /// ``value(_:_:)`` written at `indent`, scalars without making a ``JSONValue``.
-  private static func writeValue(_ v: Value?, _ type: AttributeType, to out: inout JSONOutput, indent: Int) {
-    switch (type, v) {
-    case (_, nil): out += "null"
-    case (.count, .number), (.year, .number), (_, .period), (_, .refs), (_, .range):
-      value(v, type).write(to: &out, indent: indent)
-    case (_, .text(let s)), (_, .ref(let s)), (_, .choice(let s)): JSONValue.writeString(s, to: &out)
-    case (_, .number(let d)): out += d.isFinite ? Format.number(d) : "null"
-    case (_, .integer(let i)): out += String(i)
-    case (_, .month(let m)): JSONValue.writeString(m.description, to: &out)
-    case (_, .flag(let b)): out += b ? "true" : "false"
+  /// ``value(_:_:)`` written at `indent`; scalars without making a ``JSONValue``. Whole numbers
+  /// of `count` and `year` attributes (``JSONValue/int(_:)`` in the tree) have the same digits
+  /// as ``JSONOutput/write(number:)`` writes; a month is written as its description
+  /// (`"2025-03"`) without making that string.
+  private static func writeValue(_ v: Value?, yearPeriod: Bool, to out: inout JSONOutput, indent: Int) {
+    guard let v else {
+      out += "null"
+      return
+    }
+    switch v {
+    case .text(let s), .ref(let s), .choice(let s): JSONValue.writeString(s, to: &out)
+    case .number(let d): out.write(number: d)
+    case .integer(let i): out.write(integer: i)
+    case .month(let m):
+      out.append(0x22)
+      out.write(integer: m.year)
+      out.append(0x2D)  // -
+      if m.month < 10 { out.append(0x30) }
+      out.write(integer: m.month)
+      out.append(0x22)
+    case .flag(let b): out += b ? "true" : "false"
+    case .period, .refs, .range: value(v, yearPeriod ? .yearPeriod : .period).write(to: &out, indent: indent)
     }
   }
 

@@ -11,7 +11,10 @@ import PlanModel
 struct Roadmap {
   let plan: Plan
   let ranking: Result<PlanRanking, Diagnostic>
-  let diagnostics: [Diagnostic]
+  /// The engine's findings (SPEC §7); empty when made with `validate: false`. Computed on
+  /// another thread while the rest is made (``Concurrent``): reading them waits for it.
+  var diagnostics: [Diagnostic] { validation?.value ?? [] }
+  private let validation: Concurrent<[Diagnostic]>?
   /// Phases by start, then plan order.
   let phases: [Entity]
   let consortia: [Entity]
@@ -46,11 +49,14 @@ struct Roadmap {
     }
   }
 
-  init(_ plan: Plan) {
+  /// - Parameter validate: whether to validate the plan; `false` for the parts of the text
+  ///   export that show no diagnostics (`show roadmap`, `show funding`).
+  init(_ plan: Plan, validate: Bool = true) {
     self.plan = plan
+    // Started first: it runs beside the ranking, the indexes and the writing of the export.
+    validation = validate ? Concurrent { Engine.validate(plan) } : nil
     index = Index(plan)
     ranking = ExportRanking.compute(plan)
-    diagnostics = Engine.validate(plan)
     let all = Array(plan[.phase].values)
     phases = all.enumerated().sorted { a, b in
       let pa = a.element[Attr.Phase.period]?.period, pb = b.element[Attr.Phase.period]?.period
@@ -116,8 +122,11 @@ struct Roadmap {
 
   /// A consortium's member entities, in plan order.
   func memberEntities(of consortium: String) -> [Entity] {
-    (index.members[consortium] ?? []).map { plan[.member].values[$0] }
+    memberPositions(of: consortium).map { plan[.member].values[$0] }
   }
+
+  /// Where a consortium's members stand in the member table, in plan order (no copies of them).
+  func memberPositions(of consortium: String) -> [Int] { index.members[consortium] ?? [] }
 
   // MARK: Members
 
