@@ -145,6 +145,24 @@ package enum FileIO {
     _ bytes: some Collection<UInt8>, to path: String, mode: mode_t = 0o644,
     suffix: (_ attempt: Int) -> String = { _ in String(UInt32.random(in: 0...UInt32.max), radix: 36) }
   ) throws(FileError) {
+    try writeAtomically(to: path, mode: mode, suffix: suffix) { write in
+      // A string's UTF-8 view or an array is written from its own storage, without a copy (a
+      // 40 MB plan would otherwise be held twice).
+      let direct: Void? = bytes.withContiguousStorageIfAvailable { write(UnsafeRawBufferPointer($0)) }
+      if direct == nil { Array(bytes).withUnsafeBytes { write($0) } }
+    }
+  }
+
+  /// Writes what `produce` hands to its writer, piece by piece, to `path` atomically, as
+  /// ``writeAtomically(_:to:mode:suffix:)`` does, so that a large output (an 85 MB JSON export)
+  /// need not be held whole in memory. After a failed write the rest is dropped and the error
+  /// thrown once `produce` returns.
+  /// - Throws: ``FileError``.
+  package static func writeAtomically(
+    to path: String, mode: mode_t = 0o644,
+    suffix: (_ attempt: Int) -> String = { _ in String(UInt32.random(in: 0...UInt32.max), radix: 36) },
+    produce: (_ write: (UnsafeRawBufferPointer) -> Void) -> Void
+  ) throws(FileError) {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     let base = url.lastPathComponent
@@ -164,9 +182,9 @@ package enum FileIO {
     }
     guard fd >= 0 else { throw FileError(errno: EEXIST) }
     var failure: FileError?
-    func writeAll(_ raw: UnsafeRawBufferPointer) {
+    produce { raw in
       var offset = 0
-      while offset < raw.count {
+      while failure == nil, offset < raw.count {
         let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
         if n < 0 {
           if errno == EINTR { continue }
@@ -176,10 +194,6 @@ package enum FileIO {
         offset += n
       }
     }
-    // A string's UTF-8 view or an array is written from its own storage, without a copy (a
-    // 40 MB plan would otherwise be held twice).
-    let direct: Void? = bytes.withContiguousStorageIfAvailable { writeAll(UnsafeRawBufferPointer($0)) }
-    if direct == nil { Array(bytes).withUnsafeBytes { writeAll($0) } }
     if failure == nil, fsync(fd) != 0 { failure = FileError(errno: errno) }
     if close(fd) != 0, failure == nil { failure = FileError(errno: errno) }
     if failure == nil, rename(temp, path) != 0 { failure = FileError(errno: errno) }
