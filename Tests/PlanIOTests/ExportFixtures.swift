@@ -29,7 +29,7 @@ enum ExportFixtures {
     add criterion C3 "科教资源" tag science type benefit weight 0.2
     add field F1 "新能源汽车, NEV"
     add field F2 "碳纤维 \"T1000\""
-    add field F3 "x̄ photonics 光电"
+    add field F3 "x̄ photonics 光电" justification "省级战略: \"光谷\" <plan>"
     add score F1 C1 9
     add score F1 C2 8
     add score F1 C3 6

@@ -91,7 +91,13 @@ package enum ExportLabels {
   }
 
   static func cutoff(_ n: Int) -> LocalizedText {
-    LocalizedText(en: "Cutoff: the top \(n) fields get consortia.", zh: "入选线：排名前 \(n) 的领域组建创新联合体。")
+    LocalizedText(en: n == 1 ? "Cutoff: the top field gets a consortium." : "Cutoff: the top \(n) fields get consortia.",
+                  zh: "入选线：排名前 \(n) 的领域组建创新联合体。")
+  }
+
+  /// A field's `justification`: why it is worth a consortium beyond its rank (rule R09).
+  static func justification(field: String, rank: Int, text: String) -> LocalizedText {
+    LocalizedText(en: "Justification for \(field) (rank \(rank)): \(text)", zh: "\(field)（第 \(rank) 名）的理由：\(text)")
   }
 
   static func rankingUnavailable(_ message: String) -> LocalizedText {

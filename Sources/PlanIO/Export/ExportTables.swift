@@ -76,6 +76,13 @@ struct ExportTables {
   func rankingNotes(_ r: PlanRanking) -> [String] {
     var notes = [t(ExportLabels.rankingMethod(r.method, weighting: plan.weighting))]
     if let cutoff = plan.cutoff { notes.append(t(ExportLabels.cutoff(cutoff))) }
+    // Why a field is worth a consortium beyond its rank (R09), in rank order.
+    for row in r.rows {
+      guard let field = plan.entity(.field, row.field), let text = field[Attr.Field.justification]?.text,
+        !text.allSatisfy(\.isWhitespace)
+      else { continue }
+      notes.append(t(ExportLabels.justification(field: row.field, rank: row.rank, text: text)))
+    }
     if let c = r.consistency {
       notes.append(t(ExportLabels.consistency(
         lambdaMax: ExportNumbers.fixed(c.lambdaMax, places: 3), ci: ExportNumbers.fixed(c.ci, places: 3),
