@@ -135,12 +135,12 @@ package enum Driver {
     let errors = diagnostics.count { $0.severity == .error }
     let warnings = diagnostics.count { $0.severity == .warning }
     if json {
-      print(JSONReport.check(diagnostics, errors: errors, warnings: warnings, language: lang))
+      StandardOutput.write(JSONReport.check(diagnostics, errors: errors, warnings: warnings, language: lang) + "\n", to: 1)
     } else {
       var out = ""
       for d in diagnostics { out += renderer.render(d) }
       out += renderer.summary(errors: errors, warnings: warnings) + "\n"
-      FileHandle.standardOutput.write(Data(out.utf8))
+      StandardOutput.write(out, to: 1)
     }
     if status != 0 { return status }
     return errors > 0 ? 1 : 0
@@ -173,7 +173,7 @@ package enum Driver {
       let canonical = Array(PlanWriter.write(plan).utf8)
       if canonical == original { continue }
       if check {
-        FileHandle.standardOutput.write(Data((path + "\n").utf8))
+        StandardOutput.write(path + "\n", to: 1)
         status = max(status, 1)
         continue
       }

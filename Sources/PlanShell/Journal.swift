@@ -291,8 +291,15 @@ package final class Journal {
     entryHasStep = false
   }
 
+  /// What the session reports for a change the journal cannot record as a step (an `undo`
+  /// inside a script): the state the entry ends in is written whole.
+  package static let snapshotMarker = "\u{0}snapshot"
+
   private func changed(_ text: String) {
     switch text {
+    case Journal.snapshotMarker:
+      needsSnapshot = true
+      return
     case "undo", "redo":
       entryUndoRedo = true
       if entryChanges > 0 { needsSnapshot = true }

@@ -53,6 +53,9 @@ package final class Session {
   private var version = 0
   private var nextVersion = 1
   private var savedVersion = 0
+  /// The version each file was last loaded or saved at, with its stamp then: `undo` back to a
+  /// plan as it was loaded from another file finds it clean again.
+  private var savedByFile: [String: (version: Int, stamp: FileStamp?)] = [:]
   /// An undo or redo step; `command` made it (its text is the notice of `undo` and `redo`).
   private typealias Step = (change: PlanChange, version: Int, file: String?, command: Command?)
   private var undoStack: [Step] = []
@@ -61,6 +64,8 @@ package final class Session {
   private var stepCommand: Command?
   /// Changes collected while edits are grouped into one undo step (inside `run`), innermost last.
   private var groupBuffers: [[PlanChange]] = []
+  /// What `undo` inside a script undid, for `redo` there (parallel to ``groupBuffers``).
+  private var groupRedo: [[PlanChange]] = []
   /// The scripts being run, outermost first (cycle detection).
   private var runChain: [String] = []
   /// The verb whose confirmation is pending (quit/load/new with unsaved changes).
@@ -247,6 +252,7 @@ package final class Session {
       redoStack.removeAll()
     } else {
       groupBuffers[groupBuffers.count - 1].append(change)
+      groupRedo[groupRedo.count - 1].removeAll()
     }
     version = nextVersion
     nextVersion += 1
@@ -269,12 +275,13 @@ package final class Session {
 
   private func undo(_ command: Command) -> Bool {
     guard command.arguments.isEmpty else { return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0])) }
+    if !groupBuffers.isEmpty { return undoInScript(command) }
     guard let step = undoStack.popLast() else { return fail(.error(.nothingTo("undo"), at: command.verbToken)) }
     let inverse = plan.revert(step.change)
     validation.note(inverse, in: plan, mutation: planMutations)
     redoStack.append((inverse, version, file, step.command))
     version = step.version
-    file = step.file
+    switchFile(to: step.file)
     onChange?("undo")
     noticeStep(step, "undone", "已撤销")
     return true
@@ -282,14 +289,42 @@ package final class Session {
 
   private func redo(_ command: Command) -> Bool {
     guard command.arguments.isEmpty else { return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0])) }
+    if !groupBuffers.isEmpty { return undoInScript(command, redo: true) }
     guard let step = redoStack.popLast() else { return fail(.error(.nothingTo("redo"), at: command.verbToken)) }
     let inverse = plan.revert(step.change)
     validation.note(inverse, in: plan, mutation: planMutations)
     undoStack.append((inverse, version, file, step.command))
     version = step.version
-    file = step.file
+    switchFile(to: step.file)
     onChange?("redo")
     noticeStep(step, "redone", "已重做")
+    return true
+  }
+
+  /// Makes `newFile` the plan's file again (after an undo or redo across a `load`), with the
+  /// version and stamp it was loaded or saved at.
+  private func switchFile(to newFile: String?) {
+    guard newFile != file else { return }
+    file = newFile
+    if let newFile, let saved = savedByFile[newFile] { (savedVersion, fileStamp) = saved }
+  }
+
+  /// `undo` or `redo` inside a script (`run`): it undoes the script's own last change (or redoes
+  /// what such an undo undid) — never a command from before the script, which would pull the
+  /// plan out from under the changes the script's step records. Nothing left in the script: E116.
+  private func undoInScript(_ command: Command, redo: Bool = false) -> Bool {
+    let g = groupBuffers.count - 1
+    let popped = redo ? groupRedo[g].popLast() : groupBuffers[g].popLast()
+    guard let change = popped else {
+      return fail(.error(.nothingTo(redo ? "redo" : "undo"), at: command.verbToken))
+    }
+    let inverse = plan.revert(change)
+    validation.note(inverse, in: plan, mutation: planMutations)
+    if redo { groupBuffers[g].append(inverse) } else { groupRedo[g].append(inverse) }
+    version = nextVersion
+    nextVersion += 1
+    // The journal cannot replay an undo inside a step: it keeps the state the entry ends in.
+    onChange?(Journal.snapshotMarker)
     return true
   }
 
@@ -306,8 +341,10 @@ package final class Session {
     let fileBefore = file
     let command = stepCommand
     groupBuffers.append([])
+    groupRedo.append([])
     let ok = body()
     let changes = groupBuffers.removeLast()
+    groupRedo.removeLast()
     if !changes.isEmpty {
       let change = PlanChange.group(changes)
       if groupBuffers.isEmpty {
@@ -340,6 +377,7 @@ package final class Session {
     file = path
     fileStamp = FileIO.stamp(path)
     savedVersion = version
+    savedByFile[path] = (version, fileStamp)
     onSaved?()
   }
 
