@@ -65,6 +65,24 @@ enum CLI {
   }
 
   /// A fresh temporary folder.
+  /// Runs cplan with `arguments` in `directory`, its output piped into `head -c 10`, which
+  /// reads ten bytes and goes away; standard error goes to `err.txt` there.
+  /// - Returns: cplan's exit status (`PIPESTATUS[0]`) and what it wrote on standard error.
+  static func runIntoClosedPipe(_ arguments: [String], directory: URL) throws -> (status: String, err: String) {
+    let script = "\"$0\" \"$@\" 2>err.txt | head -c 10 >/dev/null; echo \"${PIPESTATUS[0]}\""
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/bash")
+    process.arguments = ["-c", script, binary] + arguments
+    process.currentDirectoryURL = directory
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let status = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    let err = (try? String(contentsOf: directory.appendingPathComponent("err.txt"), encoding: .utf8)) ?? ""
+    return (status, err)
+  }
+
   static func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("cplan-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

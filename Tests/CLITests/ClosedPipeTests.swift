@@ -20,17 +20,7 @@ import Testing
     let dir = try CLI.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: dir) }
     try CLI.write(Self.planWithManyFindings(), to: dir.appendingPathComponent("many.plan"))
-    let script = "\"$0\" \"$@\" 2>err.txt | head -c 10 >/dev/null; echo \"${PIPESTATUS[0]}\""
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", script, CLI.binary] + arguments
-    process.currentDirectoryURL = dir
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let status = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    let err = try String(contentsOf: dir.appendingPathComponent("err.txt"), encoding: .utf8)
+    let (status, err) = try CLI.runIntoClosedPipe(arguments, directory: dir)
     // 0 or 1 (findings); a crash would be 132 (SIGILL) or 134 (SIGABRT) with a backtrace.
     #expect(["0\n", "1\n", "2\n"].contains(status), "status \(status), stderr: \(err.prefix(300))")
     #expect(!err.contains("Fatal error") && !err.contains("Broken pipe"), "\(err.prefix(300))")

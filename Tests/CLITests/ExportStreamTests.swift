@@ -56,16 +56,8 @@ import Testing
   @Test func closedPipeEndsQuietly() throws {
     let dir = try CLI.temporaryFolder()
     try CLI.write(Self.plan(consortia: 800), to: dir.appendingPathComponent("big.plan"))
-    let script = "\"$0\" export big.plan --format json | head -c 100 >/dev/null; echo \"${PIPESTATUS[0]}\""
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", script, CLI.binary]
-    process.currentDirectoryURL = dir
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
+    let (text, err) = try CLI.runIntoClosedPipe(["export", "big.plan", "--format", "json"], directory: dir)
+    #expect(!err.contains("Fatal error"), "\(err.prefix(300))")
     #expect(text == "0\n")
   }
 }
