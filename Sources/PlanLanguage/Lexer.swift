@@ -40,6 +40,7 @@ package struct Lexer {
   // MARK: Positions
 
   /// The column of byte `offset` on the current line (1-based, in scalars).
+  @inline(__always)
   private mutating func column(of offset: Int) -> Int {
     if offset < colPos {
       colPos = lineStart
@@ -56,6 +57,7 @@ package struct Lexer {
     return c
   }
 
+  @inline(__always)
   private mutating func location(of offset: Int) -> SourceLocation {
     SourceLocation(fileID: fileID, line: line, column: column(of: offset))
   }
@@ -137,11 +139,7 @@ package struct Lexer {
       return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || v == 0x5F
     }
     if v >= 0x4E00 && v <= 0x9FFF { return true }
-    guard let s = Unicode.Scalar(v) else { return false }
-    switch s.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-    default: return false
-    }
+    return isLetter(v)
   }
 
   @inline(__always)
@@ -151,6 +149,25 @@ package struct Lexer {
         || v == 0x2D
     }
     if v >= 0x4E00 && v <= 0x9FFF { return true }
+    return isLetterDigitOrMark(v)
+  }
+
+  // The Unicode categories are looked up out of line: inlined, their setup (the resilient
+  // category values, the property metadata) would run on every call of the lexer's hot functions.
+
+  /// Whether scalar `v` is a letter (general category L).
+  @inline(never)
+  private static func isLetter(_ v: UInt32) -> Bool {
+    guard let s = Unicode.Scalar(v) else { return false }
+    switch s.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+    default: return false
+    }
+  }
+
+  /// Whether scalar `v` is a letter, a decimal digit or a mark (categories L, Nd, M).
+  @inline(never)
+  private static func isLetterDigitOrMark(_ v: UInt32) -> Bool {
     guard let s = Unicode.Scalar(v) else { return false }
     switch s.properties.generalCategory {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
@@ -244,7 +261,39 @@ package struct Lexer {
   // MARK: Tokens
 
   /// The next token of an ordinary argument position.
+  ///
+  /// The two commonest tokens of a plan file, an ASCII word (`add`, `phase`, `K12`) and a plain
+  /// number (`12`, `0.25`) ending at a blank or the line's end, are taken without the general
+  /// path's case analysis; they come out exactly as the general path would make them, which
+  /// handles everything else (and these, when they are not followed as said).
   package mutating func next() -> Step {
+    var i = pos
+    while i < bytes.count && bytes[i] == 0x20 { i += 1 }
+    if i < bytes.count {
+      let b = bytes[i]
+      if Lexer.isASCIIWordStart(b) {
+        var j = i + 1
+        while j < bytes.count && Lexer.isASCIIWordContinue(bytes[j]) { j += 1 }
+        // Not a list (`,`), and not a word going on in other scripts (`G1号`).
+        if j == bytes.count || (bytes[j] < 0x80 && bytes[j] != 0x2C) {
+          pos = j
+          return .token(Token(.word(text(i, j)), at: location(of: i), length: j - i))
+        }
+      } else if b >= 0x30 && b <= 0x39 {
+        let j = scanDecimal(i)
+        // Not a month, range, fraction or percent, nor a number glued to more.
+        if isDelimiter(j), let v = exactDecimal(i, j) {
+          pos = j
+          return .token(Token(.number(NumberLiteral(value: v, text: text(i, j), form: .plain)), at: location(of: i),
+                              length: j - i))
+        }
+      }
+    }
+    return nextInGeneral()
+  }
+
+  /// ``next()`` for any token.
+  private mutating func nextInGeneral() -> Step {
     if let stop = skipBlanks() { return stop }
     let start = pos
     let b = bytes[pos]
@@ -369,6 +418,13 @@ package struct Lexer {
     }
   }
 
+  /// `isWordStart` for an ASCII byte: letters, `_`.
+  @inline(__always)
+  private static func isASCIIWordStart(_ b: UInt8) -> Bool {
+    let l = b | 0x20
+    return (l >= 0x61 && l <= 0x7A) || b == 0x5F
+  }
+
   /// `isWordContinue` for an ASCII byte: letters, digits, `_`, `-`.
   @inline(__always)
   private static func isASCIIWordContinue(_ b: UInt8) -> Bool {
@@ -384,9 +440,25 @@ package struct Lexer {
   }
 
   private func makeString(_ from: Int, _ to: Int, ascii: Bool, nfcSafe: Bool) -> String {
-    let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+    let s = text(from, to)
     if ascii || nfcSafe { return s }
     return s.precomposedStringWithCanonicalMapping
+  }
+
+  /// The string of bytes `from..<to`, invalid UTF-8 repaired (the lexer has checked it).
+  ///
+  /// Up to 15 bytes (IDs, keywords, numbers: most tokens) it is built in place as a small string,
+  /// whose ASCII needs no validation pass; `String(decoding:)` validates first and copies after.
+  @inline(__always)
+  private func text(_ from: Int, _ to: Int) -> String {
+    let count = to - from
+    if count > 0 && count <= 15 {
+      return String(unsafeUninitializedCapacity: count) { buffer in
+        buffer.baseAddress!.initialize(from: bytes.baseAddress! + from, count: count)
+        return count
+      }
+    }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
   }
 
   private mutating func lexQuoted(start: Int, open: Int, close: [UInt8], escapes: Bool) -> Step {
@@ -473,7 +545,7 @@ package struct Lexer {
     if escaped {
       text = String(decoding: buffer, as: UTF8.self)
     } else {
-      text = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + open)..<(i - close.count)]), as: UTF8.self)
+      text = self.text(start + open, i - close.count)
     }
     if !nfcSafe { text = text.precomposedStringWithCanonicalMapping }
     let length = startLine == line ? scalarCount(start, i) : 1
@@ -532,10 +604,6 @@ package struct Lexer {
     }
     let value = Double(mantissa) / Lexer.exactPowersOfTen[fraction]
     return negative ? -value : value
-  }
-
-  private func text(_ from: Int, _ to: Int) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
   }
 
   /// A number, fraction, percent, month or range starting at `start`.

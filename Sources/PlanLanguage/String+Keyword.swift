@@ -44,8 +44,19 @@ package struct KeywordMatcher: Sendable {
   /// The keywords' bytes one after another; keyword `i` is `bytes[starts[i]..<starts[i + 1]]`.
   private let bytes: [UInt8]
   private let starts: [Int]
-  /// For each ASCII byte, the keywords that start with it.
-  private let byFirstByte: [[Int]]
+  /// For a shape (first byte, and length up to ``maxShapeLength``; ``shape(_:_:)``), the first
+  /// keyword of that shape, or -1.
+  private let firstOfShape: [Int]
+  /// For keyword `i`, the next keyword of its shape, or -1.
+  private let nextOfShape: [Int]
+  /// Lengths from this one up share a shape.
+  private static let maxShapeLength = 31
+
+  /// The shape of a word that starts with ASCII byte `first` (lowered) and has `length` bytes.
+  @inline(__always)
+  private static func shape(_ first: UInt8, _ length: Int) -> Int {
+    Int(first & 0x7F) &* (maxShapeLength + 1) &+ min(length, maxShapeLength)
+  }
 
   package init(_ keywords: [String]) {
     precondition(keywords.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 && ($0 &- 0x41) >= 26 } },
@@ -53,34 +64,45 @@ package struct KeywordMatcher: Sendable {
     self.keywords = keywords
     var bytes: [UInt8] = []
     var starts = [0]
-    var byFirstByte = Array(repeating: [Int](), count: 128)
+    var firstOfShape = Array(repeating: -1, count: 128 * (KeywordMatcher.maxShapeLength + 1))
+    var nextOfShape = Array(repeating: -1, count: keywords.count)
+    var lastOfShape: [Int: Int] = [:]
     for (i, k) in keywords.enumerated() {
-      if let first = k.utf8.first { byFirstByte[Int(first)].append(i) }
       bytes.append(contentsOf: k.utf8)
       starts.append(bytes.count)
+      guard let first = k.utf8.first else { continue }
+      let shape = KeywordMatcher.shape(first, k.utf8.count)
+      if let last = lastOfShape[shape] { nextOfShape[last] = i } else { firstOfShape[shape] = i }
+      lastOfShape[shape] = i
     }
     self.bytes = bytes
     self.starts = starts
-    self.byFirstByte = byFirstByte
+    self.firstOfShape = firstOfShape
+    self.nextOfShape = nextOfShape
   }
 
   /// The index of the keyword `word` names.
-  /// - Complexity: a comparison with the few keywords of the same first letter and length; a
-  ///   word with a non-ASCII scalar that matches none is lowered and compared as a string.
+  /// - Complexity: a comparison with the keywords of the same first letter and length (one or
+  ///   two, an array lookup away); a word with a non-ASCII scalar that matches none is lowered
+  ///   and compared as a string.
   package func index(of word: String) -> Int? {
     var word = word  // `withUTF8` is mutating; a native string is not copied
     let found: Int?? = word.withUTF8 { w in
       guard let first = w.first else { return nil }
       if first >= 0x80 { return nil }  // lowering may change it: compare strings
-      for i in byFirstByte[Int((first &- 0x41) < 26 ? first | 0x20 : first)] where starts[i + 1] - starts[i] == w.count {
-        var j = 1
+      var i = firstOfShape[KeywordMatcher.shape((first &- 0x41) < 26 ? first | 0x20 : first, w.count)]
+      while i >= 0 {
         let base = starts[i]
-        while j < w.count {
-          let b = w[j]
-          if ((b &- 0x41) < 26 ? b | 0x20 : b) != bytes[base + j] { break }
-          j += 1
+        if starts[i + 1] - base == w.count {
+          var j = 1
+          while j < w.count {
+            let b = w[j]
+            if ((b &- 0x41) < 26 ? b | 0x20 : b) != bytes[base + j] { break }
+            j += 1
+          }
+          if j == w.count { return .some(i) }
         }
-        if j == w.count { return .some(i) }
+        i = nextOfShape[i]
       }
       // None of that letter and length; a non-ASCII scalar could still lower to one.
       return w.contains { $0 >= 0x80 } ? nil : .some(nil)

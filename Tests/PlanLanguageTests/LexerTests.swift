@@ -100,6 +100,37 @@ private func firstError(_ text: String, allowIncomplete: Bool = false) -> Diagno
     #expect(r.commands[2].arguments.map(\.kind) == [.word("json"), .word("to"), .path("out/x.json"), .word("force")])
   }
 
+  /// An ASCII word or a plain number is lexed by a short cut when a blank or the line's end
+  /// follows it; whatever follows, the token (kind, column, length) is the general path's.
+  @Test func wordsAndNumbersEndWhereTheGeneralRulesSay() {
+    func tokens(_ text: String) -> [String] {
+      let r = Parser.parse(text, file: "t")
+      #expect(r.diagnostics.isEmpty, "\(text): \(r.diagnostics.map(\.message.en))")
+      return r.commands.flatMap { c in
+        ([c.verbToken] + c.arguments).map { "\($0.summary)@\($0.location.line):\($0.location.column)+\($0.length)" }
+      }
+    }
+    #expect(tokens("add field F1") == ["'add'@1:1+3", "'field'@1:5+5", "'F1'@1:11+2"])
+    #expect(tokens("add  F1\tF2\r\nadd F3#c\nadd F4\\\n F5") == [
+      "'add'@1:1+3", "'F1'@1:6+2", "'F2'@1:9+2", "'add'@2:1+3", "'F3'@2:5+2", "'add'@3:1+3", "'F4'@3:5+2",
+      "'F5'@4:2+2",
+    ])
+    #expect(tokens("add F1号 名F2 G1\u{3000}G2") == ["'add'@1:1+3", "'F1号'@1:5+3", "'名F2'@1:9+3", "'G1'@1:13+2", "'G2'@1:16+2"])
+    #expect(tokens("add G1,G2 _a-b_1") == ["'add'@1:1+3", "G1,G2@1:5+5", "'_a-b_1'@1:11+6"])
+    #expect(tokens("add 12 0.25 007 12\t3#c") == ["'add'@1:1+3", "12@1:5+2", "0.25@1:8+4", "007@1:13+3", "12@1:17+2", "3@1:20+1"])
+    #expect(tokens("add 30% 1/3 2025..2026 2025-03 1234567890123456789") == [
+      "'add'@1:1+3", "30%@1:5+3", "1/3@1:9+3", "2025..2026@1:13+10", "2025-03@1:24+7", "1234567890123456789@1:32+19",
+    ])
+    let k = kinds("7 007 0.50 1234567890123456789")
+    #expect(k == [
+      .number(NumberLiteral(value: 7, text: "7", form: .plain)), .number(NumberLiteral(value: 7, text: "007", form: .plain)),
+      .number(NumberLiteral(value: 0.5, text: "0.50", form: .plain)),
+      .number(NumberLiteral(value: 1234567890123456789, text: "1234567890123456789", form: .plain)),
+    ])
+    #expect(firstError("add field F1 12.")?.code == "E005")
+    #expect(firstError("add field F1 12abc")?.code == "E005")
+  }
+
   /// Bad input: (text, code, line, column). Columns count Unicode scalars.
   static let errors: [(String, String, Int, Int)] = [
     ("add field F1 １２", "E004", 1, 14),

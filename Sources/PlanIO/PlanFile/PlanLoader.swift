@@ -227,16 +227,18 @@ package enum PlanLoader {
   /// on one another (their references point to earlier kinds; a goal's `after` is checked at
   /// the end), so when all of them succeed, applying them in file order gives the entities that
   /// sorted order would give, and sorting the kind's table by key afterwards gives the same
-  /// plan. (A key part written in another case than stored, such as a funding source
-  /// `Central`, would sort differently from its stored form: then the general path decides.)
+  /// plan. Each statement is applied first and placed in that order by the change it made
+  /// (``PlanChange/inserted(_:_:)`` names the kind and the key), so that nothing is looked up
+  /// twice; a statement out of order abandons the plan all the same. The keys compared are the
+  /// stored ones, which are the keys as written while every keyword key part is written as stored
+  /// (in lower case); a funding source written `Central` leaves the file to the general path.
   struct InOrderLoader {
     private var plan = Plan()
     private let deferred = DeferredReferences()
     private var rank = 0
     private var kind: Kind?  // the kind of the current run of `add`s
-    private var previous: WrittenKey?  // the key of the last `add` of that kind
+    private var previous: EntityKey?  // the key of the last `add` of that kind
     private var sorted = true  // whether that kind's `add`s have come in key order so far
-    private var keysAsWritten = true  // whether every key part of that kind is stored as written
     private var keywordParts: [Int] = []  // the argument positions of that kind's keyword key parts
     /// Set when a statement was out of kind order or failed: the general path decides.
     private(set) var abandoned = false
@@ -251,32 +253,44 @@ package enum PlanLoader {
     /// Applies one parse event. Returns `false` (and abandons) on anything the general path must see.
     mutating func take(_ event: consuming ParseEvent) -> Bool {
       guard case .command(let command) = consume event, command.verb.isEdit else { return fail() }
-      let slot = Slot(command)
-      if slot.rank != rank {
-        guard slot.rank > rank, finishKind() else { return fail() }
-        rank = slot.rank
-        kind = nil
+      // `remove` and `rename` move or rename entities: the kind before them is put in order first.
+      if command.verb == .remove || command.verb == .rename, !enter(Slot.other) { return fail() }
+      let change: PlanChange
+      do {
+        change = try plan.apply(command, deferring: deferred)
+      } catch {
+        return fail()
       }
-      if case .add(let k) = slot {
+      switch change {
+      case .inserted(let k, let key):
+        guard enter(.add(k)) else { return fail() }
         if kind == nil {
           kind = k
           previous = nil
           sorted = true
-          keysAsWritten = true
           keywordParts = k.spec.keys.indices.filter { k.spec.keys[$0].isKeyword }.map { $0 + 1 }
         }
-        let key = WrittenKey(command, width: k.keyWidth)
-        if sorted, let p = previous, key < p { sorted = false }
-        previous = key
-        for i in keywordParts where i < command.arguments.count {
-          if let w = command.arguments[i].word, w.lowercasedKeyword() != w { keysAsWritten = false }
+        for i in keywordParts {
+          guard let w = command.arguments[i].word, w.lowercasedKeyword() == w else { return fail() }
         }
+        if sorted, let p = previous, NaturalOrder.less(key, p) { sorted = false }
+        previous = consume key
+      case .settings:
+        guard enter(.settings) else { return fail() }
+      default:
+        guard enter(.other) else { return fail() }
       }
-      do {
-        try plan.apply(command, deferring: deferred)
-      } catch {
-        return fail()
-      }
+      return true
+    }
+
+    /// Moves on to the statements of `slot`, which may not come before the current one.
+    private mutating func enter(_ slot: Slot) -> Bool {
+      let r = slot.rank
+      if r == rank { return true }
+      guard r > rank else { return false }
+      finishKind()
+      rank = r
+      kind = nil
       return true
     }
 
@@ -286,16 +300,15 @@ package enum PlanLoader {
     }
 
     /// Puts the current kind's table in key order when its statements were not.
-    private mutating func finishKind() -> Bool {
-      guard let kind, !sorted else { return true }
-      guard keysAsWritten else { return false }
+    private mutating func finishKind() {
+      guard let kind, !sorted else { return }
       plan[kind].sort { NaturalOrder.less($0.key, $1.key) }
-      return true
     }
 
     /// The plan, once the deferred references are checked; `nil` when abandoned.
     mutating func finish() -> Plan? {
-      guard !abandoned, finishKind() else { return nil }
+      guard !abandoned else { return nil }
+      finishKind()
       for reference in deferred.references {
         for id in reference.ids where !plan.contains(reference.kind, EntityKey(id)) { return nil }
       }
