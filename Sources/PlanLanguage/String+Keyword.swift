@@ -44,6 +44,9 @@ package struct KeywordMatcher: Sendable {
   /// The keywords' bytes one after another; keyword `i` is `bytes[starts[i]..<starts[i + 1]]`.
   private let bytes: [UInt8]
   private let starts: [Int]
+  /// Keyword `i`'s first 16 bytes as two little-endian words, zero-padded.
+  private let packedLow: [UInt64]
+  private let packedHigh: [UInt64]
   /// For a shape (first byte, and length up to ``maxShapeLength``; ``shape(_:_:)``), the first
   /// keyword of that shape, or -1.
   private let firstOfShape: [Int]
@@ -58,6 +61,39 @@ package struct KeywordMatcher: Sendable {
     Int(first & 0x7F) &* (maxShapeLength + 1) &+ min(length, maxShapeLength)
   }
 
+  /// Up to 16 bytes as two little-endian words, zero-padded: a few loads, overlapping where
+  /// the count is not a power of two (overlapping bytes are the same bytes, or-ed in place).
+  @inline(__always)
+  private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+    let n = bytes.count
+    guard let p = bytes.baseAddress.map(UnsafeRawPointer.init) else { return (0, 0) }
+    func load64(_ at: Int) -> UInt64 { UInt64(littleEndian: p.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+    func load32(_ at: Int) -> UInt64 {
+      UInt64(UInt32(littleEndian: p.loadUnaligned(fromByteOffset: at, as: UInt32.self)))
+    }
+    switch n {
+    case 0: return (0, 0)
+    case 1...3:
+      var low: UInt64 = 0
+      for k in 0..<n { low |= UInt64(bytes[k]) &<< (k &* 8) }
+      return (low, 0)
+    case 4...7: return (load32(0) | load32(n &- 4) &<< ((n &- 4) &* 8), 0)
+    case 8: return (load64(0), 0)
+    default: return (load64(0), load64(min(n, 16) &- 8) &>> ((16 &- min(n, 16)) &* 8))
+    }
+  }
+
+  /// The eight ASCII bytes of `x` with `A`…`Z` lowered, all at once (each byte below 0x80, so no
+  /// sum carries into the next byte).
+  @inline(__always)
+  private static func lowered(_ x: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let atLeastA = x &+ ones &* (0x80 - 0x41)  // top bit set where the byte is ≥ "A"
+    let pastZ = x &+ ones &* (0x80 - 0x5B)  // top bit set where the byte is > "Z"
+    let upper = atLeastA & ~pastZ & (ones &* 0x80)
+    return x | (upper &>> 2)  // 0x80 >> 2 is the case bit 0x20
+  }
+
   package init(_ keywords: [String]) {
     precondition(keywords.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 && ($0 &- 0x41) >= 26 } },
                  "keywords are lower-case ASCII")
@@ -67,9 +103,14 @@ package struct KeywordMatcher: Sendable {
     var firstOfShape = Array(repeating: -1, count: 128 * (KeywordMatcher.maxShapeLength + 1))
     var nextOfShape = Array(repeating: -1, count: keywords.count)
     var lastOfShape: [Int: Int] = [:]
+    var packedLow: [UInt64] = []
+    var packedHigh: [UInt64] = []
     for (i, k) in keywords.enumerated() {
       bytes.append(contentsOf: k.utf8)
       starts.append(bytes.count)
+      let (low, high) = Array(k.utf8).withUnsafeBufferPointer { KeywordMatcher.pack($0) }
+      packedLow.append(low)
+      packedHigh.append(high)
       guard let first = k.utf8.first else { continue }
       let shape = KeywordMatcher.shape(first, k.utf8.count)
       if let last = lastOfShape[shape] { nextOfShape[last] = i } else { firstOfShape[shape] = i }
@@ -77,19 +118,36 @@ package struct KeywordMatcher: Sendable {
     }
     self.bytes = bytes
     self.starts = starts
+    self.packedLow = packedLow
+    self.packedHigh = packedHigh
     self.firstOfShape = firstOfShape
     self.nextOfShape = nextOfShape
   }
 
   /// The index of the keyword `word` names.
   /// - Complexity: a comparison with the keywords of the same first letter and length (one or
-  ///   two, an array lookup away); a word with a non-ASCII scalar that matches none is lowered
-  ///   and compared as a string.
+  ///   two, an array lookup away), eight bytes at a time up to 16 bytes; a word with a non-ASCII
+  ///   scalar is lowered and compared as a string.
   package func index(of word: String) -> Int? {
     var word = word  // `withUTF8` is mutating; a native string is not copied
     let found: Int?? = word.withUTF8 { w in
-      guard let first = w.first else { return nil }
-      if first >= 0x80 { return nil }  // lowering may change it: compare strings
+      guard !w.isEmpty else { return nil }
+      if w.count <= 16 {
+        let (low, high) = KeywordMatcher.pack(w)
+        if (low | high) & 0x8080_8080_8080_8080 != 0 { return nil }  // lowering may change it: compare strings
+        let lowLowered = KeywordMatcher.lowered(low)
+        let highLowered = KeywordMatcher.lowered(high)
+        var i = firstOfShape[KeywordMatcher.shape(UInt8(truncatingIfNeeded: lowLowered), w.count)]
+        while i >= 0 {
+          if packedLow[i] == lowLowered && packedHigh[i] == highLowered && starts[i + 1] - starts[i] == w.count {
+            return .some(i)
+          }
+          i = nextOfShape[i]
+        }
+        return .some(nil)
+      }
+      if w.contains(where: { $0 >= 0x80 }) { return nil }  // lowering may change it: compare strings
+      let first = w[0]
       var i = firstOfShape[KeywordMatcher.shape((first &- 0x41) < 26 ? first | 0x20 : first, w.count)]
       while i >= 0 {
         let base = starts[i]
@@ -104,8 +162,7 @@ package struct KeywordMatcher: Sendable {
         }
         i = nextOfShape[i]
       }
-      // None of that letter and length; a non-ASCII scalar could still lower to one.
-      return w.contains { $0 >= 0x80 } ? nil : .some(nil)
+      return .some(nil)
     }
     if let found { return found }
     return keywords.firstIndex(of: word.lowercased())

@@ -185,7 +185,11 @@ package final class KindSpec: Sendable {
     self.help = help
     self.example = example
     attributeMatcher = KeywordMatcher((hasName ? ["name"] : []) + attributes.map(\.name))
+    requiredAttributes = attributes.indices.filter { attributes[$0].required }
   }
+
+  /// The indices of the attributes every entity of the kind must have, in order.
+  package let requiredAttributes: [Int]
 
   /// Finds `name` (when the kind has one) and the attributes by name.
   private let attributeMatcher: KeywordMatcher
