@@ -28,6 +28,9 @@ package struct Lexer {
 
   /// - Parameters:
   ///   - firstLine: the line number of the first byte (a chunk of a larger source starts later).
+  /// The strings of recent short words and numbers, made once.
+  private let words = WordCache()
+
   package init(bytes: UnsafeBufferPointer<UInt8>, file: String, allowIncomplete: Bool, firstLine: Int = 1) {
     self.bytes = bytes
     self.fileID = SourceFiles.id(of: file)
@@ -277,14 +280,14 @@ package struct Lexer {
         // Not a list (`,`), and not a word going on in other scripts (`G1号`).
         if j == bytes.count || (bytes[j] < 0x80 && bytes[j] != 0x2C) {
           pos = j
-          return .token(Token(.word(text(i, j)), at: location(of: i), length: j - i))
+          return .token(Token(.word(asciiText(i, j)), at: location(of: i), length: j - i))
         }
       } else if b >= 0x30 && b <= 0x39 {
         let j = scanDecimal(i)
         // Not a month, range, fraction or percent, nor a number glued to more.
         if isDelimiter(j), let v = exactDecimal(i, j) {
           pos = j
-          return .token(Token(.number(NumberLiteral(value: v, text: text(i, j), form: .plain)), at: location(of: i),
+          return .token(Token(.number(NumberLiteral(value: v, text: asciiText(i, j), form: .plain)), at: location(of: i),
                               length: j - i))
         }
       }
@@ -445,6 +448,13 @@ package struct Lexer {
     return s.precomposedStringWithCanonicalMapping
   }
 
+  /// The string of ASCII bytes `from..<to` (not NUL), from the cache of recent words when short.
+  @inline(__always)
+  private func asciiText(_ from: Int, _ to: Int) -> String {
+    guard to - from <= 15 else { return text(from, to) }
+    return words.string(UnsafeBufferPointer(rebasing: bytes[from..<to])) { text(from, to) }
+  }
+
   /// The string of bytes `from..<to`, invalid UTF-8 repaired (the lexer has checked it).
   ///
   /// Up to 15 bytes (IDs, keywords, numbers: most tokens) it is built in place as a small string,
@@ -471,6 +481,7 @@ package struct Lexer {
     var segmentStart = i
     var nfcSafe = true
     while true {
+      i = skipPlainText(from: i)
       if i >= bytes.count {
         if allowIncomplete { return .incomplete }
         // Report at the opening quote, then resume on the line after it.
@@ -550,6 +561,33 @@ package struct Lexer {
     if !nfcSafe { text = text.precomposedStringWithCanonicalMapping }
     let length = startLine == line ? scalarCount(start, i) : 1
     return .token(Token(.string(text), at: startLoc, length: length))
+  }
+
+  /// Skips the text inside a string that needs no more than a look at each byte: printable
+  /// ASCII other than `"` and `\`, and CJK ideographs (U+4E00…U+9FFF, well formed, unchanged by
+  /// NFC), the text of nearly every name. Stops at anything else, which ``lexQuoted`` handles
+  /// one scalar at a time (quotes, escapes, newlines, other scripts, invalid UTF-8).
+  /// - Returns: where it stopped.
+  @inline(__always)
+  private func skipPlainText(from start: Int) -> Int {
+    var i = start
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
+      if b < 0x80 {
+        guard b >= 0x20, b != 0x22, b != 0x5C, b != 0x7F else { return i }
+        i += 1
+      } else {
+        // E4 B8 80 (U+4E00) … E9 BF BF (U+9FFF): a lead byte E4…E9 (E4 with B8 or more next)
+        // and two continuation bytes.
+        guard b >= 0xE4, b <= 0xE9, i + 2 < n else { return i }
+        let c1 = bytes[i + 1]
+        let c2 = bytes[i + 2]
+        guard c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80, b != 0xE4 || c1 >= 0xB8 else { return i }
+        i += 3
+      }
+    }
+    return i
   }
 
   private mutating func lexFullWidthDigits(start: Int) -> Step {

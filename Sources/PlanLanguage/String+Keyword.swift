@@ -64,7 +64,7 @@ package struct KeywordMatcher: Sendable {
   /// Up to 16 bytes as two little-endian words, zero-padded: a few loads, overlapping where
   /// the count is not a power of two (overlapping bytes are the same bytes, or-ed in place).
   @inline(__always)
-  private static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+  static func pack(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
     let n = bytes.count
     guard let p = bytes.baseAddress.map(UnsafeRawPointer.init) else { return (0, 0) }
     func load64(_ at: Int) -> UInt64 { UInt64(littleEndian: p.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
@@ -166,5 +166,43 @@ package struct KeywordMatcher: Sendable {
     }
     if let found { return found }
     return keywords.firstIndex(of: word.lowercased())
+  }
+}
+
+/// The strings of short ASCII words met lately, found by their bytes: a direct-mapped cache of
+/// 256 entries. A plan file repeats its keywords (`add`, `phase`, `amount`), many IDs and many
+/// numbers on every line, and copying a small string is cheaper than making it again (which
+/// goes through the standard library's string building, not inlined).
+final class WordCache {
+  private struct Entry {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var string = ""
+  }
+  private static let size = 256
+  private let entries: UnsafeMutablePointer<Entry>
+
+  init() {
+    entries = .allocate(capacity: WordCache.size)
+    entries.initialize(repeating: Entry(), count: WordCache.size)
+  }
+
+  deinit {
+    entries.deinitialize(count: WordCache.size)
+    entries.deallocate()
+  }
+
+  /// The string of `bytes`, 1 to 15 ASCII bytes none of them NUL (their packed form is then
+  /// never the empty entry's): the cached one, or `make()`'s, which is cached.
+  /// - Complexity: O(1): a few loads, a multiplication and a comparison.
+  @inline(__always)
+  func string(_ bytes: UnsafeBufferPointer<UInt8>, make: () -> String) -> String {
+    let (low, high) = KeywordMatcher.pack(bytes)
+    let mixed = (low &* 0x9E37_79B9_7F4A_7C15) ^ (high &* 0xC2B2_AE3D_27D4_EB4F)
+    let entry = entries + Int(truncatingIfNeeded: mixed &>> 56)
+    if entry.pointee.low == low && entry.pointee.high == high { return entry.pointee.string }
+    let string = make()
+    entry.pointee = Entry(low: low, high: high, string: string)
+    return string
   }
 }

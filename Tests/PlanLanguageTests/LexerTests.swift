@@ -131,6 +131,33 @@ private func firstError(_ text: String, allowIncomplete: Bool = false) -> Diagno
     #expect(firstError("add field F1 12abc")?.code == "E005")
   }
 
+  /// Names are scanned a byte at a time while they are ASCII or CJK ideographs; anything else
+  /// in them (escapes, other scripts, marks that NFC composes, newlines, invalid UTF-8) is read
+  /// the general way, from wherever it stands.
+  @Test func stringsMixingIdeographsWithEverythingElse() {
+    #expect(kinds(#""吉林\"大学\"" "一\n二" "丂㐀䷿一" "Cafe\#u{301}汽车" "中　文" "龥\#u{9FA6}""#) == [
+      .string("吉林\"大学\""), .string("一\n二"), .string("丂㐀䷿一"), .string("Caf\u{E9}汽车"), .string("中　文"),
+      .string("龥\u{9FA6}"),
+    ])
+    let r = Parser.parse("add field F1 \"长春\n光电\" note x\nadd field F2 \"x\"\n", file: "t")
+    #expect(r.diagnostics.isEmpty)
+    #expect(r.commands.map { $0.arguments.last?.location.line } == [2, 3])
+    var bytes = Array("add field F1 \"吉林".utf8)
+    bytes += [0xE4, 0xB8, 0x22, 0x0A]  // a lead byte and one continuation byte, then the quote
+    #expect(Parser.parse(bytes, file: "t").diagnostics.first?.code == "E001")
+    #expect(firstError("add field F1 \"吉林大学")?.code == "E002")
+  }
+
+  /// Short words and numbers come from a cache of the last ones made: the same text, whatever
+  /// case or length (up to 15 bytes cached, longer made each time).
+  @Test func repeatedWordsAreTheSameWords() {
+    let line = "add goal G1 phase P1 PHASE p1 abcdefghijklmno abcdefghijklmnop 2025 2025 0.5"
+    let words = Parser.parse([line, line].joined(separator: "\n"), file: "t").commands.map { $0.arguments.map(\.summary) }
+    #expect(words.count == 2 && words[0] == words[1])
+    #expect(words[0] == ["'goal'", "'G1'", "'phase'", "'P1'", "'PHASE'", "'p1'", "'abcdefghijklmno'",
+                         "'abcdefghijklmnop'", "2025", "2025", "0.5"])
+  }
+
   /// Bad input: (text, code, line, column). Columns count Unicode scalars.
   static let errors: [(String, String, Int, Int)] = [
     ("add field F1 １２", "E004", 1, 14),
