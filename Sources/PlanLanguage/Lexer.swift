@@ -655,18 +655,22 @@ package struct Lexer {
       pos = j
       return .error(.error(message, at: loc, length: scalarCount(start, j)))
     }
+    // The value of the decimal digits at `from..<to`.
+    func digits(_ from: Int, _ to: Int) -> Int {
+      var value = 0
+      for k in from..<to { value = value * 10 + Int(bytes[k] &- 0x30) }
+      return value
+    }
     func bound(_ from: Int) -> (RangeBound, Int)? {
       let end = scanDecimal(from)
       guard end > from, isDigit(end - 1) else { return nil }
-      let t = text(from, end)
-      // A month: YYYY-MM
-      if end - from == 4, bytes[from] != 0x2D, end < bytes.count, bytes[end] == 0x2D, isDigit(end + 1),
-        isDigit(end + 2), !isDigit(end + 3), !t.contains(".")
+      // A month: YYYY-MM (four digits, no sign or point, then a dash and two digits), read from the bytes.
+      if end - from == 4, (from..<end).allSatisfy({ isDigit($0) }), end < bytes.count, bytes[end] == 0x2D,
+        isDigit(end + 1), isDigit(end + 2), !isDigit(end + 3)
       {
-        let y = Int(t)!
-        let m = Int(self.text(end + 1, end + 3))!
-        return (.month(YearMonth(year: y, month: m)), end + 3)
+        return (.month(YearMonth(year: digits(from, end), month: digits(end + 1, end + 3))), end + 3)
       }
+      let t = asciiText(from, end)
       guard let v = exactDecimal(from, end) ?? Double(t), v.isFinite else { return nil }
       return (.number(NumberLiteral(value: v, text: t, form: .plain)), end)
     }

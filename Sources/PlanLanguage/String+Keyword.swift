@@ -40,25 +40,27 @@ extension String {
 /// `keywords.firstIndex(of: word.lowercased())`, found by comparing bytes, without lowering the
 /// word or hashing it. Used for every verb, kind and attribute name of every statement.
 package struct KeywordMatcher: Sendable {
+  /// What is kept of a keyword to compare a word with it.
+  private struct Entry {
+    /// The keyword's first 16 bytes as two little-endian words, zero-padded (``pack(_:)``).
+    var low: UInt64
+    var high: UInt64
+    var length: Int32
+    /// The next keyword of the same shape, or -1.
+    var next: Int16
+  }
   private let keywords: [String]
-  /// The keywords' bytes one after another; keyword `i` is `bytes[starts[i]..<starts[i + 1]]`.
-  private let bytes: [UInt8]
-  private let starts: [Int]
-  /// Keyword `i`'s first 16 bytes as two little-endian words, zero-padded.
-  private let packedLow: [UInt64]
-  private let packedHigh: [UInt64]
-  /// For a shape (first byte, and length up to ``maxShapeLength``; ``shape(_:_:)``), the first
-  /// keyword of that shape, or -1.
-  private let firstOfShape: [Int]
-  /// For keyword `i`, the next keyword of its shape, or -1.
-  private let nextOfShape: [Int]
-  /// Lengths from this one up share a shape.
-  private static let maxShapeLength = 31
+  private let entries: [Entry]
+  /// For each shape (``shape(_:_:)``), its first keyword, or -1: 512 entries of two bytes, so
+  /// that the matchers of every kind stay in the processor's first-level cache.
+  private let firstOfShape: [Int16]
 
-  /// The shape of a word that starts with ASCII byte `first` (lowered) and has `length` bytes.
+  /// The shape of a word of `length` bytes starting with ASCII byte `first` (lowered): its
+  /// first letter's low five bits and its length's low four bits. Words of one shape are told
+  /// apart by comparing them.
   @inline(__always)
   private static func shape(_ first: UInt8, _ length: Int) -> Int {
-    Int(first & 0x7F) &* (maxShapeLength + 1) &+ min(length, maxShapeLength)
+    Int(first & 0x1F) &<< 4 | (length & 0xF)
   }
 
   /// Up to 16 bytes as two little-endian words, zero-padded: a few loads, overlapping where
@@ -97,70 +99,40 @@ package struct KeywordMatcher: Sendable {
   package init(_ keywords: [String]) {
     precondition(keywords.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 && ($0 &- 0x41) >= 26 } },
                  "keywords are lower-case ASCII")
+    precondition(keywords.count < Int(Int16.max), "a few keywords")
     self.keywords = keywords
-    var bytes: [UInt8] = []
-    var starts = [0]
-    var firstOfShape = Array(repeating: -1, count: 128 * (KeywordMatcher.maxShapeLength + 1))
-    var nextOfShape = Array(repeating: -1, count: keywords.count)
+    var entries: [Entry] = []
+    var firstOfShape = Array(repeating: Int16(-1), count: 32 * 16)
     var lastOfShape: [Int: Int] = [:]
-    var packedLow: [UInt64] = []
-    var packedHigh: [UInt64] = []
     for (i, k) in keywords.enumerated() {
-      bytes.append(contentsOf: k.utf8)
-      starts.append(bytes.count)
       let (low, high) = Array(k.utf8).withUnsafeBufferPointer { KeywordMatcher.pack($0) }
-      packedLow.append(low)
-      packedHigh.append(high)
+      entries.append(Entry(low: low, high: high, length: Int32(k.utf8.count), next: -1))
       guard let first = k.utf8.first else { continue }
       let shape = KeywordMatcher.shape(first, k.utf8.count)
-      if let last = lastOfShape[shape] { nextOfShape[last] = i } else { firstOfShape[shape] = i }
+      if let last = lastOfShape[shape] { entries[last].next = Int16(i) } else { firstOfShape[shape] = Int16(i) }
       lastOfShape[shape] = i
     }
-    self.bytes = bytes
-    self.starts = starts
-    self.packedLow = packedLow
-    self.packedHigh = packedHigh
+    self.entries = entries
     self.firstOfShape = firstOfShape
-    self.nextOfShape = nextOfShape
   }
 
   /// The index of the keyword `word` names.
-  /// - Complexity: a comparison with the keywords of the same first letter and length (one or
-  ///   two, an array lookup away), eight bytes at a time up to 16 bytes; a word with a non-ASCII
-  ///   scalar is lowered and compared as a string.
+  /// - Complexity: a comparison of two words with each keyword of the same shape (one, as a
+  ///   rule); a word with a non-ASCII scalar, or longer than 16 bytes, is lowered and compared
+  ///   as a string.
   package func index(of word: String) -> Int? {
     var word = word  // `withUTF8` is mutating; a native string is not copied
     let found: Int?? = word.withUTF8 { w in
-      guard !w.isEmpty else { return nil }
-      if w.count <= 16 {
-        let (low, high) = KeywordMatcher.pack(w)
-        if (low | high) & 0x8080_8080_8080_8080 != 0 { return nil }  // lowering may change it: compare strings
-        let lowLowered = KeywordMatcher.lowered(low)
-        let highLowered = KeywordMatcher.lowered(high)
-        var i = firstOfShape[KeywordMatcher.shape(UInt8(truncatingIfNeeded: lowLowered), w.count)]
-        while i >= 0 {
-          if packedLow[i] == lowLowered && packedHigh[i] == highLowered && starts[i + 1] - starts[i] == w.count {
-            return .some(i)
-          }
-          i = nextOfShape[i]
-        }
-        return .some(nil)
-      }
-      if w.contains(where: { $0 >= 0x80 }) { return nil }  // lowering may change it: compare strings
-      let first = w[0]
-      var i = firstOfShape[KeywordMatcher.shape((first &- 0x41) < 26 ? first | 0x20 : first, w.count)]
+      guard !w.isEmpty, w.count <= 16 else { return nil }
+      let (low, high) = KeywordMatcher.pack(w)
+      if (low | high) & 0x8080_8080_8080_8080 != 0 { return nil }  // lowering may change it: compare strings
+      let lowLowered = KeywordMatcher.lowered(low)
+      let highLowered = KeywordMatcher.lowered(high)
+      var i = Int(firstOfShape[KeywordMatcher.shape(UInt8(truncatingIfNeeded: lowLowered), w.count)])
       while i >= 0 {
-        let base = starts[i]
-        if starts[i + 1] - base == w.count {
-          var j = 1
-          while j < w.count {
-            let b = w[j]
-            if ((b &- 0x41) < 26 ? b | 0x20 : b) != bytes[base + j] { break }
-            j += 1
-          }
-          if j == w.count { return .some(i) }
-        }
-        i = nextOfShape[i]
+        let entry = entries[i]
+        if entry.low == lowLowered && entry.high == highLowered && Int(entry.length) == w.count { return .some(i) }
+        i = Int(entry.next)
       }
       return .some(nil)
     }

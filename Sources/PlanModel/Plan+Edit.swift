@@ -244,37 +244,38 @@ extension Plan {
         throw .error(.duplicate(kind: kind.rawValue, key: "\(key.b) \(key.a)"), at: args.tokens[keyAt])
       }
     }
-    var entity = Entity(
-      kind: kind, key: key, values: Entity.noValues(spec.attributes.count), location: args.command.location)
+    // The parts are read into locals and the entity made of them at the end: no copy of it.
+    var name: String?
+    var values = Entity.noValues(spec.attributes.count)
     if spec.hasName, !args.atEnd, case .string(let s) = args.pointer(args.index).pointee.kind {
-      entity.name = s
+      name = s
       args.skip()
     }
-    let positional = try readPositional(spec, &args, into: &entity, deferring: deferring)
-    try readAttributes(kind, &args, into: &entity, deferring: deferring, spec: spec, alreadySet: positional)
+    let positional = try readPositional(spec, &args, into: &values, deferring: deferring)
+    try readAttributes(kind, &args, name: &name, values: &values, deferring: deferring, spec: spec, alreadySet: positional)
     for i in spec.requiredAttributes {
-      guard case .none = entity.values[i] else { continue }
+      guard case .none = values[i] else { continue }
       throw .error(.missingAttribute(spec.attributes[i].name, kind: kind.rawValue), at: args.command.location,
                    length: args.command.verbToken.length)
     }
-    return entity
+    return Entity(kind: kind, key: key, name: name, values: values, location: args.command.location)
   }
 
   /// Reads the bare number after the keys of `score`, `compare` and `funding` (their `value` or
   /// `amount`, SPEC §3), for `add` and `set` alike; returns the attribute's index when one was there.
   private func readPositional(
-    _ spec: KindSpec, _ args: inout ArgumentCursor, into entity: inout Entity, deferring: DeferredReferences?
+    _ spec: KindSpec, _ args: inout ArgumentCursor, into values: inout [Value?], deferring: DeferredReferences?
   ) throws(Diagnostic) -> Int? {
     guard let p = spec.positional, !args.atEnd, case .number = args.pointer(args.index).pointee.kind else { return nil }
-    entity.values[p] = try value(for: spec.attributes[p], token: args.pointer(args.index), deferring: deferring)
+    values[p] = try value(for: spec.attributes[p], token: args.pointer(args.index), deferring: deferring)
     args.skip()
     return p
   }
 
-  /// Reads `ATTR VALUE` pairs into `entity`; `alreadySet` is an attribute given positionally,
-  /// which may not be given again by name.
+  /// Reads `ATTR VALUE` pairs into an entity's `name` and `values`; `alreadySet` is an attribute
+  /// given positionally, which may not be given again by name.
   private func readAttributes(
-    _ kind: Kind, _ args: inout ArgumentCursor, into entity: inout Entity,
+    _ kind: Kind, _ args: inout ArgumentCursor, name: inout String?, values: inout [Value?],
     deferring: DeferredReferences?, spec: KindSpec? = nil, alreadySet: Int? = nil
   ) throws(Diagnostic) {
     let spec = spec ?? kind.spec
@@ -299,7 +300,7 @@ extension Plan {
         guard firstTime(63) else { throw .error(.repeatedAttribute("name"), at: tokens[at]) }
         let v = try args.requireIndex(LocalizedText(en: "a value for 'name'", zh: "'name' 的值"))
         switch tokens[v].kind {
-        case .string(let s), .word(let s): entity.name = s
+        case .string(let s), .word(let s): name = s
         default:
           throw .error(
             .wrongType(attribute: "name", expected: AttributeType.text.describe, found: tokens[v].summary), at: tokens[v])
@@ -314,7 +315,7 @@ extension Plan {
       guard firstTime(index) else { throw .error(.repeatedAttribute(word), at: tokens[at]) }
       let attribute = spec.attributes[index]
       let v = try args.requireIndex(LocalizedText(en: "a value for '\(attribute.name)'", zh: "'\(attribute.name)' 的值"))
-      entity.values[index] = try value(for: attribute, token: args.pointer(v), deferring: deferring)
+      values[index] = try value(for: attribute, token: args.pointer(v), deferring: deferring)
     }
   }
 
@@ -335,8 +336,9 @@ extension Plan {
     if args.atEnd {
       throw .error(.missing(LocalizedText(en: "an attribute and its value", zh: "属性及其值")), at: args.endLocation)
     }
-    let positional = try readPositional(kind.spec, &args, into: &entity, deferring: deferring)
-    try readAttributes(kind, &args, into: &entity, deferring: deferring, alreadySet: positional)
+    let positional = try readPositional(kind.spec, &args, into: &entity.values, deferring: deferring)
+    try readAttributes(kind, &args, name: &entity.name, values: &entity.values, deferring: deferring,
+                       alreadySet: positional)
     entity.location = args.command.location
     self[kind][key] = entity
     return .replaced(before)

@@ -129,6 +129,14 @@ private func firstError(_ text: String, allowIncomplete: Bool = false) -> Diagno
     ])
     #expect(firstError("add field F1 12.")?.code == "E005")
     #expect(firstError("add field F1 12abc")?.code == "E005")
+    // Months are read from their bytes: four digits, a dash, two digits, 01 to 12.
+    #expect(kinds("0999-07 2025-12..2026-01") == [
+      .month(YearMonth(year: 999, month: 7)),
+      .range(.month(YearMonth(year: 2025, month: 12)), .month(YearMonth(year: 2026, month: 1))),
+    ])
+    #expect(firstError("add field F1 2025-00")?.code == "E007")
+    #expect(firstError("add field F1 1.25-03")?.code == "E005")
+    #expect(firstError("add field F1 2025-031")?.code == "E005")
   }
 
   /// Names are scanned a byte at a time while they are ASCII or CJK ideographs; anything else

@@ -275,7 +275,7 @@ package enum PlanLoader {
       } else {
         guard let entity = try? plan.entity(adding: command, deferring: deferred) else { return fail() }
         key = entity.key
-        entities.append(entity)
+        entities.append(consume entity)
       }
       if ascending, let p = previous, !NaturalOrder.less(p, key) { ascending = false }
       previous = consume key
