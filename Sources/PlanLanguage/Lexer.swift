@@ -28,8 +28,9 @@ package struct Lexer {
 
   /// - Parameters:
   ///   - firstLine: the line number of the first byte (a chunk of a larger source starts later).
-  /// The strings of recent short words and numbers, made once.
+  /// The strings of recent short words and numbers, and of recent quoted text, made once.
   private let words = WordCache()
+  private let texts = TextCache()
 
   package init(bytes: UnsafeBufferPointer<UInt8>, file: String, allowIncomplete: Bool, firstLine: Int = 1) {
     self.bytes = bytes
@@ -553,10 +554,16 @@ package struct Lexer {
     }
     pos = i
     var text: String
+    let from = start + open
+    let to = i - close.count
     if escaped {
       text = String(decoding: buffer, as: UTF8.self)
+    } else if nfcSafe, to > from, to - from <= TextCache.maxLength {
+      text = texts.string(UnsafeBufferPointer(rebasing: bytes[from..<to])) {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+      }
     } else {
-      text = self.text(start + open, i - close.count)
+      text = self.text(from, to)
     }
     if !nfcSafe { text = text.precomposedStringWithCanonicalMapping }
     let length = startLine == line ? scalarCount(start, i) : 1

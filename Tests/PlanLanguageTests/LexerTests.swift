@@ -166,6 +166,24 @@ private func firstError(_ text: String, allowIncomplete: Bool = false) -> Diagno
                          "'abcdefghijklmnop'", "2025", "2025", "0.5"])
   }
 
+  /// Quoted text comes from a cache of the texts met lately, found by a hash of the bytes and
+  /// compared with them: texts alike but for one byte, of any length, stay apart.
+  @Test func repeatedNamesAreTheSameNames() {
+    let long = String(repeating: "长", count: 40)  // 120 bytes: made each time
+    // (as written in the file, and as read)
+    let names: [(String, String)] = [
+      ("联合体理事会", "联合体理事会"), ("联合体秘书处", "联合体秘书处"), ("联合体理事会", "联合体理事会"), ("项", "项"), ("项目", "项目"),
+      (#"a\\b"#, #"a\b"#), ("Cafe\u{301}", "Caf\u{E9}"), ("一\n二", "一\n二"), (long, long), (long + "x", long + "x"),
+      ("x" + long, "x" + long), ("联合体理事会", "联合体理事会"), ("ABCDEFGH", "ABCDEFGH"), ("ABCDEFGI", "ABCDEFGI"),
+      ("ABCDEFGHI", "ABCDEFGHI"), ("BCDEFGHI", "BCDEFGHI"),
+    ]
+    let line = "add goal G1 " + names.map { "\"\($0.0)\"" }.joined(separator: " ")
+    let parsed = Parser.parse(line + "\n" + line + "\n", file: "t")
+    #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message.en))")
+    let expected: [Token.Kind] = [.word("goal"), .word("G1")] + names.map { .string($0.1) }
+    #expect(parsed.commands.map { $0.arguments.map(\.kind) } == [expected, expected])
+  }
+
   /// Bad input: (text, code, line, column). Columns count Unicode scalars.
   static let errors: [(String, String, Int, Int)] = [
     ("add field F1 １２", "E004", 1, 14),
