@@ -271,29 +271,35 @@ package struct Lexer {
   /// path's case analysis; they come out exactly as the general path would make them, which
   /// handles everything else (and these, when they are not followed as said).
   package mutating func next() -> Step {
+    if let token = simpleToken() { return .token(token) }
+    return nextInGeneral()
+  }
+
+  /// The token at `pos` (after spaces) when it is an ASCII word or a plain number followed as
+  /// ``next()`` says, else `nil` with nothing consumed.
+  @inline(__always)
+  private mutating func simpleToken() -> Token? {
     var i = pos
     while i < bytes.count && bytes[i] == 0x20 { i += 1 }
-    if i < bytes.count {
-      let b = bytes[i]
-      if Lexer.isASCIIWordStart(b) {
-        var j = i + 1
-        while j < bytes.count && Lexer.isASCIIWordContinue(bytes[j]) { j += 1 }
-        // Not a list (`,`), and not a word going on in other scripts (`G1号`).
-        if j == bytes.count || (bytes[j] < 0x80 && bytes[j] != 0x2C) {
-          pos = j
-          return .token(Token(.word(asciiText(i, j)), at: location(of: i), length: j - i))
-        }
-      } else if b >= 0x30 && b <= 0x39 {
-        let j = scanDecimal(i)
-        // Not a month, range, fraction or percent, nor a number glued to more.
-        if isDelimiter(j), let v = exactDecimal(i, j) {
-          pos = j
-          return .token(Token(.number(NumberLiteral(value: v, text: asciiText(i, j), form: .plain)), at: location(of: i),
-                              length: j - i))
-        }
-      }
+    guard i < bytes.count else { return nil }
+    let b = bytes[i]
+    if Lexer.isASCIIWordStart(b) {
+      var j = i + 1
+      while j < bytes.count && Lexer.isASCIIWordContinue(bytes[j]) { j += 1 }
+      // Not a list (`,`), and not a word going on in other scripts (`G1号`).
+      guard j == bytes.count || (bytes[j] < 0x80 && bytes[j] != 0x2C) else { return nil }
+      pos = j
+      return Token(.word(asciiText(i, j)), at: location(of: i), length: j - i)
     }
-    return nextInGeneral()
+    if b >= 0x30 && b <= 0x39 {
+      let j = scanDecimal(i)
+      // Not a month, range, fraction or percent, nor a number glued to more.
+      guard isDelimiter(j), let v = exactDecimal(i, j) else { return nil }
+      pos = j
+      return Token(.number(NumberLiteral(value: v, text: asciiText(i, j), form: .plain)), at: location(of: i),
+                   length: j - i)
+    }
+    return nil
   }
 
   /// ``next()`` for any token.

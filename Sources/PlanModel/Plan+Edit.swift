@@ -147,13 +147,13 @@ extension Plan {
         }
         key.setPart(i, word)
       case .choice(let allowed):
-        let lower = word.lowercasedKeyword()
-        guard allowed.contains(lower) else {
+        // The keyword as the schema spells it: `word` lowered.
+        guard let k = spec.keyChoices[i]?.index(of: word) else {
           throw .error(
             .badEnumValue(word, attribute: spec.keyNames[i].lowercased(), allowed: allowed,
                           suggestion: Suggestion.nearest(word, in: allowed)), at: args.tokens[at])
         }
-        key.setPart(i, lower)
+        key.setPart(i, allowed[k])
       }
     }
     if mustExist, !contains(kind, key) {
@@ -459,21 +459,21 @@ extension Plan {
       return .number(n.value == 0 ? 0 : n.value)
     case .yesNo:
       guard case .word(let w) = pointer.pointee.kind else { throw wrong() }
-      switch w.lowercasedKeyword() {
-      case "yes": return .flag(true)
-      case "no": return .flag(false)
+      switch attribute.choices?.index(of: w) {  // `yes`, `no`
+      case 0: return .flag(true)
+      case 1: return .flag(false)
       default:
         throw .error(.badEnumValue(w, attribute: name, allowed: ["yes", "no"],
                                    suggestion: Suggestion.nearest(w, in: ["yes", "no"])), at: pointer.pointee)
       }
     case .choice(let allowed):
       guard case .word(let w) = pointer.pointee.kind else { throw wrong() }
-      let lower = w.lowercasedKeyword()
-      guard allowed.contains(lower) else {
+      // The keyword as the schema spells it: `w` lowered.
+      guard let k = attribute.choices?.index(of: w) else {
         throw .error(.badEnumValue(w, attribute: name, allowed: allowed, suggestion: Suggestion.nearest(w, in: allowed)),
                      at: pointer.pointee)
       }
-      return .choice(lower)
+      return .choice(allowed[k])
     case .ref(let kind):
       guard case .word(let id) = pointer.pointee.kind else { throw wrong() }
       guard contains(kind, EntityKey(id)) else {

@@ -159,6 +159,20 @@ private let base = """
     #expect(d.location?.column == row.2, "\(row.0): \(d.message.en)")
   }
 
+  @Test func keywordValuesInAnyCaseAreStoredAsTheSchemaSpellsThem() throws {
+    var plan = make()
+    apply("add org x \"X\" type ENTERPRISE size Medium\nadd member K1 x role CORE chain Upstream\n"
+          + "set consortium K1 agreement Yes committee NO\nadd funding K1 P2 Provincial 10\n", to: &plan)
+    let member = try #require(plan[.member][EntityKey("K1", "x")])
+    #expect(member.values == [.choice("core"), .choice("upstream")])
+    #expect(plan[.org][EntityKey("x")]?.values[Attr.Org.size] == .choice("medium"))
+    let consortium = try #require(plan.entity(.consortium, "K1"))
+    #expect(consortium[Attr.Consortium.agreement] == .flag(true) && consortium[Attr.Consortium.committee] == .flag(false))
+    #expect(plan[.funding].keys.contains(EntityKey("K1", "P2", "provincial")))
+    #expect(failure("set consortium K1 agreement maybe", on: plan)?.code == "E102")
+    #expect(failure("set member K1 jlu role Boss", on: plan)?.code == "E102")
+  }
+
   @Test func aDuplicateDefersNoReference() throws {
     var plan = make()
     let deferred = DeferredReferences()
