@@ -267,11 +267,19 @@ package struct Lexer {
   /// The next token of an ordinary argument position.
   ///
   /// The two commonest tokens of a plan file, an ASCII word (`add`, `phase`, `K12`) and a plain
-  /// number (`12`, `0.25`) ending at a blank or the line's end, are taken without the general
-  /// path's case analysis; they come out exactly as the general path would make them, which
-  /// handles everything else (and these, when they are not followed as said).
+  /// number (`12`, `0.25`) ending at a blank or the line's end, and the end of a line, are taken
+  /// without the general path's case analysis; they come out exactly as the general path would
+  /// make them, which handles everything else (and these, when they are not followed as said).
   package mutating func next() -> Step {
     if let token = simpleToken() { return .token(token) }
+    // The end of the line after spaces: what the general path's skipping does with it.
+    var i = pos
+    while i < bytes.count && bytes[i] == 0x20 { i += 1 }
+    if i < bytes.count && bytes[i] == 0x0A {
+      pos = i + 1
+      newLine(at: pos)
+      return .endOfCommand
+    }
     return nextInGeneral()
   }
 
