@@ -26,12 +26,12 @@ package struct Lexer {
   private var colPos = 0
   private var colValue = 1
 
-  /// - Parameters:
-  ///   - firstLine: the line number of the first byte (a chunk of a larger source starts later).
   /// The strings of recent short words and numbers, and of recent quoted text, made once.
   private let words = WordCache()
   private let texts = TextCache()
 
+  /// - Parameters:
+  ///   - firstLine: the line number of the first byte (a chunk of a larger source starts later).
   package init(bytes: UnsafeBufferPointer<UInt8>, file: String, allowIncomplete: Bool, firstLine: Int = 1) {
     self.bytes = bytes
     self.fileID = SourceFiles.id(of: file)
