@@ -26,6 +26,10 @@ package struct Lexer {
   private var colPos = 0
   private var colValue = 1
 
+  /// The strings of recent short words and numbers, and of recent quoted text, made once.
+  private let words = WordCache()
+  private let texts = TextCache()
+
   /// - Parameters:
   ///   - firstLine: the line number of the first byte (a chunk of a larger source starts later).
   package init(bytes: UnsafeBufferPointer<UInt8>, file: String, allowIncomplete: Bool, firstLine: Int = 1) {
@@ -40,6 +44,7 @@ package struct Lexer {
   // MARK: Positions
 
   /// The column of byte `offset` on the current line (1-based, in scalars).
+  @inline(__always)
   private mutating func column(of offset: Int) -> Int {
     if offset < colPos {
       colPos = lineStart
@@ -56,6 +61,7 @@ package struct Lexer {
     return c
   }
 
+  @inline(__always)
   private mutating func location(of offset: Int) -> SourceLocation {
     SourceLocation(fileID: fileID, line: line, column: column(of: offset))
   }
@@ -137,11 +143,7 @@ package struct Lexer {
       return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || v == 0x5F
     }
     if v >= 0x4E00 && v <= 0x9FFF { return true }
-    guard let s = Unicode.Scalar(v) else { return false }
-    switch s.properties.generalCategory {
-    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
-    default: return false
-    }
+    return isLetter(v)
   }
 
   @inline(__always)
@@ -151,6 +153,25 @@ package struct Lexer {
         || v == 0x2D
     }
     if v >= 0x4E00 && v <= 0x9FFF { return true }
+    return isLetterDigitOrMark(v)
+  }
+
+  // The Unicode categories are looked up out of line: inlined, their setup (the resilient
+  // category values, the property metadata) would run on every call of the lexer's hot functions.
+
+  /// Whether scalar `v` is a letter (general category L).
+  @inline(never)
+  private static func isLetter(_ v: UInt32) -> Bool {
+    guard let s = Unicode.Scalar(v) else { return false }
+    switch s.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
+    default: return false
+    }
+  }
+
+  /// Whether scalar `v` is a letter, a decimal digit or a mark (categories L, Nd, M).
+  @inline(never)
+  private static func isLetterDigitOrMark(_ v: UInt32) -> Bool {
     guard let s = Unicode.Scalar(v) else { return false }
     switch s.properties.generalCategory {
     case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
@@ -244,7 +265,53 @@ package struct Lexer {
   // MARK: Tokens
 
   /// The next token of an ordinary argument position.
+  ///
+  /// The two commonest tokens of a plan file, an ASCII word (`add`, `phase`, `K12`) and a plain
+  /// number (`12`, `0.25`) ending at a blank or the line's end, and the end of a line, are taken
+  /// without the general path's case analysis; they come out exactly as the general path would
+  /// make them, which handles everything else (and these, when they are not followed as said).
   package mutating func next() -> Step {
+    if let token = simpleToken() { return .token(token) }
+    // The end of the line after spaces: what the general path's skipping does with it.
+    var i = pos
+    while i < bytes.count && bytes[i] == 0x20 { i += 1 }
+    if i < bytes.count && bytes[i] == 0x0A {
+      pos = i + 1
+      newLine(at: pos)
+      return .endOfCommand
+    }
+    return nextInGeneral()
+  }
+
+  /// The token at `pos` (after spaces) when it is an ASCII word or a plain number followed as
+  /// ``next()`` says, else `nil` with nothing consumed.
+  @inline(__always)
+  private mutating func simpleToken() -> Token? {
+    var i = pos
+    while i < bytes.count && bytes[i] == 0x20 { i += 1 }
+    guard i < bytes.count else { return nil }
+    let b = bytes[i]
+    if Lexer.isASCIIWordStart(b) {
+      var j = i + 1
+      while j < bytes.count && Lexer.isASCIIWordContinue(bytes[j]) { j += 1 }
+      // Not a list (`,`), and not a word going on in other scripts (`G1号`).
+      guard j == bytes.count || (bytes[j] < 0x80 && bytes[j] != 0x2C) else { return nil }
+      pos = j
+      return Token(.word(asciiText(i, j)), at: location(of: i), length: j - i)
+    }
+    if b >= 0x30 && b <= 0x39 {
+      let j = scanDecimal(i)
+      // Not a month, range, fraction or percent, nor a number glued to more.
+      guard isDelimiter(j), let v = exactDecimal(i, j) else { return nil }
+      pos = j
+      return Token(.number(NumberLiteral(value: v, text: asciiText(i, j), form: .plain)), at: location(of: i),
+                   length: j - i)
+    }
+    return nil
+  }
+
+  /// ``next()`` for any token.
+  private mutating func nextInGeneral() -> Step {
     if let stop = skipBlanks() { return stop }
     let start = pos
     let b = bytes[pos]
@@ -369,6 +436,13 @@ package struct Lexer {
     }
   }
 
+  /// `isWordStart` for an ASCII byte: letters, `_`.
+  @inline(__always)
+  private static func isASCIIWordStart(_ b: UInt8) -> Bool {
+    let l = b | 0x20
+    return (l >= 0x61 && l <= 0x7A) || b == 0x5F
+  }
+
   /// `isWordContinue` for an ASCII byte: letters, digits, `_`, `-`.
   @inline(__always)
   private static func isASCIIWordContinue(_ b: UInt8) -> Bool {
@@ -384,9 +458,32 @@ package struct Lexer {
   }
 
   private func makeString(_ from: Int, _ to: Int, ascii: Bool, nfcSafe: Bool) -> String {
-    let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+    let s = text(from, to)
     if ascii || nfcSafe { return s }
     return s.precomposedStringWithCanonicalMapping
+  }
+
+  /// The string of ASCII bytes `from..<to` (not NUL), from the cache of recent words when short.
+  @inline(__always)
+  private func asciiText(_ from: Int, _ to: Int) -> String {
+    guard to - from <= 15 else { return text(from, to) }
+    return words.string(UnsafeBufferPointer(rebasing: bytes[from..<to])) { text(from, to) }
+  }
+
+  /// The string of bytes `from..<to`, invalid UTF-8 repaired (the lexer has checked it).
+  ///
+  /// Up to 15 bytes (IDs, keywords, numbers: most tokens) it is built in place as a small string,
+  /// whose ASCII needs no validation pass; `String(decoding:)` validates first and copies after.
+  @inline(__always)
+  private func text(_ from: Int, _ to: Int) -> String {
+    let count = to - from
+    if count > 0 && count <= 15 {
+      return String(unsafeUninitializedCapacity: count) { buffer in
+        buffer.baseAddress!.initialize(from: bytes.baseAddress! + from, count: count)
+        return count
+      }
+    }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
   }
 
   private mutating func lexQuoted(start: Int, open: Int, close: [UInt8], escapes: Bool) -> Step {
@@ -399,6 +496,7 @@ package struct Lexer {
     var segmentStart = i
     var nfcSafe = true
     while true {
+      i = skipPlainText(from: i)
       if i >= bytes.count {
         if allowIncomplete { return .incomplete }
         // Report at the opening quote, then resume on the line after it.
@@ -470,14 +568,47 @@ package struct Lexer {
     }
     pos = i
     var text: String
+    let from = start + open
+    let to = i - close.count
     if escaped {
       text = String(decoding: buffer, as: UTF8.self)
+    } else if nfcSafe, to > from, to - from <= TextCache.maxLength {
+      text = texts.string(UnsafeBufferPointer(rebasing: bytes[from..<to])) {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+      }
     } else {
-      text = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + open)..<(i - close.count)]), as: UTF8.self)
+      text = self.text(from, to)
     }
     if !nfcSafe { text = text.precomposedStringWithCanonicalMapping }
     let length = startLine == line ? scalarCount(start, i) : 1
     return .token(Token(.string(text), at: startLoc, length: length))
+  }
+
+  /// Skips the text inside a string that needs no more than a look at each byte: printable
+  /// ASCII other than `"` and `\`, and CJK ideographs (U+4E00…U+9FFF, well formed, unchanged by
+  /// NFC), the text of nearly every name. Stops at anything else, which ``lexQuoted`` handles
+  /// one scalar at a time (quotes, escapes, newlines, other scripts, invalid UTF-8).
+  /// - Returns: where it stopped.
+  @inline(__always)
+  private func skipPlainText(from start: Int) -> Int {
+    var i = start
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
+      if b < 0x80 {
+        guard b >= 0x20, b != 0x22, b != 0x5C, b != 0x7F else { return i }
+        i += 1
+      } else {
+        // E4 B8 80 (U+4E00) … E9 BF BF (U+9FFF): a lead byte E4…E9 (E4 with B8 or more next)
+        // and two continuation bytes.
+        guard b >= 0xE4, b <= 0xE9, i + 2 < n else { return i }
+        let c1 = bytes[i + 1]
+        let c2 = bytes[i + 2]
+        guard c1 & 0xC0 == 0x80, c2 & 0xC0 == 0x80, b != 0xE4 || c1 >= 0xB8 else { return i }
+        i += 3
+      }
+    }
+    return i
   }
 
   private mutating func lexFullWidthDigits(start: Int) -> Step {
@@ -534,10 +665,6 @@ package struct Lexer {
     return negative ? -value : value
   }
 
-  private func text(_ from: Int, _ to: Int) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
-  }
-
   /// A number, fraction, percent, month or range starting at `start`.
   private mutating func lexNumberish(start: Int) -> Step {
     let loc = location(of: start)
@@ -549,18 +676,22 @@ package struct Lexer {
       pos = j
       return .error(.error(message, at: loc, length: scalarCount(start, j)))
     }
+    // The value of the decimal digits at `from..<to`.
+    func digits(_ from: Int, _ to: Int) -> Int {
+      var value = 0
+      for k in from..<to { value = value * 10 + Int(bytes[k] &- 0x30) }
+      return value
+    }
     func bound(_ from: Int) -> (RangeBound, Int)? {
       let end = scanDecimal(from)
       guard end > from, isDigit(end - 1) else { return nil }
-      let t = text(from, end)
-      // A month: YYYY-MM
-      if end - from == 4, bytes[from] != 0x2D, end < bytes.count, bytes[end] == 0x2D, isDigit(end + 1),
-        isDigit(end + 2), !isDigit(end + 3), !t.contains(".")
+      // A month: YYYY-MM (four digits, no sign or point, then a dash and two digits), read from the bytes.
+      if end - from == 4, (from..<end).allSatisfy({ isDigit($0) }), end < bytes.count, bytes[end] == 0x2D,
+        isDigit(end + 1), isDigit(end + 2), !isDigit(end + 3)
       {
-        let y = Int(t)!
-        let m = Int(self.text(end + 1, end + 3))!
-        return (.month(YearMonth(year: y, month: m)), end + 3)
+        return (.month(YearMonth(year: digits(from, end), month: digits(end + 1, end + 3))), end + 3)
       }
+      let t = asciiText(from, end)
       guard let v = exactDecimal(from, end) ?? Double(t), v.isFinite else { return nil }
       return (.number(NumberLiteral(value: v, text: t, form: .plain)), end)
     }

@@ -20,6 +20,8 @@ package enum ParseEvent: Sendable {
 /// three bad lines reports all three.
 package struct Parser {
   private var lexer: Lexer
+  /// The number of arguments of the last command, to size the next one's.
+  private var lastArgumentCount = 0
 
   private init(lexer: Lexer) { self.lexer = lexer }
 
@@ -131,7 +133,10 @@ package struct Parser {
       return .error(.error(.unknownCommand(word, suggestion: suggestion), at: first))
     }
     var arguments: [Token] = []
-    arguments.reserveCapacity(8)  // most statements have 4 to 16 arguments: one or two allocations
+    // Statements of a file come in runs of one kind and about one length: room for a few more
+    // arguments than the last command had makes one allocation the rule.
+    arguments.reserveCapacity(max(8, lastArgumentCount + 4))
+    defer { lastArgumentCount = arguments.count }
     var wantPath = verb.takesPath
     while true {
       let step = wantPath ? lexer.nextPath() : lexer.next()

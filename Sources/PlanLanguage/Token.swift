@@ -48,7 +48,7 @@ package struct NumberLiteral: Sendable, Hashable {
 
   /// Whether it is a plain whole number such as `2025` or `-3`.
   package var isInteger: Bool {
-    form == .plain && !text.contains(".") && value == value.rounded()
+    form == .plain && !text.utf8.contains(0x2E) && value == value.rounded()
   }
 }
 

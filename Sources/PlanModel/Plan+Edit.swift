@@ -15,20 +15,31 @@ package final class DeferredReferences {
 }
 
 /// Reads the arguments of one command left to right.
+///
+/// The arguments are read in place through `tokens`, a pointer into `command.arguments`: an
+/// array's element is copied out when read (a token's copy costs reference counting), a pointer's
+/// is not. A cursor lives only inside ``Plan/apply(_:deferring:)``, which holds the command.
 struct ArgumentCursor {
   let command: Command
+  let tokens: UnsafeBufferPointer<Token>
   var index = 0
 
-  init(_ command: Command) { self.command = command }
+  /// - Parameter tokens: `command.arguments`' storage, valid while the cursor is used.
+  init(_ command: Command, _ tokens: UnsafeBufferPointer<Token>) {
+    self.command = command
+    self.tokens = tokens
+  }
 
-  var atEnd: Bool { index >= command.arguments.count }
-  func peek() -> Token? { atEnd ? nil : command.arguments[index] }
+  var atEnd: Bool { index >= tokens.count }
+  func peek() -> Token? { atEnd ? nil : tokens[index] }
   mutating func next() -> Token? {
     defer { index += 1 }
     return peek()
   }
   /// Steps over the token `peek()` returned.
   mutating func skip() { index += 1 }
+  /// Where argument `i` is, for reading it in place.
+  func pointer(_ i: Int) -> UnsafePointer<Token> { tokens.baseAddress! + i }
   /// Where a missing argument would have stood: just after the last token.
   var endLocation: SourceLocation {
     let last = command.arguments.last ?? command.verbToken
@@ -43,7 +54,7 @@ struct ArgumentCursor {
     return t
   }
 
-  /// Like ``require(_:)``, but gives the token's index in `command.arguments` (no copy of it).
+  /// Like ``require(_:)``, but gives the token's index in `tokens` (no copy of it).
   mutating func requireIndex(_ what: @autoclosure () -> LocalizedText) throws(Diagnostic) -> Int {
     guard !atEnd else { throw .error(.missing(what()), at: endLocation) }
     defer { index += 1 }
@@ -70,14 +81,16 @@ extension Plan {
   package mutating func apply(_ command: Command, deferring: DeferredReferences? = nil)
     throws(Diagnostic) -> PlanChange
   {
-    var args = ArgumentCursor(command)
-    switch command.verb {
-    case .add: return try add(&args, deferring: deferring)
-    case .set: return try set(&args, deferring: deferring)
-    case .remove: return try remove(&args)
-    case .rename: return try rename(&args)
-    default:
-      throw .error(.actionInPlanFile(command.verb.rawValue), at: command.verbToken)
+    try command.arguments.withUnsafeBufferPointer { tokens throws(Diagnostic) in
+      var args = ArgumentCursor(command, tokens)
+      switch command.verb {
+      case .add: return try add(&args, deferring: deferring)
+      case .set: return try set(&args, deferring: deferring)
+      case .remove: return try remove(&args)
+      case .rename: return try rename(&args)
+      default:
+        throw .error(.actionInPlanFile(command.verb.rawValue), at: command.verbToken)
+      }
     }
   }
 
@@ -86,15 +99,17 @@ extension Plan {
   private static let kindWhat = LocalizedText(en: "a kind (criterion, field, org, consortium, …)", zh: "类别（criterion、field、org、consortium 等）")
 
   static func kind(of token: Token, allowPlan: Bool) throws(Diagnostic) -> Kind? {
-    guard let word = token.word else {
-      throw .error(.expected(kindWhat, found: token.summary), at: token)
-    }
+    guard let word = token.word else { throw kindError(token, allowPlan: allowPlan) }
     if allowPlan && word.lowercasedEquals("plan") { return nil }
-    guard let kind = Kind(keyword: word) else {
-      let names = (allowPlan ? ["plan"] : []) + Kind.allCases.map(\.rawValue)
-      throw .error(.unknownKind(word, suggestion: Suggestion.nearest(word, in: names)), at: token)
-    }
+    guard let kind = Kind(keyword: word) else { throw kindError(token, allowPlan: allowPlan) }
     return kind
+  }
+
+  /// Why `token` names no kind (nor `plan`, when `allowPlan`).
+  private static func kindError(_ token: Token, allowPlan: Bool) -> Diagnostic {
+    guard let word = token.word else { return .error(.expected(kindWhat, found: token.summary), at: token) }
+    let names = (allowPlan ? ["plan"] : []) + Kind.allCases.map(\.rawValue)
+    return .error(.unknownKind(word, suggestion: Suggestion.nearest(word, in: names)), at: token)
   }
 
   /// Suggests an existing ID of `kind` close to `id`.
@@ -103,102 +118,164 @@ extension Plan {
   }
 
   /// Reads the key of `kind`; for `.id` parts checks existence as `mustExist` says.
+  /// - Returns: the key, and the index in `args.tokens` of its first token (for messages).
+  /// - Complexity: O(1) expected (one hash lookup per referenced part); allocates nothing for
+  ///   keys of short IDs.
   func readKey(_ kind: Kind, _ args: inout ArgumentCursor, mustExist: Bool, spec: KindSpec? = nil)
-    throws(Diagnostic) -> (EntityKey, Token)
+    throws(Diagnostic) -> (key: EntityKey, at: Int)
   {
     let spec = spec ?? kind.spec
-    var parts: [String] = []
-    parts.reserveCapacity(spec.keys.count)
-    var first: Token?
+    var key = EntityKey("")
+    let first = args.index
     for (i, part) in spec.keys.enumerated() {
       func what() -> LocalizedText {
         LocalizedText(en: "\(kind.rawValue) \(spec.keyNames[i])", zh: "\(kind.rawValue) 的 \(spec.keyNames[i])")
       }
-      let token = try args.require(what())
-      if first == nil { first = token }
-      guard let word = token.word else { throw .error(.expected(what(), found: token.summary), at: token) }
+      let at = try args.requireIndex(what())
+      guard case .word(let word) = args.pointer(at).pointee.kind else {
+        let token = args.tokens[at]
+        throw .error(.expected(what(), found: token.summary), at: token)
+      }
       switch part {
       case .id:
-        break
+        key.setPart(i, word)
       case .ref(let target):
         guard contains(target, EntityKey(word)) else {
           throw .error(
-            .unknownReference(kind: target.rawValue, id: word, suggestion: suggestID(word, of: target)), at: token)
+            .unknownReference(kind: target.rawValue, id: word, suggestion: suggestID(word, of: target)),
+            at: args.tokens[at])
         }
+        key.setPart(i, word)
       case .choice(let allowed):
-        let lower = word.lowercasedKeyword()
-        guard allowed.contains(lower) else {
+        // The keyword as the schema spells it: `word` lowered.
+        guard let k = spec.keyChoices[i]?.index(of: word) else {
           throw .error(
             .badEnumValue(word, attribute: spec.keyNames[i].lowercased(), allowed: allowed,
-                          suggestion: Suggestion.nearest(word, in: allowed)), at: token)
+                          suggestion: Suggestion.nearest(word, in: allowed)), at: args.tokens[at])
         }
-        parts.append(lower)
-        continue
+        key.setPart(i, allowed[k])
       }
-      parts.append(word)
     }
-    let key = EntityKey(parts: parts)
     if mustExist, !contains(kind, key) {
       let suggestion = spec.hasOwnID ? suggestID(key.a, of: kind) : nil
-      throw .error(.notFound(kind: kind.rawValue, key: key.description, suggestion: suggestion), at: first!)
+      throw .error(.notFound(kind: kind.rawValue, key: key.description, suggestion: suggestion),
+                   at: args.tokens[first])
     }
-    return (key, first!)
+    return (key, first)
   }
 
   // MARK: add
 
+  /// `add KIND KEY... [NAME] [VALUE] [ATTR VALUE]...` (SPEC §3).
+  ///
+  /// The entity is built in a local and moved into its table with one hash lookup, which both
+  /// finds a duplicate and inserts (a separate `contains` would hash the key twice). Errors are
+  /// reported in the order of the arguments all the same: when an argument after the key fails,
+  /// a duplicate key is reported instead, as it comes first.
   private mutating func add(_ args: inout ArgumentCursor, deferring: DeferredReferences?)
     throws(Diagnostic) -> PlanChange
   {
-    let kindToken = try args.require(Plan.kindWhat)
-    guard let kind = try Plan.kind(of: kindToken, allowPlan: false) else { return .group([]) }
-    let spec = kind.spec
-    let (key, keyToken) = try readKey(kind, &args, mustExist: false, spec: spec)
-    if contains(kind, key) {
-      throw .error(.duplicate(kind: kind.rawValue, key: key.description), at: keyToken)
+    let (kind, key, keyAt) = try readNewKey(&args)
+    func duplicate() -> Diagnostic {
+      .error(.duplicate(kind: kind.rawValue, key: key.description), at: args.tokens[keyAt])
     }
+    if kind == .compare, contains(kind, key) { throw duplicate() }
+    // References this statement defers are withdrawn if its key turns out to be a duplicate
+    // (checked first, the duplicate would have stopped it before they were read).
+    let deferredBefore = deferring?.references.count ?? 0
+    var pending: Entity?
+    do throws(Diagnostic) {
+      pending = try readNewEntity(kind, key, keyAt: keyAt, &args, deferring: deferring)
+    } catch {
+      if contains(kind, key) {
+        deferring?.references.removeSubrange(deferredBefore...)
+        throw duplicate()
+      }
+      throw error
+    }
+    // One lookup: appended when the key is new, else `pending` is left as it was.
+    tables[kind.index].updateValue(forKey: key, default: pending.take()!) { _ in }
+    if pending != nil {
+      deferring?.references.removeSubrange(deferredBefore...)
+      throw duplicate()
+    }
+    return .inserted(kind, key)
+  }
+
+  /// The entity that `add` statement `command` describes, every argument checked as
+  /// ``apply(_:deferring:)`` checks it, but neither inserted nor looked for among the entities of
+  /// its kind: for a loader that puts many new entities in a table at once
+  /// (``fill(_:with:ascending:)``), and knows their keys to be new. For `compare`, a judgement of
+  /// the reversed pair is looked for in the table as usual.
+  /// - Complexity: O(1) expected, like `add`.
+  package func entity(adding command: Command, deferring: DeferredReferences?) throws(Diagnostic) -> Entity {
+    precondition(command.verb == .add, "an add statement")
+    return try command.arguments.withUnsafeBufferPointer { tokens throws(Diagnostic) in
+      var args = ArgumentCursor(command, tokens)
+      let (kind, key, keyAt) = try readNewKey(&args)
+      return try readNewEntity(kind, key, keyAt: keyAt, &args, deferring: deferring)
+    }
+  }
+
+  /// The kind and key of an `add` (the key's index in `args.tokens` too).
+  private func readNewKey(_ args: inout ArgumentCursor) throws(Diagnostic) -> (Kind, EntityKey, Int) {
+    let kindAt = try args.requireIndex(Plan.kindWhat)
+    guard case .word(let w) = args.pointer(kindAt).pointee.kind, let kind = Kind(keyword: w) else {
+      throw Plan.kindError(args.tokens[kindAt], allowPlan: false)
+    }
+    let (key, keyAt) = try readKey(kind, &args, mustExist: false)
+    return (kind, key, keyAt)
+  }
+
+  /// The rest of an `add` after its key: a `compare`'s pair, then the name, the positional value
+  /// and the attributes, into a new entity.
+  private func readNewEntity(
+    _ kind: Kind, _ key: EntityKey, keyAt: Int, _ args: inout ArgumentCursor, deferring: DeferredReferences?
+  ) throws(Diagnostic) -> Entity {
+    let spec = kind.spec
     if kind == .compare {
       if key.a == key.b {
         throw .error(
           .outOfRange(attribute: "compare", value: key.description,
                       requirement: LocalizedText(en: "a criterion is not compared with itself", zh: "准则不与自身比较")),
-          at: keyToken)
+          at: args.tokens[keyAt])
       }
       if contains(kind, EntityKey(key.b, key.a)) {
-        throw .error(.duplicate(kind: kind.rawValue, key: "\(key.b) \(key.a)"), at: keyToken)
+        throw .error(.duplicate(kind: kind.rawValue, key: "\(key.b) \(key.a)"), at: args.tokens[keyAt])
       }
     }
-    var entity = Entity(
-      kind: kind, key: key, values: Array(repeating: nil, count: spec.attributes.count), location: args.command.location)
-    if spec.hasName, let t = args.peek(), case .string(let s) = t.kind {
-      entity.name = s
+    // The parts are read into locals and the entity made of them at the end: no copy of it.
+    var name: String?
+    var values = Entity.noValues(spec.attributes.count)
+    if spec.hasName, !args.atEnd, case .string(let s) = args.pointer(args.index).pointee.kind {
+      name = s
       args.skip()
     }
-    let positional = try readPositional(spec, &args, into: &entity, deferring: deferring)
-    try readAttributes(kind, &args, into: &entity, deferring: deferring, spec: spec, alreadySet: positional)
-    for (i, attribute) in spec.attributes.enumerated() where attribute.required && entity.values[i] == nil {
-      throw .error(.missingAttribute(attribute.name, kind: kind.rawValue), at: args.command.location,
+    let positional = try readPositional(spec, &args, into: &values, deferring: deferring)
+    try readAttributes(kind, &args, name: &name, values: &values, deferring: deferring, spec: spec, alreadySet: positional)
+    for i in spec.requiredAttributes {
+      guard case .none = values[i] else { continue }
+      throw .error(.missingAttribute(spec.attributes[i].name, kind: kind.rawValue), at: args.command.location,
                    length: args.command.verbToken.length)
     }
-    tables[kind.index].updateValue(entity, forKey: key)
-    return .inserted(kind, key)
+    return Entity(kind: kind, key: key, name: name, values: values, location: args.command.location)
   }
 
   /// Reads the bare number after the keys of `score`, `compare` and `funding` (their `value` or
   /// `amount`, SPEC §3), for `add` and `set` alike; returns the attribute's index when one was there.
   private func readPositional(
-    _ spec: KindSpec, _ args: inout ArgumentCursor, into entity: inout Entity, deferring: DeferredReferences?
+    _ spec: KindSpec, _ args: inout ArgumentCursor, into values: inout [Value?], deferring: DeferredReferences?
   ) throws(Diagnostic) -> Int? {
-    guard let p = spec.positional, let t = args.peek(), case .number = t.kind else { return nil }
-    entity.values[p] = try value(for: spec.attributes[p], token: t, deferring: deferring)
+    guard let p = spec.positional, !args.atEnd, case .number = args.pointer(args.index).pointee.kind else { return nil }
+    values[p] = try value(for: spec.attributes[p], token: args.pointer(args.index), deferring: deferring)
     args.skip()
     return p
   }
 
-  /// Reads `ATTR VALUE` pairs into `entity`; `alreadySet` is an attribute given positionally,
-  /// which may not be given again by name.
+  /// Reads `ATTR VALUE` pairs into an entity's `name` and `values`; `alreadySet` is an attribute
+  /// given positionally, which may not be given again by name.
   private func readAttributes(
-    _ kind: Kind, _ args: inout ArgumentCursor, into entity: inout Entity,
+    _ kind: Kind, _ args: inout ArgumentCursor, name: inout String?, values: inout [Value?],
     deferring: DeferredReferences?, spec: KindSpec? = nil, alreadySet: Int? = nil
   ) throws(Diagnostic) {
     let spec = spec ?? kind.spec
@@ -209,12 +286,12 @@ extension Plan {
       defer { seen |= mask }
       return seen & mask == 0
     }
-    // Tokens are read in place by index: copying each out costs reference counting.
-    let tokens = args.command.arguments
+    // Tokens are read in place: copying each out costs reference counting.
+    let tokens = args.tokens
     while !args.atEnd {
       let at = args.index
       args.skip()
-      guard let word = tokens[at].word else {
+      guard case .word(let word) = args.pointer(at).pointee.kind else {
         throw .error(
           .expected(LocalizedText(en: "an attribute name", zh: "属性名"), found: tokens[at].summary), at: tokens[at])
       }
@@ -223,7 +300,7 @@ extension Plan {
         guard firstTime(63) else { throw .error(.repeatedAttribute("name"), at: tokens[at]) }
         let v = try args.requireIndex(LocalizedText(en: "a value for 'name'", zh: "'name' 的值"))
         switch tokens[v].kind {
-        case .string(let s), .word(let s): entity.name = s
+        case .string(let s), .word(let s): name = s
         default:
           throw .error(
             .wrongType(attribute: "name", expected: AttributeType.text.describe, found: tokens[v].summary), at: tokens[v])
@@ -238,7 +315,7 @@ extension Plan {
       guard firstTime(index) else { throw .error(.repeatedAttribute(word), at: tokens[at]) }
       let attribute = spec.attributes[index]
       let v = try args.requireIndex(LocalizedText(en: "a value for '\(attribute.name)'", zh: "'\(attribute.name)' 的值"))
-      entity.values[index] = try value(for: attribute, token: tokens[v], deferring: deferring)
+      values[index] = try value(for: attribute, token: args.pointer(v), deferring: deferring)
     }
   }
 
@@ -259,8 +336,9 @@ extension Plan {
     if args.atEnd {
       throw .error(.missing(LocalizedText(en: "an attribute and its value", zh: "属性及其值")), at: args.endLocation)
     }
-    let positional = try readPositional(kind.spec, &args, into: &entity, deferring: deferring)
-    try readAttributes(kind, &args, into: &entity, deferring: deferring, alreadySet: positional)
+    let positional = try readPositional(kind.spec, &args, into: &entity.values, deferring: deferring)
+    try readAttributes(kind, &args, name: &entity.name, values: &entity.values, deferring: deferring,
+                       alreadySet: positional)
     entity.location = args.command.location
     self[kind][key] = entity
     return .replaced(before)
@@ -283,9 +361,9 @@ extension Plan {
       }
       guard seen.insert(index).inserted else { throw .error(.repeatedAttribute(word), at: t) }
       let attribute = Schema.plan[index]
-      let v = try args.require(LocalizedText(en: "a value for '\(attribute.name)'", zh: "'\(attribute.name)' 的值"))
-      settings[index] = try value(for: attribute, token: v, deferring: nil)
-      valueTokens[index] = v
+      let v = try args.requireIndex(LocalizedText(en: "a value for '\(attribute.name)'", zh: "'\(attribute.name)' 的值"))
+      settings[index] = try value(for: attribute, token: args.pointer(v), deferring: nil)
+      valueTokens[index] = args.tokens[v]
     }
     try Plan.checkSettings(settings, tokens: valueTokens)
     self.settings = settings
@@ -317,127 +395,132 @@ extension Plan {
   // MARK: Values
 
   /// Converts the token to a value of the attribute's type, checking references.
-  private func value(for attribute: AttributeSpec, token: Token, deferring: DeferredReferences?)
+  /// - Parameter pointer: the token, read in place (passed by value, it would be copied for the
+  ///   call: a switch over its kind and reference counting, for every value of every statement).
+  private func value(for attribute: AttributeSpec, token pointer: UnsafePointer<Token>, deferring: DeferredReferences?)
     throws(Diagnostic) -> Value?
   {
     let name = attribute.name
     func wrong() -> Diagnostic {
-      .error(.wrongType(attribute: name, expected: attribute.type.describe, found: token.summary), at: token)
+      .error(.wrongType(attribute: name, expected: attribute.type.describe, found: pointer.pointee.summary),
+             at: pointer.pointee)
     }
-    if token.isKeyword("none") {
+    // `Token.isKeyword("none")`, read in place; no scalar outside ASCII lowers into `none`, so
+    // a word of another length than four bytes is not it.
+    if case .word(let w) = pointer.pointee.kind, w.utf8.count == 4, w.lowercasedEquals("none") {
       if attribute.required {
-        throw .error(.missingAttribute(name, kind: LocalizedText(en: "this entity", zh: "此条目").en), at: token)
+        throw .error(.missingAttribute(name, kind: LocalizedText(en: "this entity", zh: "此条目").en), at: pointer.pointee)
       }
       return nil
     }
     switch attribute.type {
     case .text:
-      switch token.kind {
+      switch pointer.pointee.kind {
       case .string(let s), .word(let s): return .text(s)
       default: throw wrong()
       }
     case .number, .saaty:
-      guard case .number(let n) = token.kind else { throw wrong() }
+      guard case .number(let n) = pointer.pointee.kind else { throw wrong() }
       return .number(n.value)
     case .amount:
-      guard case .number(let n) = token.kind else { throw wrong() }
+      guard case .number(let n) = pointer.pointee.kind else { throw wrong() }
       guard n.value >= 0 else {
         throw .error(.outOfRange(attribute: name, value: n.text,
-                                 requirement: LocalizedText(en: "amounts are never negative", zh: "金额不能为负")), at: token)
+                                 requirement: LocalizedText(en: "amounts are never negative", zh: "金额不能为负")), at: pointer.pointee)
       }
       // At most 10^15: every whole amount stays exact (below 2^53), and no total of a plan's
       // amounts comes near the largest Double, so sums and shares are true values, never inf.
       guard n.value <= 1e15 else {
         throw .error(.outOfRange(attribute: name, value: n.text,
                                  requirement: LocalizedText(en: "amounts are at most 10^15 (1000000000000000)",
-                                                            zh: "金额不超过 10^15（1000000000000000）")), at: token)
+                                                            zh: "金额不超过 10^15（1000000000000000）")), at: pointer.pointee)
       }
       return .number(n.value == 0 ? 0 : n.value)
     case .count:
-      guard case .number(let n) = token.kind, n.isInteger else { throw wrong() }
+      guard case .number(let n) = pointer.pointee.kind, n.isInteger else { throw wrong() }
       guard n.value >= 0, n.value <= 1_000_000_000 else {
         throw .error(.outOfRange(attribute: name, value: n.text,
-                                 requirement: LocalizedText(en: "0 to 1000000000", zh: "0 到 1000000000")), at: token)
+                                 requirement: LocalizedText(en: "0 to 1000000000", zh: "0 到 1000000000")), at: pointer.pointee)
       }
       return .integer(Int(n.value))
     case .year:
-      guard case .number(let n) = token.kind, n.isInteger else { throw wrong() }
+      guard case .number(let n) = pointer.pointee.kind, n.isInteger else { throw wrong() }
       guard n.value >= 1000, n.value <= 9999 else {
         throw .error(.outOfRange(attribute: name, value: n.text,
-                                 requirement: LocalizedText(en: "a four-digit year", zh: "四位数年份")), at: token)
+                                 requirement: LocalizedText(en: "a four-digit year", zh: "四位数年份")), at: pointer.pointee)
       }
       return .integer(Int(n.value))
     case .percent:
-      guard case .number(let n) = token.kind, n.form == .percent else { throw wrong() }
+      guard case .number(let n) = pointer.pointee.kind, n.form == .percent else { throw wrong() }
       guard n.value >= 0, n.value <= 1 else {
         throw .error(.outOfRange(attribute: name, value: n.text,
-                                 requirement: LocalizedText(en: "0% to 100%", zh: "0% 到 100%")), at: token)
+                                 requirement: LocalizedText(en: "0% to 100%", zh: "0% 到 100%")), at: pointer.pointee)
       }
       return .number(n.value == 0 ? 0 : n.value)
     case .yesNo:
-      guard let w = token.word else { throw wrong() }
-      switch w.lowercasedKeyword() {
-      case "yes": return .flag(true)
-      case "no": return .flag(false)
+      guard case .word(let w) = pointer.pointee.kind else { throw wrong() }
+      switch attribute.choices?.index(of: w) {  // `yes`, `no`
+      case 0: return .flag(true)
+      case 1: return .flag(false)
       default:
         throw .error(.badEnumValue(w, attribute: name, allowed: ["yes", "no"],
-                                   suggestion: Suggestion.nearest(w, in: ["yes", "no"])), at: token)
+                                   suggestion: Suggestion.nearest(w, in: ["yes", "no"])), at: pointer.pointee)
       }
     case .choice(let allowed):
-      guard let w = token.word else { throw wrong() }
-      let lower = w.lowercasedKeyword()
-      guard allowed.contains(lower) else {
+      guard case .word(let w) = pointer.pointee.kind else { throw wrong() }
+      // The keyword as the schema spells it: `w` lowered.
+      guard let k = attribute.choices?.index(of: w) else {
         throw .error(.badEnumValue(w, attribute: name, allowed: allowed, suggestion: Suggestion.nearest(w, in: allowed)),
-                     at: token)
+                     at: pointer.pointee)
       }
-      return .choice(lower)
+      return .choice(allowed[k])
     case .ref(let kind):
-      guard let id = token.word else { throw wrong() }
+      guard case .word(let id) = pointer.pointee.kind else { throw wrong() }
       guard contains(kind, EntityKey(id)) else {
-        throw .error(.unknownReference(kind: kind.rawValue, id: id, suggestion: suggestID(id, of: kind)), at: token)
+        throw .error(.unknownReference(kind: kind.rawValue, id: id, suggestion: suggestID(id, of: kind)), at: pointer.pointee)
       }
       return .ref(id)
     case .refs(let kind):
       let ids: [String]
-      switch token.kind {
+      switch pointer.pointee.kind {
       case .word(let w): ids = [w]
       case .list(let l): ids = l
       default: throw wrong()
       }
       if let deferring {
-        deferring.references.append(DeferredReference(kind: kind, ids: ids, token: token))
+        deferring.references.append(DeferredReference(kind: kind, ids: ids, token: pointer.pointee))
       } else {
         for id in ids where !contains(kind, EntityKey(id)) {
-          throw .error(.unknownReference(kind: kind.rawValue, id: id, suggestion: suggestID(id, of: kind)), at: token)
+          throw .error(.unknownReference(kind: kind.rawValue, id: id, suggestion: suggestID(id, of: kind)), at: pointer.pointee)
         }
       }
       return .refs(ids)
     case .yearPeriod, .period:
-      guard case .range(let a, let b) = token.kind else { throw wrong() }
+      guard case .range(let a, let b) = pointer.pointee.kind else { throw wrong() }
       switch (a, b) {
       case (.number(let x), .number(let y)):
         guard x.isInteger, y.isInteger, (1000...9999).contains(x.value), (1000...9999).contains(y.value) else {
-          throw .error(.badPeriod(token.summary, reason: LocalizedText(en: "years are four-digit whole numbers",
-                                                                       zh: "年份应为四位整数")), at: token)
+          throw .error(.badPeriod(pointer.pointee.summary, reason: LocalizedText(en: "years are four-digit whole numbers",
+                                                                       zh: "年份应为四位整数")), at: pointer.pointee)
         }
         return .period(Period(years: Int(x.value), Int(y.value)))
       case (.month(let x), .month(let y)):
         guard attribute.type == .period else {
-          throw .error(.badPeriod(token.summary, reason: LocalizedText(en: "\(name) is in whole years",
-                                                                       zh: "\(name) 以整年计")), at: token)
+          throw .error(.badPeriod(pointer.pointee.summary, reason: LocalizedText(en: "\(name) is in whole years",
+                                                                       zh: "\(name) 以整年计")), at: pointer.pointee)
         }
         return .period(Period(start: x, end: y, monthly: true))
       default:
-        throw .error(.badPeriod(token.summary, reason: LocalizedText(en: "both ends must be years or both months",
-                                                                     zh: "两端须同为年份或同为月份")), at: token)
+        throw .error(.badPeriod(pointer.pointee.summary, reason: LocalizedText(en: "both ends must be years or both months",
+                                                                     zh: "两端须同为年份或同为月份")), at: pointer.pointee)
       }
     case .range:
-      guard case .range(.number(let a), .number(let b)) = token.kind, a.form == .plain, b.form == .plain else {
+      guard case .range(.number(let a), .number(let b)) = pointer.pointee.kind, a.form == .plain, b.form == .plain else {
         throw wrong()
       }
       return .range(a.value, b.value)
     case .month:
-      guard case .month(let m) = token.kind else { throw wrong() }
+      guard case .month(let m) = pointer.pointee.kind else { throw wrong() }
       return .month(m)
     }
   }

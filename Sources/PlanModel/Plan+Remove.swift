@@ -43,7 +43,7 @@ extension Plan {
   mutating func remove(_ args: inout ArgumentCursor) throws(Diagnostic) -> PlanChange {
     let kindToken = try args.require(LocalizedText(en: "a kind", zh: "类别"))
     guard let kind = try Plan.kind(of: kindToken, allowPlan: false) else { return .group([]) }
-    let (key, keyToken) = try readKey(kind, &args, mustExist: true)
+    let (key, keyAt) = try readKey(kind, &args, mustExist: true)
     var cascade = false
     if let t = args.peek(), t.isKeyword("cascade") {
       cascade = true
@@ -53,7 +53,8 @@ extension Plan {
     if kind.spec.hasOwnID && !cascade {
       let referrers = self.referrers(of: kind, id: key.a, limit: 5)
       if !referrers.list.isEmpty {
-        throw .error(.referenced(kind: kind.rawValue, key: key.a, by: referrers.list, more: referrers.more), at: keyToken)
+        throw .error(.referenced(kind: kind.rawValue, key: key.a, by: referrers.list, more: referrers.more),
+                     at: args.tokens[keyAt])
       }
     }
     if !kind.spec.hasOwnID || !cascade {

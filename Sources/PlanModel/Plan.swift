@@ -52,8 +52,19 @@ package struct Entity: Sendable, Hashable {
     self.kind = kind
     self.key = key
     self.name = name
-    self.values = values ?? Array(repeating: nil, count: kind.spec.attributes.count)
+    self.values = values ?? Entity.noValues(kind.spec.attributes.count)
     self.location = location
+  }
+
+  /// `count` values, all at their default (`nil`).
+  /// - Complexity: O(count), one allocation. (`Array(repeating:count:)` and
+  ///   `init(unsafeUninitializedCapacity:)` reach the standard library's unspecialized
+  ///   allocation, which looks up the array's type at run time: several times slower.)
+  package static func noValues(_ count: Int) -> [Value?] {
+    var values: [Value?] = []
+    values.reserveCapacity(count)
+    for _ in 0..<count { values.append(nil) }
+    return values
   }
 
   /// The ID of a kind with its own ID.
@@ -102,6 +113,26 @@ package struct Plan: Sendable, Hashable {
   /// - Complexity: O(1) expected.
   package func contains(_ kind: Kind, _ key: EntityKey) -> Bool {
     tables[kind.index].index(forKey: key) != nil
+  }
+
+  /// Fills the empty table of `kind` with `entities`, new entities of that kind, in natural key
+  /// order: the plan that adding them one by one in that order gives, with each key hashed once
+  /// and compared with none (a table's one-by-one insertion compares keys in its probes, each
+  /// a cache miss in a large table).
+  /// - Parameters:
+  ///   - ascending: whether `entities` are in strictly ascending natural order of their keys,
+  ///     which makes the keys unique; when `false` they are sorted here and checked for duplicates.
+  /// - Returns: `false`, and the table left empty, when two entities have the same key.
+  /// - Complexity: O(n) when `ascending`, else O(n log n).
+  package mutating func fill(_ kind: Kind, with entities: consuming [Entity], ascending: Bool) -> Bool {
+    precondition(tables[kind.index].isEmpty, "a table filled once, from empty")
+    var entities = entities
+    if !ascending {
+      entities.sort { NaturalOrder.less($0.key, $1.key) }
+      for i in entities.indices.dropFirst() where entities[i].key == entities[i - 1].key { return false }
+    }
+    tables[kind.index] = Table(uncheckedUniqueKeys: entities.map(\.key), values: entities)
+    return true
   }
 
   /// The entity of `kind` with ID `id`.

@@ -3,24 +3,27 @@
 ///
 /// Edits record only what they touched (O(1) for `add` and `set`), so a script of a million
 /// `add` statements keeps its undo history without copying the plan.
-package indirect enum PlanChange: Sendable {
+///
+/// The change of an `add`, made for every statement of a plan file, is stored inline (a kind and
+/// a key, 56 bytes); the cases holding a whole entity or plan are boxed.
+package enum PlanChange: Sendable {
   /// An entity was inserted (appended by `add`, or put back by undoing a remove); reverting
   /// removes it and gives ``removed(_:at:)``.
   case inserted(Kind, EntityKey)
   /// An entity was removed from the end of its table; reverting appends it again.
-  case appended(Entity)
+  indirect case appended(Entity)
   /// An entity was removed from position `at` of its table (`remove` without cascade, undoing
   /// an `add`); reverting puts it back there. O(1) at the end of the table, a move of the
   /// table's later entries elsewhere, never a copy of the table.
-  case removed(Entity, at: Int)
+  indirect case removed(Entity, at: Int)
   /// An entity was changed in place; reverting puts this value back.
-  case replaced(Entity)
+  indirect case replaced(Entity)
   /// The plan settings were changed; reverting puts these back.
   case settings([Value?], [SourceLocation?])
   /// Tables were changed wholesale (`remove`, `rename`); reverting puts these back.
   case tables([Table])
   /// The whole plan was replaced (`load`, `new`); reverting puts this one back.
-  case whole(Plan)
+  indirect case whole(Plan)
   /// Several changes in order (a `run`); reverting undoes them in reverse.
   case group([PlanChange])
 }

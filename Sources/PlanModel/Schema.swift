@@ -129,6 +129,9 @@ package final class AttributeSpec: Sendable {
   /// The value when none is given; attributes at their default are omitted from plan files.
   package let defaultValue: Value?
   package let help: LocalizedText
+  /// For a `choice` or `yesNo` attribute, its keywords (`yes`, `no`) by their bytes, ASCII
+  /// case-insensitively (a statement's keyword is found without being lowered).
+  package let choices: KeywordMatcher?
 
   init(_ name: String, _ type: AttributeType, required: Bool = false, default defaultValue: Value? = nil,
        _ en: String, _ zh: String)
@@ -138,6 +141,11 @@ package final class AttributeSpec: Sendable {
     self.required = required
     self.defaultValue = defaultValue
     self.help = LocalizedText(en: en, zh: zh)
+    switch type {
+    case .choice(let allowed): choices = KeywordMatcher(allowed)
+    case .yesNo: choices = KeywordMatcher(["yes", "no"])
+    default: choices = nil
+    }
   }
 }
 
@@ -185,7 +193,17 @@ package final class KindSpec: Sendable {
     self.help = help
     self.example = example
     attributeMatcher = KeywordMatcher((hasName ? ["name"] : []) + attributes.map(\.name))
+    requiredAttributes = attributes.indices.filter { attributes[$0].required }
+    keyChoices = keys.map { part in
+      if case .choice(let allowed) = part { KeywordMatcher(allowed) } else { nil }
+    }
   }
+
+  /// For each key part that is a keyword (`choice`), its keywords by their bytes.
+  package let keyChoices: [KeywordMatcher?]
+
+  /// The indices of the attributes every entity of the kind must have, in order.
+  package let requiredAttributes: [Int]
 
   /// Finds `name` (when the kind has one) and the attributes by name.
   private let attributeMatcher: KeywordMatcher

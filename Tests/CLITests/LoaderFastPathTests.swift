@@ -133,6 +133,16 @@ import Testing
     base + "\nadd goal G1 \"a\" phase P1\nadd measure M1 \"m\" phase P1\nadd goal G2 \"b\" phase P1",
     // Upper-case keywords and kinds.
     base + "\nADD Goal G1 \"a\" PHASE P1 Category TECH",
+    // Chinese IDs out of order, with comments and a continued line inside the run.
+    "add field F1 \"一\"\nadd org 吉大 \"吉林大学\" type university\n# 注释\nadd org 一汽 \"中国一汽\" \\\n  type enterprise\n"
+      + "add org O2 \"大学\"\nadd org 长光 \"长光卫星\"\nadd org O1 \"企业\"\nadd consortium K1 \"联合体\" field F1\n"
+      + "add member K1 一汽 role lead\nadd member K1 吉大",
+    // Leading zeros: distinct IDs, `G1` before `G01`; a run of one; comparisons out of order.
+    base + "\nadd goal G01 \"a\" phase P1\nadd goal G1 \"b\" phase P1\nadd measure M1 \"m\" phase P2",
+    "add criterion C1 \"a\"\nadd criterion C2 \"b\"\nadd criterion C3 \"c\"\n"
+      + "add compare C2 C3 3\nadd compare C1 C3 5\nadd compare C1 C2 1/3",
+    // A duplicate after its run has been put in order, in a later run of the same kind.
+    base + "\nadd goal G2 \"a\" phase P1\nadd goal G1 \"b\" phase P1\nadd measure M1 \"m\" phase P1\nadd goal G1 \"c\" phase P1",
   ]
 
   @Test(arguments: cases)
@@ -149,6 +159,18 @@ import Testing
       return
     }
     #expect(plan[.funding].keys.map(\.c) == ["central", "enterprise", "provincial"])
+  }
+
+  @Test func shuffledChineseIDsWithCommentsStayOnTheFastPath() throws {
+    let body = try #require(Self.cases.first { $0.contains("吉大") })
+    let (outcome, fast) = Self.agree("# cplan plan 1\n" + body + "\n")
+    #expect(fast)
+    guard case .plan(let plan) = outcome else {
+      Issue.record("did not load: \(outcome)")
+      return
+    }
+    #expect(plan[.org].keys.map(\.a) == ["O1", "O2", "一汽", "吉大", "长光"])
+    #expect(plan[.member].keys.map(\.b) == ["一汽", "吉大"])
   }
 
   @Test func upperCaseKeywordKeyOutOfOrderLeavesTheFastPath() {

@@ -100,6 +100,90 @@ private func firstError(_ text: String, allowIncomplete: Bool = false) -> Diagno
     #expect(r.commands[2].arguments.map(\.kind) == [.word("json"), .word("to"), .path("out/x.json"), .word("force")])
   }
 
+  /// An ASCII word or a plain number is lexed by a short cut when a blank or the line's end
+  /// follows it; whatever follows, the token (kind, column, length) is the general path's.
+  @Test func wordsAndNumbersEndWhereTheGeneralRulesSay() {
+    func tokens(_ text: String) -> [String] {
+      let r = Parser.parse(text, file: "t")
+      #expect(r.diagnostics.isEmpty, "\(text): \(r.diagnostics.map(\.message.en))")
+      return r.commands.flatMap { c in
+        ([c.verbToken] + c.arguments).map { "\($0.summary)@\($0.location.line):\($0.location.column)+\($0.length)" }
+      }
+    }
+    #expect(tokens("add field F1") == ["'add'@1:1+3", "'field'@1:5+5", "'F1'@1:11+2"])
+    #expect(tokens("add  F1\tF2\r\nadd F3#c\nadd F4\\\n F5") == [
+      "'add'@1:1+3", "'F1'@1:6+2", "'F2'@1:9+2", "'add'@2:1+3", "'F3'@2:5+2", "'add'@3:1+3", "'F4'@3:5+2",
+      "'F5'@4:2+2",
+    ])
+    #expect(tokens("add F1号 名F2 G1\u{3000}G2") == ["'add'@1:1+3", "'F1号'@1:5+3", "'名F2'@1:9+3", "'G1'@1:13+2", "'G2'@1:16+2"])
+    #expect(tokens("add G1,G2 _a-b_1") == ["'add'@1:1+3", "G1,G2@1:5+5", "'_a-b_1'@1:11+6"])
+    #expect(tokens("add 12 0.25 007 12\t3#c") == ["'add'@1:1+3", "12@1:5+2", "0.25@1:8+4", "007@1:13+3", "12@1:17+2", "3@1:20+1"])
+    #expect(tokens("add 30% 1/3 2025..2026 2025-03 1234567890123456789") == [
+      "'add'@1:1+3", "30%@1:5+3", "1/3@1:9+3", "2025..2026@1:13+10", "2025-03@1:24+7", "1234567890123456789@1:32+19",
+    ])
+    let k = kinds("7 007 0.50 1234567890123456789")
+    #expect(k == [
+      .number(NumberLiteral(value: 7, text: "7", form: .plain)), .number(NumberLiteral(value: 7, text: "007", form: .plain)),
+      .number(NumberLiteral(value: 0.5, text: "0.50", form: .plain)),
+      .number(NumberLiteral(value: 1234567890123456789, text: "1234567890123456789", form: .plain)),
+    ])
+    #expect(firstError("add field F1 12.")?.code == "E005")
+    #expect(firstError("add field F1 12abc")?.code == "E005")
+    // Months are read from their bytes: four digits, a dash, two digits, 01 to 12.
+    #expect(kinds("0999-07 2025-12..2026-01") == [
+      .month(YearMonth(year: 999, month: 7)),
+      .range(.month(YearMonth(year: 2025, month: 12)), .month(YearMonth(year: 2026, month: 1))),
+    ])
+    #expect(firstError("add field F1 2025-00")?.code == "E007")
+    #expect(firstError("add field F1 1.25-03")?.code == "E005")
+    #expect(firstError("add field F1 2025-031")?.code == "E005")
+  }
+
+  /// Names are scanned a byte at a time while they are ASCII or CJK ideographs; anything else
+  /// in them (escapes, other scripts, marks that NFC composes, newlines, invalid UTF-8) is read
+  /// the general way, from wherever it stands.
+  @Test func stringsMixingIdeographsWithEverythingElse() {
+    #expect(kinds(#""吉林\"大学\"" "一\n二" "丂㐀䷿一" "Cafe\#u{301}汽车" "中　文" "龥\#u{9FA6}""#) == [
+      .string("吉林\"大学\""), .string("一\n二"), .string("丂㐀䷿一"), .string("Caf\u{E9}汽车"), .string("中　文"),
+      .string("龥\u{9FA6}"),
+    ])
+    let r = Parser.parse("add field F1 \"长春\n光电\" note x\nadd field F2 \"x\"\n", file: "t")
+    #expect(r.diagnostics.isEmpty)
+    #expect(r.commands.map { $0.arguments.last?.location.line } == [2, 3])
+    var bytes = Array("add field F1 \"吉林".utf8)
+    bytes += [0xE4, 0xB8, 0x22, 0x0A]  // a lead byte and one continuation byte, then the quote
+    #expect(Parser.parse(bytes, file: "t").diagnostics.first?.code == "E001")
+    #expect(firstError("add field F1 \"吉林大学")?.code == "E002")
+  }
+
+  /// Short words and numbers come from a cache of the last ones made: the same text, whatever
+  /// case or length (up to 15 bytes cached, longer made each time).
+  @Test func repeatedWordsAreTheSameWords() {
+    let line = "add goal G1 phase P1 PHASE p1 abcdefghijklmno abcdefghijklmnop 2025 2025 0.5"
+    let words = Parser.parse([line, line].joined(separator: "\n"), file: "t").commands.map { $0.arguments.map(\.summary) }
+    #expect(words.count == 2 && words[0] == words[1])
+    #expect(words[0] == ["'goal'", "'G1'", "'phase'", "'P1'", "'PHASE'", "'p1'", "'abcdefghijklmno'",
+                         "'abcdefghijklmnop'", "2025", "2025", "0.5"])
+  }
+
+  /// Quoted text comes from a cache of the texts met lately, found by a hash of the bytes and
+  /// compared with them: texts alike but for one byte, of any length, stay apart.
+  @Test func repeatedNamesAreTheSameNames() {
+    let long = String(repeating: "长", count: 40)  // 120 bytes: made each time
+    // (as written in the file, and as read)
+    let names: [(String, String)] = [
+      ("联合体理事会", "联合体理事会"), ("联合体秘书处", "联合体秘书处"), ("联合体理事会", "联合体理事会"), ("项", "项"), ("项目", "项目"),
+      (#"a\\b"#, #"a\b"#), ("Cafe\u{301}", "Caf\u{E9}"), ("一\n二", "一\n二"), (long, long), (long + "x", long + "x"),
+      ("x" + long, "x" + long), ("联合体理事会", "联合体理事会"), ("ABCDEFGH", "ABCDEFGH"), ("ABCDEFGI", "ABCDEFGI"),
+      ("ABCDEFGHI", "ABCDEFGHI"), ("BCDEFGHI", "BCDEFGHI"),
+    ]
+    let line = "add goal G1 " + names.map { "\"\($0.0)\"" }.joined(separator: " ")
+    let parsed = Parser.parse(line + "\n" + line + "\n", file: "t")
+    #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics.map(\.message.en))")
+    let expected: [Token.Kind] = [.word("goal"), .word("G1")] + names.map { .string($0.1) }
+    #expect(parsed.commands.map { $0.arguments.map(\.kind) } == [expected, expected])
+  }
+
   /// Bad input: (text, code, line, column). Columns count Unicode scalars.
   static let errors: [(String, String, Int, Int)] = [
     ("add field F1 １２", "E004", 1, 14),

@@ -89,10 +89,13 @@ import Testing
   }
 
   @Test func keywordMatcherAgreesWithLowercasedLookup() {
-    let keywords = ["add", "set", "name", "rd-intensity", "key", "id", "goal", "go", ""]
+    let keywords = ["add", "set", "name", "rd-intensity", "key", "id", "goal", "go", "", "phase", "place",
+                    "baseline-year", "a-very-long-keyword-x", "@", "[", "`", "{", "z", "x1234567", "x12345678"]
     let matcher = KeywordMatcher(keywords)
     for word in ["add", "ADD", "Add", "ad", "addd", "NAME", "Rd-Intensity", "rd_intensity", "\u{212A}ey", "İd", "GOAL",
-                 "Go", "g", "", "目标", "add ", "ÄDD"] {
+                 "Go", "g", "", "目标", "add ", "ÄDD", "PHASE", "Place", "plase", "BASELINE-YEAR", "baseline-yeas",
+                 "A-Very-Long-Keyword-X", "a-very-long-keyword-y", "@", "[", "`", "{", "Z", "z", "X1234567", "X12345678",
+                 "x1234568", "x123456789"] {
       #expect(matcher.index(of: word) == keywords.firstIndex(of: word.lowercased()), "\(word)")
     }
   }

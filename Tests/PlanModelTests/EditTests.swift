@@ -123,6 +123,9 @@ private let base = """
   /// (command, code, column).
   static let failures: [(String, String, Int)] = [
     ("add field F1 \"again\"", "E104", 11),
+    ("add field F1 \"again\" colour red", "E104", 11),  // the key comes first, bad attribute or not
+    ("add goal G1 \"x\" phase P9", "E104", 10),
+    ("add goal G3 \"x\" phase P1 phase P2", "E117", 26),
     ("add compare C2 C1 3", "E104", 13),
     ("add compare C1 C1 3", "E108", 13),
     ("set goal G9 target 3", "E105", 10),
@@ -154,6 +157,32 @@ private let base = """
     let d = try #require(failure(row.0, on: make()), "\(row.0) should fail")
     #expect(d.code == row.1, "\(row.0): \(d.message.en)")
     #expect(d.location?.column == row.2, "\(row.0): \(d.message.en)")
+  }
+
+  @Test func keywordValuesInAnyCaseAreStoredAsTheSchemaSpellsThem() throws {
+    var plan = make()
+    apply("add org x \"X\" type ENTERPRISE size Medium\nadd member K1 x role CORE chain Upstream\n"
+          + "set consortium K1 agreement Yes committee NO\nadd funding K1 P2 Provincial 10\n", to: &plan)
+    let member = try #require(plan[.member][EntityKey("K1", "x")])
+    #expect(member.values == [.choice("core"), .choice("upstream")])
+    #expect(plan[.org][EntityKey("x")]?.values[Attr.Org.size] == .choice("medium"))
+    let consortium = try #require(plan.entity(.consortium, "K1"))
+    #expect(consortium[Attr.Consortium.agreement] == .flag(true) && consortium[Attr.Consortium.committee] == .flag(false))
+    #expect(plan[.funding].keys.contains(EntityKey("K1", "P2", "provincial")))
+    #expect(failure("set consortium K1 agreement maybe", on: plan)?.code == "E102")
+    #expect(failure("set member K1 jlu role Boss", on: plan)?.code == "E102")
+  }
+
+  @Test func aDuplicateDefersNoReference() throws {
+    var plan = make()
+    let deferred = DeferredReferences()
+    let parsed = Parser.parse("add goal G1 \"x\" phase P1 after G9\nadd goal G3 \"y\" phase P1 after G8 colour red\n", file: "t")
+    #expect(throws: Diagnostic.self) { try plan.apply(parsed.commands[0], deferring: deferred) }
+    #expect(deferred.references.isEmpty)
+    // A statement that fails after its key keeps what it deferred, as it always has.
+    #expect(throws: Diagnostic.self) { try plan.apply(parsed.commands[1], deferring: deferred) }
+    #expect(deferred.references.map(\.ids) == [["G8"]])
+    #expect(plan == make())
   }
 
   @Test func numbersAreWrittenWithoutExponent() {

@@ -226,56 +226,84 @@ package enum PlanLoader {
   /// Within a kind the statements may stand in any order: the `add`s of one kind do not depend
   /// on one another (their references point to earlier kinds; a goal's `after` is checked at
   /// the end), so when all of them succeed, applying them in file order gives the entities that
-  /// sorted order would give, and sorting the kind's table by key afterwards gives the same
-  /// plan. (A key part written in another case than stored, such as a funding source
-  /// `Central`, would sort differently from its stored form: then the general path decides.)
+  /// sorted order would give, and putting them in key order afterwards gives the same plan.
+  ///
+  /// The entities of a run of `add`s are collected and put in their table when the run ends
+  /// (``Plan/fill(_:with:ascending:)``): in key order, their keys checked unique by that order,
+  /// and hashed once. (`compare`, whose `add` looks for the reversed pair among the judgements
+  /// before it, is applied statement by statement, its table sorted after the run when needed.)
+  /// The keys compared are the stored ones, which are the keys as written while every keyword
+  /// key part is written as stored (in lower case); a funding source written `Central` leaves
+  /// the file to the general path.
   struct InOrderLoader {
     private var plan = Plan()
     private let deferred = DeferredReferences()
     private var rank = 0
     private var kind: Kind?  // the kind of the current run of `add`s
-    private var previous: WrittenKey?  // the key of the last `add` of that kind
-    private var sorted = true  // whether that kind's `add`s have come in key order so far
-    private var keysAsWritten = true  // whether every key part of that kind is stored as written
+    private var entities: [Entity] = []  // that run's entities, until it ends
+    private var previous: EntityKey?  // the key of the run's last `add`
+    private var ascending = true  // whether the run's keys have come in strictly ascending order
     private var keywordParts: [Int] = []  // the argument positions of that kind's keyword key parts
+    private var counts = Array(repeating: 0, count: Kind.allCases.count)  // expected `add`s by kind
     /// Set when a statement was out of kind order or failed: the general path decides.
     private(set) var abandoned = false
 
-    /// Sizes the tables (counts by kind index): no regrowth while loading, no spare capacity after.
-    mutating func reserve(_ counts: [Int]) {
-      for (kind, count) in zip(Kind.allCases, counts) where count > 0 { plan[kind].reserveCapacity(count) }
-    }
+    /// Takes the expected number of `add`s of each kind (by kind index), to size each run's
+    /// collection: no regrowth while loading.
+    mutating func reserve(_ counts: [Int]) { self.counts = counts }
 
     mutating func abandon() { abandoned = true }
 
     /// Applies one parse event. Returns `false` (and abandons) on anything the general path must see.
     mutating func take(_ event: consuming ParseEvent) -> Bool {
       guard case .command(let command) = consume event, command.verb.isEdit else { return fail() }
-      let slot = Slot(command)
-      if slot.rank != rank {
-        guard slot.rank > rank, finishKind() else { return fail() }
-        rank = slot.rank
-        kind = nil
+      let slot = self.slot(of: command)
+      guard enter(slot) else { return fail() }
+      guard case .add(let k) = slot else {
+        do { try plan.apply(command, deferring: deferred) } catch { return fail() }
+        return true
       }
+      for i in keywordParts {
+        guard case .word(let w)? = command.arguments.dropFirst(i).first?.kind, w.lowercasedKeyword() == w else {
+          return fail()
+        }
+      }
+      let key: EntityKey
+      if k == .compare {
+        guard case .inserted(_, let inserted)? = try? plan.apply(command, deferring: deferred) else { return fail() }
+        key = inserted
+      } else {
+        guard let entity = try? plan.entity(adding: command, deferring: deferred) else { return fail() }
+        key = entity.key
+        entities.append(consume entity)
+      }
+      if ascending, let p = previous, !NaturalOrder.less(p, key) { ascending = false }
+      previous = consume key
+      return true
+    }
+
+    /// Where `command` stands in the order of application; for an `add` of the current run's
+    /// kind written as its name, without looking the kind up.
+    private func slot(of command: Command) -> Slot {
+      if let kind, command.verb == .add, case .word(let w)? = command.arguments.first?.kind, w == kind.rawValue {
+        return .add(kind)
+      }
+      return Slot(command)
+    }
+
+    /// Moves on to the statements of `slot`, which may not come before the current one.
+    private mutating func enter(_ slot: Slot) -> Bool {
+      if slot.rank == rank { return true }
+      guard slot.rank > rank, finishKind() else { return false }
+      rank = slot.rank
       if case .add(let k) = slot {
-        if kind == nil {
-          kind = k
-          previous = nil
-          sorted = true
-          keysAsWritten = true
-          keywordParts = k.spec.keys.indices.filter { k.spec.keys[$0].isKeyword }.map { $0 + 1 }
-        }
-        let key = WrittenKey(command, width: k.keyWidth)
-        if sorted, let p = previous, key < p { sorted = false }
-        previous = key
-        for i in keywordParts where i < command.arguments.count {
-          if let w = command.arguments[i].word, w.lowercasedKeyword() != w { keysAsWritten = false }
-        }
-      }
-      do {
-        try plan.apply(command, deferring: deferred)
-      } catch {
-        return fail()
+        kind = k
+        entities.reserveCapacity(counts[k.index])
+        previous = nil
+        ascending = true
+        keywordParts = k.spec.keys.indices.filter { k.spec.keys[$0].isKeyword }.map { $0 + 1 }
+      } else {
+        kind = nil
       }
       return true
     }
@@ -285,12 +313,17 @@ package enum PlanLoader {
       return false
     }
 
-    /// Puts the current kind's table in key order when its statements were not.
+    /// Puts the current run's entities in their table, in key order; `false` on a duplicate key.
     private mutating func finishKind() -> Bool {
-      guard let kind, !sorted else { return true }
-      guard keysAsWritten else { return false }
-      plan[kind].sort { NaturalOrder.less($0.key, $1.key) }
-      return true
+      guard let kind else { return true }
+      self.kind = nil
+      if kind == .compare {
+        if !ascending { plan[kind].sort { NaturalOrder.less($0.key, $1.key) } }
+        return true
+      }
+      let run = entities
+      entities = []
+      return plan.fill(kind, with: run, ascending: ascending)
     }
 
     /// The plan, once the deferred references are checked; `nil` when abandoned.
