@@ -67,6 +67,14 @@ struct ArgumentCursor {
 }
 
 extension Plan {
+  /// The position in `allowed` of the keyword whose Chinese term is `word` (`instrument 项目资助`
+  /// reads as `instrument grant`); `nil` when `word` is no such term. Only non-ASCII words are
+  /// looked up, so keywords stay on their fast path.
+  static func labelIndex(_ word: String, in allowed: [String]) -> Int? {
+    guard !word.utf8.allSatisfy({ $0 < 0x80 }), let keyword = Schema.choice(forLabel: word) else { return nil }
+    return allowed.firstIndex(of: keyword)
+  }
+
   /// Applies one edit (`add`, `set`, `remove`, `rename`; SPEC §3) to the plan.
   ///
   /// Every argument is checked before anything changes, so a failed command changes nothing.
@@ -148,7 +156,7 @@ extension Plan {
         key.setPart(i, word)
       case .choice(let allowed):
         // The keyword as the schema spells it: `word` lowered.
-        guard let k = spec.keyChoices[i]?.index(of: word) else {
+        guard let k = spec.keyChoices[i]?.index(of: word) ?? Self.labelIndex(word, in: allowed) else {
           throw .error(
             .badEnumValue(word, attribute: spec.keyNames[i].lowercased(), allowed: allowed,
                           suggestion: Suggestion.nearest(word, in: allowed)), at: args.tokens[at])
@@ -469,7 +477,7 @@ extension Plan {
     case .choice(let allowed):
       guard case .word(let w) = pointer.pointee.kind else { throw wrong() }
       // The keyword as the schema spells it: `w` lowered.
-      guard let k = attribute.choices?.index(of: w) else {
+      guard let k = attribute.choices?.index(of: w) ?? Self.labelIndex(w, in: allowed) else {
         throw .error(.badEnumValue(w, attribute: name, allowed: allowed, suggestion: Suggestion.nearest(w, in: allowed)),
                      at: pointer.pointee)
       }

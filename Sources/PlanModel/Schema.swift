@@ -237,6 +237,38 @@ package enum Schema {
   package static let sources = ["central", "provincial", "municipal", "enterprise", "social", "bank", "other"]
   /// The government funding sources (SPEC §4).
   package static let governmentSources: Set<String> = ["central", "provincial", "municipal"]
+
+  /// The Chinese term for a keyword value (`grant` → 项目资助), as the exports print it in Chinese;
+  /// typed instead of the keyword, it is read as the keyword (``choice(forLabel:)``).
+  package static let chineseLabels: [String: String] = [
+    // chain positions
+    "upstream": "上游", "midstream": "中游", "downstream": "下游", "application": "应用端",
+    // roles
+    "lead": "牵头单位", "core": "核心成员", "member": "一般成员",
+    // goal categories
+    "tech": "技术", "industry": "产业", "ecosystem": "生态", "standard": "标准",
+    // instruments
+    "grant": "项目资助", "subsidy": "后补助", "tax": "税收优惠", "equity": "基金参股", "loan": "信贷支持",
+    "insurance": "保险补偿", "procurement": "政府采购", "scenario": "应用场景", "ip": "知识产权",
+    "talent": "人才", "platform": "平台", "regulation": "规制", "management": "管理",
+    // funders and sources
+    "central": "中央", "provincial": "省级", "municipal": "市级", "enterprise": "企业", "social": "社会资本",
+    "bank": "银行", "university": "高校", "other": "其他",
+    // org types
+    "institute": "科研院所", "rnd": "新型研发机构", "finance": "金融机构", "intermediary": "中介机构",
+    "association": "行业协会",
+    // criterion tags and types
+    "chain": "产业链", "leader": "领军企业", "science": "科教资源", "urgency": "紧迫性", "market": "市场",
+    "benefit": "效益型", "cost": "成本型",
+  ]
+
+  /// The keyword whose Chinese term is `label` (项目资助 → `grant`), so that a planner may type the
+  /// term the exports print; `nil` when it is none. Each term names one keyword.
+  package static func choice(forLabel label: String) -> String? { keywordsByLabel[label] }
+
+  private static let keywordsByLabel: [String: String] = Dictionary(
+    uniqueKeysWithValues: chineseLabels.map { ($0.value, $0.key) })
+
   package static let instruments = [
     "grant", "subsidy", "tax", "equity", "loan", "insurance", "procurement", "scenario", "talent", "ip", "platform",
     "regulation", "management",

@@ -173,6 +173,25 @@ private let base = """
     #expect(failure("set member K1 jlu role Boss", on: plan)?.code == "E102")
   }
 
+  /// The Chinese terms the exports print for keyword values are read as those keywords, in
+  /// attributes and in keys; a term of another attribute is refused like any wrong value.
+  @Test func chineseTermsOfKeywordValuesAreReadAsTheKeywords() throws {
+    var plan = make()
+    apply("add measure M2 \"揭榜挂帅\" phase P1 consortium K1 instrument 项目资助 funder 省级 amount 50\n"
+          + "add org y \"Y\" type 科研院所\nadd member K1 y role 核心成员 chain 上游\nadd funding K1 P2 市级 10\n", to: &plan)
+    let measure = try #require(plan.entity(.measure, "M2"))
+    #expect(measure[Attr.Measure.instrument] == .choice("grant"))
+    #expect(measure[Attr.Measure.funder] == .choice("provincial"))
+    #expect(plan.entity(.org, "y")?[Attr.Org.type] == .choice("institute"))
+    #expect(plan[.member][EntityKey("K1", "y")]?.values == [.choice("core"), .choice("upstream")])
+    #expect(plan[.funding].keys.contains(EntityKey("K1", "P2", "municipal")))
+    // 上游 is a chain position, not an instrument; 随便 is no term at all.
+    #expect(failure("set measure M2 instrument 上游", on: plan)?.code == "E102")
+    #expect(failure("set measure M2 instrument 随便", on: plan)?.code == "E102")
+    // Every term names one keyword, and reads back as it.
+    for (keyword, term) in Schema.chineseLabels { #expect(Schema.choice(forLabel: term) == keyword) }
+  }
+
   @Test func aDuplicateDefersNoReference() throws {
     var plan = make()
     let deferred = DeferredReferences()

@@ -1,4 +1,5 @@
 import PlanLanguage
+import PlanModel
 
 /// The headings and labels of the text, Markdown and HTML exports, in English and Chinese
 /// (SPEC §10: export headings exist in both languages). Keyword values (instrument, funder,
@@ -161,32 +162,10 @@ package enum ExportLabels {
 
   // MARK: Keyword values
 
-  private static let zhValues: [String: String] = [
-    // chain positions
-    "upstream": "上游", "midstream": "中游", "downstream": "下游", "application": "应用端",
-    // roles
-    "lead": "牵头单位", "core": "核心成员", "member": "一般成员",
-    // goal categories
-    "tech": "技术", "industry": "产业", "ecosystem": "生态", "standard": "标准",
-    // instruments
-    "grant": "项目资助", "subsidy": "后补助", "tax": "税收优惠", "equity": "基金参股", "loan": "信贷支持",
-    "insurance": "保险补偿", "procurement": "政府采购", "scenario": "应用场景", "ip": "知识产权",
-    "talent": "人才", "platform": "平台", "regulation": "规制", "management": "管理",
-    // funders and sources
-    "central": "中央", "provincial": "省级", "municipal": "市级", "enterprise": "企业", "social": "社会资本",
-    "bank": "银行", "university": "高校", "other": "其他",
-    // org types
-    "institute": "科研院所", "rnd": "新型研发机构", "finance": "金融机构", "intermediary": "中介机构",
-    "association": "行业协会",
-    // criterion tags and types
-    "chain": "产业链", "leader": "领军企业", "science": "科教资源", "urgency": "紧迫性", "market": "市场",
-    "benefit": "效益型", "cost": "成本型",
-  ]
-
   /// A keyword value as it reads in a heading or cell: the keyword in English, the Chinese term in Chinese.
   static func value(_ keyword: String?, _ language: MessageLanguage) -> String {
     guard let keyword else { return "" }
-    if language == .zh, let zh = zhValues[keyword] { return zh }
+    if language == .zh, let zh = Schema.chineseLabels[keyword] { return zh }
     return keyword
   }
 
