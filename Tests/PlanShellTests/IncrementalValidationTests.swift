@@ -86,6 +86,7 @@ import Testing
       "set plan members-min \(pick([3, 5, 7]))",
       "set plan gov-share-warn \(pick(["20%", "30%"]))",
       "set phase P3 period \(pick(["2029..2030", "2029..2031", "2028..2030"]))",
+      "rename goal \(goal) \(goal)R", "rename org \(org) \(org)X", "rename consortium K9 K8",
       "undo", "undo", "redo",
     ])
   }

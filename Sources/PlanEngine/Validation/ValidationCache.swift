@@ -143,7 +143,12 @@ package final class ValidationCache {
   /// - Complexity: O(1) here; O(n) on the other thread, which reads its own copy of the plan
   ///   (the shell's next edit of each table copies that table once while it runs).
   package func prepare(_ plan: Plan, mutation: Int) {
-    if let running = preparation, running.changes != nil { return }
+    if let running = preparation {
+      // One that can still be used is kept; one that cannot (a `rename` came after it started)
+      // is replaced only once it has finished, so a script of a thousand renames starts no
+      // thousand threads (the next `validate` then runs in full).
+      if running.changes != nil || running.done.wait(timeout: .now()) == .timedOut { return }
+    }
     let next = Preparation(mutation: mutation)
     preparation = next
     let thread = Thread {
