@@ -70,7 +70,7 @@ extension Plan {
   /// The position in `allowed` of the keyword whose Chinese term is `word` (`instrument 项目资助`
   /// reads as `instrument grant`); `nil` when `word` is no such term. Only non-ASCII words are
   /// looked up, so keywords stay on their fast path.
-  static func labelIndex(_ word: String, in allowed: [String]) -> Int? {
+  package static func labelIndex(_ word: String, in allowed: [String]) -> Int? {
     guard !word.utf8.allSatisfy({ $0 < 0x80 }), let keyword = Schema.choice(forLabel: word) else { return nil }
     return allowed.firstIndex(of: keyword)
   }

@@ -223,7 +223,15 @@ package enum Driver {
     produce: (_ chunkSize: Int, _ sink: (UnsafeRawBufferPointer) -> Void) -> Void
   ) -> Int32 {
     if FileIO.isDevice(path), let handle = FileHandle(forWritingAtPath: path) {
-      produce(Exporter.chunkSize) { StandardOutput.write($0, to: handle.fileDescriptor) }
+      // Written directly, never replaced; a full device is an error, a closed pipe is not.
+      var failure: Int32?
+      produce(Exporter.chunkSize) { bytes in
+        if failure == nil { failure = StandardOutput.write(bytes, to: handle.fileDescriptor) }
+      }
+      if let failure, failure != EPIPE {
+        session.report(.error(.cannotWrite(path, reason: String(cString: strerror(failure))), at: nil))
+        return 1
+      }
       return 0
     }
     if FileIO.exists(path), !force {

@@ -151,6 +151,10 @@ package final class EditLineReader: LineReader {
     bind("^W", "ed-delete-prev-word")
     bind("\\e[1;5D", "ed-prev-word")
     bind("\\e[1;5C", "em-next-word")
+    // Home and End as terminals send them (xterm, tmux/screen, the keypad's application mode);
+    // libedit binds some of them only, and an unbound `\e[4~` inserts its `~`.
+    for home in ["\\e[H", "\\e[1~", "\\e[7~", "\\eOH"] { bind(home, "ed-move-to-beg") }
+    for end in ["\\e[F", "\\e[4~", "\\e[8~", "\\eOF"] { bind(end, "ed-move-to-end") }
   }
 
   private func addFunction(_ name: String, _ help: String, _ function: cplan_el_key_fn) {

@@ -21,22 +21,45 @@ package final class StandardOutput: OutputSink {
 
   /// Writes the whole text to a file descriptor straight from the string's UTF-8 storage
   /// (no copy into `Data`: an export of a large plan is written once, not twice).
-  package static func write(_ text: String, to fd: Int32) {
+  /// - Returns: `errno` of a failed write, `nil` when all was written.
+  @discardableResult
+  package static func write(_ text: String, to fd: Int32) -> Int32? {
     var text = text
-    text.withUTF8 { write(UnsafeRawBufferPointer($0), to: fd) }
+    return text.withUTF8 { write(UnsafeRawBufferPointer($0), to: fd) }
   }
 
+  /// The first error writing standard output met, other than a closed pipe (a reader that went
+  /// away, as `head` does, ends the output quietly): a full disk, a device error. The process
+  /// reports it at exit, with status 1 (``reportStandardOutputFailure()``).
+  nonisolated(unsafe) package private(set) static var standardOutputError: Int32?
+
   /// Writes all of `bytes` to a file descriptor, again after an interrupted or partial
-  /// `write(2)`; stops quietly at a closed pipe (SIGPIPE is ignored) or another error.
-  package static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32) {
-    guard let base = bytes.baseAddress else { return }
+  /// `write(2)`; stops at a closed pipe (SIGPIPE is ignored) or another error.
+  /// - Returns: `errno` of a failed write (`EPIPE` for a closed pipe), `nil` when all was written.
+  @discardableResult
+  package static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
+    guard let base = bytes.baseAddress else { return nil }
     var offset = 0
     while offset < bytes.count {
       let n = Glibc.write(fd, base + offset, bytes.count - offset)
       if n < 0 && errno == EINTR { continue }
-      if n <= 0 { return }
+      if n <= 0 {
+        let error = n < 0 ? errno : EIO
+        if fd == 1, error != EPIPE, standardOutputError == nil { standardOutputError = error }
+        return error
+      }
       offset += n
     }
+    return nil
+  }
+
+  /// At exit: says that standard output could not be written (E118) and gives the status the
+  /// process ends with — 1 where it would have been 0.
+  package static func reportStandardOutputFailure(status: Int32) -> Int32 {
+    guard let error = standardOutputError else { return status }
+    let text = "cplan: error: cannot write standard output: \(String(cString: strerror(error))) [E118]\n"
+    write(text, to: 2)
+    return status == 0 ? 1 : status
   }
 }
 

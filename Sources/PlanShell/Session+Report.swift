@@ -71,7 +71,9 @@ extension Session {
       guard let handle = FileHandle(forWritingAtPath: path) else {
         return fail(.error(.cannotWrite(path, reason: "cannot open"), at: pathToken!))
       }
-      handle.write(Data(text.utf8))
+      if let failure = StandardOutput.write(text, to: handle.fileDescriptor), failure != EPIPE {
+        return fail(.error(.cannotWrite(path, reason: String(cString: strerror(failure))), at: pathToken!))
+      }
       return true
     }
     if !force, FileIO.exists(path) {

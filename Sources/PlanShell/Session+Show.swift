@@ -53,7 +53,17 @@ extension Session {
       guard let w = t.word else {
         return fail(.error(.expected(LocalizedText(en: "an ID", zh: "ID"), found: t.summary), at: t))
       }
-      if case .choice = spec.keys[i] { parts.append(w.lowercased()) } else { parts.append(w) }
+      guard case .choice(let allowed) = spec.keys[i] else {
+        parts.append(w)
+        continue
+      }
+      // A funding source: the keyword in any case, or its Chinese term (市级), as `add` reads it.
+      if let k = allowed.firstIndex(of: w.lowercased()) ?? Plan.labelIndex(w, in: allowed) {
+        parts.append(allowed[k])
+      } else {
+        return fail(.error(.badEnumValue(w, attribute: spec.keyNames[i].lowercased(), allowed: allowed,
+                                         suggestion: Suggestion.nearest(w, in: allowed)), at: t))
+      }
     }
     let key = EntityKey(parts: parts)
     guard let entity = plan[kind][key] ?? (kind == .compare ? plan[kind][EntityKey(key.b, key.a)] : nil) else {

@@ -108,10 +108,19 @@ struct Export: ParsableCommand {
   @Option(help: "text, markdown, json, csv or html.") var format: ExportFormat
   @Option(name: [.short, .customLong("output")], help: "Write to FILE instead of standard output.") var output: String?
   @Flag(help: "Overwrite an existing output file.") var force = false
-  @Option(help: "Width of text tables in columns (default: the terminal's, or 100).") var width: Int?
+  @Option(help: "Width of text tables in columns, 40 to 1000 (default: the terminal's, or 100).") var width: Int?
   @Flag(help: "ASCII instead of Unicode block characters in the text timeline.") var ascii = false
   @Flag(help: "Start a CSV export with a UTF-8 byte-order mark (for Excel on Chinese Windows).") var bom = false
   @Argument(help: "A plan file.") var plan: String
+
+  /// Tables are laid out and tested down to 40 columns; narrower, they cannot keep every line
+  /// within the width.
+  func validate() throws {
+    if let width, !(40...1000).contains(width) {
+      throw ValidationError("--width must be 40 to 1000 columns (got \(width))")
+    }
+  }
+
   func run() throws {
     var options = ExportOptions(width: width, ascii: ascii)
     options.byteOrderMark = bom
@@ -170,7 +179,7 @@ enum Main {
       var command = try CPlan.parseAsRoot(arguments())
       try command.run()
     } catch let code as ExitCode {
-      exit(code.rawValue)
+      exit(StandardOutput.reportStandardOutputFailure(status: code.rawValue))
     } catch {
       let status = CPlan.exitCode(for: error)
       if status == .success { CPlan.exit(withError: error) }

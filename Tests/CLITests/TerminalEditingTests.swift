@@ -34,6 +34,21 @@ extension TerminalTests {
     #expect(t.waitUntil { _ in t.cursor().x == 17 })
   }
 
+  /// Home and End move to the ends of the line (the tester found End inserting `~` under tmux).
+  @Test func homeAndEndMoveToTheEndsOfTheLine() throws {
+    let t = try TerminalSession()
+    #expect(t.waitForPrompt())
+    t.type("ab新能源cd")
+    #expect(t.waitFor("cplan> ab新能源cd"))
+    t.press("Home")
+    #expect(t.waitUntil { _ in t.cursor().x == 7 }, "\(t.cursor())")
+    t.press("End")
+    #expect(t.waitUntil { _ in t.cursor().x == 17 }, "\(t.cursor())")
+    t.type("!")
+    #expect(t.waitFor("cplan> ab新能源cd!"), "\(t.screen())")
+    #expect(!t.screen().contains("~"))
+  }
+
   @Test func aWrappedChineseLineIsEditedAcrossTheWrap() throws {
     // 30 columns: the prompt and 11 characters fill 29 columns; the 12th goes to the next row.
     let t = try TerminalSession(width: 30, height: 20)

@@ -51,25 +51,18 @@ enum RuleText {
     Period(start: start, end: end, monthly: !(start.month == 1 && end.month == 12)).description
   }
 
-  /// The keyword with its Chinese name for the `zh` text: `upstream` / `上游`.
+  /// The keyword with its Chinese name for the `zh` text: `upstream` / `上游` — the term the exports
+  /// print and the shell reads (``Schema/chineseLabels``), so one keyword has one Chinese name.
   static func keyword(_ word: String) -> LocalizedText {
-    LocalizedText(en: word, zh: chinese[word] ?? word)
+    LocalizedText(en: word, zh: Schema.chineseLabels[word] ?? others[word] ?? word)
   }
 
-  private static let chinese: [String: String] = [
-    // org types
-    "enterprise": "企业", "university": "高校", "institute": "科研院所", "rnd": "新型研发机构", "finance": "金融机构",
-    "intermediary": "中介服务机构", "association": "行业协会", "platform": "平台",
-    // chain positions
-    "upstream": "上游", "midstream": "中游", "downstream": "下游", "application": "应用端",
-    // funding sources and funders
-    "central": "中央", "provincial": "省级", "municipal": "市级", "social": "社会资本", "bank": "银行",
-    "other": "其他",
-    // criterion tags
-    "chain": "产业链基础", "leader": "领军企业", "science": "科教资源",
-    // goal directions and categories
-    "up": "上升", "down": "下降", "tech": "技术", "ecosystem": "生态",
+  /// Keywords that are not values of a keyword attribute of an entity.
+  private static let others: [String: String] = [
+    // goal directions
+    "up": "上升", "down": "下降",
     // ranking methods
     "weighted": "加权和", "topsis": "TOPSIS",
   ]
 }
+

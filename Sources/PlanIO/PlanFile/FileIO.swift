@@ -170,6 +170,9 @@ package enum FileIO {
     var fileMode = mode
     if stat(path, &st) == 0 {
       if (st.st_mode & S_IFMT) == S_IFDIR { throw FileError(errno: EISDIR) }
+      // A device, pipe or socket is never replaced by a file (`save /dev/null force` renamed a
+      // regular file over the device node).
+      if (st.st_mode & S_IFMT) != S_IFREG { throw FileError("not a regular file") }
       fileMode = st.st_mode & 0o7777
     }
     var fd: Int32 = -1
