@@ -545,15 +545,11 @@ package final class Journal {
     let interactive = session.settings.interactive
     session.settings.interactive = false
     var ok = true
-    for record in orphan.contents.records {
+    for (k, record) in orphan.contents.records.enumerated() {
       beginEntry()
       switch record {
       case .step(let changes):
-        ok = session.grouped {
-          var all = true
-          for change in changes where !session.execute(change, file: "<journal>") { all = false }
-          return all
-        } && ok
+        ok = session.replayStep(changes, name: "<journal \(k + 1)>") && ok
       case .undo:
         ok = session.execute("undo", file: "<journal>") && ok
       case .redo:

@@ -301,6 +301,18 @@ package final class Session {
     return true
   }
 
+  /// Replays one undo step of a journal (`recover`): its changes as one step, named by its first
+  /// command; each change is read as a source of its own (`NAME.1`, `NAME.2`, …), so that `undo`
+  /// quotes the step's own text.
+  package func replayStep(_ changes: [String], name: String) -> Bool {
+    let label = changes.first.flatMap { Parser.parse($0, file: "\(name).1").commands.first }
+    return grouped(label: .some(label)) {
+      var all = true
+      for (i, change) in changes.enumerated() where !execute(change, file: "\(name).\(i + 1)") { all = false }
+      return all
+    }
+  }
+
   /// Makes `newFile` the plan's file again (after an undo or redo across a `load`), with the
   /// version and stamp it was loaded or saved at.
   private func switchFile(to newFile: String?) {
@@ -336,10 +348,12 @@ package final class Session {
   }
 
   /// Runs `body` with every change it makes grouped into one undo step.
-  func grouped(_ body: () -> Bool) -> Bool {
+  /// - Parameter label: the command `undo` and `redo` name the step by (default: the command
+  ///   being executed, such as the `run`).
+  func grouped(label: Command?? = nil, _ body: () -> Bool) -> Bool {
     let versionBefore = version
     let fileBefore = file
-    let command = stepCommand
+    let command = label ?? stepCommand
     groupBuffers.append([])
     groupRedo.append([])
     let ok = body()

@@ -50,6 +50,17 @@ import Testing
     #expect(after.session.isDirty)
   }
 
+  /// After `recover`, `undo` names each recovered step by its own command (a tester saw the
+  /// last change's text on every step, and `recover` on the first).
+  @Test func recoveredStepsAreUndoneUnderTheirOwnNames() throws {
+    let (_, after) = try killAndRecover(
+      ["add field F1 \"新能源汽车\"", "add field F2 \"碳纤维\"", "set field F1 note \"牵头\""], then: ["undo", "undo", "undo"])
+    let notices = after.output.err.split(separator: "\n").filter { $0.hasPrefix("undone: ") }
+    #expect(notices == ["undone: set field F1 note \"牵头\"", "undone: add field F2 \"碳纤维\"", "undone: add field F1 \"新能源汽车\""],
+            "\(after.output.err)")
+    #expect(after.session.plan[.field].isEmpty)
+  }
+
   @Test func theNextSessionSaysWorkCanBeRecovered() throws {
     let first = try ShellFixture(lines: ["add field F1 \"x\""])
     defer { withExtendedLifetime(first) {} }  // its state folder is the next session's too
