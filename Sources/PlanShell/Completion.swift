@@ -216,7 +216,7 @@ package struct Completer {
         switch spec.keys[position] {
         case .id: return offer([])
         case .ref(let k): return offer(ids(of: k), keywords: false)
-        case .choice(let choices): return offer(choices)
+        case .choice(let choices): return offer(Completer.choiceOptions(choices, typed: current))
         }
       }
       // An existing entity: the key parts that occur after the parts already typed.
@@ -272,7 +272,7 @@ package struct Completer {
     }
     let none = verb == .set && !attribute.required && attribute.defaultValue == nil ? ["none"] : []
     switch attribute.type {
-    case .choice(let values): return offer(values + none)
+    case .choice(let values): return offer(Completer.choiceOptions(values, typed: current) + none)
     case .yesNo: return offer(["yes", "no"])
     case .ref(let k): return offer(ids(of: k) + none, keywords: false)
     case .refs(let k):
@@ -284,6 +284,14 @@ package struct Completer {
       return Completion(word: last, candidates: options)
     default: return offer(none)
     }
+  }
+
+  /// The values to offer for a keyword attribute: the keywords, or, once the planner has begun
+  /// with a Chinese character, their Chinese terms (`项<Tab>` → 项目资助), which are read as the
+  /// keywords (``Schema/chineseLabels``).
+  static func choiceOptions(_ keywords: [String], typed: String) -> [String] {
+    guard let first = typed.unicodeScalars.first, !first.isASCII else { return keywords }
+    return keywords.compactMap { Schema.chineseLabels[$0] }
   }
 
   /// The IDs of `kind`, in creation order.

@@ -204,7 +204,24 @@ package enum Help {
       out += zh ? "  （键后的数字即 \(a.name)）\n" : "  (a number after the keys is the \(a.name))\n"
     }
     out += "\n" + attributeTable(spec.attributes, named: spec.hasName, zh)
+    out += chineseTermsNote(spec, zh)
     return out + examples([spec.example], zh)
+  }
+
+  /// A line saying that the kind's keyword values may be typed as their Chinese terms, with an
+  /// example from its first such attribute (项目资助 for grant); empty for a kind without one.
+  static func chineseTermsNote(_ spec: KindSpec, _ zh: Bool) -> String {
+    var named: [(name: String, values: [String])] = []
+    for (part, name) in zip(spec.keys, spec.keyNames) { if case .choice(let c) = part { named.append((name, c)) } }
+    for a in spec.attributes { if case .choice(let c) = a.type { named.append((a.name, c)) } }
+    let withTerms = named.filter { $0.values.contains { Schema.chineseLabels[$0] != nil } }
+    guard let keyword = withTerms.first?.values.first(where: { Schema.chineseLabels[$0] != nil }),
+      let term = Schema.chineseLabels[keyword]
+    else { return "" }
+    let names = withTerms.map(\.name)
+    return zh
+      ? "  \(names.joined(separator: "、")) 的取值也可以输入导出中使用的中文名称（如 \(term) 即 \(keyword)）。\n\n"
+      : "  Values of \(names.joined(separator: ", ")) may also be typed as the Chinese terms the exports print (\(term) for \(keyword)).\n\n"
   }
 
   /// The attributes as a table: name, type (long lists of values wrap at `|`), default or

@@ -60,6 +60,11 @@ import Testing
     ("set goal G1 consortium ", ["K1", "K2", "none"]),
     ("set plan weighting ", ["direct", "ahp"]),
     ("add funding K1 P1 ", ["central", "provincial", "municipal", "enterprise", "social", "bank", "other"]),
+    // their Chinese terms, once a Chinese character is typed
+    ("add measure M1 \"x\" phase P1 instrument 项", ["项目资助"]),
+    ("add member K1 jlu role 核", ["核心成员"]),
+    ("add funding K1 P1 市", ["市级"]),
+    ("add member K1 jlu chain 中", ["中游"]),
     // IDs of the right kind for the position (ASCII and Chinese)
     ("add consortium K3 \"x\" field 新", ["新能源车", "新材料"]),
     ("add consortium K3 \"x\" field 新能", ["新能源车"]),
