@@ -67,12 +67,25 @@ struct ArgumentCursor {
 }
 
 extension Plan {
-  /// The position in `allowed` of the keyword whose Chinese term is `word` (`instrument 项目资助`
-  /// reads as `instrument grant`); `nil` when `word` is no such term. Only non-ASCII words are
-  /// looked up, so keywords stay on their fast path.
-  package static func labelIndex(_ word: String, in allowed: [String]) -> Int? {
-    guard !word.utf8.allSatisfy({ $0 < 0x80 }), let keyword = Schema.choice(forLabel: word) else { return nil }
-    return allowed.firstIndex(of: keyword)
+  /// The keyword of `allowed` that `token`'s word stands for: the keyword in any case, or its
+  /// Chinese term (`instrument 项目资助` reads as `instrument grant`, ``Schema/chineseLabels``).
+  /// One reading for every place a keyword value is typed: attribute values, key parts
+  /// (`funding K1 P1 市级`), `show`.
+  /// - Parameters:
+  ///   - matcher: `allowed`'s byte matcher, where the schema has one (the loader's fast path).
+  ///   - attribute: its name, for the message.
+  /// - Throws: E102 naming the allowed keywords and the nearest one.
+  package static func keyword(
+    _ word: String, in allowed: [String], matcher: KeywordMatcher? = nil, attribute: String, at token: Token
+  ) throws(Diagnostic) -> String {
+    let k = matcher.map { $0.index(of: word) } ?? allowed.firstIndex(of: word.lowercased())
+    if let k { return allowed[k] }
+    // Chinese terms: only non-ASCII words are looked up, so keywords stay on their fast path.
+    if !word.utf8.allSatisfy({ $0 < 0x80 }), let keyword = Schema.choice(forLabel: word), allowed.contains(keyword) {
+      return keyword
+    }
+    throw .error(.badEnumValue(word, attribute: attribute, allowed: allowed, suggestion: Suggestion.nearest(word, in: allowed)),
+                 at: token)
   }
 
   /// Applies one edit (`add`, `set`, `remove`, `rename`; SPEC §3) to the plan.
@@ -155,13 +168,8 @@ extension Plan {
         }
         key.setPart(i, word)
       case .choice(let allowed):
-        // The keyword as the schema spells it: `word` lowered.
-        guard let k = spec.keyChoices[i]?.index(of: word) ?? Self.labelIndex(word, in: allowed) else {
-          throw .error(
-            .badEnumValue(word, attribute: spec.keyNames[i].lowercased(), allowed: allowed,
-                          suggestion: Suggestion.nearest(word, in: allowed)), at: args.tokens[at])
-        }
-        key.setPart(i, allowed[k])
+        key.setPart(i, try Self.keyword(word, in: allowed, matcher: spec.keyChoices[i],
+                                        attribute: spec.keyNames[i].lowercased(), at: args.tokens[at]))
       }
     }
     if mustExist, !contains(kind, key) {
@@ -476,12 +484,7 @@ extension Plan {
       }
     case .choice(let allowed):
       guard case .word(let w) = pointer.pointee.kind else { throw wrong() }
-      // The keyword as the schema spells it: `w` lowered.
-      guard let k = attribute.choices?.index(of: w) ?? Self.labelIndex(w, in: allowed) else {
-        throw .error(.badEnumValue(w, attribute: name, allowed: allowed, suggestion: Suggestion.nearest(w, in: allowed)),
-                     at: pointer.pointee)
-      }
-      return .choice(allowed[k])
+      return .choice(try Self.keyword(w, in: allowed, matcher: attribute.choices, attribute: name, at: pointer.pointee))
     case .ref(let kind):
       guard case .word(let id) = pointer.pointee.kind else { throw wrong() }
       guard contains(kind, EntityKey(id)) else {

@@ -213,44 +213,19 @@ package enum Driver {
     }
   }
 
-  /// Writes command-line output to a file: refuses an existing regular file without `--force`
-  /// (before anything is made); a device such as `/dev/null` is written directly, piece by
-  /// piece; a file atomically (``FileIO/writeAtomically(to:mode:suffix:produce:)``), also piece
-  /// by piece, so the whole output is never held in memory.
+  /// Writes command-line output to `path` (``OutputFile/write(to:force:produce:)``) and reports a
+  /// failure: status 0 or 1.
   /// - Parameter produce: makes the output and hands it to the sink, in pieces of about `chunkSize` bytes.
   static func writeOutput(
     to path: String, force: Bool, session: Session,
     produce: (_ chunkSize: Int, _ sink: (UnsafeRawBufferPointer) -> Void) -> Void
   ) -> Int32 {
-    if FileIO.isDevice(path), let handle = FileHandle(forWritingAtPath: path) {
-      // Written directly, never replaced; a full device is an error, a closed pipe is not.
-      var failure: Int32?
-      produce(Exporter.chunkSize) { bytes in
-        if failure == nil { failure = StandardOutput.write(bytes, to: handle.fileDescriptor) }
-      }
-      if let failure, failure != EPIPE {
-        session.report(.error(.cannotWrite(path, reason: String(cString: strerror(failure))), at: nil))
-        return 1
-      }
-      return 0
+    switch OutputFile.write(to: path, force: force, produce: produce) {
+    case nil: return 0
+    case .exists: session.report(.error(.refuseOverwriteExport(path, option: "--force"), at: nil))
+    case .cannotWrite(let reason): session.report(.error(.cannotWrite(path, reason: reason), at: nil))
     }
-    if FileIO.exists(path), !force {
-      session.report(.error(.refuseOverwriteExport(path, option: "--force"), at: nil))
-      return 1
-    }
-    var failure: FileError?
-    do throws(FileError) {
-      try FileIO.writeAtomically(to: FileIO.writeTarget(path)) { write in
-        withoutActuallyEscaping(write) { write in produce(Exporter.chunkSize, write) }
-      }
-    } catch {
-      failure = error
-    }
-    if let failure {
-      session.report(.error(.cannotWrite(path, reason: failure.reason), at: nil))
-      return 1
-    }
-    return 0
+    return 1
   }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 #if canImport(Glibc)
   import Glibc
 #endif
+import PlanIO
 import PlanLanguage
 
 /// Where a session writes: results to standard output, diagnostics and notices to standard error.
@@ -73,5 +74,48 @@ package final class CapturedOutput: OutputSink {
   package func clear() {
     out = ""
     err = ""
+  }
+}
+
+/// Command output written to a path (`export … to PATH` in the shell, `cplan export -o PATH`).
+enum OutputFile {
+  /// Why nothing (or not all) was written.
+  enum Failure: Error {
+    /// A regular file is there and `force` was not given.
+    case exists
+    /// The device or file could not be written; the reason as the system gives it.
+    case cannotWrite(String)
+  }
+
+  /// Writes what `produce` makes, piece by piece, so the whole output is never held in memory: to
+  /// a device or FIFO (`/dev/null`, `/dev/stdout`) directly — never replaced; a reader that goes
+  /// away ends it quietly, a full device is a failure — else atomically into a file
+  /// (``FileIO/writeAtomically(to:mode:suffix:produce:)``), over an existing one only with
+  /// `force` (refused before anything is made).
+  /// - Parameter produce: makes the output and hands it to the sink, in pieces of about `chunkSize` bytes.
+  /// - Returns: `nil` when all was written.
+  static func write(
+    to path: String, force: Bool, produce: (_ chunkSize: Int, _ sink: (UnsafeRawBufferPointer) -> Void) -> Void
+  ) -> Failure? {
+    if FileIO.isDevice(path) {
+      let fd = open(path, O_WRONLY | O_CLOEXEC)
+      guard fd >= 0 else { return .cannotWrite(String(cString: strerror(errno))) }
+      defer { close(fd) }
+      var failure: Int32?
+      produce(Exporter.chunkSize) { bytes in
+        if failure == nil { failure = StandardOutput.write(bytes, to: fd) }
+      }
+      if let failure, failure != EPIPE { return .cannotWrite(String(cString: strerror(failure))) }
+      return nil
+    }
+    if FileIO.exists(path), !force { return .exists }
+    do throws(FileError) {
+      try FileIO.writeAtomically(to: FileIO.writeTarget(path)) { write in
+        withoutActuallyEscaping(write) { write in produce(Exporter.chunkSize, write) }
+      }
+    } catch {
+      return .cannotWrite(error.reason)
+    }
+    return nil
   }
 }

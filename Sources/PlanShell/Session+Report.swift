@@ -61,30 +61,19 @@ extension Session {
     }
     var options = ExportOptions(language: settings.language, width: path == nil ? Driver.terminalWidth() : nil, file: file)
     options.byteOrderMark = bom
-    let text = Exporter.export(plan, format: format, options: options)
-    guard let path else {
-      output.write(text)
+    guard let path, let pathToken else {
+      output.write(Exporter.export(plan, format: format, options: options))
       return true
     }
-    if FileIO.isDevice(path) {
-      // /dev/null, /dev/stdout, a FIFO: written directly, never replaced.
-      guard let handle = FileHandle(forWritingAtPath: path) else {
-        return fail(.error(.cannotWrite(path, reason: "cannot open"), at: pathToken!))
-      }
-      if let failure = StandardOutput.write(text, to: handle.fileDescriptor), failure != EPIPE {
-        return fail(.error(.cannotWrite(path, reason: String(cString: strerror(failure))), at: pathToken!))
-      }
-      return true
+    let plan = plan
+    switch OutputFile.write(to: path, force: force, produce: { chunkSize, sink in
+      Exporter.write(plan, format: format, options: options, chunkSize: chunkSize, to: sink)
+    }) {
+    case nil: break
+    case .exists: return fail(.error(.refuseOverwriteExport(path, option: "force"), at: pathToken))
+    case .cannotWrite(let reason): return fail(.error(.cannotWrite(path, reason: reason), at: pathToken))
     }
-    if !force, FileIO.exists(path) {
-      return fail(.error(.refuseOverwriteExport(path, option: "force"), at: pathToken!))
-    }
-    do {
-      try FileIO.writeAtomically(text.utf8, to: FileIO.writeTarget(path))
-    } catch {
-      return fail(.error(.cannotWrite(path, reason: error.reason), at: pathToken!))
-    }
-    notice("exported \(path)", "已导出 \(path)")
+    if !FileIO.isDevice(path) { notice("exported \(path)", "已导出 \(path)") }
     return true
   }
 

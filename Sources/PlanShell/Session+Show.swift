@@ -57,12 +57,11 @@ extension Session {
         parts.append(w)
         continue
       }
-      // A funding source: the keyword in any case, or its Chinese term (市级), as `add` reads it.
-      if let k = allowed.firstIndex(of: w.lowercased()) ?? Plan.labelIndex(w, in: allowed) {
-        parts.append(allowed[k])
-      } else {
-        return fail(.error(.badEnumValue(w, attribute: spec.keyNames[i].lowercased(), allowed: allowed,
-                                         suggestion: Suggestion.nearest(w, in: allowed)), at: t))
+      // A funding source, read as `add` reads it (市级 is municipal).
+      do {
+        parts.append(try Plan.keyword(w, in: allowed, matcher: spec.keyChoices[i], attribute: spec.keyNames[i].lowercased(), at: t))
+      } catch {
+        return fail(error)
       }
     }
     let key = EntityKey(parts: parts)
