@@ -48,10 +48,15 @@ package enum NaturalOrder {
 
   /// Whether entity key `a` sorts before `b`, part by part (keys of one kind, whose unused
   /// parts are empty alike).
+  /// - Complexity: O(n) in the UTF-8 length; allocates nothing for one-part keys.
   package static func less(_ a: EntityKey, _ b: EntityKey) -> Bool {
-    if a.a != b.a { return less(a.a, b.a) }
-    if a.b != b.b { return less(a.b, b.b) }
-    return a.c != b.c && less(a.c, b.c)
+    a.withParts { a0, a1, a2 in
+      b.withParts { b0, b1, b2 in
+        if !a0.elementsEqual(b0) { return less(a0, b0) }
+        if !a1.elementsEqual(b1) { return less(a1, b1) }
+        return !a2.elementsEqual(b2) && less(a2, b2)
+      }
+    }
   }
 
   /// Whether key parts `a` sort before `b` (part by part).

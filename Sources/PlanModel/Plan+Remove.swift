@@ -26,12 +26,12 @@ struct ReferenceSlots {
 }
 
 extension EntityKey {
-  func part(_ i: Int) -> String { i == 0 ? a : (i == 1 ? b : c) }
+  /// The key with part `i` (0, 1 or 2) replaced by `v`.
   mutating func setPart(_ i: Int, _ v: String) {
     switch i {
-    case 0: a = v
-    case 1: b = v
-    default: c = v
+    case 0: self = EntityKey(v, b, c)
+    case 1: self = EntityKey(a, v, c)
+    default: self = EntityKey(a, b, v)
     }
   }
 }

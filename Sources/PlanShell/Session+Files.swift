@@ -41,9 +41,14 @@ extension Session {
     if !force, ownFileChanged(path) {
       return fail(.error(.changedOnDisk(path), at: token?.location ?? command.location, length: token?.length ?? 1))
     }
-    let text = PlanWriter.write(plan)
     do {
-      try FileIO.writeAtomically(text.utf8, to: FileIO.writeTarget(path))
+      // Streamed: the plan's text is never held whole.
+      try FileIO.writeAtomically(to: FileIO.writeTarget(path)) { write in
+        PlanWriter.write(plan) { piece in
+          var piece = piece
+          piece.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+        }
+      }
     } catch {
       return fail(.error(.cannotWrite(path, reason: error.reason), at: token?.location ?? command.location,
                          length: token?.length ?? 1))
