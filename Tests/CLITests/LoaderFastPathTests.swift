@@ -223,6 +223,33 @@ import Testing
     #expect(viaPath == viaBytes)
   }
 
+  /// A file of many batches (the parsing thread hands statements over in batches of
+  /// `StatementBatches.batchSize`, at most `capacity` waiting): loaded whole, or given up at a
+  /// failing statement early (while the parsing thread waits to send), midway or last, the
+  /// outcome is the general path's.
+  @Test(arguments: [nil, 3, 2_500, 4_999])
+  func aFileOfManyBatchesLoadsAsTheGeneralPathSays(failingAt: Int?) throws {
+    let count = 5_000
+    #expect(count > PlanLoader.StatementBatches.batchSize * (PlanLoader.StatementBatches.capacity + 2))
+    var lines = (0..<count).map { "add goal G\($0 + 1) \"目标\($0 + 1)\" phase P\($0 % 2 + 1) consortium K1" }
+    if let failingAt { lines[failingAt] = "add goal G\(failingAt + 1) \"坏\" phase P1 colour red" }
+    let text = "# cplan plan 1\n" + LoaderFastPathTests.base + "\n" + lines.joined(separator: "\n") + "\n"
+    let path = try Self.write(text)
+    let fast = PlanLoader.loadInOrder(path: path, chunkSize: 4096)
+    #expect((fast == nil) == (failingAt != nil))
+    #expect(fast?.plan[.goal].count == (failingAt == nil ? count : nil))
+    let viaPath = LoaderFastPathTests.outcome { () throws(PlanLoadError) in try PlanLoader.load(path: path) }
+    let viaBytes = LoaderFastPathTests.outcome { () throws(PlanLoadError) in
+      try PlanLoader.loadSorted(bytes: Array(text.utf8), file: path)
+    }
+    #expect(viaPath == viaBytes)
+    if let failingAt, case .failure(let messages) = viaPath {
+      // The one failure, on its line (after the header and the 9 lines of the base).
+      #expect(messages.count == 1)
+      #expect(messages.first?.contains(" \(failingAt + 11):") == true, "\(messages)")
+    }
+  }
+
   @Test func sourceLinesOfALoadedFileComeFromDiskWhileItIsUnchanged() throws {
     let body = LoaderFastPathTests.base.replacingOccurrences(of: "0.5\nadd field F1", with: "0.5\r\nadd field F1")
     let text = "# cplan plan 1\n" + body + "\n"
