@@ -178,10 +178,12 @@ package final class ValidationCache {
     pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
     let work = Unmanaged.passRetained(Work(body)).toOpaque()
     var thread = pthread_t()
-    let started = pthread_create(&thread, &attributes, { context in
-      Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().body()
-      return nil
-    }, work)
+    let started = pthread_create(
+      &thread, &attributes,
+      { context in
+        Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().body()
+        return nil
+      }, work)
     if started != 0 { Unmanaged<Work>.fromOpaque(work).takeRetainedValue().body() }
   }
 
