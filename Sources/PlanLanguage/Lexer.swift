@@ -1,5 +1,3 @@
-import Foundation
-
 /// The lexer of the command language (SPEC §2), over UTF-8 bytes without copying them.
 ///
 /// It is driven by the ``Parser`` one token at a time, because one token kind depends on the
@@ -457,10 +455,17 @@ package struct Lexer {
     v < 0x0300 || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3000 && v <= 0x303F) || (v >= 0xFF00 && v <= 0xFFEF)
   }
 
+  /// `U+` and the scalar value in at least four upper-case hex digits (`U+000A`), as
+  /// `String(format: "U+%04X", v)` writes it.
+  static func codePoint(_ v: UInt32) -> String {
+    let hex = String(v, radix: 16, uppercase: true)
+    return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+  }
+
   private func makeString(_ from: Int, _ to: Int, ascii: Bool, nfcSafe: Bool) -> String {
     let s = text(from, to)
     if ascii || nfcSafe { return s }
-    return s.precomposedStringWithCanonicalMapping
+    return s.nfc
   }
 
   /// The string of ASCII bytes `from..<to` (not NUL), from the cache of recent words when short.
@@ -535,7 +540,7 @@ package struct Lexer {
           let shown: String
           if let (v, _) = decode(i + 1), let s = Unicode.Scalar(v) {
             // A control character (a newline) is named, so the message stays on one line.
-            shown = v < 0x20 || v == 0x7F ? String(format: "U+%04X", v) : String(Character(s))
+            shown = v < 0x20 || v == 0x7F ? Lexer.codePoint(v) : String(Character(s))
           } else {
             shown = "?"
           }
@@ -579,7 +584,7 @@ package struct Lexer {
     } else {
       text = self.text(from, to)
     }
-    if !nfcSafe { text = text.precomposedStringWithCanonicalMapping }
+    if !nfcSafe { text = text.nfc }
     let length = startLine == line ? scalarCount(start, i) : 1
     return .token(Token(.string(text), at: startLoc, length: length))
   }

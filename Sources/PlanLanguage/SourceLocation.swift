@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// A position in a source: a plan file, a script, `<shell>` or `<stdin>`.
 ///
@@ -55,31 +55,26 @@ package struct SourceLocation: Sendable, Hashable, Comparable, CustomDebugString
 /// index of its file's name. Equal names get the same index, so locations compare by index.
 /// Names are never forgotten (a session reads a handful of files).
 package enum SourceFiles {
-  private final class Registry: @unchecked Sendable {
-    let lock = NSLock()
+  private struct Registry {
     var names: [String] = []
     var ids: [String: UInt32] = [:]
   }
-  private static let registry = Registry()
+  private static let registry = Mutex(Registry())
 
   /// The index of `name`, interning it on first use.
   /// - Complexity: O(1) expected, under a lock.
   static func id(of name: String) -> UInt32 {
-    let r = registry
-    r.lock.lock()
-    defer { r.lock.unlock() }
-    if let id = r.ids[name] { return id }
-    let id = UInt32(r.names.count)
-    r.names.append(name)
-    r.ids[name] = id
-    return id
+    registry.withLock { r in
+      if let id = r.ids[name] { return id }
+      let id = UInt32(r.names.count)
+      r.names.append(name)
+      r.ids[name] = id
+      return id
+    }
   }
 
   /// The name of interned file `id`.
   static func name(of id: UInt32) -> String {
-    let r = registry
-    r.lock.lock()
-    defer { r.lock.unlock() }
-    return r.names[Int(id)]
+    registry.withLock { $0.names[Int(id)] }
   }
 }

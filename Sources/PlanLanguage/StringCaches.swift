@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
 
 // The lexer's caches of strings it has made: a plan file repeats its keywords, IDs, numbers and
 // many of its names (every consortium has a "联合体理事会" and a measure "人才引育计划"), and a

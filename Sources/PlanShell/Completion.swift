@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanEngine
 import PlanIO
 import PlanLanguage
@@ -313,16 +313,16 @@ package struct Completer {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     var options: [String] = []
     for name in names.sorted() where name.hasPrefix(namePart) && (namePart.hasPrefix(".") || !name.hasPrefix(".")) {
-      var isFolder: ObjCBool = false
+      var isFolder = false
       _ = FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isFolder)
-      options.append(name + (isFolder.boolValue ? "/" : ""))
+      options.append(name + (isFolder ? "/" : ""))
     }
     return Completion(word: namePart, candidates: options, isPath: true)
   }
 
   /// The options that start with `prefix`: keywords ignoring ASCII case, IDs exactly (then ignoring case).
   static func matching(_ options: [String], prefix: String, caseInsensitive: Bool) -> [String] {
-    let prefix = prefix.precomposedStringWithCanonicalMapping
+    let prefix = prefix.nfc
     var seen = Set<String>()
     let unique = options.filter { seen.insert($0).inserted }
     if prefix.isEmpty { return unique }

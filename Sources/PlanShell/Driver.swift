@@ -1,5 +1,5 @@
 import CEditLine
-import Foundation
+import FoundationEssentials
 import PlanEngine
 import PlanIO
 import PlanLanguage
@@ -95,8 +95,14 @@ package enum Driver {
       session.validateInBackground()
       return InteractiveShell(session: session, common: common).run()
     }
-    let input = FileHandle.standardInput.readDataToEndOfFile()
-    session.execute(bytes: Array(input), file: "<stdin>")
+    let input: [UInt8]
+    do {
+      input = try FileIO.read(fd: 0)
+    } catch {
+      _ = session.fail(.error(.cannotRead("<stdin>", reason: error.reason), at: nil), as: .usage)
+      return exitStatus(session)
+    }
+    session.execute(bytes: input, file: "<stdin>")
     return exitStatus(session)
   }
 

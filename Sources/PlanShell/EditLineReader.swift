@@ -1,5 +1,4 @@
 import CEditLine
-import Foundation
 import PlanLanguage
 
 #if canImport(Glibc)
@@ -225,7 +224,7 @@ package final class EditLineReader: LineReader {
       let esc = String(UnicodeScalar(UInt8(EditLineReader.promptEscape)))
       func sgr(_ code: String) -> String { esc + "\u{1B}[\(code)m" + esc }
       let body = String(prompt.dropLast(2))
-      if body.trimmingCharacters(in: .whitespaces) == "..." {
+      if body.trimmingWhitespace() == "..." {
         text = sgr("2") + body + sgr("0") + "> "
       } else if body.hasSuffix("*"), body.count > 1 {
         text = sgr("1;34") + body.dropLast() + sgr("0;1;33") + "*" + sgr("0") + "> "
@@ -647,17 +646,15 @@ struct ReverseSearch {
     let step = steps[steps.count - 1]
     guard let i = step.entry else { return originalCursor }
     let entry = entries[i]
-    guard !step.text.isEmpty, let range = entry.range(of: step.text, options: [.backwards, .literal]) else {
-      return entry.unicodeScalars.count
-    }
-    return entry.unicodeScalars.distance(from: entry.unicodeScalars.startIndex, to: range.lowerBound)
+    guard let offset = entry.lastLiteralOccurrence(of: step.text) else { return entry.unicodeScalars.count }
+    return offset
   }
 
   /// The first entry from `start` on that contains `text` and is not `skipping`.
   private func find(_ text: String, from start: Int, skipping: String? = nil) -> Int? {
     guard start < entries.count else { return nil }
     return entries[start...].indices.first { i in
-      entries[i] != skipping && entries[i].range(of: text, options: .literal) != nil
+      entries[i] != skipping && entries[i].lastLiteralOccurrence(of: text) != nil
     }
   }
 
@@ -683,5 +680,24 @@ struct ReverseSearch {
   /// Backspace: back to the state before the last step (a character or a Ctrl-R).
   mutating func back() {
     if steps.count > 1 { steps.removeLast() }
+  }
+}
+
+extension String {
+  /// Where the last occurrence of `text` in this string starts, counted in Unicode scalars,
+  /// comparing scalars exactly (no canonical equivalence), as Foundation's
+  /// `range(of: text, options: [.backwards, .literal])` found it; `nil` when there is none, or
+  /// when `text` is empty.
+  /// - Complexity: O(n × m) for n and m bytes of UTF-8 (history entries are short).
+  fileprivate func lastLiteralOccurrence(of text: String) -> Int? {
+    let needle = Array(text.utf8)
+    let bytes = Array(utf8)
+    guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
+    // A match of valid UTF-8 starts on a scalar boundary, so bytes compare as scalars do.
+    for start in stride(from: bytes.count - needle.count, through: 0, by: -1)
+    where bytes[start..<start + needle.count].elementsEqual(needle) {
+      return bytes[..<start].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+    return nil
   }
 }

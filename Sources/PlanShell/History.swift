@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PlanIO
 
 #if canImport(Glibc)
   import Glibc
@@ -65,7 +66,7 @@ package final class HistoryFile {
   }
 
   private func prepareFolder() {
-    let folder = (path as NSString).deletingLastPathComponent
+    let folder = PathName.deletingLastComponent(path)
     guard !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) else { return }
     try? StatePaths.makePrivateDirectory(folder)
   }

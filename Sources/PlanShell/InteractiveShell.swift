@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanLanguage
 
 #if canImport(Glibc)
@@ -122,7 +122,7 @@ package final class InteractiveShell {
     if parsed.incomplete { return }
     let entry = pending
     pending = ""
-    if !entry.trimmingCharacters(in: .whitespaces).isEmpty { reader.addHistory(entry) }
+    if !entry.trimmingWhitespace().isEmpty { reader.addHistory(entry) }
     run(parsed, text: entry)
   }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanIO
 import PlanLanguage
 import PlanModel
@@ -364,7 +364,8 @@ package final class Journal {
     do {
       try Journal.prepare(directory)
     } catch {
-      failure = "\(directory): \(error.localizedDescription)"
+      // In the words Foundation's `localizedDescription` gave a `POSIXError`.
+      failure = "\(directory): The operation could not be completed. \(String(cString: strerror(error.code.rawValue)))"
       return false
     }
     let name = Journal.fileName(started: started)
@@ -393,7 +394,7 @@ package final class Journal {
   }
 
   /// Creates the journal folder (and `cplan` above it) with mode 0700.
-  static func prepare(_ directory: String) throws {
+  static func prepare(_ directory: String) throws(POSIXError) {
     try StatePaths.makePrivateDirectory(directory, tightenLast: 2)
   }
 
@@ -496,7 +497,7 @@ package final class Journal {
     let orphans = Journal.orphans(in: directory, excluding: path)
     if case .path(let p)? = command.arguments.first?.kind {
       let file = Journal.absolute(p)
-      chosen = orphans.first { $0.path == file || ($0.path as NSString).lastPathComponent == p }
+      chosen = orphans.first { $0.path == file || PathName.lastComponent($0.path) == p }
     } else {
       chosen = orphans.first
     }

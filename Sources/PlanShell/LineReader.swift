@@ -1,5 +1,3 @@
-import Foundation
-
 /// What reading one line gave.
 package enum LineInput: Equatable, Sendable {
   case line(String)
@@ -34,10 +32,10 @@ package final class PlainLineReader: LineReader {
 
   package func readLine(prompt: String) -> LineInput {
     if showPrompt {
-      FileHandle.standardError.write(Data(prompt.utf8))
+      StandardOutput.write(prompt, to: 2)
     }
     guard let line = Swift.readLine(strippingNewline: true) else {
-      if showPrompt { FileHandle.standardError.write(Data("\n".utf8)) }
+      if showPrompt { StandardOutput.write("\n", to: 2) }
       return .endOfInput
     }
     return .line(line)

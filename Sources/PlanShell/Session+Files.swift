@@ -1,4 +1,3 @@
-import Foundation
 import PlanIO
 import PlanLanguage
 import PlanModel

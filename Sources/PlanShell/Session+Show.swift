@@ -1,4 +1,3 @@
-import Foundation
 import PlanEngine
 import PlanIO
 import PlanLanguage

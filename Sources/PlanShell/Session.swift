@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PlanEngine
 import PlanIO
 import PlanLanguage
@@ -467,7 +467,7 @@ package final class Session {
     }
     let bytes: [UInt8]
     do {
-      bytes = resolved == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try FileIO.read(resolved)
+      bytes = resolved == "-" ? try FileIO.read(fd: 0) : try FileIO.read(resolved)
     } catch {
       return fail(.error(.cannotRead(resolved, reason: error.reason), at: token?.location, length: token?.length ?? 1),
                   as: token == nil ? .usage : .command)

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PlanIO
 
 #if canImport(Glibc)
   import Glibc
@@ -30,8 +31,8 @@ package struct StatePaths: Sendable {
 
   /// Creates `path` and its missing parents with mode 0700; an existing folder is left as it is,
   /// except that cplan's own folders (`last` levels from the end) are made private.
-  /// - Throws: ``FileError``-like `POSIXError` when a folder cannot be created.
-  package static func makePrivateDirectory(_ path: String, tightenLast last: Int = 0) throws {
+  /// - Throws: `POSIXError` (its `errno`) when a folder cannot be created.
+  package static func makePrivateDirectory(_ path: String, tightenLast last: Int = 0) throws(POSIXError) {
     var components = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
     var current = path.hasPrefix("/") ? "" : "."
     var created: [String] = []
@@ -51,7 +52,7 @@ package struct StatePaths: Sendable {
     var own = path
     for _ in 0..<last {
       _ = chmod(own, 0o700)
-      own = (own as NSString).deletingLastPathComponent
+      own = PathName.deletingLastComponent(own)
     }
   }
 

@@ -1,7 +1,12 @@
 import ArgumentParser
-import Foundation
 import PlanIO
 import PlanShell
+
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
 
 /// Options of the shell only: commands to run first.
 struct ShellOptions: ParsableArguments {
@@ -183,7 +188,7 @@ enum Main {
     } catch {
       let status = CPlan.exitCode(for: error)
       if status == .success { CPlan.exit(withError: error) }
-      FileHandle.standardError.write(Data((CPlan.fullMessage(for: error) + "\n").utf8))
+      StandardOutput.write(CPlan.fullMessage(for: error) + "\n", to: 2)
       exit(2)
     }
   }

@@ -88,6 +88,25 @@ let basePlan = """
     #expect(try CLI.run(["--no-such-option"]).status == 2)
   }
 
+  /// Standard input that cannot be read (a folder) is E112 with exit status 2, as an
+  /// unreadable script is; it used to crash.
+  @Test(arguments: [[], ["run", "-"]]) func unreadableStandardInputExitsTwo(_ arguments: [String]) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CLI.binary)
+    process.arguments = arguments
+    process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: "/"))
+    let err = Pipe()
+    process.standardError = err
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationReason == .exit)
+    #expect(process.terminationStatus == 2)
+    let name = arguments.isEmpty ? "<stdin>" : "-"
+    #expect(message == "error: cannot read '\(name)': Is a directory [E112]\n", "\(message)")
+  }
+
   @Test func actionInsidePlanFileIsRefusedAndWritesNothing() throws {
     let dir = try CLI.temporaryFolder()
     let evil = basePlan + "export json to pwned.json force\nsave pwned.plan\nrun other.cplan\n"

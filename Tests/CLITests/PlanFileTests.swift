@@ -99,6 +99,18 @@ import Testing
     #expect((try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("link.plan").path))[.type] as? FileAttributeType == .typeSymbolicLink)
   }
 
+  /// A link whose name is one character: its folder is the current one (Foundation's
+  /// `deletingLastPathComponent` trapped on such a name, and `save p` crashed).
+  @Test func savingThroughASymlinkWithAOneCharacterName() throws {
+    let dir = try CLI.temporaryFolder()
+    let link = dir.appendingPathComponent("p").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.plan")
+    let r = try CLI.run(["-c", "add field F1 \"a\"", "-c", "save p force"], directory: dir)
+    #expect(r.status == 0, "\(r.err)")
+    #expect(try CLI.read(dir.appendingPathComponent("real.plan")) == "# cplan plan 1\nadd field F1 \"a\"\n")
+    #expect((try FileManager.default.attributesOfItem(atPath: link))[.type] as? FileAttributeType == .typeSymbolicLink)
+  }
+
   @Test func saveRefusesToOverwriteAnEditMadeOnDisk() throws {
     let dir = try CLI.temporaryFolder()
     let file = dir.appendingPathComponent("p.plan")

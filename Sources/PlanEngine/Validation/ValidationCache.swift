@@ -1,6 +1,12 @@
-import Foundation
+import Dispatch
 import PlanLanguage
 import PlanModel
+
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
 
 /// The keys of one shard's entities: a consortium's members, goals, measures and funding lines,
 /// or the goals and measures of no consortium (the plan-wide shard). Order does not matter:
@@ -151,12 +157,34 @@ package final class ValidationCache {
     }
     let next = Preparation(mutation: mutation)
     preparation = next
-    let thread = Thread {
+    Self.detachThread(stackSize: 8 << 20) {
       _ = next.cache.full(plan, mutation: mutation, strict: false)
       next.done.signal()
     }
-    thread.stackSize = 8 << 20
-    thread.start()
+  }
+
+  /// Runs `body` on a new detached thread with a stack of `stackSize` bytes (POSIX threads;
+  /// what Foundation's `Thread` with its `stackSize` set did). Should the system refuse a thread,
+  /// `body` runs here instead, so its work is still done.
+  private static func detachThread(stackSize: Int, _ body: @escaping @Sendable () -> Void) {
+    final class Work {
+      let body: @Sendable () -> Void
+      init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+    }
+    var attributes = pthread_attr_t()
+    pthread_attr_init(&attributes)
+    defer { pthread_attr_destroy(&attributes) }
+    pthread_attr_setstacksize(&attributes, stackSize)
+    pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
+    let work = Unmanaged.passRetained(Work(body)).toOpaque()
+    var thread = pthread_t()
+    let started = pthread_create(
+      &thread, &attributes,
+      { context in
+        Unmanaged<Work>.fromOpaque(context!).takeRetainedValue().body()
+        return nil
+      }, work)
+    if started != 0 { Unmanaged<Work>.fromOpaque(work).takeRetainedValue().body() }
   }
 
   /// Takes over the results of a finished preparation and replays the changes made since.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
   import Glibc
@@ -50,6 +50,14 @@ package enum FileIO {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw FileError(errno: errno) }
     defer { close(fd) }
+    return try read(fd: fd, limit: limit)
+  }
+
+  /// Everything an open file descriptor delivers until its end (a file from where it stands,
+  /// standard input from a pipe), as ``read(_:limit:)`` reads a file: a folder is EISDIR, more
+  /// than `limit` bytes EFBIG.
+  /// - Throws: ``FileError``.
+  package static func read(fd: Int32, limit: Int = readLimit) throws(FileError) -> [UInt8] {
     var st = stat()
     guard fstat(fd, &st) == 0 else { throw FileError(errno: errno) }
     if (st.st_mode & S_IFMT) == S_IFDIR { throw FileError(errno: EISDIR) }
@@ -68,6 +76,27 @@ package enum FileIO {
       if result.count + n > limit { throw FileError(errno: EFBIG) }
       result.append(contentsOf: chunk[0..<n])
     }
+    return result
+  }
+
+  /// The first `count` bytes of the file (fewer when it is shorter), or none when it cannot be
+  /// opened or a read fails.
+  package static func head(_ path: String, count: Int) -> [UInt8] {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return [] }
+    defer { close(fd) }
+    var result = [UInt8](repeating: 0, count: count)
+    var filled = 0
+    while filled < count {
+      let n = result.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, count - filled) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return []
+      }
+      if n == 0 { break }
+      filled += n
+    }
+    result.removeLast(count - filled)
     return result
   }
 
@@ -114,7 +143,7 @@ package enum FileIO {
     for _ in 0..<40 {  // SYMLOOP_MAX
       var link = stat()
       guard lstat(current, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK else { return current }
-      let folder = (current as NSString).deletingLastPathComponent
+      let folder = PathName.deletingLastComponent(current)
       var dir = stat()
       if stat(folder.isEmpty ? "." : folder, &dir) == 0, dir.st_mode & mode_t(S_ISVTX) != 0,
         dir.st_mode & mode_t(S_IWOTH) != 0, link.st_uid != geteuid(), link.st_uid != dir.st_uid
@@ -126,7 +155,7 @@ package enum FileIO {
       guard n > 0 else { return path }
       let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
       // The next hop (when it leads nowhere, a dangling link, the write goes there).
-      current = target.hasPrefix("/") ? target : ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(target)
+      current = target.hasPrefix("/") ? target : PathName.appending(target, to: folder.isEmpty ? "." : folder)
     }
     return path
   }
@@ -178,7 +207,7 @@ package enum FileIO {
     var fd: Int32 = -1
     var temp = ""
     for attempt in 0..<100 {
-      temp = (folder as NSString).appendingPathComponent(".\(base).\(getpid()).\(attempt).\(suffix(attempt)).tmp")
+      temp = PathName.appending(".\(base).\(getpid()).\(attempt).\(suffix(attempt)).tmp", to: folder)
       fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, fileMode)
       if fd >= 0 { break }
       if errno != EEXIST { throw FileError(errno: errno) }

@@ -1,8 +1,13 @@
 import Dispatch
-import Foundation
 import PlanLanguage
 import PlanModel
 import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
 
 /// Why a plan file could not be loaded; the case decides the exit status (SPEC §1).
 package enum PlanLoadError: Error, Sendable {
@@ -567,7 +572,7 @@ package enum PlanLoader {
   static func hasValidHeader(_ first: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
     let prefix = Array("# cplan plan ".utf8)
     guard first.starts(with: prefix) else { return false }
-    let rest = String(decoding: first.dropFirst(prefix.count), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    let rest = String(decoding: first.dropFirst(prefix.count), as: UTF8.self).trimmingWhitespace()
     guard let version = Int(rest) else { return false }
     return version >= 1 && version <= PlanWriter.formatVersion
   }
@@ -580,7 +585,7 @@ package enum PlanLoader {
     guard first.starts(with: prefix) else {
       throw .unusable(.error(.notAPlanFile(file), at: SourceLocation(file: file, line: 1, column: 1)))
     }
-    let rest = String(decoding: first.dropFirst(prefix.count), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    let rest = String(decoding: first.dropFirst(prefix.count), as: UTF8.self).trimmingWhitespace()
     guard let version = Int(rest), version >= 1 else {
       throw .unusable(.error(.notAPlanFile(file), at: SourceLocation(file: file, line: 1, column: 1)))
     }

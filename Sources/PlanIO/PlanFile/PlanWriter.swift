@@ -1,4 +1,3 @@
-import Foundation
 import PlanLanguage
 import PlanModel
 
@@ -98,10 +97,8 @@ package enum PlanWriter {
 
   /// The preamble of the file at `path` (read from its first 256 KiB).
   package static func preamble(ofFile path: String) -> [String] {
-    guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
-    defer { try? handle.close() }
-    let head = (try? handle.read(upToCount: 1 << 18)) ?? Data()
-    var lines = preamble(of: Array(head))
+    let head = FileIO.head(path, count: 1 << 18)
+    var lines = preamble(of: head)
     if head.count == 1 << 18, !lines.isEmpty { lines.removeLast() }  // possibly cut short
     return lines
   }
