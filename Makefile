@@ -4,7 +4,7 @@ PLAN  ?= plans/jilin-2025-2030.plan
 APT_PACKAGES = libedit-dev pkg-config tmux sqlite3 python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release run test bench fuzz test-asan lint clean
+.PHONY: deps build release order run test bench fuzz test-asan lint clean
 
 ## deps: install the system packages cplan needs (libedit-dev, pkg-config) and those the tests use.
 deps:
@@ -23,9 +23,26 @@ build: deps
 ## release: the Swift runtime and FoundationEssentials linked in (--static-swift-stdlib): less memory
 ## at start and faster loading than the shared libraries (6 MB and ~8% when cplan still imported
 ## Foundation; it imports FoundationEssentials only, so no CoreFoundation or ICU data is linked);
-## libedit stays a system library.
+## libedit stays a system library. Linked by lld (the toolchain's), each function in a section of
+## its own and laid out in the order of bench/cplan.order (`make order`): the code that check,
+## run and export execute sits together, so fewer of its pages become resident (8.2 → 3.6 MB for
+## a check). Where glibc reads packed relative relocations (DT_RELR, glibc >= 2.36), they are
+## packed: 40,000 relocations become 400, and the loader dirties fewer data pages at start.
+RELR := $(shell ldd --version 2>/dev/null | head -1 | awk '{ split($$NF, v, "."); if (v[1] > 2 || (v[1] == 2 && v[2] >= 36)) print "yes" }')
+RELEASE_FLAGS = -c release --static-swift-stdlib -Xswiftc -use-ld=lld -Xswiftc -Xfrontend -Xswiftc -function-sections \
+  -Xlinker --symbol-ordering-file=$(CURDIR)/bench/cplan.order -Xlinker --no-warn-symbol-ordering \
+  $(if $(RELR),-Xlinker -z -Xlinker pack-relative-relocs)
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib
+	$(SWIFT) build $(RELEASE_FLAGS)
+
+## order: regenerate bench/cplan.order from the functions a check, a load + save and an export of
+## the N = 1,000 plan execute (valgrind's callgrind), and link again (the build does not see the
+## order file as an input: removing the program makes it link).
+order: release
+	@command -v valgrind >/dev/null || $(SUDO) apt-get install -y -qq valgrind
+	python3 bench/order.py
+	rm -f .build/release/cplan
+	$(SWIFT) build $(RELEASE_FLAGS)
 
 run: release
 	.build/release/cplan $(PLAN)
