@@ -210,9 +210,11 @@ import Testing
     let whole = PlanLoader.loadInOrder(bytes: Array(text.utf8), file: path)
     let valid = text.hasPrefix("# cplan plan 1\n")
     for size in [1, 2, 7, 64, 1000, 1 << 20] {
-      let chunked = PlanLoader.loadInOrder(path: path, chunkSize: size)
-      #expect(chunked?.plan == (valid ? whole : nil), "chunk size \(size)")
-      if let chunked { #expect(chunked.size == text.utf8.count) }
+      for parallelFrom in [0, Int.max] {
+        let chunked = PlanLoader.loadInOrder(path: path, chunkSize: size, parallelFrom: parallelFrom)
+        #expect(chunked?.plan == (valid ? whole : nil), "chunk size \(size), parallel from \(parallelFrom)")
+        if let chunked { #expect(chunked.size == text.utf8.count) }
+      }
     }
     // And `load(path:)` as a whole agrees with the general path on bytes in memory.
     let viaPath = LoaderFastPathTests.outcome { () throws(PlanLoadError) in try PlanLoader.load(path: path) }
@@ -235,9 +237,12 @@ import Testing
     if let failingAt { lines[failingAt] = "add goal G\(failingAt + 1) \"坏\" phase P1 colour red" }
     let text = "# cplan plan 1\n" + LoaderFastPathTests.base + "\n" + lines.joined(separator: "\n") + "\n"
     let path = try Self.write(text)
-    let fast = PlanLoader.loadInOrder(path: path, chunkSize: 4096)
-    #expect((fast == nil) == (failingAt != nil))
-    #expect(fast?.plan[.goal].count == (failingAt == nil ? count : nil))
+    for parallelFrom in [0, Int.max] {  // parsed on a thread of its own, and on this one
+      let fast = PlanLoader.loadInOrder(path: path, chunkSize: 4096, parallelFrom: parallelFrom)
+      #expect((fast == nil) == (failingAt != nil))
+      #expect(fast?.plan[.goal].count == (failingAt == nil ? count : nil))
+      #expect(fast?.size == (failingAt == nil ? text.utf8.count : nil))
+    }
     let viaPath = LoaderFastPathTests.outcome { () throws(PlanLoadError) in try PlanLoader.load(path: path) }
     let viaBytes = LoaderFastPathTests.outcome { () throws(PlanLoadError) in
       try PlanLoader.loadSorted(bytes: Array(text.utf8), file: path)

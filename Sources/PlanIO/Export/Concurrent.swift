@@ -17,8 +17,13 @@ final class Concurrent<Value: Sendable>: Sendable {
   private let group = DispatchGroup()
   private let slot = Slot()
 
-  /// Starts `work` on a thread of the global concurrent queue.
-  init(_ work: @escaping @Sendable () -> Value) {
+  /// Starts `work` on a thread of the global concurrent queue, or does it at once when
+  /// `inline` (a small plan: see ``Plan/meritsParallelWork``).
+  init(inline: Bool = false, _ work: @escaping @Sendable () -> Value) {
+    if inline {
+      slot.value = work()
+      return
+    }
     let slot = slot
     DispatchQueue.global(qos: .userInitiated).async(group: group) { slot.value = work() }
   }

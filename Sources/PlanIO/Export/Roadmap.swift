@@ -54,7 +54,7 @@ struct Roadmap {
   init(_ plan: Plan, validate: Bool = true) {
     self.plan = plan
     // Started first: it runs beside the ranking, the indexes and the writing of the export.
-    validation = validate ? Concurrent { Engine.validate(plan) } : nil
+    validation = validate ? Concurrent(inline: !plan.meritsParallelWork) { Engine.validate(plan) } : nil
     index = Index(plan)
     ranking = ExportRanking.compute(plan)
     let all = Array(plan[.phase].values)
