@@ -8,6 +8,14 @@ package struct DeferredReference: Sendable {
   package var token: Token
 }
 
+/// Where attribute values are read into: an entity's ``ValueRow``, or the plan's settings.
+protocol AttributeSlots {
+  subscript(_ index: Int) -> Value? { get set }
+}
+
+extension ValueRow: AttributeSlots {}
+extension Array: AttributeSlots where Element == Value? {}
+
 /// Collects the references deferred while a plan file is applied.
 package final class DeferredReferences {
   package var references: [DeferredReference] = []
@@ -262,11 +270,12 @@ extension Plan {
     }
     // The parts are read into locals and the entity made of them at the end: no copy of it.
     var name: String?
-    var values = Entity.noValues(spec.attributes.count)
     if spec.hasName, !args.atEnd, case .string(let s) = args.pointer(args.index).pointee.kind {
       name = s
       args.skip()
     }
+    // Room for every value the rest can set: `ATTR VALUE` pairs, and perhaps a positional value.
+    var values = ValueRow(reserving: min(spec.attributes.count, (args.tokens.count - args.index + 1) / 2))
     let positional = try readPositional(spec, &args, into: &values, deferring: deferring)
     try readAttributes(kind, &args, name: &name, values: &values, deferring: deferring, spec: spec, alreadySet: positional)
     for i in spec.requiredAttributes {
@@ -280,7 +289,7 @@ extension Plan {
   /// Reads the bare number after the keys of `score`, `compare` and `funding` (their `value` or
   /// `amount`, SPEC §3), for `add` and `set` alike; returns the attribute's index when one was there.
   private func readPositional(
-    _ spec: KindSpec, _ args: inout ArgumentCursor, into values: inout [Value?], deferring: DeferredReferences?
+    _ spec: KindSpec, _ args: inout ArgumentCursor, into values: inout some AttributeSlots, deferring: DeferredReferences?
   ) throws(Diagnostic) -> Int? {
     guard let p = spec.positional, !args.atEnd, case .number = args.pointer(args.index).pointee.kind else { return nil }
     values[p] = try value(for: spec.attributes[p], token: args.pointer(args.index), deferring: deferring)
@@ -291,7 +300,7 @@ extension Plan {
   /// Reads `ATTR VALUE` pairs into an entity's `name` and `values`; `alreadySet` is an attribute
   /// given positionally, which may not be given again by name.
   private func readAttributes(
-    _ kind: Kind, _ args: inout ArgumentCursor, name: inout String?, values: inout [Value?],
+    _ kind: Kind, _ args: inout ArgumentCursor, name: inout String?, values: inout some AttributeSlots,
     deferring: DeferredReferences?, spec: KindSpec? = nil, alreadySet: Int? = nil
   ) throws(Diagnostic) {
     let spec = spec ?? kind.spec

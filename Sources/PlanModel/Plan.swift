@@ -79,33 +79,94 @@ package struct EntityKey: Sendable, Hashable, Comparable {
   }
 }
 
+/// The attribute values of an entity, by the kind's attribute index: only those set, in
+/// attribute order, with a mask of which attributes they are (bit i for attribute i). An
+/// attribute not set reads `nil` (its default applies). A row costs 24 bytes per value set (and
+/// nothing when none is), where an array of every attribute cost 24 per attribute: entities
+/// leave many at their default (a goal often 3 of its 10, a university 3 of an org's 4), so
+/// the values of the generated plans take about a fifth less memory.
+package struct ValueRow: Sendable, Hashable {
+  private var stored: [Value]
+  private var mask: UInt16
+
+  /// The most attributes a kind may have (goal has 10).
+  package static let capacity = 16
+
+  /// No value set.
+  package init() {
+    stored = []
+    mask = 0
+  }
+
+  /// No value set yet, with room for `count` without growing.
+  package init(reserving count: Int) {
+    stored = []
+    stored.reserveCapacity(count)
+    mask = 0
+  }
+
+  /// The values of `values` that are not `nil`, by index.
+  package init(_ values: [Value?]) {
+    precondition(values.count <= Self.capacity, "at most \(Self.capacity) attributes")
+    self.init(reserving: values.count { $0 != nil })
+    for (i, v) in values.enumerated() where v != nil { self[i] = v }
+  }
+
+  /// Where the value of the attribute with bit `bit` stands among the stored ones.
+  @inline(__always) private func position(_ bit: UInt16) -> Int { (mask & (bit &- 1)).nonzeroBitCount }
+
+  /// The value set for attribute `index`, or `nil`; setting `nil` unsets it.
+  /// - Complexity: O(1) to read or replace; O(k) in the values set to set or unset one.
+  package subscript(_ index: Int) -> Value? {
+    get {
+      let bit: UInt16 = 1 << UInt16(index)
+      guard mask & bit != 0 else { return nil }
+      return stored[position(bit)]
+    }
+    set {
+      let bit: UInt16 = 1 << UInt16(index)
+      let p = position(bit)
+      if mask & bit != 0 {
+        if let v = newValue {
+          stored[p] = v
+        } else {
+          stored.remove(at: p)
+          mask &= ~bit
+        }
+      } else if let v = newValue {
+        stored.insert(v, at: p)
+        mask |= bit
+      }
+    }
+  }
+
+  /// The number of values set.
+  package var count: Int { stored.count }
+}
+
 /// One entity of the plan: key, name, attribute values (by the kind's attribute index; `nil` is
 /// the default), and where it was defined or last set.
 package struct Entity: Sendable, Hashable {
-  // Stored in this order (the one-byte kind last) so that no padding follows it: 56 bytes.
+  // Stored in this order (the 10-byte row, then the one-byte kind in its tail, the 12-byte
+  // location on a 4-byte boundary) so that the whole is 56 bytes.
   package var key: EntityKey
   package var name: String?
-  package var values: [Value?]
-  package var location: SourceLocation
+  package var values: ValueRow
   package var kind: Kind
+  package var location: SourceLocation
 
-  package init(kind: Kind, key: EntityKey, name: String? = nil, values: [Value?]? = nil, location: SourceLocation) {
+  package init(kind: Kind, key: EntityKey, name: String? = nil, values: ValueRow = ValueRow(), location: SourceLocation) {
+    precondition(kind.spec.attributes.count <= ValueRow.capacity, "at most \(ValueRow.capacity) attributes")
     self.kind = kind
     self.key = key
     self.name = name
-    self.values = values ?? Entity.noValues(kind.spec.attributes.count)
+    self.values = values
     self.location = location
   }
 
-  /// `count` values, all at their default (`nil`).
-  /// - Complexity: O(count), one allocation. (`Array(repeating:count:)` and
-  ///   `init(unsafeUninitializedCapacity:)` reach the standard library's unspecialized
-  ///   allocation, which looks up the array's type at run time: several times slower.)
-  package static func noValues(_ count: Int) -> [Value?] {
-    var values: [Value?] = []
-    values.reserveCapacity(count)
-    for _ in 0..<count { values.append(nil) }
-    return values
+  /// An entity with the values of `values` that are not `nil`, by index.
+  package init(kind: Kind, key: EntityKey, name: String? = nil, values: [Value?], location: SourceLocation) {
+    self.init(kind: kind, key: key, name: name, values: ValueRow(values), location: location)
   }
 
   /// The ID of a kind with its own ID.

@@ -164,7 +164,7 @@ private let base = """
     apply("add org x \"X\" type ENTERPRISE size Medium\nadd member K1 x role CORE chain Upstream\n"
           + "set consortium K1 agreement Yes committee NO\nadd funding K1 P2 Provincial 10\n", to: &plan)
     let member = try #require(plan[.member][EntityKey("K1", "x")])
-    #expect(member.values == [.choice("core"), .choice("upstream")])
+    #expect(member.values == ValueRow([.choice("core"), .choice("upstream")]))
     #expect(plan[.org][EntityKey("x")]?.values[Attr.Org.size] == .choice("medium"))
     let consortium = try #require(plan.entity(.consortium, "K1"))
     #expect(consortium[Attr.Consortium.agreement] == .flag(true) && consortium[Attr.Consortium.committee] == .flag(false))
@@ -183,7 +183,7 @@ private let base = """
     #expect(measure[Attr.Measure.instrument] == .choice("grant"))
     #expect(measure[Attr.Measure.funder] == .choice("provincial"))
     #expect(plan.entity(.org, "y")?[Attr.Org.type] == .choice("institute"))
-    #expect(plan[.member][EntityKey("K1", "y")]?.values == [.choice("core"), .choice("upstream")])
+    #expect(plan[.member][EntityKey("K1", "y")]?.values == ValueRow([.choice("core"), .choice("upstream")]))
     #expect(plan[.funding].keys.contains(EntityKey("K1", "P2", "municipal")))
     // 上游 is a chain position, not an instrument; 随便 is no term at all.
     #expect(failure("set measure M2 instrument 上游", on: plan)?.code == "E102")
