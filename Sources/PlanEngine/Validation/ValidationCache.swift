@@ -127,6 +127,11 @@ package final class ValidationCache {
   private final class Preparation: @unchecked Sendable {
     let cache = ValidationCache()
     let mutation: Int
+    /// Signalled once `findings` are there: a `validate` of the plan as it was can answer.
+    let found = DispatchSemaphore(value: 0)
+    /// Every finding of the plan at `mutation`, unsorted (``Validator/run(_:into:)``).
+    var findings: [Diagnostic] = []
+    /// Signalled once `cache` holds every result, shard by shard, for the edits to come.
     let done = DispatchSemaphore(value: 0)
     /// The changes since `mutation`, to replay once it is done; `nil` when one of them replaced
     /// the plan wholesale (nothing of it can be reused).
@@ -152,7 +157,9 @@ package final class ValidationCache {
     let next = Preparation(mutation: mutation)
     preparation = next
     let thread = Thread {
-      _ = next.cache.full(plan, mutation: mutation, strict: false)
+      next.findings = next.cache.runFull(plan, mutation: mutation)
+      next.found.signal()
+      next.cache.settle()
       next.done.signal()
     }
     thread.stackSize = 8 << 20
@@ -276,6 +283,13 @@ package final class ValidationCache {
   ///   stale ranking group O(fields × criteria²); the stale goal graph O(goals); a full run O(n).
   package func validate(_ plan: Plan, mutation: Int, strict: Bool = false) -> [Diagnostic] {
     if let p = preparation {
+      // Nothing changed since it started: its findings are the answer, as soon as they are
+      // there (its results shard by shard are taken over later, at the next change).
+      if let changes = p.changes, changes.isEmpty, mutation == p.mutation {
+        p.found.wait()
+        lastRunWasFull = false
+        return Engine.finish(p.findings, strict: strict)
+      }
       preparation = nil
       adopt(p, plan: plan)
     }
@@ -335,6 +349,13 @@ package final class ValidationCache {
   }
 
   private func full(_ plan: Plan, mutation: Int, strict: Bool) -> [Diagnostic] {
+    let findings = runFull(plan, mutation: mutation)
+    settle()
+    return Engine.finish(findings, strict: strict)
+  }
+
+  /// Validates `plan` in full, keeping what it found for ``settle()``: every finding, unsorted.
+  private func runFull(_ plan: Plan, mutation: Int) -> [Diagnostic] {
     shards.removeAll(keepingCapacity: true)
     keys.removeAll(keepingCapacity: true)
     (staleShards, stalePlanWide, staleRanking, staleGraph) = ([], false, false, false)
@@ -342,26 +363,45 @@ package final class ValidationCache {
     complete = true
     synced = mutation
     lastRunWasFull = true
-    return Engine.finish(findings, strict: strict)
+    return findings
   }
 
-  /// Keeps a shard's results from a full run (``Validator/run(_:into:)``).
-  func capture(shard id: String?, findings: [Diagnostic], summary: ShardSummary, keys shardKeys: ShardKeys) {
-    if let id {
-      shards[id] = ShardResult(findings, summary)
-      keys[id] = shardKeys
-    } else {
-      planWide = ShardResult(findings, summary)
-      planWideKeys = shardKeys
+  /// What a full run found, as ``Validator/run(_:into:)`` hands it over, until ``settle()``
+  /// files it shard by shard: the index of the plan (which holds the plan's entities: kept no
+  /// longer than that, or the next edit of each table would copy it) and each shard's findings
+  /// and summary by position.
+  private var captured: (plan: Plan, index: PlanIndex, shards: [(findings: [Diagnostic], summary: ShardSummary)])?
+
+  /// Files the results of the last full run shard by shard, by consortium ID, with each shard's
+  /// keys: what the edits to come update.
+  /// - Complexity: O(n) in the size of the plan.
+  private func settle() {
+    guard let (plan, index, results) = captured else { return }
+    captured = nil
+    let n = index.consortia.count
+    shards.reserveCapacity(n)
+    keys.reserveCapacity(n)
+    for k in 0..<n {
+      let id = index.consortia[k].id
+      shards[id] = ShardResult(results[k].findings, results[k].summary)
+      keys[id] = ShardKeys(index, shard: k)
     }
+    planWide = ShardResult(results[n].findings, results[n].summary)
+    planWideKeys = ShardKeys(index, shard: n)
+    linked = Self.linkedGoals(plan)
   }
 
-  /// Keeps the ranking group's and the goal graph's results from a full run.
-  func capture(ranking: [Diagnostic], rankingResult: PlanRanking?, graph: [Diagnostic], plan: Plan) {
+  /// Keeps the results of a full run (``Validator/run(_:into:)``) of `plan`: for each shard of
+  /// `index` (consortium position, then the plan-wide shard), its findings and summary; the
+  /// ranking group's and the goal graph's findings.
+  func capture(
+    _ plan: Plan, index: PlanIndex, shards results: [(findings: [Diagnostic], summary: ShardSummary)],
+    ranking: [Diagnostic], rankingResult: PlanRanking?, graph: [Diagnostic]
+  ) {
+    captured = (plan, index, results)
     self.ranking = ranking
     self.rankingResult = rankingResult
     self.graph = graph
-    linked = Self.linkedGoals(plan)
   }
 
   /// The IDs of goals with `after` links, and of every goal such a link names.

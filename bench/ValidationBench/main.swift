@@ -1,0 +1,96 @@
+// ValidationBench — times validation alone (not part of cplan; see bench/README.md).
+//
+//   swift build -c release --static-swift-stdlib --product ValidationBench
+//   .build/release/ValidationBench PLAN [--runs N] [--mode engine|cache|both]
+//
+// Loads PLAN once, then runs full validation N times (default 5) and prints, one line each,
+// the load time and the median / minimum / maximum of each mode in milliseconds:
+// - engine: `Engine.validate(plan)` — what `cplan check` runs;
+// - cache: a full `ValidationCache.validate` — what the shell runs on its second thread after
+//   loading (the same rules, keeping each group's results and the shards' keys).
+// Both must report the same number of findings, which is printed too; any difference exits 1.
+// `--runs 0` only loads: under callgrind, the instructions of a run with `--runs 1` less those
+// of one with `--runs 0` are the validation's, on every thread.
+import Dispatch
+import PlanEngine
+import PlanIO
+import PlanLanguage
+import PlanModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+func fail(_ message: String) -> Never {
+  print("ValidationBench: \(message)")
+  print("usage: ValidationBench PLAN [--runs N] [--mode engine|cache|both]")
+  exit(2)
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var runs = 5
+var mode = "both"
+var path: String?
+while !arguments.isEmpty {
+  let argument = arguments.removeFirst()
+  switch argument {
+  case "--runs":
+    guard let n = arguments.first.flatMap({ Int($0) }), n >= 0 else { fail("--runs needs a number") }
+    runs = n
+    arguments.removeFirst()
+  case "--mode":
+    guard let m = arguments.first, ["engine", "cache", "both"].contains(m) else { fail("--mode needs engine, cache or both") }
+    mode = m
+    arguments.removeFirst()
+  default:
+    guard path == nil, !argument.hasPrefix("-") else { fail("unexpected argument '\(argument)'") }
+    path = argument
+  }
+}
+guard let path else { fail("no plan file") }
+
+func milliseconds(since start: UInt64) -> Double {
+  Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+}
+
+func format(_ ms: Double) -> String {
+  let tenths = Int((ms * 10).rounded())
+  return "\(tenths / 10).\(tenths % 10)"
+}
+
+let loadStart = DispatchTime.now().uptimeNanoseconds
+let plan: Plan
+do {
+  plan = try PlanLoader.load(path: path)
+} catch {
+  fail("cannot load \(path): \(error.diagnostics.first.map { $0.message.en } ?? "error")")
+}
+print("load \(format(milliseconds(since: loadStart))) ms, \(plan.entityCount) entities")
+
+/// Times `body` `runs` times; prints the median, minimum and maximum; returns the findings count.
+func time(_ label: String, runs: Int, _ body: () -> [Diagnostic]) -> Int {
+  guard runs > 0 else { return 0 }
+  var times: [Double] = []
+  var count = 0
+  for _ in 0..<runs {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let findings = body()
+    times.append(milliseconds(since: start))
+    count = findings.count
+  }
+  times.sort()
+  print("\(label) median \(format(times[times.count / 2])) ms, min \(format(times[0])) ms, max \(format(times[times.count - 1])) ms, \(runs) runs, \(count) findings")
+  return count
+}
+
+var counts: [Int] = []
+if mode != "cache" { counts.append(time("engine", runs: runs) { Engine.validate(plan) }) }
+if mode != "engine" {
+  counts.append(time("cache", runs: runs) { ValidationCache().validate(plan, mutation: 0) })
+}
+if Set(counts).count > 1 {
+  print("ValidationBench: the modes disagree on the number of findings")
+  exit(1)
+}
