@@ -1,7 +1,7 @@
 // ValidationBench — times validation alone (not part of cplan; see bench/README.md).
 //
 //   swift build -c release --static-swift-stdlib --product ValidationBench
-//   .build/release/ValidationBench PLAN [--runs N] [--mode engine|cache|both]
+//   .build/release/ValidationBench PLAN [--runs N] [--mode engine|cache|both] [--edit COMMAND]
 //
 // Loads PLAN once, then runs full validation N times (default 5) and prints, one line each,
 // the load time and the median / minimum / maximum of each mode in milliseconds:
@@ -9,6 +9,9 @@
 // - cache: a full `ValidationCache.validate` — what the shell runs on its second thread after
 //   loading (the same rules, keeping each group's results and the shards' keys).
 // Both must report the same number of findings, which is printed too; any difference exits 1.
+// `--edit COMMAND` (an edit such as `set goal G5 target 99`, repeatable) then times, once each,
+// what the shell does after it: a full validation kept in a `ValidationCache`, the edits applied
+// and noted, and the `validate` that re-checks what they touched.
 // `--runs 0` only loads: under callgrind, the instructions of a run with `--runs 1` less those
 // of one with `--runs 0` are the validation's, on every thread.
 import Dispatch
@@ -25,7 +28,7 @@ import PlanModel
 
 func fail(_ message: String) -> Never {
   print("ValidationBench: \(message)")
-  print("usage: ValidationBench PLAN [--runs N] [--mode engine|cache|both]")
+  print("usage: ValidationBench PLAN [--runs N] [--mode engine|cache|both] [--edit COMMAND]")
   exit(2)
 }
 
@@ -33,6 +36,7 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 var runs = 5
 var mode = "both"
 var path: String?
+var edits: [String] = []
 while !arguments.isEmpty {
   let argument = arguments.removeFirst()
   switch argument {
@@ -43,6 +47,10 @@ while !arguments.isEmpty {
   case "--mode":
     guard let m = arguments.first, ["engine", "cache", "both"].contains(m) else { fail("--mode needs engine, cache or both") }
     mode = m
+    arguments.removeFirst()
+  case "--edit":
+    guard let edit = arguments.first else { fail("--edit needs a command") }
+    edits.append(edit)
     arguments.removeFirst()
   default:
     guard path == nil, !argument.hasPrefix("-") else { fail("unexpected argument '\(argument)'") }
@@ -93,4 +101,30 @@ if mode != "engine" {
 if Set(counts).count > 1 {
   print("ValidationBench: the modes disagree on the number of findings")
   exit(1)
+}
+
+if !edits.isEmpty {
+  let cache = ValidationCache()
+  var edited = plan
+  var start = DispatchTime.now().uptimeNanoseconds
+  let before = cache.validate(edited, mutation: 0)
+  print("full (kept) \(format(milliseconds(since: start))) ms, \(before.count) findings")
+  start = DispatchTime.now().uptimeNanoseconds
+  for (i, edit) in edits.enumerated() {
+    guard let command = Parser.parse(edit, file: "<edit>").commands.first else { fail("cannot parse '\(edit)'") }
+    do {
+      let change = try edited.apply(command)
+      cache.note(change, in: edited, mutation: i + 1)
+    } catch {
+      fail("'\(edit)' failed: \(error)")
+    }
+  }
+  print("edits \(format(milliseconds(since: start))) ms")
+  start = DispatchTime.now().uptimeNanoseconds
+  let after = cache.validate(edited, mutation: edits.count)
+  print("validate after the edits \(format(milliseconds(since: start))) ms, \(after.count) findings, re-checked \(cache.lastRunWasFull ? "everything" : "what changed")")
+  if after.count != Engine.validate(edited).count {
+    print("ValidationBench: the kept validation disagrees with a full one")
+    exit(1)
+  }
 }

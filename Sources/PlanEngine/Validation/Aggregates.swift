@@ -38,14 +38,14 @@ struct ShardSummary: Sendable {
       let location = index.goalLocation[g]
       if latest == nil || latest!.location < location { latest = (g, location) }
     }
-    if let latest { latestGoal = (latest.location, index.goals[latest.goal].id) }
+    if let latest { latestGoal = (latest.location, index.goals[latest.goal].key.a) }
     let measures = index.measuresByConsortium
     for i in measures.bounds(s.k) { measurePhases.insert(index.measurePhase[measures.item(i)]) }
     guard !s.isPlanWide else { return }
     let members = index.membersByConsortium
     for i in members.bounds(s.k) where index.memberFacts[members.item(i)].contains(.lead) {
       let o = Int(index.memberOrg[members.item(i)])
-      if o >= 0, index.orgFacts[o].contains(.weakLead) { weakLeads.append(index.orgs[o].id) }
+      if o >= 0, index.orgFacts[o].contains(.weakLead) { weakLeads.append(index.orgs[o].key.a) }
     }
   }
 }

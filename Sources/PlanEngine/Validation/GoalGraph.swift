@@ -53,6 +53,9 @@ struct GoalGraph {
     /// The links of goal `g` are `edges[start[g] ..< start[g + 1]]`.
     private(set) var start: [Int32] = [0]
     private(set) var edges: [Int32] = []
+    /// The IDs in `after` lists that name no goal, with the goal whose list holds them (the
+    /// model refuses them; a guard).
+    private(set) var unresolved: [(goal: Int32, id: String)] = []
 
     init(_ table: Table) {
       self.table = table
@@ -65,7 +68,11 @@ struct GoalGraph {
       let g = start.count - 1
       if let after {
         for id in after {
-          if let p = position(of: id, near: g) { edges.append(Int32(p)) }
+          if let p = position(of: id, near: g) {
+            edges.append(Int32(p))
+          } else {
+            unresolved.append((Int32(g), id))
+          }
         }
       }
       start.append(Int32(edges.count))

@@ -50,8 +50,8 @@ enum ConsortiumRules {
     let index = s.index
     var covered: MemberFacts = []
     for i in index.membersByConsortium.bounds(s.k) { covered.formUnion(index.memberFacts[index.membersByConsortium.item(i)]) }
-    let needed: [(name: String, fact: MemberFacts)] = [("upstream", .upstream), ("midstream", .midstream), ("downstream", .downstream)]
     guard !covered.isSuperset(of: [.upstream, .midstream, .downstream]) else { return nil }
+    let needed: [(name: String, fact: MemberFacts)] = [("upstream", .upstream), ("midstream", .midstream), ("downstream", .downstream)]
     return s.report(
       .r13Chain(
         s.consortium, missing: needed.filter { !covered.contains($0.fact) }.map(\.name),

@@ -37,11 +37,11 @@ enum FundingRules {
       }
     }
     guard total > 0 else { return nil }
-    var parts: [(source: String, amount: Double)] = []
-    for (source, amount) in zip(PlanIndex.governmentSources, [bySource.0, bySource.1, bySource.2]) where amount > 0 {
-      parts.append((source, amount))
-    }
-    let government = parts.reduce(0) { $0 + $1.amount }
+    // The sources with government money, summed in source order.
+    var government = 0.0
+    if bySource.0 > 0 { government += bySource.0 }
+    if bySource.1 > 0 { government += bySource.1 }
+    if bySource.2 > 0 { government += bySource.2 }
     let share = government / total
     let settings = index.settings
     let (severity, cap, capName): (Diagnostic.Severity, Double, String)
@@ -51,6 +51,10 @@ enum FundingRules {
       (severity, cap, capName) = (.warning, settings.govShareWarn, "gov-share-warn")
     } else {
       return nil
+    }
+    var parts: [(source: String, amount: Double)] = []
+    for (source, amount) in zip(PlanIndex.governmentSources, [bySource.0, bySource.1, bySource.2]) where amount > 0 {
+      parts.append((source, amount))
     }
     return s.report(
       .r27GovernmentShare(
@@ -67,48 +71,59 @@ enum FundingRules {
     guard !s.isPlanWide else { return [] }
     let index = s.index
     let measures = index.measuresByConsortium
+    let bounds = measures.bounds(s.k)
+    guard !bounds.isEmpty else { return [] }
     // The groups of one consortium, by phase (position in the phase table) and funder, in order
     // of their first measure: a few per consortium (phases × government sources), found by a
-    // linear search.
-    var groups: [(phase: Int32, funder: Int8, total: Double, first: Int)] = []
-    for i in measures.bounds(s.k) {
-      let m = measures.item(i)
-      let funder = index.measureFunder[m]
-      guard funder >= 0, index.measureFacts[m].contains(.phaseRef) else { continue }
-      let phase = index.measurePhase[m]
-      // A phase that is not in the plan (a guard: the model refuses them) is told apart by ID.
-      guard phase >= 0 else { return r28ByID(s) }
-      let amount = index.measureAmount[m]
-      if let g = groups.firstIndex(where: { $0.phase == phase && $0.funder == funder }) {
-        groups[g].total += amount
-      } else {
-        if groups.isEmpty { groups.reserveCapacity(8) }
-        groups.append((phase, funder, 0 + amount, m))
+    // linear search, in a buffer on the stack.
+    typealias Group = (phase: Int32, funder: Int8, total: Double, first: Int)
+    return withUnsafeTemporaryAllocation(of: Group.self, capacity: bounds.count) { groups in
+      var count = 0
+      for i in bounds {
+        let m = measures.item(i)
+        let funder = index.measureFunder[m]
+        guard funder >= 0, index.measureFacts[m].contains(.phaseRef) else { continue }
+        let phase = index.measurePhase[m]
+        // A phase that is not in the plan (a guard: the model refuses them) is told apart by ID.
+        guard phase >= 0 else {
+          groups.baseAddress!.deinitialize(count: count)
+          return r28ByID(s)
+        }
+        let amount = index.measureAmount[m]
+        var g = 0
+        while g < count, groups[g].phase != phase || groups[g].funder != funder { g += 1 }
+        if g < count {
+          groups[g].total += amount
+        } else {
+          (groups.baseAddress! + count).initialize(to: (phase, funder, 0 + amount, m))
+          count += 1
+        }
       }
-    }
-    var findings: [Diagnostic] = []
-    let lines = index.fundingByConsortium
-    for group in groups {
-      var line = 0.0
-      for i in lines.bounds(s.k) {
-        let l = lines.item(i)
-        if index.fundingPhase[l] == group.phase, index.fundingSource[l] == group.funder { line = index.fundingAmount[l] }
+      defer { groups.baseAddress!.deinitialize(count: count) }
+      var findings: [Diagnostic] = []
+      let lines = index.fundingByConsortium
+      for group in groups[0..<count] {
+        var line = 0.0
+        for i in lines.bounds(s.k) {
+          let l = lines.item(i)
+          if index.fundingPhase[l] == group.phase, index.fundingSource[l] == group.funder { line = index.fundingAmount[l] }
+        }
+        guard group.total > line + tolerance else { continue }
+        // The finding names every measure of the group.
+        let ids: [String] = measures[s.k].filter { m in
+          index.measureFunder[m] == group.funder && index.measurePhase[m] == group.phase
+            && index.measureFacts[m].contains(.phaseRef)
+        }.map { index.measures[$0].id }
+        findings.append(
+          s.report(
+            .r28MeasuresExceedFunding(
+              consortium: s.consortium.id, phase: index.measures[group.first][Attr.Measure.phase]?.ref ?? "",
+              funder: PlanIndex.governmentSources[Int(group.funder)], measures: ids, total: group.total, line: line,
+              currency: index.settings.currency),
+            at: index.measures[group.first]))
       }
-      guard group.total > line + tolerance else { continue }
-      // The finding names every measure of the group.
-      let ids: [String] = measures[s.k].filter { m in
-        index.measureFunder[m] == group.funder && index.measurePhase[m] == group.phase
-          && index.measureFacts[m].contains(.phaseRef)
-      }.map { index.measures[$0].id }
-      findings.append(
-        s.report(
-          .r28MeasuresExceedFunding(
-            consortium: s.consortium.id, phase: index.measures[group.first][Attr.Measure.phase]?.ref ?? "",
-            funder: PlanIndex.governmentSources[Int(group.funder)], measures: ids, total: group.total, line: line,
-            currency: index.settings.currency),
-          at: index.measures[group.first]))
+      return findings
     }
-    return findings
   }
 
   /// R28 over the measures' phase and funder IDs and the funding table's keys: for a shard with

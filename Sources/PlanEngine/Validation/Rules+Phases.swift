@@ -113,48 +113,60 @@ enum PhaseRules {
     let index = s.index
     let groups = index.goalsByConsortium
     let bounds = groups.bounds(s.k)
-    // The judged goals: phase position (chronological) and goal position, then chronological
-    // then plan order; and how many tracks there are.
-    var judged: [(position: Int, goal: Int)] = []
+    var judgedCount = 0
     var trackCount = 0
     for i in bounds {
-      let g = groups.item(i)
-      let track = Int(index.goalTrack[g])
+      let track = Int(index.goalTrack[groups.item(i)])
       guard track >= 0 else { continue }
-      if judged.isEmpty { judged.reserveCapacity(bounds.count) }
-      judged.append((index.phases.chronologicalPosition[Int(index.goalPhase[g])], g))
+      judgedCount += 1
       trackCount = max(trackCount, track + 1)
     }
     // One goal per track: nothing to compare.
-    guard judged.count > trackCount else { return [] }
-    judged.sort { ($0.position, $0.goal) < ($1.position, $1.goal) }
-    var tracks = [Track](repeating: Track(), count: trackCount)
-    var findings: [Diagnostic] = []
-    for (position, g) in judged {
-      let t = Int(index.goalTrack[g])
-      let target = index.goalTarget[g]
-      tracks[t].enter(position)
-      let track = tracks[t]
-      let down = index.goalFacts[g].contains(.down)
-      let behind = down
-        ? track.lowest.flatMap { target > $0.target ? $0 : nil }
-        : track.highest.flatMap { target < $0.target ? $0 : nil }
-      if let behind {
-        let goal = index.goals[g]
-        let earlier = index.goals[behind.goal]
-        findings.append(
-          s.report(
-            .r24FallsBack(
-              goal, target: target, phase: index.phases.chronologicalPhases[position].id, earlier: earlier,
-              earlierTarget: behind.target, earlierPhase: earlier[Attr.Goal.phase]?.ref ?? "?",
-              consortium: goal[Attr.Goal.consortium]?.ref, indicator: goal[Attr.Goal.indicator]?.text ?? "",
-              direction: goal[Attr.Goal.direction]?.choice ?? "up"),
-            at: goal))
+    guard judgedCount > trackCount else { return [] }
+    // The judged goals — phase position (chronological) and goal position — in chronological
+    // then plan order, and the tracks, in buffers on the stack.
+    return withUnsafeTemporaryAllocation(of: (position: Int, goal: Int).self, capacity: judgedCount) { buffer in
+      var judged = buffer
+      var n = 0
+      for i in bounds {
+        let g = groups.item(i)
+        guard index.goalTrack[g] >= 0 else { continue }
+        judged.initializeElement(at: n, to: (index.phases.chronologicalPosition[Int(index.goalPhase[g])], g))
+        n += 1
       }
-      if track.phaseHighest == nil || target > track.phaseHighest!.target { tracks[t].phaseHighest = (target, g) }
-      if track.phaseLowest == nil || target < track.phaseLowest!.target { tracks[t].phaseLowest = (target, g) }
+      judged.sort { ($0.position, $0.goal) < ($1.position, $1.goal) }
+      defer { judged.deinitialize() }
+      return withUnsafeTemporaryAllocation(of: Track.self, capacity: trackCount) { tracks in
+        tracks.initialize(repeating: Track())
+        defer { tracks.deinitialize() }
+        var findings: [Diagnostic] = []
+        for (position, g) in judged {
+          let t = Int(index.goalTrack[g])
+          let target = index.goalTarget[g]
+          tracks[t].enter(position)
+          let track = tracks[t]
+          let down = index.goalFacts[g].contains(.down)
+          let behind = down
+            ? track.lowest.flatMap { target > $0.target ? $0 : nil }
+            : track.highest.flatMap { target < $0.target ? $0 : nil }
+          if let behind {
+            let goal = index.goals[g]
+            let earlier = index.goals[behind.goal]
+            findings.append(
+              s.report(
+                .r24FallsBack(
+                  goal, target: target, phase: index.phases.chronologicalPhases[position].id, earlier: earlier,
+                  earlierTarget: behind.target, earlierPhase: earlier[Attr.Goal.phase]?.ref ?? "?",
+                  consortium: goal[Attr.Goal.consortium]?.ref, indicator: goal[Attr.Goal.indicator]?.text ?? "",
+                  direction: goal[Attr.Goal.direction]?.choice ?? "up"),
+                at: goal))
+          }
+          if track.phaseHighest == nil || target > track.phaseHighest!.target { tracks[t].phaseHighest = (target, g) }
+          if track.phaseLowest == nil || target < track.phaseLowest!.target { tracks[t].phaseLowest = (target, g) }
+        }
+        return findings
+      }
     }
-    return findings
   }
 
   /// **R25** (warning), its part within a consortium: every consortium has a goal of category

@@ -13,13 +13,13 @@ struct ShardKeys: Sendable {
 
   init() {}
 
-  /// The keys of shard `k` of `index` (a consortium position, or `consortia.count`).
-  init(_ index: PlanIndex, shard k: Int) {
-    goals = index.goalsByConsortium[k].map { index.goals[$0].key }
-    measures = index.measuresByConsortium[k].map { index.measures[$0].key }
-    if k < index.consortia.count {
-      members = index.membersByConsortium[k].map { index.members[$0].key }
-      funding = index.fundingByConsortium[k].map { index.funding[$0].key }
+  /// The keys of shard `k` of `layout` (a consortium position, or the plan-wide shard).
+  init(_ layout: ShardLayout, shard k: Int) {
+    goals = layout.goalsByShard[k].map { layout.goals[$0] }
+    measures = layout.measuresByShard[k].map { layout.measures[$0] }
+    if k < layout.consortia.count {
+      members = layout.membersByShard[k].map { layout.members[$0] }
+      funding = layout.fundingByShard[k].map { layout.funding[$0] }
     }
   }
 
@@ -69,6 +69,46 @@ struct ShardKeys: Sendable {
   }
 }
 
+/// Where the entities of each shard stood in the plan's tables at a full validation: the
+/// tables' keys (shared with the plan: no copy) and their positions grouped by shard
+/// (``PlanIndex``). A shard's keys are read from it when the shard is first touched.
+struct ShardLayout: Sendable {
+  let consortia: [EntityKey], members: [EntityKey], goals: [EntityKey], measures: [EntityKey], funding: [EntityKey]
+  let membersByShard: Groups, goalsByShard: Groups, measuresByShard: Groups, fundingByShard: Groups
+
+  init(_ plan: Plan, _ index: PlanIndex) {
+    (consortia, members, goals) = (plan[.consortium].keys.elements, plan[.member].keys.elements, plan[.goal].keys.elements)
+    (measures, funding) = (plan[.measure].keys.elements, plan[.funding].keys.elements)
+    (membersByShard, goalsByShard) = (index.membersByConsortium, index.goalsByConsortium)
+    (measuresByShard, fundingByShard) = (index.measuresByConsortium, index.fundingByConsortium)
+  }
+}
+
+/// The `after` links of a plan's goals as a full validation found them (``GoalGraph/Links``),
+/// without the goals themselves.
+struct LinkedGoals: Sendable {
+  private let start: [Int32], edges: [Int32]
+  private let unresolved: [(goal: Int32, id: String)]
+
+  init(_ links: GoalGraph.Links) {
+    (start, edges, unresolved) = (links.start, links.edges, links.unresolved)
+  }
+
+  /// The IDs of the goals with `after` links, and of every goal such a link names, `goals`
+  /// being the goal table's keys.
+  /// - Complexity: O(goals + links).
+  func ids(goals: [EntityKey]) -> Set<String> {
+    var linked: Set<String> = []
+    for g in 0..<start.count - 1 where start[g] < start[g + 1] { linked.insert(goals[g].a) }
+    for p in edges { linked.insert(goals[Int(p)].a) }
+    for (g, id) in unresolved {
+      linked.insert(goals[Int(g)].a)
+      linked.insert(id)
+    }
+    return linked
+  }
+}
+
 /// Validation results kept between edits, so that the shell's `validate` re-checks only what
 /// changed (SPEC §10; issue: every shell command under 50 ms on a 10,000-consortium plan).
 ///
@@ -97,18 +137,25 @@ package final class ValidationCache {
   private final class ShardResult {
     let findings: [Diagnostic]
     let summary: ShardSummary
-    init(_ findings: [Diagnostic], _ summary: ShardSummary) {
-      (self.findings, self.summary) = (findings, summary)
+    /// The shard's position in `layout`, for its keys, while they are not in `keys`; `-1`:
+    /// they are (or it has none).
+    let layoutPosition: Int
+    init(_ findings: [Diagnostic], _ summary: ShardSummary, layoutPosition: Int = -1) {
+      (self.findings, self.summary, self.layoutPosition) = (findings, summary, layoutPosition)
     }
   }
   private var shards: [String: ShardResult] = [:]
+  /// The keys of the shards whose keys were read from `layout` or changed since the last full
+  /// run; the others' are in `layout`.
   private var keys: [String: ShardKeys] = [:]
+  private var layout: ShardLayout?
   private var planWide = ShardResult([], ShardSummary())
   private var planWideKeys = ShardKeys()
   private var ranking: [Diagnostic] = []
   private var rankingResult: PlanRanking?
   private var graph: [Diagnostic] = []
-  /// Goal IDs with `after` links, or named in one.
+  /// Goal IDs with `after` links, or named in one: exact after a full run, then kept a superset
+  /// (every link an edit adds is added here; none is taken out).
   private var linked: Set<String> = []
   private var staleShards: Set<String> = []
   private var stalePlanWide = false
@@ -156,14 +203,27 @@ package final class ValidationCache {
     }
     let next = Preparation(mutation: mutation)
     preparation = next
+    // The plan is let go of as soon as it is validated: the thread keeps no table of it while
+    // the shell edits it (which would then copy the table).
+    let held = Held(plan)
     let thread = Thread {
-      next.findings = next.cache.runFull(plan, mutation: mutation)
+      next.findings = next.cache.runFull(held.take(), mutation: mutation)
       next.found.signal()
       next.cache.settle()
       next.done.signal()
     }
     thread.stackSize = 8 << 20
     thread.start()
+  }
+
+  /// A plan handed to another thread, which lets go of it once taken.
+  private final class Held: @unchecked Sendable {
+    private var plan: Plan?
+    init(_ plan: Plan) { self.plan = plan }
+    func take() -> Plan {
+      defer { plan = nil }
+      return plan!
+    }
   }
 
   /// Takes over the results of a finished preparation and replays the changes made since.
@@ -173,9 +233,14 @@ package final class ValidationCache {
       complete = false
       return
     }
+    // Moved, not shared: the first edit after would otherwise copy every table of results.
     let other = p.cache
-    (shards, keys, planWide, planWideKeys) = (other.shards, other.keys, other.planWide, other.planWideKeys)
-    (ranking, rankingResult, graph, linked) = (other.ranking, other.rankingResult, other.graph, other.linked)
+    swap(&shards, &other.shards)
+    swap(&keys, &other.keys)
+    swap(&layout, &other.layout)
+    swap(&linked, &other.linked)
+    (planWide, planWideKeys) = (other.planWide, other.planWideKeys)
+    (ranking, rankingResult, graph) = (other.ranking, other.rankingResult, other.graph)
     (staleShards, stalePlanWide, staleRanking, staleGraph) = ([], false, false, false)
     complete = true
     synced = p.mutation + changes.count
@@ -237,10 +302,7 @@ package final class ValidationCache {
       for case let s?? in [old, new] { staleShards.insert(s) }
       if old == .some(nil) || new == .some(nil) { stalePlanWide = true }
       move(kind, key, from: old, to: new)
-      if kind == .goal, !staleGraph {
-        let links = (previous?[Attr.Goal.after]?.refs ?? []) + (current?[Attr.Goal.after]?.refs ?? [])
-        if !links.isEmpty || linked.contains(key.a) { staleGraph = true }
-      }
+      if kind == .goal { touchGraph(key, previous: previous, current: current) }
     case .org:
       for member in plan[.member].keys where member.b == key.a { staleShards.insert(member.a) }
     case .criterion, .compare, .field, .score:
@@ -248,6 +310,23 @@ package final class ValidationCache {
     case .phase:
       complete = false
     }
+  }
+
+  /// Marks the goal graph stale when goal `key` — before the change `previous`, now
+  /// `current` — has links or is named in one, and the change can alter what the graph rules
+  /// find: the goal came or went, its links or its phase changed, or they found something (which
+  /// names and is located at a goal: a change of its name or statement shows there). The graph's
+  /// findings depend on nothing else of a goal.
+  private func touchGraph(_ key: EntityKey, previous: Entity?, current: Entity?) {
+    let before = previous?[Attr.Goal.after]?.refs ?? []
+    let after = current?[Attr.Goal.after]?.refs ?? []
+    if !after.isEmpty {
+      linked.insert(key.a)
+      linked.formUnion(after)
+    }
+    guard !staleGraph, !before.isEmpty || linked.contains(key.a) else { return }
+    let samePhase = previous?[Attr.Goal.phase]?.ref == current?[Attr.Goal.phase]?.ref
+    if previous == nil || current == nil || before != after || !samePhase || !graph.isEmpty { staleGraph = true }
   }
 
   /// The shard of a goal or measure whose consortium is `ref`: `nil` for the plan-wide shard.
@@ -271,7 +350,18 @@ package final class ValidationCache {
   }
 
   private func update(_ shard: String?, _ body: (inout ShardKeys) -> Void) {
-    if let shard { body(&keys[shard, default: ShardKeys()]) } else { body(&planWideKeys) }
+    guard let shard else { return body(&planWideKeys) }
+    var shardKeys = keys(of: shard)
+    body(&shardKeys)
+    keys[shard] = shardKeys
+  }
+
+  /// The keys of the shard of consortium `id`, read from the layout of the last full run until
+  /// they are kept in `keys`.
+  private func keys(of id: String) -> ShardKeys {
+    if let kept = keys[id] { return kept }
+    if let layout, let position = shards[id]?.layoutPosition, position >= 0 { return ShardKeys(layout, shard: position) }
+    return ShardKeys()
   }
 
   /// Every finding of every rule over `plan`, as ``Engine/validate(_:strict:)`` gives them:
@@ -287,6 +377,7 @@ package final class ValidationCache {
       // there (its results shard by shard are taken over later, at the next change).
       if let changes = p.changes, changes.isEmpty, mutation == p.mutation {
         p.found.wait()
+        p.found.signal()  // for the next `validate` before a change
         lastRunWasFull = false
         return Engine.finish(p.findings, strict: strict)
       }
@@ -314,7 +405,10 @@ package final class ValidationCache {
         keys[id] = nil
         continue
       }
-      let (findings, summary) = Validator.runShard(plan, consortium: id, keys: keys[id] ?? ShardKeys())
+      // Its keys kept before its result (which knows where they stand in the layout) is replaced.
+      let shardKeys = keys(of: id)
+      keys[id] = shardKeys
+      let (findings, summary) = Validator.runShard(plan, consortium: id, keys: shardKeys)
       shards[id] = ShardResult(findings, summary)
     }
     staleShards.removeAll(keepingCapacity: true)
@@ -325,7 +419,6 @@ package final class ValidationCache {
     }
     if staleGraph {
       graph = GoalGraphRules.all.flatMap { $0.check(c) }
-      linked = Self.linkedGoals(plan)
       staleGraph = false
     }
     var findings = ranking
@@ -357,7 +450,8 @@ package final class ValidationCache {
   /// Validates `plan` in full, keeping what it found for ``settle()``: every finding, unsorted.
   private func runFull(_ plan: Plan, mutation: Int) -> [Diagnostic] {
     shards.removeAll(keepingCapacity: true)
-    keys.removeAll(keepingCapacity: true)
+    keys.removeAll()
+    layout = nil
     (staleShards, stalePlanWide, staleRanking, staleGraph) = ([], false, false, false)
     let findings = Validator.run(plan, into: self)
     complete = true
@@ -367,54 +461,39 @@ package final class ValidationCache {
   }
 
   /// What a full run found, as ``Validator/run(_:into:)`` hands it over, until ``settle()``
-  /// files it shard by shard: the index of the plan (which holds the plan's entities: kept no
-  /// longer than that, or the next edit of each table would copy it) and each shard's findings
-  /// and summary by position.
-  private var captured: (plan: Plan, index: PlanIndex, shards: [(findings: [Diagnostic], summary: ShardSummary)])?
+  /// files it by consortium ID: the layout of the shards, each shard's findings and summary by
+  /// position, and the goals' `after` links.
+  private var captured: (layout: ShardLayout, shards: [(findings: [Diagnostic], summary: ShardSummary)], links: LinkedGoals)?
 
-  /// Files the results of the last full run shard by shard, by consortium ID, with each shard's
-  /// keys: what the edits to come update.
-  /// - Complexity: O(n) in the size of the plan.
+  /// Files the results of the last full run by consortium ID: what the edits to come update.
+  /// - Complexity: O(consortia + goals with links + links).
   private func settle() {
-    guard let (plan, index, results) = captured else { return }
+    guard let (layout, results, links) = captured else { return }
     captured = nil
-    let n = index.consortia.count
+    let n = layout.consortia.count
     shards.reserveCapacity(n)
-    keys.reserveCapacity(n)
     for k in 0..<n {
-      let id = index.consortia[k].id
-      shards[id] = ShardResult(results[k].findings, results[k].summary)
-      keys[id] = ShardKeys(index, shard: k)
+      shards[layout.consortia[k].a] = ShardResult(results[k].findings, results[k].summary, layoutPosition: k)
     }
     planWide = ShardResult(results[n].findings, results[n].summary)
-    planWideKeys = ShardKeys(index, shard: n)
-    linked = Self.linkedGoals(plan)
+    planWideKeys = ShardKeys(layout, shard: n)
+    self.layout = layout
+    linked = links.ids(goals: layout.goals)
   }
 
   /// Keeps the results of a full run (``Validator/run(_:into:)``) of `plan`: for each shard of
   /// `index` (consortium position, then the plan-wide shard), its findings and summary; the
-  /// ranking group's and the goal graph's findings.
+  /// ranking group's and the goal graph's findings. Keeps no entity of the plan.
   func capture(
     _ plan: Plan, index: PlanIndex, shards results: [(findings: [Diagnostic], summary: ShardSummary)],
     ranking: [Diagnostic], rankingResult: PlanRanking?, graph: [Diagnostic]
   ) {
-    captured = (plan, index, results)
+    captured = (ShardLayout(plan, index), results, LinkedGoals(index.goalLinks))
     self.ranking = ranking
     self.rankingResult = rankingResult
     self.graph = graph
   }
 
-  /// The IDs of goals with `after` links, and of every goal such a link names.
-  /// - Complexity: O(goals + links).
-  private static func linkedGoals(_ plan: Plan) -> Set<String> {
-    var linked: Set<String> = []
-    for goal in plan[.goal].values {
-      guard let after = goal.values[Attr.Goal.after]?.refs, !after.isEmpty else { continue }
-      linked.insert(goal.id)
-      linked.formUnion(after)
-    }
-    return linked
-  }
 }
 
 extension PlanChange {
