@@ -195,24 +195,23 @@ final class PlanIndex: Sendable {
 
   /// Builds the index with `workers` threads (`DispatchQueue.concurrentPerform`), each taking
   /// whole tables, largest first: one table's strings are then touched by one thread only.
+  /// - Parameter early: passes already made while the plan was loaded; those whose tables
+  ///   `plan` still holds are used, not made again.
   /// - Complexity: O(n) in the number of entities.
-  init(_ plan: Plan, phases: PhaseOrder, workers: Int) {
-    let parts = Parts(plan, phases: phases)
-    let tasks: [@Sendable (Parts) -> Void] = [
-      { $0.measurePass() }, { $0.goalPass() }, { $0.memberPass() }, { $0.fundingPass() }, { $0.orgPass() },
-      { $0.consortiumPass() },
-    ]
-    if workers > 1 {
+  init(_ plan: Plan, phases: PhaseOrder, workers: Int, early: EarlyValidation? = nil) {
+    let parts = Parts(plan)
+    let passes = Pass.allCases.filter { early?.take($0, into: parts) != true }
+    if workers > 1 && passes.count > 1 {
       let cursor = Cursor()
       DispatchQueue.concurrentPerform(iterations: workers) { _ in
         while true {
           let t = cursor.value.wrappingAdd(1, ordering: .relaxed).oldValue
-          guard t < tasks.count else { return }
-          tasks[t](parts)
+          guard t < passes.count else { return }
+          passes[t].run(parts)
         }
       }
     } else {
-      for task in tasks { task(parts) }
+      for pass in passes { pass.run(parts) }
     }
     (consortia, members, goals, measures, funding, orgs) = (
       parts.consortia, parts.members, parts.goals, parts.measures, parts.funding, parts.orgs
@@ -232,11 +231,66 @@ final class PlanIndex: Sendable {
     let value = Atomic<Int>(0)
   }
 
+  /// One pass over a table, largest tables first.
+  enum Pass: CaseIterable, Sendable {
+    case measures, goals, members, funding, orgs, consortia
+
+    /// The tables it reads: its own, and those its references name.
+    var reads: [Kind] {
+      switch self {
+      case .measures: [.measure, .consortium, .phase]
+      case .goals: [.goal, .consortium, .phase]
+      case .members: [.member, .consortium, .org]
+      case .funding: [.funding, .consortium, .phase]
+      case .orgs: [.org]
+      case .consortia: [.consortium]
+      }
+    }
+
+    /// The pass over the table of `kind`, whose reads come in the kinds' order (SPEC §6) no
+    /// later than it.
+    init?(_ kind: Kind) {
+      switch kind {
+      case .measure: self = .measures
+      case .goal: self = .goals
+      case .member: self = .members
+      case .funding: self = .funding
+      case .org: self = .orgs
+      case .consortium: self = .consortia
+      default: return nil
+      }
+    }
+
+    func run(_ parts: Parts) {
+      switch self {
+      case .measures: parts.measurePass()
+      case .goals: parts.goalPass()
+      case .members: parts.memberPass()
+      case .funding: parts.fundingPass()
+      case .orgs: parts.orgPass()
+      case .consortia: parts.consortiumPass()
+      }
+    }
+
+    /// Hands what the pass found in `from` to `to`, an index of a plan with the same tables.
+    func copy(from: Parts, to: Parts) {
+      switch self {
+      case .measures: to.measure = from.measure
+      case .goals: to.goal = from.goal
+      case .members: to.member = from.member
+      case .funding: to.fundingLines = from.fundingLines
+      case .orgs: to.org = from.org
+      case .consortia: to.consortium = from.consortium
+      }
+    }
+  }
+
   /// The tables and what each pass over one of them found; each pass writes only its own part.
-  private final class Parts: @unchecked Sendable {
+  final class Parts: @unchecked Sendable {
+    /// The plan whose tables the passes read.
+    let plan: Plan
     let consortiumTable: Table, orgTable: Table, phaseTable: Table, goalTable: Table
     let consortia: [Entity], members: [Entity], goals: [Entity], measures: [Entity], funding: [Entity], orgs: [Entity]
-    let phases: PhaseOrder
     var consortium: ([Period?], [Bool])?
     var member: (Groups, [Int32], [MemberFacts])?
     var org: [OrgFacts]?
@@ -244,7 +298,8 @@ final class PlanIndex: Sendable {
     var measure: (Groups, [Int32], [MeasureFacts], [Int8], [Double], [Int])?
     var fundingLines: (Groups, [Int32], [Int8], [Double])?
 
-    init(_ plan: Plan, phases: PhaseOrder) {
+    init(_ plan: Plan) {
+      self.plan = plan
       (consortiumTable, orgTable, phaseTable, goalTable) = (plan[.consortium], plan[.org], plan[.phase], plan[.goal])
       consortia = consortiumTable.values.elements
       members = plan[.member].values.elements
@@ -252,7 +307,6 @@ final class PlanIndex: Sendable {
       measures = plan[.measure].values.elements
       funding = plan[.funding].values.elements
       orgs = orgTable.values.elements
-      self.phases = phases
     }
 
     /// The shard of each owner position: `-1` (unset or unknown) is the plan-wide shard.

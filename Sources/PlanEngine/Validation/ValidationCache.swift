@@ -194,7 +194,8 @@ package final class ValidationCache {
   /// ``validate(_:mutation:strict:)`` waits for it and re-checks only what changed since.
   /// - Complexity: O(1) here; O(n) on the other thread, which reads its own copy of the plan
   ///   (the shell's next edit of each table copies that table once while it runs).
-  package func prepare(_ plan: Plan, mutation: Int) {
+  /// - Parameter early: what was made while `plan` was loaded (``EarlyValidation``).
+  package func prepare(_ plan: Plan, mutation: Int, early: EarlyValidation? = nil) {
     if let running = preparation {
       // One that can still be used is kept; one that cannot (a `rename` came after it started)
       // is replaced only once it has finished, so a script of a thousand renames starts no
@@ -207,7 +208,7 @@ package final class ValidationCache {
     // the shell edits it (which would then copy the table).
     let held = Held(plan)
     let thread = Thread {
-      next.findings = next.cache.runFull(held.take(), mutation: mutation)
+      next.findings = next.cache.runFull(held.take(), mutation: mutation, early: early)
       next.found.signal()
       next.cache.settle()
       next.done.signal()
@@ -448,12 +449,12 @@ package final class ValidationCache {
   }
 
   /// Validates `plan` in full, keeping what it found for ``settle()``: every finding, unsorted.
-  private func runFull(_ plan: Plan, mutation: Int) -> [Diagnostic] {
+  private func runFull(_ plan: Plan, mutation: Int, early: EarlyValidation? = nil) -> [Diagnostic] {
     shards.removeAll(keepingCapacity: true)
     keys.removeAll()
     layout = nil
     (staleShards, stalePlanWide, staleRanking, staleGraph) = ([], false, false, false)
-    let findings = Validator.run(plan, into: self)
+    let findings = Validator.run(plan, into: self, early: early)
     complete = true
     synced = mutation
     lastRunWasFull = true

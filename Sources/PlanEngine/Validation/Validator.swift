@@ -28,21 +28,32 @@ enum Validator {
   /// the only users of the context's ranking and goal graph — while the other starts on the
   /// shards; then both take the remaining shards in chunks. The shards' findings are put back
   /// in consortium order, so the result does not depend on the split.
-  /// - Parameter cache: receives every group's findings and the shards' summaries and contents.
+  /// - Parameters:
+  ///   - cache: receives every group's findings and the shards' summaries and contents.
+  ///   - early: what was made while the plan was loaded (``EarlyValidation``), used where it
+  ///     was made from the tables `plan` holds.
   /// - Complexity: O(n) in the size of the plan, plus O(p log p) for p phases; ranking rules
   ///   add O(fields × criteria²).
-  static func run(_ plan: Plan, into cache: ValidationCache? = nil) -> [Diagnostic] {
+  static func run(_ plan: Plan, into cache: ValidationCache? = nil, early: EarlyValidation? = nil) -> [Diagnostic] {
+    early?.wait()
     let c = RuleContext(plan)
-    let index = PlanIndex(plan, phases: c.phases, workers: 2)
+    let index = PlanIndex(plan, phases: c.phases, workers: 2, early: early)
     c.index = index
+    let ranking = early?.ranking(for: plan)
+    early?.discard()
     let shards = ShardWork(count: index.consortia.count + 1)
     defer { shards.release() }
     let whole = WholePlanFindings()
     nonisolated(unsafe) let context = c
     DispatchQueue.concurrentPerform(iterations: 2) { worker in
       if worker == 1 {
-        whole.ranking = RankingRules.basis.flatMap { context.findings(of: $0) }
-        whole.rankingResult = context.ranking
+        if let ranking {
+          (whole.ranking, whole.rankingResult) = ranking
+          context.ranking = ranking.result
+        } else {
+          whole.ranking = RankingRules.basis.flatMap { context.findings(of: $0) }
+          whole.rankingResult = context.ranking
+        }
         whole.other = RankingRules.links.flatMap { $0.check(context) } + PhaseRules.all.flatMap { $0.check(context) }
         whole.graph = GoalGraphRules.all.flatMap { $0.check(context) }
       }

@@ -28,9 +28,15 @@ package enum PlanLoader {
   /// - Parameters:
   ///   - sources: receives the file (its bytes when loading fails, else a reference to the
   ///     file on disk), so diagnostics can show source lines later.
+  ///   - filled: told of each table as soon as it is filled, with the plan as it is then, when
+  ///     the file is loaded as it is read (``EarlyValidation``): that table and those of the
+  ///     kinds before it are complete. A table changed later (a `set` after the `add`s) is a
+  ///     new table in the plan returned.
   /// - Throws: ``PlanLoadError``.
-  package static func load(path: String, sources: SourceStore? = nil) throws(PlanLoadError) -> Plan {
-    if let (plan, size) = loadInOrder(path: path) {
+  package static func load(
+    path: String, sources: SourceStore? = nil, filled: ((Kind, Plan) -> Void)? = nil
+  ) throws(PlanLoadError) -> Plan {
+    if let (plan, size) = loadInOrder(path: path, filled: filled) {
       // The file's lines are read back from disk when a diagnostic shows one.
       if let sources, !sources.registerOnDisk(file: path, size: size), let bytes = try? FileIO.read(path) {
         sources.register(file: path, bytes: bytes)
@@ -120,7 +126,9 @@ package enum PlanLoader {
   ///   has no valid header, or the general path must decide.
   /// - Complexity: O(n) in the size of the file; memory O(1) beyond the plan (a chunk, or the
   ///   longest statement if longer).
-  static func loadInOrder(path: String, chunkSize: Int = 1 << 20) -> (plan: Plan, size: Int)? {
+  static func loadInOrder(
+    path: String, chunkSize: Int = 1 << 20, filled: ((Kind, Plan) -> Void)? = nil
+  ) -> (plan: Plan, size: Int)? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -130,6 +138,7 @@ package enum PlanLoader {
     var reader = ChunkReader(fd: fd, chunkSize: chunkSize)
     defer { reader.deallocate() }
     var loader = InOrderLoader()
+    loader.filled = filled
     var counts = Array(repeating: 0, count: Kind.allCases.count)
     guard reader.forEachWindow({ window, _ in
       for (i, n) in countAdds(window).enumerated() { counts[i] += n }
@@ -247,6 +256,8 @@ package enum PlanLoader {
     private var counts = Array(repeating: 0, count: Kind.allCases.count)  // expected `add`s by kind
     /// Set when a statement was out of kind order or failed: the general path decides.
     private(set) var abandoned = false
+    /// Told of each table once it is filled, with the plan as it is then.
+    var filled: ((Kind, Plan) -> Void)?
 
     /// Takes the expected number of `add`s of each kind (by kind index), to size each run's
     /// collection: no regrowth while loading.
@@ -319,11 +330,14 @@ package enum PlanLoader {
       self.kind = nil
       if kind == .compare {
         if !ascending { plan[kind].sort { NaturalOrder.less($0.key, $1.key) } }
+        filled?(kind, plan)
         return true
       }
       let run = entities
       entities = []
-      return plan.fill(kind, with: run, ascending: ascending)
+      guard plan.fill(kind, with: run, ascending: ascending) else { return false }
+      filled?(kind, plan)
+      return true
     }
 
     /// The plan, once the deferred references are checked; `nil` when abandoned.
