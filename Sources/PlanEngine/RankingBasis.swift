@@ -28,10 +28,13 @@ struct RankingBasis {
     self.fields = fields
     guard !criteria.isEmpty else { throw Self.cannotRank(.noCriteria) }
     guard !fields.isEmpty else { throw Self.cannotRank(.noFields) }
-    if c.plan.weighting == "ahp", criteria.count > ahpMaxCriteria, let tooMany = c.findings(of: RankingRules.r04).first {
+    if c.plan.weighting == "ahp", criteria.count > ahpMaxCriteria,
+      let tooMany = c.findings(of: RankingRules.r04).first
+    {
       throw Self.cannotRank(tooMany, others: 0)
     }
-    let blocking = [RankingRules.r01, RankingRules.r02, RankingRules.r03, RankingRules.r05].flatMap { c.findings(of: $0) }
+    let blocking = [RankingRules.r01, RankingRules.r02, RankingRules.r03, RankingRules.r05]
+      .flatMap { c.findings(of: $0) }
       .filter { $0.severity == .error }.sorted(by: Diagnostic.sortKey)
     if let first = blocking.first { throw Self.cannotRank(first, others: blocking.count - 1) }
 

@@ -22,7 +22,8 @@ import Testing
   static func rendered(_ diagnostics: [Diagnostic]) -> [String] {
     diagnostics.map { d in
       let at = d.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "-"
-      return "\(at) \(d.severity) \(d.code) \(d.message.en) | \(d.message.zh) | \(d.notes.map(\.en).joined(separator: "; "))"
+      let notes = d.notes.map(\.en).joined(separator: "; ")
+      return "\(at) \(d.severity) \(d.code) \(d.message.en) | \(d.message.zh) | \(notes)"
     }
   }
 

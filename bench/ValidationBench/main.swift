@@ -1,7 +1,7 @@
 // ValidationBench — times validation alone (not part of cplan; see bench/README.md).
 //
 //   swift build -c release --static-swift-stdlib --product ValidationBench
-//   .build/release/ValidationBench PLAN [--runs N] [--mode engine|cache|both] [--edit COMMAND]
+//   .build/release/ValidationBench PLAN [--runs N] [--mode engine|cache|both] [--edit COMMAND] [--early]
 //
 // Loads PLAN once, then runs full validation N times (default 5) and prints, one line each,
 // the load time and the median / minimum / maximum of each mode in milliseconds:
@@ -9,6 +9,8 @@
 // - cache: a full `ValidationCache.validate` — what the shell runs on its second thread after
 //   loading (the same rules, keeping each group's results and the shards' keys).
 // Both must report the same number of findings, which is printed too; any difference exits 1.
+// `--early` loads the plan as `cplan check` does, validating while it loads (`EarlyValidation`),
+// and times what is left after loading: one `Engine.validate(plan, early:)` (then the runs).
 // `--edit COMMAND` (an edit such as `set goal G5 target 99`, repeatable) then times, once each,
 // what the shell does after it: a full validation kept in a `ValidationCache`, the edits applied
 // and noted, and the `validate` that re-checks what they touched.
@@ -28,7 +30,7 @@ import PlanModel
 
 func fail(_ message: String) -> Never {
   print("ValidationBench: \(message)")
-  print("usage: ValidationBench PLAN [--runs N] [--mode engine|cache|both] [--edit COMMAND]")
+  print("usage: ValidationBench PLAN [--runs N] [--mode engine|cache|both] [--edit COMMAND] [--early]")
   exit(2)
 }
 
@@ -37,6 +39,7 @@ var runs = 5
 var mode = "both"
 var path: String?
 var edits: [String] = []
+var earlyStart = false
 while !arguments.isEmpty {
   let argument = arguments.removeFirst()
   switch argument {
@@ -45,9 +48,13 @@ while !arguments.isEmpty {
     runs = n
     arguments.removeFirst()
   case "--mode":
-    guard let m = arguments.first, ["engine", "cache", "both"].contains(m) else { fail("--mode needs engine, cache or both") }
+    guard let m = arguments.first, ["engine", "cache", "both"].contains(m) else {
+      fail("--mode needs engine, cache or both")
+    }
     mode = m
     arguments.removeFirst()
+  case "--early":
+    earlyStart = true
   case "--edit":
     guard let edit = arguments.first else { fail("--edit needs a command") }
     edits.append(edit)
@@ -70,12 +77,18 @@ func format(_ ms: Double) -> String {
 
 let loadStart = DispatchTime.now().uptimeNanoseconds
 let plan: Plan
+let early = earlyStart ? EarlyValidation() : nil
 do {
-  plan = try PlanLoader.load(path: path)
+  plan = try PlanLoader.load(path: path, filled: early?.filled)
 } catch {
   fail("cannot load \(path): \(error.diagnostics.first.map { $0.message.en } ?? "error")")
 }
 print("load \(format(milliseconds(since: loadStart))) ms, \(plan.entityCount) entities")
+if let early {
+  let start = DispatchTime.now().uptimeNanoseconds
+  let found = Engine.validate(plan, early: early)
+  print("validate after an early start \(format(milliseconds(since: start))) ms, \(found.count) findings")
+}
 
 /// Times `body` `runs` times; prints the median, minimum and maximum; returns the findings count.
 func time(_ label: String, runs: Int, _ body: () -> [Diagnostic]) -> Int {
@@ -89,7 +102,8 @@ func time(_ label: String, runs: Int, _ body: () -> [Diagnostic]) -> Int {
     count = findings.count
   }
   times.sort()
-  print("\(label) median \(format(times[times.count / 2])) ms, min \(format(times[0])) ms, max \(format(times[times.count - 1])) ms, \(runs) runs, \(count) findings")
+  let (median, low, high) = (format(times[times.count / 2]), format(times[0]), format(times[times.count - 1]))
+  print("\(label) median \(median) ms, min \(low) ms, max \(high) ms, \(runs) runs, \(count) findings")
   return count
 }
 
@@ -122,7 +136,8 @@ if !edits.isEmpty {
   print("edits \(format(milliseconds(since: start))) ms")
   start = DispatchTime.now().uptimeNanoseconds
   let after = cache.validate(edited, mutation: edits.count)
-  print("validate after the edits \(format(milliseconds(since: start))) ms, \(after.count) findings, re-checked \(cache.lastRunWasFull ? "everything" : "what changed")")
+  let rechecked = cache.lastRunWasFull ? "everything" : "what changed"
+  print("validate after the edits \(format(milliseconds(since: start))) ms, \(after.count) findings, re-checked \(rechecked)")
   if after.count != Engine.validate(edited).count {
     print("ValidationBench: the kept validation disagrees with a full one")
     exit(1)

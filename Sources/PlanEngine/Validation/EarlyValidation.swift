@@ -80,12 +80,13 @@ package final class EarlyValidation: @unchecked Sendable {
 
   /// Whether two tables are the same storage (so the same entities); empty tables are alike.
   static func same(_ a: Table, _ b: Table) -> Bool {
-    a.count == b.count && (a.isEmpty || (same(a.keys.elements, b.keys.elements) && same(a.values.elements, b.values.elements)))
+    a.count == b.count
+      && (a.isEmpty || (same(a.keys.elements, b.keys.elements) && same(a.values.elements, b.values.elements)))
   }
 
   /// Whether two arrays are the same storage, or both empty.
   static func same<T>(_ a: [T], _ b: [T]) -> Bool {
-    a.count == b.count
-      && (a.isEmpty || a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } })
+    guard a.count == b.count else { return false }
+    return a.isEmpty || a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
   }
 }

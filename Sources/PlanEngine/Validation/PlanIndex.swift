@@ -129,8 +129,6 @@ final class PlanIndex: Sendable {
   /// Goals by shard: consortium position, or `consortia.count` for the goals of no consortium
   /// of the plan.
   let goalsByConsortium: Groups
-  /// Each goal's consortium position.
-  let goalConsortium: [Int32]
   /// Each goal's phase position (in the phase table).
   let goalPhase: [Int32]
   let goalFacts: [GoalFacts]
@@ -221,8 +219,10 @@ final class PlanIndex: Sendable {
     (consortiumPeriod, consortiumIPStrategy) = parts.consortium!
     (membersByConsortium, memberOrg, memberFacts) = parts.member!
     orgFacts = parts.org!
-    (goalsByConsortium, goalConsortium, goalPhase, goalFacts, goalBaseline, goalTarget, goalLocation, goalTrack, goalLinks) =
-      parts.goal!
+    (goalsByConsortium, goalPhase, goalFacts) = (parts.goal!.0, parts.goal!.1, parts.goal!.2)
+    (goalBaseline, goalTarget, goalLocation, goalTrack, goalLinks) = (
+      parts.goal!.3, parts.goal!.4, parts.goal!.5, parts.goal!.6, parts.goal!.7
+    )
     (measuresByConsortium, measurePhase, measureFacts, measureFunder, measureAmount, measureStart) = parts.measure!
     (fundingByConsortium, fundingPhase, fundingSource, fundingAmount) = parts.fundingLines!
   }
@@ -294,7 +294,7 @@ final class PlanIndex: Sendable {
     var consortium: ([Period?], [Bool])?
     var member: (Groups, [Int32], [MemberFacts])?
     var org: [OrgFacts]?
-    var goal: (Groups, [Int32], [Int32], [GoalFacts], [Double], [Double], [SourceLocation], [Int32], GoalGraph.Links)?
+    var goal: (Groups, [Int32], [GoalFacts], [Double], [Double], [SourceLocation], [Int32], GoalGraph.Links)?
     var measure: (Groups, [Int32], [MeasureFacts], [Int8], [Double], [Int])?
     var fundingLines: (Groups, [Int32], [Int8], [Double])?
 
@@ -415,7 +415,7 @@ final class PlanIndex: Sendable {
       let tracks = Self.tracks(
         byShard, shards: consortia.count + 1, phase: phasePositions, facts: facts, indicators: indicators,
         consortiumRef: { self.goals[$0][Attr.Goal.consortium]?.ref })
-      self.goal = (byShard, owners, phasePositions, facts, baselines, targets, locations, tracks, links)
+      self.goal = (byShard, phasePositions, facts, baselines, targets, locations, tracks, links)
     }
 
     /// R24's tracks (``PlanIndex/goalTrack``): within each shard, goals with equal indicators

@@ -24,8 +24,9 @@ enum ConsortiumRules {
     let index = s.index
     var count = 0
     var lead = -1
-    for i in index.membersByConsortium.bounds(s.k) where index.memberFacts[index.membersByConsortium.item(i)].contains(.lead) {
-      if count == 0 { lead = index.membersByConsortium.item(i) }
+    let members = index.membersByConsortium
+    for i in members.bounds(s.k) where index.memberFacts[members.item(i)].contains(.lead) {
+      if count == 0 { lead = members.item(i) }
       count += 1
     }
     switch count {
@@ -35,7 +36,8 @@ enum ConsortiumRules {
       guard o >= 0, !index.orgFacts[o].contains(.enterprise) else { return nil }
       let type = index.orgs[o][Attr.Org.type]?.choice
       return s.report(.r11LeadNotEnterprise(s.consortium.id, org: index.orgs[o], type: type), at: index.members[lead])
-    default: return s.report(.r11ManyLeads(s.consortium, leads: s.leads.map { index.members[$0].key.b }), at: s.consortium)
+    default:
+      return s.report(.r11ManyLeads(s.consortium, leads: s.leads.map { index.members[$0].key.b }), at: s.consortium)
     }
   }
 
@@ -49,9 +51,12 @@ enum ConsortiumRules {
   static let r13 = ShardRule.consortium("R13") { s in
     let index = s.index
     var covered: MemberFacts = []
-    for i in index.membersByConsortium.bounds(s.k) { covered.formUnion(index.memberFacts[index.membersByConsortium.item(i)]) }
+    let members = index.membersByConsortium
+    for i in members.bounds(s.k) { covered.formUnion(index.memberFacts[members.item(i)]) }
     guard !covered.isSuperset(of: [.upstream, .midstream, .downstream]) else { return nil }
-    let needed: [(name: String, fact: MemberFacts)] = [("upstream", .upstream), ("midstream", .midstream), ("downstream", .downstream)]
+    let needed: [(name: String, fact: MemberFacts)] = [
+      ("upstream", .upstream), ("midstream", .midstream), ("downstream", .downstream),
+    ]
     return s.report(
       .r13Chain(
         s.consortium, missing: needed.filter { !covered.contains($0.fact) }.map(\.name),

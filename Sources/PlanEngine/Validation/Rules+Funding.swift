@@ -106,7 +106,9 @@ enum FundingRules {
         var line = 0.0
         for i in lines.bounds(s.k) {
           let l = lines.item(i)
-          if index.fundingPhase[l] == group.phase, index.fundingSource[l] == group.funder { line = index.fundingAmount[l] }
+          if index.fundingPhase[l] == group.phase, index.fundingSource[l] == group.funder {
+            line = index.fundingAmount[l]
+          }
         }
         guard group.total > line + tolerance else { continue }
         // The finding names every measure of the group.
@@ -191,8 +193,11 @@ enum FundingRules {
         index.measureStart[m] > phaseStart.ordinal
       else { continue }
       let measure = index.measures[m]
-      guard let start = measure[Attr.Measure.start]?.month, let phaseID = measure[Attr.Measure.phase]?.ref else { continue }
-      findings.append(s.report(.r30StartsLate(measure, start: start, phase: phaseID, phaseStart: phaseStart), at: measure))
+      guard let start = measure[Attr.Measure.start]?.month, let phaseID = measure[Attr.Measure.phase]?.ref else {
+        continue
+      }
+      findings.append(
+        s.report(.r30StartsLate(measure, start: start, phase: phaseID, phaseStart: phaseStart), at: measure))
     }
     return findings
   }

@@ -30,9 +30,12 @@ enum GoalGraphRules {
         let there = graph.phasePosition[Int(p)]
         guard there >= 0, there > here else { continue }
         let goal = graph.goal(g)
-        guard let phase = goal[Attr.Goal.phase]?.ref, let laterPhase = graph.goal(Int(p))[Attr.Goal.phase]?.ref else { continue }
+        guard let phase = goal[Attr.Goal.phase]?.ref, let laterPhase = graph.goal(Int(p))[Attr.Goal.phase]?.ref else {
+          continue
+        }
         findings.append(
-          c.report(.r33LaterPrerequisite(goal, phase: phase, prerequisite: graph.id(Int(p)), laterPhase: laterPhase), at: goal))
+          c.report(
+            .r33LaterPrerequisite(goal, phase: phase, prerequisite: graph.id(Int(p)), laterPhase: laterPhase), at: goal))
       }
     }
     return findings

@@ -200,12 +200,15 @@ enum PhaseRules {
         coveredBeyond[p] = true
       }
     }
-    func isCovered(_ p: Int) -> Bool { p < 64 ? covered & (1 << UInt64(p)) != 0 : !coveredBeyond.isEmpty && coveredBeyond[p] }
+    func isCovered(_ p: Int) -> Bool {
+      p < 64 ? covered & (1 << UInt64(p)) != 0 : !coveredBeyond.isEmpty && coveredBeyond[p]
+    }
     func isMissing(_ phase: (position: Int, period: Period)) -> Bool {
       !isCovered(phase.position) && (span.map { $0.overlaps(phase.period) } ?? true)
     }
     guard phases.contains(where: isMissing) else { return nil }
-    let missing = phases.filter(isMissing).map { index.phases.chronologicalPhases[index.phases.chronologicalPosition[$0.position]].id }
+    let order = index.phases
+    let missing = phases.filter(isMissing).map { order.chronologicalPhases[order.chronologicalPosition[$0.position]].id }
     return s.report(.r26MissingPhases(s.consortium, phases: missing), at: s.consortium)
   }
 

@@ -68,7 +68,8 @@ enum RankingRules {
         guard j >= 0, let (low, high) = scales[j], low < high, value < low || value > high else { continue }
         let score = scores[i]
         findings.append(
-          c.report(.r02ScoreOutside(field: score.key.a, criterion: score.key.b, value: value, low: low, high: high), at: score))
+          c.report(
+            .r02ScoreOutside(field: score.key.a, criterion: score.key.b, value: value, low: low, high: high), at: score))
       }
     }
     return findings
@@ -170,7 +171,8 @@ enum RankingRules {
       if end - start > 1 {
         let fields = rows[start..<end].compactMap { c.plan.entity(.field, $0.field) }
         if let last = fields.last {
-          findings.append(c.report(.r07Tie(fields, score: rows[start].score, rank: rows[start].rank, method: ranking.method), at: last))
+          let tie = Message.r07Tie(fields, score: rows[start].score, rank: rows[start].rank, method: ranking.method)
+          findings.append(c.report(tie, at: last))
         }
       }
       start = end
@@ -226,7 +228,8 @@ enum RankingRules {
       }
       guard unjustified[Int(f)]! else { continue }
       let consortium = c.plan[.consortium].values[k]
-      findings.append(c.report(.r09BelowCutoff(consortium, field: fields[Int(f)], rank: rank, cutoff: cutoff), at: consortium))
+      findings.append(
+        c.report(.r09BelowCutoff(consortium, field: fields[Int(f)], rank: rank, cutoff: cutoff), at: consortium))
     }
     return findings
   }

@@ -77,8 +77,8 @@ struct ShardLayout: Sendable {
   let membersByShard: Groups, goalsByShard: Groups, measuresByShard: Groups, fundingByShard: Groups
 
   init(_ plan: Plan, _ index: PlanIndex) {
-    (consortia, members, goals) = (plan[.consortium].keys.elements, plan[.member].keys.elements, plan[.goal].keys.elements)
-    (measures, funding) = (plan[.measure].keys.elements, plan[.funding].keys.elements)
+    (consortia, members) = (plan[.consortium].keys.elements, plan[.member].keys.elements)
+    (goals, measures, funding) = (plan[.goal].keys.elements, plan[.measure].keys.elements, plan[.funding].keys.elements)
     (membersByShard, goalsByShard) = (index.membersByConsortium, index.goalsByConsortium)
     (measuresByShard, fundingByShard) = (index.measuresByConsortium, index.fundingByConsortium)
   }
@@ -361,7 +361,9 @@ package final class ValidationCache {
   /// they are kept in `keys`.
   private func keys(of id: String) -> ShardKeys {
     if let kept = keys[id] { return kept }
-    if let layout, let position = shards[id]?.layoutPosition, position >= 0 { return ShardKeys(layout, shard: position) }
+    if let layout, let position = shards[id]?.layoutPosition, position >= 0 {
+      return ShardKeys(layout, shard: position)
+    }
     return ShardKeys()
   }
 
@@ -394,7 +396,7 @@ package final class ValidationCache {
     let c: RuleContext
     if staleRanking {
       c = RuleContext(plan)
-      ranking = RankingRules.basis.flatMap { $0.check(c) }
+      ranking = RankingRules.basis.flatMap { c.findings(of: $0) }
       rankingResult = c.ranking
       staleRanking = false
     } else {
@@ -464,7 +466,7 @@ package final class ValidationCache {
   /// What a full run found, as ``Validator/run(_:into:)`` hands it over, until ``settle()``
   /// files it by consortium ID: the layout of the shards, each shard's findings and summary by
   /// position, and the goals' `after` links.
-  private var captured: (layout: ShardLayout, shards: [(findings: [Diagnostic], summary: ShardSummary)], links: LinkedGoals)?
+  private var captured: (layout: ShardLayout, shards: [Validator.ShardFindings], links: LinkedGoals)?
 
   /// Files the results of the last full run by consortium ID: what the edits to come update.
   /// - Complexity: O(consortia + goals with links + links).
@@ -486,7 +488,7 @@ package final class ValidationCache {
   /// `index` (consortium position, then the plan-wide shard), its findings and summary; the
   /// ranking group's and the goal graph's findings. Keeps no entity of the plan.
   func capture(
-    _ plan: Plan, index: PlanIndex, shards results: [(findings: [Diagnostic], summary: ShardSummary)],
+    _ plan: Plan, index: PlanIndex, shards results: [Validator.ShardFindings],
     ranking: [Diagnostic], rankingResult: PlanRanking?, graph: [Diagnostic]
   ) {
     captured = (ShardLayout(plan, index), results, LinkedGoals(index.goalLinks))

@@ -17,6 +17,9 @@ import Synchronization
 /// - the goal graph, R32–R33.
 /// ``ValidationCache`` keeps each group's findings and re-runs only what an edit touched.
 enum Validator {
+  /// What the shard rules and ``ShardSummary`` found in one shard.
+  typealias ShardFindings = (findings: [Diagnostic], summary: ShardSummary)
+
   /// The shard rules, in code order.
   static let shardRules: [ShardRule] = ConsortiumRules.all + PhaseRules.shard + FundingRules.shard
 
@@ -66,12 +69,16 @@ enum Validator {
       findings += output.findings
       if k == index.consortia.count { planWide = output.summary }
     }
-    let summaries = (0..<index.consortia.count).lazy.map { k in (consortium: index.consortia[k].id, summary: shards.outputs[k]!.summary) }
+    let summaries = (0..<index.consortia.count).lazy.map { k in
+      (consortium: index.consortia[k].key.a, summary: shards.outputs[k]!.summary)
+    }
     findings += Aggregates.check(c, shards: summaries, planWide: planWide)
     findings += whole.graph
-    cache?.capture(
-      plan, index: index, shards: (0...index.consortia.count).map { (shards.outputs[$0]!.findings, shards.outputs[$0]!.summary) },
-      ranking: whole.ranking, rankingResult: whole.rankingResult, graph: whole.graph)
+    if let cache {
+      let results = (0...index.consortia.count).map { k in (shards.outputs[k]!.findings, shards.outputs[k]!.summary) }
+      cache.capture(
+        plan, index: index, shards: results, ranking: whole.ranking, rankingResult: whole.rankingResult, graph: whole.graph)
+    }
     return findings
   }
 
