@@ -113,7 +113,9 @@ struct LinkedGoals: Sendable {
 /// changed (SPEC §10; issue: every shell command under 50 ms on a 10,000-consortium plan).
 ///
 /// What is kept: the findings of each rule group of ``Validator`` — the ranking basis (with the
-/// ranking itself), each shard's findings and summary, the goal graph's — and each shard's keys.
+/// ranking itself), each shard's findings and summary, the goal graph's — and each shard's keys
+/// (read from the last full run's ``ShardLayout`` when the shard is first touched). No table of
+/// the plan is kept, only the tables' keys, so an edit copies no table.
 /// What an edit marks stale, from the ``PlanChange`` it returned (which holds the previous
 /// values of what it touched):
 /// - a consortium, member, funding line: its consortium's shard; a goal or measure: the shards
@@ -121,7 +123,8 @@ struct LinkedGoals: Sendable {
 ///   consortia it is a member of;
 /// - a criterion, judgement, field or score, or the settings weighting, method and cutoff: the
 ///   ranking group;
-/// - a goal with `after` links, or one that another goal comes after: the goal graph;
+/// - a goal with `after` links, or one that another goal comes after: the goal graph, when the
+///   goal came or went, its links or its phase changed, or the graph has findings;
 /// - a phase, any other setting, `remove … cascade`, `rename`, `load`, `new`: everything.
 /// The links (R09–R10), the phase rules (R20–R21) and the rules across consortia (from the
 /// summaries) are cheap and always run. The result is the same as ``Engine/validate(_:strict:)``
@@ -191,10 +194,11 @@ package final class ValidationCache {
   package init() {}
 
   /// Starts validating `plan` (at `mutation`) in full on another thread; the next
-  /// ``validate(_:mutation:strict:)`` waits for it and re-checks only what changed since.
-  /// - Complexity: O(1) here; O(n) on the other thread, which reads its own copy of the plan
-  ///   (the shell's next edit of each table copies that table once while it runs).
+  /// ``validate(_:mutation:strict:)`` waits for its findings (or, after an edit, for all of it)
+  /// and re-checks only what changed since.
   /// - Parameter early: what was made while `plan` was loaded (``EarlyValidation``).
+  /// - Complexity: O(1) here; O(n) on the other thread, which lets go of its copy of the plan
+  ///   once the findings are there (until then the shell's first edit of a table copies it).
   package func prepare(_ plan: Plan, mutation: Int, early: EarlyValidation? = nil) {
     if let running = preparation {
       // One that can still be used is kept; one that cannot (a `rename` came after it started)

@@ -26,7 +26,7 @@ enum Validator {
   /// Every finding of every rule, unsorted (``Engine/validate(_:strict:)`` sorts them).
   ///
   /// Two workers share the work (`DispatchQueue.concurrentPerform`; one, on one core). First
-  /// they build the index, taking whole tables, largest first (``PlanIndex/init(_:phases:workers:)``).
+  /// they build the index, taking whole tables, largest first (``PlanIndex/init(_:phases:workers:early:)``).
   /// Then one runs the groups over the whole plan — ranking basis, links, phases, goal graph,
   /// the only users of the context's ranking and goal graph — while the other starts on the
   /// shards; then both take the remaining shards in chunks. The shards' findings are put back
