@@ -130,7 +130,7 @@ package enum Driver {
       do {
         // Validation starts while the plan loads, table by table, on the second core.
         let early = EarlyValidation()
-        let plan = try PlanLoader.load(path: path, sources: sources, filled: early.filled)
+        let plan = try PlanLoader.load(path: path, sources: sources, observer: early)
         diagnostics += Engine.validate(plan, strict: strict, early: early)
         keepUntilExit(plan)
       } catch {

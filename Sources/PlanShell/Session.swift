@@ -434,7 +434,7 @@ package final class Session {
   package func loadInitial(path: String, validatingEarly: Bool = false) -> Failure? {
     do {
       let early = validatingEarly ? EarlyValidation() : nil
-      let loaded = try PlanLoader.load(path: path, sources: sources, filled: early?.filled)
+      let loaded = try PlanLoader.load(path: path, sources: sources, observer: early)
       earlyValidation = early
       plan = loaded
       markSaved(path: path)

@@ -32,7 +32,7 @@ import Testing
   static func validate(_ path: String, strict: Bool = false) throws -> (early: [String], plain: [String], taken: Int) {
     defer { try? FileManager.default.removeItem(atPath: path) }
     let early = EarlyValidation()
-    let plan = try PlanLoader.load(path: path, filled: early.filled)
+    let plan = try PlanLoader.load(path: path, observer: early)
     let found = Engine.validate(plan, strict: strict, early: early)
     return (rendered(found), rendered(Engine.validate(plan, strict: strict)), early.taken)
   }

@@ -79,7 +79,7 @@ let loadStart = DispatchTime.now().uptimeNanoseconds
 let plan: Plan
 let early = earlyStart ? EarlyValidation() : nil
 do {
-  plan = try PlanLoader.load(path: path, filled: early?.filled)
+  plan = try PlanLoader.load(path: path, observer: early)
 } catch {
   fail("cannot load \(path): \(error.diagnostics.first.map { $0.message.en } ?? "error")")
 }

@@ -1,6 +1,7 @@
 import Dispatch
 import PlanLanguage
 import PlanModel
+import Synchronization
 
 /// The part of a validation that can start while a plan file is still being loaded.
 ///
@@ -24,6 +25,8 @@ package final class EarlyValidation: @unchecked Sendable {
   private var rankingStarted = false
   /// How many of the passes and the ranking group were taken (for tests).
   private(set) var taken = 0
+  /// Set when the file was loaded another way: work not yet begun is skipped.
+  private let cancelled = Atomic<Bool>(false)
 
   package init() {}
 
@@ -33,6 +36,7 @@ package final class EarlyValidation: @unchecked Sendable {
     if !rankingStarted, kind.index >= Kind.score.index {
       rankingStarted = true
       queue.async {
+        guard !self.cancelled.load(ordering: .relaxed) else { return }
         let c = RuleContext(plan)
         let findings = RankingRules.basis.flatMap { c.findings(of: $0) }
         self.ranking = (plan, findings, c.ranking)
@@ -40,10 +44,18 @@ package final class EarlyValidation: @unchecked Sendable {
     }
     guard let pass = PlanIndex.Pass(kind) else { return }
     queue.async {
+      guard !self.cancelled.load(ordering: .relaxed) else { return }
       let parts = PlanIndex.Parts(plan)
       pass.run(parts)
       self.passes[pass] = (parts, plan)
     }
+  }
+
+  /// The file is loaded another way after all: what was made (and the plans it was made from,
+  /// which the loader no longer holds) is let go of, and work not yet begun is skipped.
+  package func abandoned() {
+    cancelled.store(true, ordering: .relaxed)
+    queue.async { self.discard() }
   }
 
   /// Waits for the work under way.
