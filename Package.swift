@@ -48,6 +48,8 @@ let package = Package(
     ),
     /** The libFuzzer target over lexer, parser, plan loader, engine and exports (`make fuzz`, Fuzz/run.sh). */
     .executableTarget(name: "CPlanFuzz", dependencies: ["PlanIO", "PlanEngine"], path: "Fuzz/CPlanFuzz"),
+    /** Times validation alone on a plan file (bench/README.md); not part of cplan. */
+    .executableTarget(name: "ValidationBench", dependencies: ["PlanIO", "PlanEngine"], path: "bench/ValidationBench"),
 
     // MARK: - Tests
     .testTarget(name: "PlanLanguageTests", dependencies: ["PlanLanguage"]),

@@ -12,6 +12,13 @@ package enum Engine {
     finish(Validator.run(plan), strict: strict)
   }
 
+  /// ``validate(_:strict:)`` of a plan that was loaded with `early` told of each table filled
+  /// (``EarlyValidation``): what it made meanwhile is used where the plan still holds the
+  /// tables it read. The same findings in the same order.
+  package static func validate(_ plan: Plan, strict: Bool = false, early: EarlyValidation) -> [Diagnostic] {
+    finish(Validator.run(plan, early: early), strict: strict)
+  }
+
   /// The findings in report order: by location, severity and rule (``Diagnostic/sortKey``), and
   /// findings equal in all three in the order the rules gave them — the same order however the
   /// findings were gathered (``ValidationCache`` gathers them in a different order).

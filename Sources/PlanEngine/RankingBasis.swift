@@ -28,10 +28,13 @@ struct RankingBasis {
     self.fields = fields
     guard !criteria.isEmpty else { throw Self.cannotRank(.noCriteria) }
     guard !fields.isEmpty else { throw Self.cannotRank(.noFields) }
-    if c.plan.weighting == "ahp", criteria.count > ahpMaxCriteria, let tooMany = RankingRules.r04.check(c).first {
+    if c.plan.weighting == "ahp", criteria.count > ahpMaxCriteria,
+      let tooMany = c.findings(of: RankingRules.r04).first
+    {
       throw Self.cannotRank(tooMany, others: 0)
     }
-    let blocking = [RankingRules.r01, RankingRules.r02, RankingRules.r03, RankingRules.r05].flatMap { $0.check(c) }
+    let blocking = [RankingRules.r01, RankingRules.r02, RankingRules.r03, RankingRules.r05]
+      .flatMap { c.findings(of: $0) }
       .filter { $0.severity == .error }.sorted(by: Diagnostic.sortKey)
     if let first = blocking.first { throw Self.cannotRank(first, others: blocking.count - 1) }
 
@@ -44,7 +47,7 @@ struct RankingBasis {
       weights = criteria.map { $0[Attr.Criterion.weight]?.number ?? 0 }
       ahp = nil
     }
-    let scores = c.plan[.score]
+    let scores = c.scores
     let scales = criteria.map { $0[Attr.Criterion.scale]?.range ?? (1, 10) }
     input = RankingInput(
       fieldIDs: fields.map(\.id),
@@ -53,9 +56,7 @@ struct RankingBasis {
       scaleMin: scales.map(\.0),
       scaleMax: scales.map(\.1),
       weights: weights,
-      scores: fields.map { field in
-        criteria.map { scores[EntityKey(field.id, $0.id)]?[Attr.Score.value]?.number ?? 0 }
-      })
+      scores: fields.indices.map { f in criteria.indices.map { scores.value(f, $0) } })
   }
 
   /// Why there is no ranking at all.

@@ -80,7 +80,10 @@ package enum Driver {
   /// `cplan [shell] [PLAN]`: the interactive shell on a terminal, else standard input as a script.
   package static func shell(plan: String?, common: CommonSettings) -> Int32 {
     let session = makeSession(common)
-    if let plan, let failure = session.loadInitial(path: plan) {
+    // On a terminal the loaded plan is validated at once (``Session/validateInBackground()``):
+    // that starts while it loads.
+    let interactive = isatty(0) == 1 && (common.commands.isEmpty || common.interactive)
+    if let plan, let failure = session.loadInitial(path: plan, validatingEarly: interactive) {
       return Int32(failure.rawValue)
     }
     if !common.commands.isEmpty {
@@ -131,8 +134,10 @@ package enum Driver {
     var status: Int32 = 0
     for path in plans {
       do {
-        let plan = try PlanLoader.load(path: path, sources: sources)
-        diagnostics += Engine.validate(plan, strict: strict)
+        // Validation starts while the plan loads, table by table, on the second core.
+        let early = EarlyValidation()
+        let plan = try PlanLoader.load(path: path, sources: sources, observer: early)
+        diagnostics += Engine.validate(plan, strict: strict, early: early)
         keepUntilExit(plan)
       } catch {
         diagnostics += error.diagnostics

@@ -236,7 +236,8 @@ package final class Session {
   /// the prompt, `validate` then finds the work done.
   package func validateInBackground() {
     validation.preparesInBackground = true
-    validation.prepare(plan, mutation: planMutations)
+    validation.prepare(plan, mutation: planMutations, early: earlyValidation)
+    earlyValidation = nil
   }
 
   /// Every validation finding for the current plan (``Engine/validate(_:strict:)``), re-checking
@@ -422,11 +423,19 @@ package final class Session {
     }
   }
 
+  /// What was validated while the plan given on the command line was loaded (``EarlyValidation``),
+  /// until ``validateInBackground()`` takes it.
+  private var earlyValidation: EarlyValidation?
+
   /// Loads the plan file given on the command line, before the session starts.
+  /// - Parameter validatingEarly: starts validating it while it loads, table by table, on
+  ///   another thread, for ``validateInBackground()`` to finish (the interactive shell).
   /// - Returns: `nil` on success, else the failure class.
-  package func loadInitial(path: String) -> Failure? {
+  package func loadInitial(path: String, validatingEarly: Bool = false) -> Failure? {
     do {
-      let loaded = try PlanLoader.load(path: path, sources: sources)
+      let early = validatingEarly ? EarlyValidation() : nil
+      let loaded = try PlanLoader.load(path: path, sources: sources, observer: early)
+      earlyValidation = early
       plan = loaded
       markSaved(path: path)
       undoStack.removeAll()

@@ -118,6 +118,25 @@ import Testing
     #expect(incremental > (background ? 300 : 200))
   }
 
+  /// As `cplan PLAN` on a terminal: the plan is validated while it loads (``EarlyValidation``),
+  /// then in the background; `validate` answers before any edit (twice), then after edits.
+  @Test func aPlanValidatedWhileItLoadedReportsWhatAFullValidationReports() throws {
+    let session = Session(output: CapturedOutput())
+    #expect(session.loadInitial(path: Self.jilin, validatingEarly: true) == nil)
+    session.validateInBackground()
+    let whole = Self.rendered(Engine.validate(session.plan))
+    #expect(Self.rendered(session.validateCurrentPlan()) == whole)
+    #expect(Self.rendered(session.validateCurrentPlan(strict: true)) == Self.rendered(Engine.validate(session.plan, strict: true)))
+    var g = Generator(state: 20_261_201)
+    for step in 0..<60 {
+      let command = Self.edit(&g)
+      _ = session.execute(command, file: "<edit \(step)>")
+      let kept = Self.rendered(session.validateCurrentPlan())
+      #expect(kept == Self.rendered(Engine.validate(session.plan)), "after step \(step): \(command)")
+      if kept != Self.rendered(Engine.validate(session.plan)) { return }
+    }
+  }
+
   @Test func aValidateWithoutChangesReusesEverythingAndAnUnreportedChangeStartsAfresh() throws {
     let session = Session(output: CapturedOutput())
     #expect(session.execute("load \"\(Self.jilin)\"", file: "<test>"))

@@ -7,9 +7,9 @@ import PlanModel
 /// touch keeps its summary (``ValidationCache``).
 struct ShardSummary: Sendable {
   /// The phases (positions in the plan's phase table) that the shard's goals belong to.
-  var goalPhases: [Int32] = []
+  var goalPhases = PhaseSet()
   /// The phases (positions in the plan's phase table) that the shard's measures belong to.
-  var measurePhases: [Int32] = []
+  var measurePhases = PhaseSet()
   /// How many goals the shard has.
   var goalCount = 0
   /// Whether one of the shard's goals has category ecosystem.
@@ -24,27 +24,56 @@ struct ShardSummary: Sendable {
 
   init() {}
 
-  /// The summary of shard `k` of `c` (``ShardRule/check``).
+  /// The summary of shard `s`.
   /// - Complexity: O(entities of the shard).
-  init(_ c: RuleContext, shard k: Int) {
-    let index = c.index
-    for g in index.goalsByConsortium[k] {
-      let goal = index.goals[g]
+  init(_ s: Shard) {
+    let index = s.index
+    let goals = index.goalsByConsortium
+    var latest: (goal: Int, location: SourceLocation)?
+    for i in goals.bounds(s.k) {
+      let g = goals.item(i)
       goalCount += 1
-      let p = index.goalPhase[g]
-      if p >= 0, !goalPhases.contains(p) { goalPhases.append(p) }
-      if !hasEcosystemGoal, goal[Attr.Goal.category]?.choice == "ecosystem" { hasEcosystemGoal = true }
-      if latestGoal == nil || latestGoal!.location < goal.location { latestGoal = (goal.location, goal.id) }
+      goalPhases.insert(index.goalPhase[g])
+      if index.goalFacts[g].contains(.ecosystem) { hasEcosystemGoal = true }
+      let location = index.goalLocation[g]
+      if latest == nil || latest!.location < location { latest = (g, location) }
     }
-    for m in index.measuresByConsortium[k] {
-      let p = index.measurePhase[m]
-      if p >= 0, !measurePhases.contains(p) { measurePhases.append(p) }
+    if let latest { latestGoal = (latest.location, index.goals[latest.goal].key.a) }
+    let measures = index.measuresByConsortium
+    for i in measures.bounds(s.k) { measurePhases.insert(index.measurePhase[measures.item(i)]) }
+    guard !s.isPlanWide else { return }
+    let members = index.membersByConsortium
+    for i in members.bounds(s.k) where index.memberFacts[members.item(i)].contains(.lead) {
+      let o = Int(index.memberOrg[members.item(i)])
+      if o >= 0, index.orgFacts[o].contains(.weakLead) { weakLeads.append(index.orgs[o].key.a) }
     }
-    guard !c.isPlanWide(k) else { return }
-    for lead in c.leads(of: k) {
-      let o = Int(index.memberOrg[lead])
-      if o >= 0, Aggregates.isWeakLead(index.orgs[o]) { weakLeads.append(index.orgs[o].id) }
+  }
+}
+
+/// A set of phase positions (in the plan's phase table): those below 64 as bits, any others in
+/// a list, so that the summaries of 10,000 shards allocate nothing for a plan of a few phases.
+struct PhaseSet: Sendable {
+  private var bits: UInt64 = 0
+  private var others: [Int32] = []
+
+  /// Adds phase `p`; a negative `p` (no phase) is left out.
+  mutating func insert(_ p: Int32) {
+    if p < 0 { return }
+    if p < 64 {
+      bits |= 1 << UInt64(p)
+    } else if !others.contains(p) {
+      others.append(p)
     }
+  }
+
+  /// Calls `body` with every phase of the set.
+  func forEach(_ body: (Int) -> Void) {
+    var rest = bits
+    while rest != 0 {
+      body(rest.trailingZeroBitCount)
+      rest &= rest - 1
+    }
+    for p in others { body(Int(p)) }
   }
 }
 
@@ -69,8 +98,8 @@ enum Aggregates {
     var latest: (location: SourceLocation, id: String)?
     var led: [String: [String]] = [:]
     func add(_ summary: ShardSummary) {
-      for p in summary.goalPhases where Int(p) < phases.count { phaseHasGoal[Int(p)] = true }
-      for p in summary.measurePhases where Int(p) < phases.count { phaseHasMeasure[Int(p)] = true }
+      summary.goalPhases.forEach { p in if p < phases.count { phaseHasGoal[p] = true } }
+      summary.measurePhases.forEach { p in if p < phases.count { phaseHasMeasure[p] = true } }
       goals += summary.goalCount
       ecosystem = ecosystem || summary.hasEcosystemGoal
       if let goal = summary.latestGoal {

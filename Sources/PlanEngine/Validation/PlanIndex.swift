@@ -1,12 +1,14 @@
+import Dispatch
+import PlanLanguage
 import PlanModel
+import Synchronization
 
 /// Positions of entities (indices into their kind's table) grouped by an owner's position: for
-/// owner `g`, the items `items[start[g] ..< start[g + 1]]`, in plan order. Two flat arrays
-/// however many owners there are, so grouping 10,000 consortia costs two allocations, and no
-/// entity is copied.
-struct Groups {
-  private var start: [Int32]
-  private var items: [Int32]
+/// owner `g`, the items `items[bounds(g)]`, in plan order. Two flat arrays however many owners
+/// there are, so grouping 10,000 consortia costs two allocations, and no entity is copied.
+struct Groups: Sendable {
+  private let start: [Int32]
+  private let items: [Int32]
 
   /// Groups the positions `0 ..< owners.count` by `owners[i]`, a position in `0 ..< count`
   /// (`-1`: in no group).
@@ -25,130 +27,586 @@ struct Groups {
     self.items = items
   }
 
+  /// Where the positions owned by `g` stand in ``item(_:)``'s numbering.
+  @inline(__always) func bounds(_ g: Int) -> Range<Int> { Int(start[g])..<Int(start[g + 1]) }
+
+  /// The position at `i`, one of some group's ``bounds(_:)``.
+  @inline(__always) func item(_ i: Int) -> Int { Int(items[i]) }
+
   /// The positions owned by `g`, in plan order.
-  subscript(_ g: Int) -> LazyMapSequence<ArraySlice<Int32>, Int> {
-    items[Int(start[g])..<Int(start[g + 1])].lazy.map { Int($0) }
+  subscript(_ g: Int) -> LazyMapSequence<Range<Int>, Int> {
+    bounds(g).lazy.map { item($0) }
   }
 
   /// How many positions `g` owns.
-  func count(_ g: Int) -> Int { Int(start[g + 1] - start[g]) }
+  @inline(__always) func count(_ g: Int) -> Int { Int(start[g + 1] - start[g]) }
 }
 
-/// The plan's entities grouped by the entity they belong to, built in one pass over each table so
-/// that no rule needs a nested loop over all goals, measures or members.
+/// What the shard rules need to know of a member: its role and chain position.
+struct MemberFacts: OptionSet, Sendable {
+  let rawValue: UInt8
+  /// `role lead`.
+  static let lead = MemberFacts(rawValue: 1)
+  /// `chain upstream`, `midstream`, `downstream` (or `application`, R13).
+  static let upstream = MemberFacts(rawValue: 2)
+  static let midstream = MemberFacts(rawValue: 4)
+  static let downstream = MemberFacts(rawValue: 8)
+}
+
+/// What the shard rules need to know of an org.
+struct OrgFacts: OptionSet, Sendable {
+  let rawValue: UInt8
+  /// `type enterprise` (R11).
+  static let enterprise = OrgFacts(rawValue: 1)
+  /// `type university` or `institute` (R12).
+  static let research = OrgFacts(rawValue: 2)
+  /// An enterprise of size small or medium (R14).
+  static let sme = OrgFacts(rawValue: 4)
+  /// An enterprise with `rd-intensity` below 3% (R19, ``Aggregates/isWeakLead(_:)``).
+  static let weakLead = OrgFacts(rawValue: 8)
+}
+
+/// What the shard rules need to know of a goal, besides its numbers.
+struct GoalFacts: OptionSet, Sendable {
+  let rawValue: UInt8
+  /// `category tech` (the default, R25) or `ecosystem` (R25's plan-wide part).
+  static let tech = GoalFacts(rawValue: 1)
+  static let ecosystem = GoalFacts(rawValue: 2)
+  /// `direction down` (R23, R24).
+  static let down = GoalFacts(rawValue: 4)
+  /// `baseline` and `target` are set (``PlanIndex/goalBaseline``, ``PlanIndex/goalTarget``).
+  static let baseline = GoalFacts(rawValue: 8)
+  static let target = GoalFacts(rawValue: 16)
+}
+
+/// What the shard rules need to know of a measure, besides its numbers.
+struct MeasureFacts: OptionSet, Sendable {
+  let rawValue: UInt8
+  /// `instrument ip` (R16), `talent` (R17), `management` (R29).
+  static let ip = MeasureFacts(rawValue: 1)
+  static let talent = MeasureFacts(rawValue: 2)
+  static let management = MeasureFacts(rawValue: 4)
+  /// No `agency`, or a blank one (R31).
+  static let noAgency = MeasureFacts(rawValue: 8)
+  /// `start` is set (``PlanIndex/measureStart``, R30).
+  static let start = MeasureFacts(rawValue: 16)
+  /// `phase` is set, whether or not it names a phase of the plan (R28).
+  static let phaseRef = MeasureFacts(rawValue: 32)
+}
+
+/// The plan's entities grouped by the entity they belong to, and the facts about them that the
+/// shard rules read, each in an array by the entity's position in its table (a "column"). Built
+/// in one pass over each table, reading each attribute a rule needs once (``Entity/subscript(_:)``),
+/// so that no rule needs a nested loop over all goals, measures or members, nor a lookup by ID.
 ///
 /// Groups hold positions in the plan's tables (``Plan/subscript(kind:)``, `values[i]`), keyed by
 /// the owner's position, so no entity is copied. Every group keeps plan order. Entities whose
 /// reference is unset, or names no entity of the plan, are in no group of that reference — except
 /// goals and measures, whose group `consortia.count` holds those of no consortium: the plan-wide
-/// shard (``Shard``).
-final class PlanIndex {
-  /// The entities of each kind the rules walk, in plan order (the tables' own storage).
+/// shard. References are resolved to positions here once (`-1`: unset, or no such entity).
+final class PlanIndex: Sendable {
+  /// The entities of each kind the rules walk, in plan order (the tables' own storage), for the
+  /// messages of what the rules find.
   let consortia: [Entity], members: [Entity], goals: [Entity], measures: [Entity], funding: [Entity], orgs: [Entity]
+  /// The phases in chronological order.
+  let phases: PhaseOrder
+  /// The plan settings the shard rules read.
+  let settings: Settings
+
+  /// Each consortium's `period`.
+  let consortiumPeriod: [Period?]
+  /// Whether each consortium has `ip-strategy yes`.
+  let consortiumIPStrategy: [Bool]
+
   /// Members by consortium position.
   let membersByConsortium: Groups
-  /// Each member's org position (`-1`: no such org).
+  /// Each member's org position.
   let memberOrg: [Int32]
-  /// Goals by phase position.
-  let goalsByPhase: Groups
+  let memberFacts: [MemberFacts]
+
+  let orgFacts: [OrgFacts]
+
   /// Goals by shard: consortium position, or `consortia.count` for the goals of no consortium
   /// of the plan.
   let goalsByConsortium: Groups
-  /// Each goal's consortium position (`-1`: none, or no such consortium).
-  let goalConsortium: [Int32]
-  /// Each goal's phase position (`-1`: none, or no such phase).
+  /// Each goal's phase position (in the phase table).
   let goalPhase: [Int32]
-  /// Measures by phase position.
-  let measuresByPhase: Groups
+  let goalFacts: [GoalFacts]
+  /// `baseline` and `target` (0 where unset: see ``GoalFacts``).
+  let goalBaseline: [Double], goalTarget: [Double]
+  /// Where each goal was defined or last set.
+  let goalLocation: [SourceLocation]
+  /// The goals rule R24 judges — with a phase of the plan, an `indicator` and a `target` — each
+  /// with the number of its track within its shard: goals of one shard with equal numbers are
+  /// compared (the same indicator; for goals of no consortium of the plan, also the same
+  /// consortium reference). `-1`: not judged.
+  let goalTrack: [Int32]
+  /// The `after` links of the goals (``GoalGraph``).
+  let goalLinks: GoalGraph.Links
+
   /// Measures by shard: consortium position, or `consortia.count` for the measures of no
   /// consortium of the plan.
   let measuresByConsortium: Groups
-  /// Each measure's phase position (`-1`: none, or no such phase).
+  /// Each measure's phase position (in the phase table).
   let measurePhase: [Int32]
+  let measureFacts: [MeasureFacts]
+  /// Each measure's `funder` as a government source (``PlanIndex/governmentSources``), `-1`
+  /// for any other or none.
+  let measureFunder: [Int8]
+  /// Each measure's `amount`, 0 when unset (R28).
+  let measureAmount: [Double]
+  /// Each measure's `start` month as an ordinal (see ``MeasureFacts/start``).
+  let measureStart: [Int]
+
   /// Funding lines by consortium position.
   let fundingByConsortium: Groups
-  /// The phases in chronological order.
-  let phases: PhaseOrder
+  /// Each funding line's phase position (in the phase table).
+  let fundingPhase: [Int32]
+  /// Each funding line's source as a government source (``PlanIndex/governmentSources``), `-1`
+  /// for any other.
+  let fundingSource: [Int8]
+  /// Each funding line's `amount`, 0 when unset.
+  let fundingAmount: [Double]
 
+  /// The government sources in ``Schema/sources`` order: the codes of ``measureFunder`` and
+  /// ``fundingSource``.
+  static let governmentSources = Schema.sources.filter { Schema.governmentSources.contains($0) }
+
+  /// The plan settings the shard rules read, read once.
+  struct Settings: Sendable {
+    let membersMin: Int, membersMax: Int
+    let horizon: Period?
+    let govShareWarn: Double, govShareMax: Double
+    let currency: String
+
+    init(_ plan: Plan) {
+      (membersMin, membersMax, horizon) = (plan.membersMin, plan.membersMax, plan.horizon)
+      (govShareWarn, govShareMax, currency) = (plan.govShareWarn, plan.govShareMax, plan.currency)
+    }
+  }
+
+  /// Builds the index, one table at a time.
   /// - Complexity: O(n) in the number of entities, plus O(p log p) for p phases.
-  init(_ plan: Plan, phases: PhaseOrder) {
-    let consortiumTable = plan[.consortium], phaseTable = plan[.phase]
-    let consortia = consortiumTable.values.elements, members = plan[.member].values.elements
-    let goals = plan[.goal].values.elements, measures = plan[.measure].values.elements
-    let funding = plan[.funding].values.elements
-    (self.consortia, self.members, self.goals, self.measures, self.funding) = (consortia, members, goals, measures, funding)
-    orgs = plan[.org].values.elements
+  convenience init(_ plan: Plan, phases: PhaseOrder) {
+    self.init(plan, phases: phases, workers: 1)
+  }
+
+  /// Builds the index with `workers` threads (`DispatchQueue.concurrentPerform`), each taking
+  /// whole tables, largest first: one table's strings are then touched by one thread only.
+  /// - Parameter early: passes already made while the plan was loaded; those whose tables
+  ///   `plan` still holds are used, not made again.
+  /// - Complexity: O(n) in the number of entities.
+  init(_ plan: Plan, phases: PhaseOrder, workers: Int, early: EarlyValidation? = nil) {
+    let parts = Parts(plan)
+    let passes = Pass.allCases.filter { early?.take($0, into: parts) != true }
+    if workers > 1 && passes.count > 1 {
+      let cursor = Cursor()
+      DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        while true {
+          let t = cursor.value.wrappingAdd(1, ordering: .relaxed).oldValue
+          guard t < passes.count else { return }
+          passes[t].run(parts)
+        }
+      }
+    } else {
+      for pass in passes { pass.run(parts) }
+    }
+    (consortia, members, goals, measures, funding, orgs) = (
+      parts.consortia, parts.members, parts.goals, parts.measures, parts.funding, parts.orgs
+    )
     self.phases = phases
-    let shards = consortia.count + 1
-    let planWide = Int32(consortia.count)
+    settings = Settings(plan)
+    (consortiumPeriod, consortiumIPStrategy) = parts.consortium!
+    (membersByConsortium, memberOrg, memberFacts) = parts.member!
+    orgFacts = parts.org!
+    (goalsByConsortium, goalPhase, goalFacts) = (parts.goal!.0, parts.goal!.1, parts.goal!.2)
+    (goalBaseline, goalTarget, goalLocation, goalTrack, goalLinks) = (
+      parts.goal!.3, parts.goal!.4, parts.goal!.5, parts.goal!.6, parts.goal!.7
+    )
+    (measuresByConsortium, measurePhase, measureFacts, measureFunder, measureAmount, measureStart) = parts.measure!
+    (fundingByConsortium, fundingPhase, fundingSource, fundingAmount) = parts.fundingLines!
+  }
 
-    let memberConsortium = Self.resolve(consortiumTable, members.count) { members[$0].key.a }
-    membersByConsortium = Groups(count: consortia.count, owners: memberConsortium)
-    memberOrg = Self.resolve(plan[.org], members.count) { members[$0].key.b }
+  private final class Cursor: Sendable {
+    let value = Atomic<Int>(0)
+  }
 
-    goalPhase = Self.resolve(phaseTable, goals.count) { goals[$0][Attr.Goal.phase]?.ref }
-    goalConsortium = Self.resolve(consortiumTable, goals.count) { goals[$0][Attr.Goal.consortium]?.ref }
-    goalsByPhase = Groups(count: phaseTable.count, owners: goalPhase)
-    goalsByConsortium = Groups(count: shards, owners: goalConsortium.map { $0 < 0 ? planWide : $0 })
+  /// One pass over a table, largest tables first.
+  enum Pass: CaseIterable, Sendable {
+    case measures, goals, members, funding, orgs, consortia
 
-    measurePhase = Self.resolve(phaseTable, measures.count) { measures[$0][Attr.Measure.phase]?.ref }
-    let measureConsortium = Self.resolve(consortiumTable, measures.count) { measures[$0][Attr.Measure.consortium]?.ref }
-    measuresByPhase = Groups(count: phaseTable.count, owners: measurePhase)
-    measuresByConsortium = Groups(count: shards, owners: measureConsortium.map { $0 < 0 ? planWide : $0 })
+    /// The tables it reads: its own, and those its references name.
+    var reads: [Kind] {
+      switch self {
+      case .measures: [.measure, .consortium, .phase]
+      case .goals: [.goal, .consortium, .phase]
+      case .members: [.member, .consortium, .org]
+      case .funding: [.funding, .consortium, .phase]
+      case .orgs: [.org]
+      case .consortia: [.consortium]
+      }
+    }
 
-    let fundingConsortium = Self.resolve(consortiumTable, funding.count) { funding[$0].key.a }
-    fundingByConsortium = Groups(count: consortia.count, owners: fundingConsortium)
+    /// The pass over the table of `kind`, whose reads come in the kinds' order (SPEC §6) no
+    /// later than it.
+    init?(_ kind: Kind) {
+      switch kind {
+      case .measure: self = .measures
+      case .goal: self = .goals
+      case .member: self = .members
+      case .funding: self = .funding
+      case .org: self = .orgs
+      case .consortium: self = .consortia
+      default: return nil
+      }
+    }
+
+    func run(_ parts: Parts) {
+      switch self {
+      case .measures: parts.measurePass()
+      case .goals: parts.goalPass()
+      case .members: parts.memberPass()
+      case .funding: parts.fundingPass()
+      case .orgs: parts.orgPass()
+      case .consortia: parts.consortiumPass()
+      }
+    }
+
+    /// Hands what the pass found in `from` to `to`, an index of a plan with the same tables.
+    func copy(from: Parts, to: Parts) {
+      switch self {
+      case .measures: to.measure = from.measure
+      case .goals: to.goal = from.goal
+      case .members: to.member = from.member
+      case .funding: to.fundingLines = from.fundingLines
+      case .orgs: to.org = from.org
+      case .consortia: to.consortium = from.consortium
+      }
+    }
+  }
+
+  /// The tables and what each pass over one of them found; each pass writes only its own part.
+  final class Parts: @unchecked Sendable {
+    /// The plan whose tables the passes read.
+    let plan: Plan
+    let consortiumTable: Table, orgTable: Table, phaseTable: Table, goalTable: Table
+    let consortia: [Entity], members: [Entity], goals: [Entity], measures: [Entity], funding: [Entity], orgs: [Entity]
+    var consortium: ([Period?], [Bool])?
+    var member: (Groups, [Int32], [MemberFacts])?
+    var org: [OrgFacts]?
+    var goal: (Groups, [Int32], [GoalFacts], [Double], [Double], [SourceLocation], [Int32], GoalGraph.Links)?
+    var measure: (Groups, [Int32], [MeasureFacts], [Int8], [Double], [Int])?
+    var fundingLines: (Groups, [Int32], [Int8], [Double])?
+
+    init(_ plan: Plan) {
+      self.plan = plan
+      (consortiumTable, orgTable, phaseTable, goalTable) = (plan[.consortium], plan[.org], plan[.phase], plan[.goal])
+      consortia = consortiumTable.values.elements
+      members = plan[.member].values.elements
+      goals = goalTable.values.elements
+      measures = plan[.measure].values.elements
+      funding = plan[.funding].values.elements
+      orgs = orgTable.values.elements
+    }
+
+    /// The shard of each owner position: `-1` (unset or unknown) is the plan-wide shard.
+    private func shardOwners(_ owners: [Int32]) -> [Int32] {
+      let planWide = Int32(consortia.count)
+      return owners.map { $0 < 0 ? planWide : $0 }
+    }
+
+    func consortiumPass() {
+      var periods: [Period?] = []
+      var ip: [Bool] = []
+      periods.reserveCapacity(consortia.count)
+      ip.reserveCapacity(consortia.count)
+      for consortium in consortia {
+        periods.append(consortium[Attr.Consortium.period]?.period)
+        ip.append(consortium[Attr.Consortium.ipStrategy]?.flag == true)
+      }
+      consortium = (periods, ip)
+    }
+
+    func memberPass() {
+      var consortiumOf = Resolver(consortiumTable)
+      var orgOf = Resolver(orgTable)
+      var owners: [Int32] = [], orgPositions: [Int32] = [], facts: [MemberFacts] = []
+      owners.reserveCapacity(members.count)
+      orgPositions.reserveCapacity(members.count)
+      facts.reserveCapacity(members.count)
+      for member in members {
+        owners.append(consortiumOf(member.key.a))
+        orgPositions.append(orgOf(member.key.b))
+        var f: MemberFacts = []
+        if member[Attr.Member.role]?.choice == "lead" { f.insert(.lead) }
+        switch member[Attr.Member.chain]?.choice {
+        case "upstream"?: f.insert(.upstream)
+        case "midstream"?: f.insert(.midstream)
+        case "downstream"?, "application"?: f.insert(.downstream)
+        default: break
+        }
+        facts.append(f)
+      }
+      member = (Groups(count: consortia.count, owners: owners), orgPositions, facts)
+    }
+
+    func orgPass() {
+      var facts: [OrgFacts] = []
+      facts.reserveCapacity(orgs.count)
+      for org in orgs {
+        var f: OrgFacts = []
+        switch org[Attr.Org.type]?.choice {
+        case "enterprise"?:
+          f.insert(.enterprise)
+          let size = org[Attr.Org.size]?.choice
+          if size == "small" || size == "medium" { f.insert(.sme) }
+          if Aggregates.isWeakLead(org) { f.insert(.weakLead) }
+        case "university"?, "institute"?: f.insert(.research)
+        default: break
+        }
+        facts.append(f)
+      }
+      org = facts
+    }
+
+    func goalPass() {
+      var consortiumOf = Resolver(consortiumTable)
+      var phaseOf = Resolver(phaseTable)
+      let n = goals.count
+      var owners: [Int32] = [], phasePositions: [Int32] = [], facts: [GoalFacts] = []
+      var baselines: [Double] = [], targets: [Double] = [], locations: [SourceLocation] = []
+      var indicators: [String] = []
+      var links = GoalGraph.Links(goalTable)
+      owners.reserveCapacity(n)
+      phasePositions.reserveCapacity(n)
+      facts.reserveCapacity(n)
+      baselines.reserveCapacity(n)
+      targets.reserveCapacity(n)
+      locations.reserveCapacity(n)
+      indicators.reserveCapacity(n)
+      for goal in goals {
+        owners.append(consortiumOf(goal[Attr.Goal.consortium]?.ref))
+        phasePositions.append(phaseOf(goal[Attr.Goal.phase]?.ref))
+        var f: GoalFacts = []
+        switch goal[Attr.Goal.category]?.choice {
+        case "tech"?: f.insert(.tech)
+        case "ecosystem"?: f.insert(.ecosystem)
+        default: break
+        }
+        if goal[Attr.Goal.direction]?.choice == "down" { f.insert(.down) }
+        if let baseline = goal[Attr.Goal.baseline]?.number {
+          f.insert(.baseline)
+          baselines.append(baseline)
+        } else {
+          baselines.append(0)
+        }
+        if let target = goal[Attr.Goal.target]?.number {
+          f.insert(.target)
+          targets.append(target)
+        } else {
+          targets.append(0)
+        }
+        indicators.append(goal[Attr.Goal.indicator]?.text ?? "")
+        locations.append(goal.location)
+        links.add(goal[Attr.Goal.after]?.refs)
+        facts.append(f)
+      }
+      let byShard = Groups(count: consortia.count + 1, owners: shardOwners(owners))
+      let tracks = Self.tracks(
+        byShard, shards: consortia.count + 1, phase: phasePositions, facts: facts, indicators: indicators,
+        consortiumRef: { self.goals[$0][Attr.Goal.consortium]?.ref })
+      self.goal = (byShard, phasePositions, facts, baselines, targets, locations, tracks, links)
+    }
+
+    /// R24's tracks (``PlanIndex/goalTrack``): within each shard, goals with equal indicators
+    /// (for the plan-wide shard, equal consortium references too) get the same number, counted
+    /// from 0 in order of first appearance.
+    static func tracks(
+      _ byShard: Groups, shards: Int, phase: [Int32], facts: [GoalFacts], indicators: [String],
+      consortiumRef: (Int) -> String?
+    ) -> [Int32] {
+      var tracks = [Int32](repeating: -1, count: indicators.count)
+      var keys: [String] = []
+      var numbers: [String: Int32] = [:]
+      for k in 0..<shards {
+        keys.removeAll(keepingCapacity: true)
+        numbers.removeAll(keepingCapacity: true)
+        let planWide = k == shards - 1
+        let bounds = byShard.bounds(k)
+        // A handful of indicators per consortium: found by a linear search; a dictionary beyond.
+        let useDictionary = bounds.count > 32
+        for i in bounds {
+          let g = byShard.item(i)
+          guard phase[g] >= 0, facts[g].contains(.target), !indicators[g].isEmpty else { continue }
+          let key = planWide ? (consortiumRef(g) ?? "") + "\u{0}" + indicators[g] : indicators[g]
+          if useDictionary {
+            if let found = numbers[key] {
+              tracks[g] = found
+            } else {
+              tracks[g] = Int32(keys.count)
+              numbers[key] = Int32(keys.count)
+              keys.append(key)
+            }
+          } else if let found = keys.firstIndex(of: key) {
+            tracks[g] = Int32(found)
+          } else {
+            tracks[g] = Int32(keys.count)
+            keys.append(key)
+          }
+        }
+      }
+      return tracks
+    }
+
+    func measurePass() {
+      var consortiumOf = Resolver(consortiumTable)
+      var phaseOf = Resolver(phaseTable)
+      let n = measures.count
+      var owners: [Int32] = [], phasePositions: [Int32] = [], facts: [MeasureFacts] = []
+      var funders: [Int8] = [], amounts: [Double] = [], starts: [Int] = []
+      owners.reserveCapacity(n)
+      phasePositions.reserveCapacity(n)
+      facts.reserveCapacity(n)
+      funders.reserveCapacity(n)
+      amounts.reserveCapacity(n)
+      starts.reserveCapacity(n)
+      for measure in measures {
+        owners.append(consortiumOf(measure[Attr.Measure.consortium]?.ref))
+        var f: MeasureFacts = []
+        let phase = measure[Attr.Measure.phase]?.ref
+        if phase != nil { f.insert(.phaseRef) }
+        phasePositions.append(phaseOf(phase))
+        switch measure[Attr.Measure.instrument]?.choice {
+        case "ip"?: f.insert(.ip)
+        case "talent"?: f.insert(.talent)
+        case "management"?: f.insert(.management)
+        default: break
+        }
+        funders.append(governmentCode(measure[Attr.Measure.funder]?.choice))
+        amounts.append(measure[Attr.Measure.amount]?.number ?? 0)
+        if FundingRules.isBlank(measure[Attr.Measure.agency]?.text ?? "") { f.insert(.noAgency) }
+        if let start = measure[Attr.Measure.start]?.month {
+          f.insert(.start)
+          starts.append(start.ordinal)
+        } else {
+          starts.append(0)
+        }
+        facts.append(f)
+      }
+      let byShard = Groups(count: consortia.count + 1, owners: shardOwners(owners))
+      self.measure = (byShard, phasePositions, facts, funders, amounts, starts)
+    }
+
+    func fundingPass() {
+      var consortiumOf = Resolver(consortiumTable)
+      var phaseOf = Resolver(phaseTable)
+      let n = funding.count
+      var owners: [Int32] = [], phasePositions: [Int32] = [], sources: [Int8] = [], amounts: [Double] = []
+      owners.reserveCapacity(n)
+      phasePositions.reserveCapacity(n)
+      sources.reserveCapacity(n)
+      amounts.reserveCapacity(n)
+      for line in funding {
+        owners.append(consortiumOf(line.key.a))
+        phasePositions.append(phaseOf(line.key.b))
+        sources.append(governmentCode(line.key.c))
+        amounts.append(line[Attr.Funding.amount]?.number ?? 0)
+      }
+      fundingLines = (Groups(count: consortia.count, owners: owners), phasePositions, sources, amounts)
+    }
+
+    /// The position of `source` in ``PlanIndex/governmentSources``, `-1` if it is none of them.
+    private func governmentCode(_ source: String?) -> Int8 {
+      switch source {
+      case "central"?: 0
+      case "provincial"?: 1
+      case "municipal"?: 2
+      default: -1
+      }
+    }
+  }
+
+  /// Finds the positions of entities of one table by ID: a small table (phases) by comparing
+  /// IDs, a large one by its hash table — unless the answer is the last one or the entity after
+  /// it (consecutive entities usually name the same entity, or the next: a consortium's goals
+  /// stand together, and members name their orgs in order).
+  struct Resolver {
+    private let table: Table
+    private let keys: [EntityKey]
+    private var last: Int = -1
+
+    init(_ table: Table) {
+      self.table = table
+      keys = table.keys.elements
+    }
+
+    /// Whether the entity at `p` has ID `id` (a one-part key).
+    @inline(__always) private func named(_ p: Int, _ id: String) -> Bool {
+      keys[p].a == id && keys[p].b.isEmpty && keys[p].c.isEmpty
+    }
+
+    /// The position of the entity with ID `id` (`-1`: `nil`, or no such entity).
+    mutating func callAsFunction(_ id: String?) -> Int32 {
+      guard let id else { return -1 }
+      if keys.count <= 8 {
+        for p in keys.indices where named(p, id) { return Int32(p) }
+        return -1
+      }
+      if last >= 0 {
+        if named(last, id) { return Int32(last) }
+        if last + 1 < keys.count, named(last + 1, id) {
+          last += 1
+          return Int32(last)
+        }
+      }
+      guard let p = table.index(forKey: EntityKey(id)) else { return -1 }
+      last = p
+      return Int32(p)
+    }
   }
 
   /// For each of `count` entities, the position in `table` of the entity its reference `id(i)`
-  /// names (`-1`: unset, or no such entity). Consecutive entities usually name the same entity
-  /// (a consortium's goals stand together), so the last lookup is reused.
+  /// names (`-1`: unset, or no such entity).
   static func resolve(_ table: Table, _ count: Int, _ id: (Int) -> String?) -> [Int32] {
-    var out = [Int32](repeating: -1, count: count)
-    var lastID: String?
-    var last: Int32 = -1
-    for i in 0..<count {
-      guard let ref = id(i) else { continue }
-      if ref != lastID {
-        lastID = ref
-        last = table.index(forKey: EntityKey(ref)).map { Int32($0) } ?? -1
-      }
-      out[i] = last
-    }
+    var resolver = Resolver(table)
+    var out: [Int32] = []
+    out.reserveCapacity(count)
+    for i in 0..<count { out.append(resolver(id(i))) }
     return out
   }
 }
 
 /// The plan's phases in chronological order: by start month, then end month, then plan order —
 /// the order in which rules R20, R21, R24, R26 and R33 compare phases ("later phase").
-struct PhaseOrder {
+struct PhaseOrder: Sendable {
   /// The phases in chronological order.
   let chronologicalPhases: [Entity]
   /// The table positions of ``chronologicalPhases``.
   let chronologicalOrder: [Int]
-  /// Each phase's position in ``chronologicalPhases``, by ID.
-  let phasePosition: [String: Int]
   /// Each phase's position in ``chronologicalPhases``, by table position.
   let chronologicalPosition: [Int]
+  /// Each phase's `period`, by table position.
+  let periods: [Period?]
+  /// The phases whose period does not end before it starts, in chronological order, by table
+  /// position, with their periods (R26).
+  let proper: [(position: Int, period: Period)]
 
   /// - Complexity: O(p log p) for p phases.
   init(_ plan: Plan) {
     let phases = plan[.phase].values.elements
+    let periods = phases.map(\.period)
     chronologicalOrder = phases.indices.sorted { x, y in
-      let (a, b) = (phases[x].period, phases[y].period)
+      let (a, b) = (periods[x], periods[y])
       if a?.start != b?.start { return (a?.start.ordinal ?? .max) < (b?.start.ordinal ?? .max) }
       if a?.end != b?.end { return (a?.end.ordinal ?? .max) < (b?.end.ordinal ?? .max) }
       return x < y
     }
     chronologicalPhases = chronologicalOrder.map { phases[$0] }
-    var position: [String: Int] = [:]
     var byTable = [Int](repeating: 0, count: phases.count)
-    for (i, p) in chronologicalOrder.enumerated() {
-      position[phases[p].id] = i
-      byTable[p] = i
-    }
-    phasePosition = position
+    for (i, p) in chronologicalOrder.enumerated() { byTable[p] = i }
     chronologicalPosition = byTable
+    self.periods = periods
+    proper = chronologicalOrder.compactMap { p in periods[p].flatMap { $0.start <= $0.end ? (p, $0) : nil } }
   }
 }
 

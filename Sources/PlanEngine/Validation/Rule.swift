@@ -27,25 +27,50 @@ struct Rule: Sendable {
 struct ShardRule: Sendable {
   /// `R11` … `R31`.
   let code: String
-  /// The findings in shard `k`: a consortium position of ``RuleContext/index``, or
-  /// `index.consortia.count` for the plan-wide shard (``RuleContext/isPlanWide(_:)``).
-  let check: @Sendable (RuleContext, Int) -> [Diagnostic]
+  /// The findings in one shard. Reads the shard's entities through the facts of
+  /// ``RuleContext/index`` (``Shard/index``), and the entities themselves only for what it reports.
+  let check: @Sendable (Shard) -> [Diagnostic]
 
-  init(_ code: String, check: @escaping @Sendable (RuleContext, Int) -> [Diagnostic]) {
+  init(_ code: String, check: @escaping @Sendable (Shard) -> [Diagnostic]) {
     self.code = code
     self.check = check
   }
 
   /// A rule about consortia only: silent in the plan-wide shard.
-  static func consortium(_ code: String, check: @escaping @Sendable (RuleContext, Int) -> Diagnostic?) -> ShardRule {
-    ShardRule(code) { c, k in
-      guard !c.isPlanWide(k) else { return [] }
-      return check(c, k).map { [$0] } ?? []
+  static func consortium(_ code: String, check: @escaping @Sendable (Shard) -> Diagnostic?) -> ShardRule {
+    ShardRule(code) { s in
+      guard !s.isPlanWide else { return [] }
+      return check(s).map { [$0] } ?? []
     }
   }
 }
 
-extension RuleContext {
-  /// Whether shard `k` is the plan-wide one (goals and measures of no consortium).
-  func isPlanWide(_ k: Int) -> Bool { k == index.consortia.count }
+/// One shard of a validation: a consortium position of ``RuleContext/index``, or
+/// `index.consortia.count` for the plan-wide shard — with the context and its index, held
+/// without reference counting (whoever makes a shard keeps both alive while it is used: the two
+/// workers of a validation read them at once, and counting references to one object from two
+/// cores costs more than the rules themselves).
+struct Shard {
+  unowned(unsafe) let c: RuleContext
+  unowned(unsafe) let index: PlanIndex
+  /// The consortium position, or `index.consortia.count` for the plan-wide shard.
+  let k: Int
+
+  /// Shard `k` of `c`, whose ``RuleContext/index`` is `index`.
+  init(_ c: RuleContext, _ index: PlanIndex, _ k: Int) {
+    self.c = c
+    self.index = index
+    self.k = k
+  }
+
+  /// Whether this is the plan-wide shard (goals and measures of no consortium).
+  var isPlanWide: Bool { k == index.consortia.count }
+
+  /// The consortium (not of the plan-wide shard).
+  var consortium: Entity { index.consortia[k] }
+
+  /// A finding of rule `message.code` at `entity`'s statement (``RuleContext/report(_:at:severity:)``).
+  func report(_ message: Message, at entity: Entity, severity: Diagnostic.Severity? = nil) -> Diagnostic {
+    c.report(message, at: entity.location, severity: severity)
+  }
 }

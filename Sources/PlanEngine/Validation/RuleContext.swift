@@ -17,33 +17,78 @@ final class RuleContext {
     self.ranking = ranking
   }
 
-  /// Entities grouped by the entity they belong to; built on first use.
-  private(set) lazy var index = PlanIndex(plan, phases: phases)
+  /// Entities grouped by the entity they belong to, with the facts the shard rules read; built
+  /// on first use, unless given (``Validator/run(_:into:)`` builds it on two threads).
+  var index: PlanIndex {
+    get {
+      if let builtIndex { return builtIndex }
+      let index = PlanIndex(plan, phases: phases)
+      builtIndex = index
+      return index
+    }
+    set { builtIndex = newValue }
+  }
+  private var builtIndex: PlanIndex?
 
   /// The phases in chronological order; built on first use.
   private(set) lazy var phases = PhaseOrder(plan)
 
+  /// Each consortium's field position (`-1`: none, or no such field), by consortium position
+  /// (rules R09, R10).
+  /// - Complexity: O(consortia).
+  private(set) lazy var consortiumField: [Int32] = {
+    let consortia = plan[.consortium].values.elements
+    return consortia.withUnsafeBufferPointer { consortia in
+      PlanIndex.resolve(plan[.field], consortia.count) { consortia[$0][Attr.Consortium.field]?.ref }
+    }
+  }()
+
   /// Whether some consortium belongs to the field, by field position (rule R10).
   /// - Complexity: O(consortia).
   private(set) lazy var fieldHasConsortium: [Bool] = {
-    let fields = plan[.field]
-    var has = [Bool](repeating: false, count: fields.count)
-    let consortia = plan[.consortium].values.elements
-    for f in PlanIndex.resolve(fields, consortia.count, { consortia[$0][Attr.Consortium.field]?.ref }) where f >= 0 {
-      has[Int(f)] = true
-    }
+    var has = [Bool](repeating: false, count: plan[.field].count)
+    for f in consortiumField where f >= 0 { has[Int(f)] = true }
     return has
   }()
 
-  /// The `after` links between goals; built on first use.
-  private(set) lazy var goalGraph = GoalGraph(plan)
+  /// Each field's rank in ``ranking`` (`nil` where there is none), by field position (rules
+  /// R09, R10).
+  /// - Complexity: O(fields).
+  private(set) lazy var rankByField: [Int?] = {
+    var ranks = [Int?](repeating: nil, count: plan[.field].count)
+    guard let ranking else { return ranks }
+    let fields = plan[.field]
+    for row in ranking.rows {
+      if let f = fields.index(forKey: EntityKey(row.field)) { ranks[f] = row.rank }
+    }
+    return ranks
+  }()
+
+  /// The `after` links between goals; built on first use (with the index's goal phases when
+  /// the index is built).
+  private(set) lazy var goalGraph = builtIndex.map { GoalGraph(plan, index: $0) } ?? GoalGraph(plan, phases: phases)
 
   /// The plan's criteria in plan order.
   private(set) lazy var criteria: [Entity] = Array(plan[.criterion].values)
 
+  /// The scores of every field on every criterion (rule R05, the ranking basis); built on first use.
+  private(set) lazy var scores = ScoreMatrix(plan)
+
   /// AHP weights from the `compare` judgements, when `weighting ahp` and the judgements form a
   /// complete matrix of Saaty values for 1 to 15 criteria (rule R03 clean); `nil` otherwise.
   private(set) lazy var ahp: AHPResult? = AHPJudgements(plan, criteria: criteria)?.result
+
+  /// The findings of each ranking rule that ran (by code): R01, R02, R03 and R05 decide
+  /// whether there is a ranking (``basis``) and report their findings too, computed once.
+  private var findingsByRule: [String: [Diagnostic]] = [:]
+
+  /// The findings of `rule`, computed at most once per context.
+  func findings(of rule: Rule) -> [Diagnostic] {
+    if let found = findingsByRule[rule.code] { return found }
+    let found = rule.check(self)
+    findingsByRule[rule.code] = found
+    return found
+  }
 
   /// The decision matrix of the plan, or why there is none (the first blocking finding).
   private(set) lazy var basis: Result<RankingBasis, Diagnostic> = Result { () throws(Diagnostic) in
@@ -88,4 +133,44 @@ final class RuleContext {
   func latest(_ entities: some Sequence<Entity>) -> Entity? {
     entities.max { $0.location < $1.location }
   }
+}
+
+/// The scores of a plan's fields on its criteria, by field and criterion position, read in one
+/// pass over the score table (instead of a lookup by key per field and criterion).
+struct ScoreMatrix {
+  private let criteria: Int
+  /// Field-major: `present[f * criteria + j]`, whether field `f` has a score on criterion `j`.
+  private let present: [Bool]
+  /// Field-major: the value of each score (0 where there is none, or it has no value).
+  private let values: [Double]
+  /// How many pairs of field and criterion have no score.
+  let missing: Int
+
+  /// - Complexity: O(scores + fields × criteria).
+  init(_ plan: Plan) {
+    let criteria = plan[.criterion].count
+    var present = [Bool](repeating: false, count: plan[.field].count * criteria)
+    var values = [Double](repeating: 0, count: present.count)
+    var fieldOf = PlanIndex.Resolver(plan[.field])
+    var criterionOf = PlanIndex.Resolver(plan[.criterion])
+    var found = 0
+    plan[.score].values.elements.withUnsafeBufferPointer { scores in
+      for i in scores.indices {
+        let f = fieldOf(scores[i].key.a), j = criterionOf(scores[i].key.b)
+        guard f >= 0, j >= 0, scores[i].key.c.isEmpty else { continue }
+        let cell = Int(f) * criteria + Int(j)
+        if !present[cell] { found += 1 }
+        present[cell] = true
+        values[cell] = scores[i][Attr.Score.value]?.number ?? 0
+      }
+    }
+    (self.criteria, self.present, self.values) = (criteria, present, values)
+    missing = present.count - found
+  }
+
+  /// Whether field `f` has a score on criterion `j`.
+  func has(_ f: Int, _ j: Int) -> Bool { present[f * criteria + j] }
+
+  /// The value of field `f`'s score on criterion `j`; 0 when it has none, or its score no value.
+  func value(_ f: Int, _ j: Int) -> Double { values[f * criteria + j] }
 }

@@ -20,122 +20,123 @@ enum ConsortiumRules {
   /// reported at the consortium), and that lead is an org of `type enterprise` (reported at the
   /// member statement; a lead without a `type` is not known to be an enterprise and is reported
   /// too).
-  static let r11 = ShardRule.consortium("R11") { c, k in
-    let index = c.index
-    let consortium = index.consortia[k]
-    let leads = c.leads(of: k)
-    switch leads.count {
-    case 0: return c.report(.r11NoLead(consortium), at: consortium)
+  static let r11 = ShardRule.consortium("R11") { s in
+    let index = s.index
+    var count = 0
+    var lead = -1
+    let members = index.membersByConsortium
+    for i in members.bounds(s.k) where index.memberFacts[members.item(i)].contains(.lead) {
+      if count == 0 { lead = members.item(i) }
+      count += 1
+    }
+    switch count {
+    case 0: return s.report(.r11NoLead(s.consortium), at: s.consortium)
     case 1:
-      let o = Int(index.memberOrg[leads[0]])
-      guard o >= 0 else { return nil }
+      let o = Int(index.memberOrg[lead])
+      guard o >= 0, !index.orgFacts[o].contains(.enterprise) else { return nil }
       let type = index.orgs[o][Attr.Org.type]?.choice
-      guard type != "enterprise" else { return nil }
-      return c.report(.r11LeadNotEnterprise(consortium.id, org: index.orgs[o], type: type), at: index.members[leads[0]])
-    default: return c.report(.r11ManyLeads(consortium, leads: leads.map { index.members[$0].key.b }), at: consortium)
+      return s.report(.r11LeadNotEnterprise(s.consortium.id, org: index.orgs[o], type: type), at: index.members[lead])
+    default:
+      return s.report(.r11ManyLeads(s.consortium, leads: s.leads.map { index.members[$0].key.b }), at: s.consortium)
     }
   }
 
   /// **R12** (error): a consortium has at least one member of type university or institute.
-  static let r12 = ShardRule.consortium("R12") { c, k in
-    let research = c.hasMemberOrg(of: k) { org in
-      let type = org[Attr.Org.type]?.choice
-      return type == "university" || type == "institute"
-    }
-    return research ? nil : c.report(.r12NoResearch(c.index.consortia[k]), at: c.index.consortia[k])
+  static let r12 = ShardRule.consortium("R12") { s in
+    s.hasMemberOrg(.research) ? nil : s.report(.r12NoResearch(s.consortium), at: s.consortium)
   }
 
   /// **R13** (warning): the members' `chain` positions cover upstream, midstream and downstream
   /// (`application` counting as downstream). The message names what is missing and what is there.
-  static let r13 = ShardRule.consortium("R13") { c, k in
-    let needed = ["upstream", "midstream", "downstream"]
-    let index = c.index
-    let consortium = index.consortia[k]
-    // Which of `needed` the members cover (a few members: no set needed).
-    var covered = [false, false, false]
-    for m in index.membersByConsortium[k] {
-      guard let chain = index.members[m][Attr.Member.chain]?.choice else { continue }
-      if let i = needed.firstIndex(of: chain == "application" ? "downstream" : chain) { covered[i] = true }
-    }
-    guard covered.contains(false) else { return nil }
-    let missing = needed.indices.filter { !covered[$0] }.map { needed[$0] }
-    guard !missing.isEmpty else { return nil }
-    return c.report(.r13Chain(consortium, missing: missing, covered: needed.indices.filter { covered[$0] }.map { needed[$0] }), at: consortium)
+  static let r13 = ShardRule.consortium("R13") { s in
+    let index = s.index
+    var covered: MemberFacts = []
+    let members = index.membersByConsortium
+    for i in members.bounds(s.k) { covered.formUnion(index.memberFacts[members.item(i)]) }
+    guard !covered.isSuperset(of: [.upstream, .midstream, .downstream]) else { return nil }
+    let needed: [(name: String, fact: MemberFacts)] = [
+      ("upstream", .upstream), ("midstream", .midstream), ("downstream", .downstream),
+    ]
+    return s.report(
+      .r13Chain(
+        s.consortium, missing: needed.filter { !covered.contains($0.fact) }.map(\.name),
+        covered: needed.filter { covered.contains($0.fact) }.map(\.name)),
+      at: s.consortium)
   }
 
   /// **R14** (warning): some member is an enterprise of size small or medium.
-  static let r14 = ShardRule.consortium("R14") { c, k in
-    let sme = c.hasMemberOrg(of: k) { org in
-      guard org[Attr.Org.type]?.choice == "enterprise" else { return false }
-      let size = org[Attr.Org.size]?.choice
-      return size == "small" || size == "medium"
-    }
-    return sme ? nil : c.report(.r14NoSME(c.index.consortia[k]), at: c.index.consortia[k])
+  static let r14 = ShardRule.consortium("R14") { s in
+    s.hasMemberOrg(.sme) ? nil : s.report(.r14NoSME(s.consortium), at: s.consortium)
   }
 
   /// **R15** (warning): the number of members lies within `members-min..members-max`, both ends
   /// included (default 5..30).
-  static let r15 = ShardRule.consortium("R15") { c, k in
-    let (low, high) = (c.plan.membersMin, c.plan.membersMax)
-    let consortium = c.index.consortia[k]
-    let count = c.index.membersByConsortium.count(k)
+  static let r15 = ShardRule.consortium("R15") { s in
+    let (low, high) = (s.index.settings.membersMin, s.index.settings.membersMax)
+    let count = s.index.membersByConsortium.count(s.k)
     guard count < low || count > high else { return nil }
-    return c.report(.r15Count(consortium, count: count, min: low, max: high), at: consortium)
+    return s.report(.r15Count(s.consortium, count: count, min: low, max: high), at: s.consortium)
   }
 
   /// **R16** (warning): `ip-strategy yes`, or one of the consortium's own measures has
   /// instrument ip.
-  static let r16 = ShardRule.consortium("R16") { c, k in
-    let consortium = c.index.consortia[k]
-    guard consortium[Attr.Consortium.ipStrategy]?.flag != true, !c.hasMeasure(of: k, instrument: "ip")
-    else { return nil }
-    return c.report(.r16NoIPStrategy(consortium), at: consortium)
+  static let r16 = ShardRule.consortium("R16") { s in
+    guard !s.index.consortiumIPStrategy[s.k], !s.hasMeasure(.ip) else { return nil }
+    return s.report(.r16NoIPStrategy(s.consortium), at: s.consortium)
   }
 
   /// **R17** (warning): one of the consortium's own measures has instrument talent.
-  static let r17 = ShardRule.consortium("R17") { c, k in
-    c.hasMeasure(of: k, instrument: "talent") ? nil : c.report(.r17NoTalent(c.index.consortia[k]), at: c.index.consortia[k])
+  static let r17 = ShardRule.consortium("R17") { s in
+    s.hasMeasure(.talent) ? nil : s.report(.r17NoTalent(s.consortium), at: s.consortium)
   }
 
   /// **R18** (warning): a consortium's `period` lasts 3 to 5 years (36 to 60 months, both
   /// included; `2025..2027` is 3 years; one that ends before it starts is reported as such) and
   /// lies within the `horizon`. One finding per breach.
-  static let r18 = ShardRule("R18") { c, k in
-    guard !c.isPlanWide(k) else { return [] }
-    let consortium = c.index.consortia[k]
-    guard let period = consortium.period else { return [] }
+  static let r18 = ShardRule("R18") { s in
+    guard !s.isPlanWide, let period = s.index.consortiumPeriod[s.k] else { return [] }
+    let reversed = period.end < period.start
+    let badLength = !reversed && (period.months < 36 || period.months > 60)
+    let horizon = s.index.settings.horizon
+    let outside = horizon.map { !$0.contains(period) } ?? false
+    guard reversed || badLength || outside else { return [] }
+    let consortium = s.consortium
     var findings: [Diagnostic] = []
-    if period.end < period.start {
-      findings.append(c.report(.r18Reversed(consortium, period: period), at: consortium))
-    } else if period.months < 36 || period.months > 60 {
-      findings.append(c.report(.r18Length(consortium, period: period), at: consortium))
+    if reversed {
+      findings.append(s.report(.r18Reversed(consortium, period: period), at: consortium))
+    } else if badLength {
+      findings.append(s.report(.r18Length(consortium, period: period), at: consortium))
     }
-    if let horizon = c.plan.horizon, !horizon.contains(period) {
-      findings.append(c.report(.r18Horizon(consortium, period: period, horizon: horizon), at: consortium))
+    if outside, let horizon {
+      findings.append(s.report(.r18Horizon(consortium, period: period, horizon: horizon), at: consortium))
     }
     return findings
   }
 }
 
-extension RuleContext {
-  /// The member positions of the consortium at position `k` with `role lead`, in plan order.
-  func leads(of k: Int) -> [Int] {
+extension Shard {
+  /// The member positions of the consortium with `role lead`, in plan order.
+  var leads: [Int] {
     let index = index
-    return index.membersByConsortium[k].filter { index.members[$0][Attr.Member.role]?.choice == "lead" }
+    return index.membersByConsortium[k].filter { index.memberFacts[$0].contains(.lead) }
   }
 
-  /// Whether the org of one of the members of the consortium at position `k` satisfies `test`.
-  func hasMemberOrg(of k: Int, where test: (Entity) -> Bool) -> Bool {
+  /// Whether the org of one of the consortium's members has `fact`.
+  func hasMemberOrg(_ fact: OrgFacts) -> Bool {
     let index = index
-    return index.membersByConsortium[k].contains { m in
-      let o = Int(index.memberOrg[m])
-      return o >= 0 && test(index.orgs[o])
+    let members = index.membersByConsortium
+    for i in members.bounds(k) {
+      let o = Int(index.memberOrg[members.item(i)])
+      if o >= 0, index.orgFacts[o].contains(fact) { return true }
     }
+    return false
   }
 
-  /// Whether one of the own measures of the consortium at position `k` uses `instrument`.
-  func hasMeasure(of k: Int, instrument: String) -> Bool {
+  /// Whether one of the shard's own measures has `instrument` (``MeasureFacts``).
+  func hasMeasure(_ instrument: MeasureFacts) -> Bool {
     let index = index
-    return index.measuresByConsortium[k].contains { index.measures[$0][Attr.Measure.instrument]?.choice == instrument }
+    let measures = index.measuresByConsortium
+    for i in measures.bounds(k) where index.measureFacts[measures.item(i)].contains(instrument) { return true }
+    return false
   }
 }

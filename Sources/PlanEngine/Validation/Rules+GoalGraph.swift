@@ -12,9 +12,8 @@ enum GoalGraphRules {
   /// all. Walked without recursion (``GoalGraph``).
   static let r32 = Rule("R32") { c in
     let graph = c.goalGraph
-    return graph.cycles().compactMap { cycle in
-      guard let goal = c.plan.entity(.goal, graph.ids[cycle.path[0]]) else { return nil }
-      return c.report(.r32Cycle(cycle.path.map { graph.ids[$0] }, knot: cycle.component.map { graph.ids[$0] }), at: goal)
+    return graph.cycles().map { cycle in
+      c.report(.r32Cycle(cycle.path.map(graph.id), knot: cycle.component.map(graph.id)), at: graph.goal(cycle.path[0]))
     }
   }
 
@@ -23,17 +22,20 @@ enum GoalGraphRules {
   /// `after` list holds it.
   static let r33 = Rule("R33") { c in
     let graph = c.goalGraph
-    let goals = c.plan[.goal].values
-    let position = graph.phases.map { $0.flatMap { c.phases.phasePosition[$0] } }
     var findings: [Diagnostic] = []
-    for (g, prerequisites) in graph.successors.enumerated() {
-      guard let here = position[g], let phase = graph.phases[g] else { continue }
-      for p in prerequisites {
-        guard let there = position[p], there > here, let laterPhase = graph.phases[p] else { continue }
+    for g in 0..<graph.count {
+      let here = graph.phasePosition[g]
+      guard here >= 0 else { continue }
+      for p in graph.successors(g) {
+        let there = graph.phasePosition[Int(p)]
+        guard there >= 0, there > here else { continue }
+        let goal = graph.goal(g)
+        guard let phase = goal[Attr.Goal.phase]?.ref, let laterPhase = graph.goal(Int(p))[Attr.Goal.phase]?.ref else {
+          continue
+        }
         findings.append(
           c.report(
-            .r33LaterPrerequisite(goals[g], phase: phase, prerequisite: graph.ids[p], laterPhase: laterPhase),
-            at: goals[g]))
+            .r33LaterPrerequisite(goal, phase: phase, prerequisite: graph.id(Int(p)), laterPhase: laterPhase), at: goal))
       }
     }
     return findings

@@ -71,16 +71,21 @@ enum PhaseRules {
 
   /// **R23** (error): a goal's `target` lies above its `baseline` for direction up, below it for
   /// direction down (equal is no movement). A goal without both numbers is not judged.
-  static let r23 = ShardRule("R23") { c, k in
-    c.index.goalsByConsortium[k].compactMap { g in
-      let goal = c.index.goals[g]
-      guard let baseline = goal[Attr.Goal.baseline]?.number, let target = goal[Attr.Goal.target]?.number else {
-        return nil
-      }
+  static let r23 = ShardRule("R23") { s in
+    let index = s.index
+    var findings: [Diagnostic] = []
+    for i in index.goalsByConsortium.bounds(s.k) {
+      let g = index.goalsByConsortium.item(i)
+      let facts = index.goalFacts[g]
+      guard facts.isSuperset(of: [.baseline, .target]) else { continue }
+      let (baseline, target) = (index.goalBaseline[g], index.goalTarget[g])
+      let moves = facts.contains(.down) ? target < baseline : target > baseline
+      guard !moves else { continue }
+      let goal = index.goals[g]
       let direction = goal[Attr.Goal.direction]?.choice ?? "up"
-      let moves = direction == "down" ? target < baseline : target > baseline
-      return moves ? nil : c.report(.r23Direction(goal, baseline: baseline, target: target, direction: direction), at: goal)
+      findings.append(s.report(.r23Direction(goal, baseline: baseline, target: target, direction: direction), at: goal))
     }
+    return findings
   }
 
   /// **R24** (warning): among the goals of one consortium (or the plan-wide goals) with the same
@@ -88,8 +93,9 @@ enum PhaseRules {
   /// direction up it is not below the highest earlier target, for down not above the lowest.
   /// Goals of the same phase are not compared with each other; goals without an indicator or a
   /// target are not judged. At the later goal, naming the earlier one.
-  /// - Complexity: O(goals), walking the phases in order.
-  static let r24 = ShardRule("R24") { c, k in
+  /// - Complexity: O(goals of the shard), walking the phases in order (goals with the same
+  ///   indicator share a track, numbered in ``PlanIndex/goalTrack``).
+  static let r24 = ShardRule("R24") { s in
     struct Track {
       var position = -1
       var highest: (target: Double, goal: Int)?
@@ -104,109 +110,106 @@ enum PhaseRules {
         (phaseHighest, phaseLowest, position) = (nil, nil, newPosition)
       }
     }
-    let index = c.index
-    let goals = index.goals
-    // Findings with the goal's phase position and plan position: reported in that order.
-    var findings: [(position: Int, goal: Int, finding: Diagnostic)] = []
-    // The judged goals of one group (a consortium's, or those of no consortium): phase position,
-    // goal position, indicator, target, in chronological then plan order.
-    var judged: [(position: Int, goal: Int, indicator: String, target: Double)] = []
-    var tracks: [(key: String, track: Track)] = []
-    var trackByKey: [String: Int] = [:]
-
-    /// Walks `judged`; `key` names the track of a goal (its indicator, with the consortium
-    /// reference for goals of no consortium in the plan).
-    func walk(_ key: (Int, String) -> String) {
+    let index = s.index
+    let groups = index.goalsByConsortium
+    let bounds = groups.bounds(s.k)
+    var judgedCount = 0
+    var trackCount = 0
+    for i in bounds {
+      let track = Int(index.goalTrack[groups.item(i)])
+      guard track >= 0 else { continue }
+      judgedCount += 1
+      trackCount = max(trackCount, track + 1)
+    }
+    // One goal per track: nothing to compare.
+    guard judgedCount > trackCount else { return [] }
+    // The judged goals — phase position (chronological) and goal position — in chronological
+    // then plan order, and the tracks, in buffers on the stack.
+    return withUnsafeTemporaryAllocation(of: (position: Int, goal: Int).self, capacity: judgedCount) { buffer in
+      var judged = buffer
+      var n = 0
+      for i in bounds {
+        let g = groups.item(i)
+        guard index.goalTrack[g] >= 0 else { continue }
+        judged.initializeElement(at: n, to: (index.phases.chronologicalPosition[Int(index.goalPhase[g])], g))
+        n += 1
+      }
       judged.sort { ($0.position, $0.goal) < ($1.position, $1.goal) }
-      tracks.removeAll(keepingCapacity: true)
-      trackByKey.removeAll(keepingCapacity: true)
-      // A handful of indicators per consortium: found by a linear search; a dictionary beyond.
-      let useDictionary = judged.count > 32
-      for (position, g, indicator, target) in judged {
-        let trackKey = key(g, indicator)
-        var t: Int
-        if useDictionary {
-          if let found = trackByKey[trackKey] {
-            t = found
-          } else {
-            t = tracks.count
-            trackByKey[trackKey] = t
-            tracks.append((trackKey, Track()))
+      defer { judged.deinitialize() }
+      return withUnsafeTemporaryAllocation(of: Track.self, capacity: trackCount) { tracks in
+        tracks.initialize(repeating: Track())
+        defer { tracks.deinitialize() }
+        var findings: [Diagnostic] = []
+        for (position, g) in judged {
+          let t = Int(index.goalTrack[g])
+          let target = index.goalTarget[g]
+          tracks[t].enter(position)
+          let track = tracks[t]
+          let down = index.goalFacts[g].contains(.down)
+          let behind = down
+            ? track.lowest.flatMap { target > $0.target ? $0 : nil }
+            : track.highest.flatMap { target < $0.target ? $0 : nil }
+          if let behind {
+            let goal = index.goals[g]
+            let earlier = index.goals[behind.goal]
+            findings.append(
+              s.report(
+                .r24FallsBack(
+                  goal, target: target, phase: index.phases.chronologicalPhases[position].id, earlier: earlier,
+                  earlierTarget: behind.target, earlierPhase: earlier[Attr.Goal.phase]?.ref ?? "?",
+                  consortium: goal[Attr.Goal.consortium]?.ref, indicator: goal[Attr.Goal.indicator]?.text ?? "",
+                  direction: goal[Attr.Goal.direction]?.choice ?? "up"),
+                at: goal))
           }
-        } else if let found = tracks.firstIndex(where: { $0.key == trackKey }) {
-          t = found
-        } else {
-          t = tracks.count
-          tracks.append((trackKey, Track()))
+          if track.phaseHighest == nil || target > track.phaseHighest!.target { tracks[t].phaseHighest = (target, g) }
+          if track.phaseLowest == nil || target < track.phaseLowest!.target { tracks[t].phaseLowest = (target, g) }
         }
-        tracks[t].track.enter(position)
-        let track = tracks[t].track
-        let goal = goals[g]
-        let direction = goal[Attr.Goal.direction]?.choice ?? "up"
-        let behind = direction == "down"
-          ? track.lowest.flatMap { target > $0.target ? $0 : nil }
-          : track.highest.flatMap { target < $0.target ? $0 : nil }
-        if let behind {
-          let earlier = goals[behind.goal]
-          findings.append((position, g, c.report(
-            .r24FallsBack(
-              goal, target: target, phase: c.phases.chronologicalPhases[position].id, earlier: earlier,
-              earlierTarget: behind.target, earlierPhase: earlier[Attr.Goal.phase]?.ref ?? "?",
-              consortium: goal[Attr.Goal.consortium]?.ref, indicator: indicator, direction: direction),
-            at: goal)))
-        }
-        if track.phaseHighest == nil || target > track.phaseHighest!.target { tracks[t].track.phaseHighest = (target, g) }
-        if track.phaseLowest == nil || target < track.phaseLowest!.target { tracks[t].track.phaseLowest = (target, g) }
+        return findings
       }
     }
-
-    func judge(_ g: Int) {
-      let p = Int(index.goalPhase[g])
-      guard p >= 0 else { return }
-      let goal = goals[g]
-      guard let indicator = goal[Attr.Goal.indicator]?.text, !indicator.isEmpty,
-        let target = goal[Attr.Goal.target]?.number
-      else { return }
-      judged.append((c.phases.chronologicalPosition[p], g, indicator, target))
-    }
-
-    for g in index.goalsByConsortium[k] { judge(g) }
-    if judged.isEmpty { return [] }
-    if c.isPlanWide(k) {
-      // Goals of no consortium of the plan, tracked by their consortium reference (if any) too.
-      walk { g, indicator in (goals[g][Attr.Goal.consortium]?.ref ?? "") + "\u{0}" + indicator }
-    } else {
-      walk { _, indicator in indicator }
-    }
-    findings.sort { ($0.position, $0.goal) < ($1.position, $1.goal) }
-    return findings.map(\.finding)
   }
 
   /// **R25** (warning), its part within a consortium: every consortium has a goal of category
   /// tech (the default category), at the consortium. (Its plan-wide part, an ecosystem goal, is
   /// in ``Aggregates``.)
-  static let r25 = ShardRule.consortium("R25") { c, k in
-    let index = c.index
-    let tech = index.goalsByConsortium[k].contains { index.goals[$0][Attr.Goal.category]?.choice == "tech" }
-    return tech ? nil : c.report(.r25NoTechGoal(index.consortia[k]), at: index.consortia[k])
+  static let r25 = ShardRule.consortium("R25") { s in
+    let index = s.index
+    let goals = index.goalsByConsortium
+    for i in goals.bounds(s.k) where index.goalFacts[goals.item(i)].contains(.tech) { return nil }
+    return s.report(.r25NoTechGoal(s.consortium), at: s.consortium)
   }
 
   /// **R26** (warning): a consortium has a goal in every phase that overlaps its `period` (every
   /// phase, when it has none). One finding per consortium, naming the phases without a goal.
-  static let r26 = ShardRule.consortium("R26") { c, k in
-    let index = c.index
-    // The chronological phases that can be missed: those with a period that does not end
-    // before it starts.
-    let phases = c.phases.chronologicalPhases.indices.compactMap { i -> (position: Int, phase: Entity, period: Period)? in
-      let phase = c.phases.chronologicalPhases[i]
-      return phase.period.flatMap { $0.start <= $0.end ? (c.phases.chronologicalOrder[i], phase, $0) : nil }
+  /// Only phases whose period does not end before it starts can be missed.
+  static let r26 = ShardRule.consortium("R26") { s in
+    let index = s.index
+    let goals = index.goalsByConsortium
+    let phases = index.phases.proper
+    let span = index.consortiumPeriod[s.k]
+    // Up to 64 phases (by table position) in a bit set; more in an array.
+    var covered: UInt64 = 0
+    var coveredBeyond: [Bool] = []
+    for i in goals.bounds(s.k) {
+      let p = Int(index.goalPhase[goals.item(i)])
+      if p < 0 { continue }
+      if p < 64 {
+        covered |= 1 << UInt64(p)
+      } else {
+        if coveredBeyond.isEmpty { coveredBeyond = [Bool](repeating: false, count: index.phases.periods.count) }
+        coveredBeyond[p] = true
+      }
     }
-    var covered = [Bool](repeating: false, count: c.plan[.phase].count)
-    let consortium = index.consortia[k]
-    for g in index.goalsByConsortium[k] where index.goalPhase[g] >= 0 { covered[Int(index.goalPhase[g])] = true }
-    let span = consortium.period
-    let missing = phases.filter { p in !covered[p.position] && (span.map { $0.overlaps(p.period) } ?? true) }
-    return missing.isEmpty ? nil : c.report(.r26MissingPhases(consortium, phases: missing.map(\.phase.id)), at: consortium)
+    func isCovered(_ p: Int) -> Bool {
+      p < 64 ? covered & (1 << UInt64(p)) != 0 : !coveredBeyond.isEmpty && coveredBeyond[p]
+    }
+    func isMissing(_ phase: (position: Int, period: Period)) -> Bool {
+      !isCovered(phase.position) && (span.map { $0.overlaps(phase.period) } ?? true)
+    }
+    guard phases.contains(where: isMissing) else { return nil }
+    let order = index.phases
+    let missing = phases.filter(isMissing).map { order.chronologicalPhases[order.chronologicalPosition[$0.position]].id }
+    return s.report(.r26MissingPhases(s.consortium, phases: missing), at: s.consortium)
   }
 
   /// The month with `ordinal` (months since year 0).

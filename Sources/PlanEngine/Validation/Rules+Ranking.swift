@@ -59,13 +59,18 @@ enum RankingRules {
         findings.append(c.report(.r02Scale(criterion, low: low, high: high), at: criterion))
       }
     }
-    for score in c.plan[.score].values {
-      guard let value = score[Attr.Score.value]?.number,
-        let (low, high) = c.plan.entity(.criterion, score.key.b)?[Attr.Criterion.scale]?.range, low < high,
-        value < low || value > high
-      else { continue }
-      findings.append(
-        c.report(.r02ScoreOutside(field: score.key.a, criterion: score.key.b, value: value, low: low, high: high), at: score))
+    let scales = c.criteria.map { $0[Attr.Criterion.scale]?.range }
+    var criterionOf = PlanIndex.Resolver(c.plan[.criterion])
+    c.plan[.score].values.elements.withUnsafeBufferPointer { scores in
+      for i in scores.indices {
+        guard let value = scores[i][Attr.Score.value]?.number else { continue }
+        let j = Int(criterionOf(scores[i].key.b))
+        guard j >= 0, let (low, high) = scales[j], low < high, value < low || value > high else { continue }
+        let score = scores[i]
+        findings.append(
+          c.report(
+            .r02ScoreOutside(field: score.key.a, criterion: score.key.b, value: value, low: low, high: high), at: score))
+      }
     }
     return findings
   }
@@ -131,10 +136,12 @@ enum RankingRules {
   /// One finding per field, at the field, naming the criteria it lacks.
   static let r05 = Rule("R05") { c in
     guard !c.criteria.isEmpty else { return [] }
-    let scores = c.plan[.score]
-    return c.plan[.field].values.compactMap { field in
-      let missing = c.criteria.map(\.id).filter { scores[EntityKey(field.id, $0)] == nil }
-      return missing.isEmpty ? nil : c.report(.r05MissingScores(field, criteria: missing), at: field)
+    let scores = c.scores
+    guard scores.missing > 0 else { return [] }
+    let fields = c.plan[.field].values
+    return fields.indices.compactMap { f in
+      let missing = c.criteria.indices.filter { !scores.has(f, $0) }.map { c.criteria[$0].id }
+      return missing.isEmpty ? nil : c.report(.r05MissingScores(fields[f], criteria: missing), at: fields[f])
     }
   }
 
@@ -154,14 +161,23 @@ enum RankingRules {
   /// per group of tied fields, at the field of the group that comes last in plan order.
   static let r07 = Rule("R07") { c in
     guard let ranking = c.ranking else { return [] }
-    var groups: [Int: [PlanRanking.Row]] = [:]
-    for row in ranking.rows { groups[row.rank, default: []].append(row) }
-    return groups.keys.sorted().compactMap { rank in
-      let rows = groups[rank]!
-      let fields = rows.compactMap { c.plan.entity(.field, $0.field) }
-      guard rows.count > 1, let last = fields.last else { return nil }
-      return c.report(.r07Tie(fields, score: rows[0].score, rank: rank, method: ranking.method), at: last)
+    // The rows are sorted by rank: tied fields stand together.
+    let rows = ranking.rows
+    var findings: [Diagnostic] = []
+    var start = 0
+    while start < rows.count {
+      var end = start + 1
+      while end < rows.count, rows[end].rank == rows[start].rank { end += 1 }
+      if end - start > 1 {
+        let fields = rows[start..<end].compactMap { c.plan.entity(.field, $0.field) }
+        if let last = fields.last {
+          let tie = Message.r07Tie(fields, score: rows[start].score, rank: rows[start].rank, method: ranking.method)
+          findings.append(c.report(tie, at: last))
+        }
+      }
+      start = end
     }
+    return findings
   }
 
   /// **R08** (warning): the top-`cutoff` set (every field with rank ≤ cutoff, so a tie at the
@@ -175,15 +191,15 @@ enum RankingRules {
     let input = basis.input
     let ids = input.fieldIDs
     var findings: [Diagnostic] = []
-    let weighted = topSet(rank(input, method: .weighted), cutoff: cutoff)
-    let topsis = topSet(rank(input, method: .topsis), cutoff: cutoff)
+    let weighted = topSet(scores: scores(input, method: .weighted), cutoff: cutoff)
+    let topsis = topSet(scores: scores(input, method: .topsis), cutoff: cutoff)
     if weighted != topsis, let location = c.cutoffLocation {
       findings.append(
         c.report(.r08Methods(cutoff: cutoff, weighted: weighted.map { ids[$0] }, topsis: topsis.map { ids[$0] }),
                  at: location))
     }
     let method = RankingMethod(rawValue: c.plan.method) ?? .weighted
-    let top = topSet(rank(input, method: method), cutoff: cutoff).map { ids[$0] }
+    let top = (method == .weighted ? weighted : topsis).map { ids[$0] }
     for change in topSetChanges(input, method: method, cutoff: cutoff, relativeChange: 0.10) {
       let criterion = basis.criteria[change.criterion]
       findings.append(
@@ -199,15 +215,23 @@ enum RankingRules {
   /// **R09** (warning): a consortium's field ranks below `cutoff` (rank > cutoff) while the field
   /// has no `justification` (an empty one counts as none). At the consortium.
   static let r09 = Rule("R09") { c in
-    guard let ranking = c.ranking, let cutoff = c.plan.cutoff else { return [] }
-    let ranks = Dictionary(uniqueKeysWithValues: ranking.rows.map { ($0.field, $0.rank) })
-    return c.plan[.consortium].values.compactMap { consortium in
-      guard let fieldID = consortium[Attr.Consortium.field]?.ref, let field = c.plan.entity(.field, fieldID),
-        let rank = ranks[fieldID], rank > cutoff,
-        (field[Attr.Field.justification]?.text ?? "").allSatisfy(\.isWhitespace)
-      else { return nil }
-      return c.report(.r09BelowCutoff(consortium, field: field, rank: rank, cutoff: cutoff), at: consortium)
+    guard c.ranking != nil, let cutoff = c.plan.cutoff else { return [] }
+    let ranks = c.rankByField
+    let fields = c.plan[.field].values
+    // Whether each field below the cutoff lacks a justification, read once per field.
+    var unjustified = [Bool?](repeating: nil, count: fields.count)
+    var findings: [Diagnostic] = []
+    for (k, f) in c.consortiumField.enumerated() where f >= 0 {
+      guard let rank = ranks[Int(f)], rank > cutoff else { continue }
+      if unjustified[Int(f)] == nil {
+        unjustified[Int(f)] = (fields[Int(f)][Attr.Field.justification]?.text ?? "").allSatisfy(\.isWhitespace)
+      }
+      guard unjustified[Int(f)]! else { continue }
+      let consortium = c.plan[.consortium].values[k]
+      findings.append(
+        c.report(.r09BelowCutoff(consortium, field: fields[Int(f)], rank: rank, cutoff: cutoff), at: consortium))
     }
+    return findings
   }
 
   /// **R10** (warning): a field within `cutoff` (rank ≤ cutoff) has no consortium. At the field.

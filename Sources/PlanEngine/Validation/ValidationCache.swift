@@ -19,13 +19,13 @@ struct ShardKeys: Sendable {
 
   init() {}
 
-  /// The keys of shard `k` of `index` (a consortium position, or `consortia.count`).
-  init(_ index: PlanIndex, shard k: Int) {
-    goals = index.goalsByConsortium[k].map { index.goals[$0].key }
-    measures = index.measuresByConsortium[k].map { index.measures[$0].key }
-    if k < index.consortia.count {
-      members = index.membersByConsortium[k].map { index.members[$0].key }
-      funding = index.fundingByConsortium[k].map { index.funding[$0].key }
+  /// The keys of shard `k` of `layout` (a consortium position, or the plan-wide shard).
+  init(_ layout: ShardLayout, shard k: Int) {
+    goals = layout.goalsByShard[k].map { layout.goals[$0] }
+    measures = layout.measuresByShard[k].map { layout.measures[$0] }
+    if k < layout.consortia.count {
+      members = layout.membersByShard[k].map { layout.members[$0] }
+      funding = layout.fundingByShard[k].map { layout.funding[$0] }
     }
   }
 
@@ -75,11 +75,53 @@ struct ShardKeys: Sendable {
   }
 }
 
+/// Where the entities of each shard stood in the plan's tables at a full validation: the
+/// tables' keys (shared with the plan: no copy) and their positions grouped by shard
+/// (``PlanIndex``). A shard's keys are read from it when the shard is first touched.
+struct ShardLayout: Sendable {
+  let consortia: [EntityKey], members: [EntityKey], goals: [EntityKey], measures: [EntityKey], funding: [EntityKey]
+  let membersByShard: Groups, goalsByShard: Groups, measuresByShard: Groups, fundingByShard: Groups
+
+  init(_ plan: Plan, _ index: PlanIndex) {
+    (consortia, members) = (plan[.consortium].keys.elements, plan[.member].keys.elements)
+    (goals, measures, funding) = (plan[.goal].keys.elements, plan[.measure].keys.elements, plan[.funding].keys.elements)
+    (membersByShard, goalsByShard) = (index.membersByConsortium, index.goalsByConsortium)
+    (measuresByShard, fundingByShard) = (index.measuresByConsortium, index.fundingByConsortium)
+  }
+}
+
+/// The `after` links of a plan's goals as a full validation found them (``GoalGraph/Links``),
+/// without the goals themselves.
+struct LinkedGoals: Sendable {
+  private let start: [Int32], edges: [Int32]
+  private let unresolved: [(goal: Int32, id: String)]
+
+  init(_ links: GoalGraph.Links) {
+    (start, edges, unresolved) = (links.start, links.edges, links.unresolved)
+  }
+
+  /// The IDs of the goals with `after` links, and of every goal such a link names, `goals`
+  /// being the goal table's keys.
+  /// - Complexity: O(goals + links).
+  func ids(goals: [EntityKey]) -> Set<String> {
+    var linked: Set<String> = []
+    for g in 0..<start.count - 1 where start[g] < start[g + 1] { linked.insert(goals[g].a) }
+    for p in edges { linked.insert(goals[Int(p)].a) }
+    for (g, id) in unresolved {
+      linked.insert(goals[Int(g)].a)
+      linked.insert(id)
+    }
+    return linked
+  }
+}
+
 /// Validation results kept between edits, so that the shell's `validate` re-checks only what
 /// changed (SPEC §10; issue: every shell command under 50 ms on a 10,000-consortium plan).
 ///
 /// What is kept: the findings of each rule group of ``Validator`` — the ranking basis (with the
-/// ranking itself), each shard's findings and summary, the goal graph's — and each shard's keys.
+/// ranking itself), each shard's findings and summary, the goal graph's — and each shard's keys
+/// (read from the last full run's ``ShardLayout`` when the shard is first touched). No table of
+/// the plan is kept, only the tables' keys, so an edit copies no table.
 /// What an edit marks stale, from the ``PlanChange`` it returned (which holds the previous
 /// values of what it touched):
 /// - a consortium, member, funding line: its consortium's shard; a goal or measure: the shards
@@ -87,7 +129,8 @@ struct ShardKeys: Sendable {
 ///   consortia it is a member of;
 /// - a criterion, judgement, field or score, or the settings weighting, method and cutoff: the
 ///   ranking group;
-/// - a goal with `after` links, or one that another goal comes after: the goal graph;
+/// - a goal with `after` links, or one that another goal comes after: the goal graph, when the
+///   goal came or went, its links or its phase changed, or the graph has findings;
 /// - a phase, any other setting, `remove … cascade`, `rename`, `load`, `new`: everything.
 /// The links (R09–R10), the phase rules (R20–R21) and the rules across consortia (from the
 /// summaries) are cheap and always run. The result is the same as ``Engine/validate(_:strict:)``
@@ -103,18 +146,25 @@ package final class ValidationCache {
   private final class ShardResult {
     let findings: [Diagnostic]
     let summary: ShardSummary
-    init(_ findings: [Diagnostic], _ summary: ShardSummary) {
-      (self.findings, self.summary) = (findings, summary)
+    /// The shard's position in `layout`, for its keys, while they are not in `keys`; `-1`:
+    /// they are (or it has none).
+    let layoutPosition: Int
+    init(_ findings: [Diagnostic], _ summary: ShardSummary, layoutPosition: Int = -1) {
+      (self.findings, self.summary, self.layoutPosition) = (findings, summary, layoutPosition)
     }
   }
   private var shards: [String: ShardResult] = [:]
+  /// The keys of the shards whose keys were read from `layout` or changed since the last full
+  /// run; the others' are in `layout`.
   private var keys: [String: ShardKeys] = [:]
+  private var layout: ShardLayout?
   private var planWide = ShardResult([], ShardSummary())
   private var planWideKeys = ShardKeys()
   private var ranking: [Diagnostic] = []
   private var rankingResult: PlanRanking?
   private var graph: [Diagnostic] = []
-  /// Goal IDs with `after` links, or named in one.
+  /// Goal IDs with `after` links, or named in one: exact after a full run, then kept a superset
+  /// (every link an edit adds is added here; none is taken out).
   private var linked: Set<String> = []
   private var staleShards: Set<String> = []
   private var stalePlanWide = false
@@ -133,6 +183,11 @@ package final class ValidationCache {
   private final class Preparation: @unchecked Sendable {
     let cache = ValidationCache()
     let mutation: Int
+    /// Signalled once `findings` are there: a `validate` of the plan as it was can answer.
+    let found = DispatchSemaphore(value: 0)
+    /// Every finding of the plan at `mutation`, unsorted (``Validator/run(_:into:)``).
+    var findings: [Diagnostic] = []
+    /// Signalled once `cache` holds every result, shard by shard, for the edits to come.
     let done = DispatchSemaphore(value: 0)
     /// The changes since `mutation`, to replay once it is done; `nil` when one of them replaced
     /// the plan wholesale (nothing of it can be reused).
@@ -145,10 +200,12 @@ package final class ValidationCache {
   package init() {}
 
   /// Starts validating `plan` (at `mutation`) in full on another thread; the next
-  /// ``validate(_:mutation:strict:)`` waits for it and re-checks only what changed since.
-  /// - Complexity: O(1) here; O(n) on the other thread, which reads its own copy of the plan
-  ///   (the shell's next edit of each table copies that table once while it runs).
-  package func prepare(_ plan: Plan, mutation: Int) {
+  /// ``validate(_:mutation:strict:)`` waits for its findings (or, after an edit, for all of it)
+  /// and re-checks only what changed since.
+  /// - Parameter early: what was made while `plan` was loaded (``EarlyValidation``).
+  /// - Complexity: O(1) here; O(n) on the other thread, which lets go of its copy of the plan
+  ///   once the findings are there (until then the shell's first edit of a table copies it).
+  package func prepare(_ plan: Plan, mutation: Int, early: EarlyValidation? = nil) {
     if let running = preparation {
       // One that can still be used is kept; one that cannot (a `rename` came after it started)
       // is replaced only once it has finished, so a script of a thousand renames starts no
@@ -157,8 +214,13 @@ package final class ValidationCache {
     }
     let next = Preparation(mutation: mutation)
     preparation = next
+    // The plan is let go of as soon as it is validated: the thread keeps no table of it while
+    // the shell edits it (which would then copy the table).
+    let held = Held(plan)
     Self.detachThread(stackSize: 8 << 20) {
-      _ = next.cache.full(plan, mutation: mutation, strict: false)
+      next.findings = next.cache.runFull(held.take(), mutation: mutation, early: early)
+      next.found.signal()
+      next.cache.settle()
       next.done.signal()
     }
   }
@@ -187,6 +249,16 @@ package final class ValidationCache {
     if started != 0 { Unmanaged<Work>.fromOpaque(work).takeRetainedValue().body() }
   }
 
+  /// A plan handed to another thread, which lets go of it once taken.
+  private final class Held: @unchecked Sendable {
+    private var plan: Plan?
+    init(_ plan: Plan) { self.plan = plan }
+    func take() -> Plan {
+      defer { plan = nil }
+      return plan!
+    }
+  }
+
   /// Takes over the results of a finished preparation and replays the changes made since.
   private func adopt(_ p: Preparation, plan: Plan) {
     p.done.wait()
@@ -194,9 +266,14 @@ package final class ValidationCache {
       complete = false
       return
     }
+    // Moved, not shared: the first edit after would otherwise copy every table of results.
     let other = p.cache
-    (shards, keys, planWide, planWideKeys) = (other.shards, other.keys, other.planWide, other.planWideKeys)
-    (ranking, rankingResult, graph, linked) = (other.ranking, other.rankingResult, other.graph, other.linked)
+    swap(&shards, &other.shards)
+    swap(&keys, &other.keys)
+    swap(&layout, &other.layout)
+    swap(&linked, &other.linked)
+    (planWide, planWideKeys) = (other.planWide, other.planWideKeys)
+    (ranking, rankingResult, graph) = (other.ranking, other.rankingResult, other.graph)
     (staleShards, stalePlanWide, staleRanking, staleGraph) = ([], false, false, false)
     complete = true
     synced = p.mutation + changes.count
@@ -258,10 +335,7 @@ package final class ValidationCache {
       for case let s?? in [old, new] { staleShards.insert(s) }
       if old == .some(nil) || new == .some(nil) { stalePlanWide = true }
       move(kind, key, from: old, to: new)
-      if kind == .goal, !staleGraph {
-        let links = (previous?[Attr.Goal.after]?.refs ?? []) + (current?[Attr.Goal.after]?.refs ?? [])
-        if !links.isEmpty || linked.contains(key.a) { staleGraph = true }
-      }
+      if kind == .goal { touchGraph(key, previous: previous, current: current) }
     case .org:
       for member in plan[.member].keys where member.b == key.a { staleShards.insert(member.a) }
     case .criterion, .compare, .field, .score:
@@ -269,6 +343,23 @@ package final class ValidationCache {
     case .phase:
       complete = false
     }
+  }
+
+  /// Marks the goal graph stale when goal `key` — before the change `previous`, now
+  /// `current` — has links or is named in one, and the change can alter what the graph rules
+  /// find: the goal came or went, its links or its phase changed, or they found something (which
+  /// names and is located at a goal: a change of its name or statement shows there). The graph's
+  /// findings depend on nothing else of a goal.
+  private func touchGraph(_ key: EntityKey, previous: Entity?, current: Entity?) {
+    let before = previous?[Attr.Goal.after]?.refs ?? []
+    let after = current?[Attr.Goal.after]?.refs ?? []
+    if !after.isEmpty {
+      linked.insert(key.a)
+      linked.formUnion(after)
+    }
+    guard !staleGraph, !before.isEmpty || linked.contains(key.a) else { return }
+    let samePhase = previous?[Attr.Goal.phase]?.ref == current?[Attr.Goal.phase]?.ref
+    if previous == nil || current == nil || before != after || !samePhase || !graph.isEmpty { staleGraph = true }
   }
 
   /// The shard of a goal or measure whose consortium is `ref`: `nil` for the plan-wide shard.
@@ -292,7 +383,20 @@ package final class ValidationCache {
   }
 
   private func update(_ shard: String?, _ body: (inout ShardKeys) -> Void) {
-    if let shard { body(&keys[shard, default: ShardKeys()]) } else { body(&planWideKeys) }
+    guard let shard else { return body(&planWideKeys) }
+    var shardKeys = keys(of: shard)
+    body(&shardKeys)
+    keys[shard] = shardKeys
+  }
+
+  /// The keys of the shard of consortium `id`, read from the layout of the last full run until
+  /// they are kept in `keys`.
+  private func keys(of id: String) -> ShardKeys {
+    if let kept = keys[id] { return kept }
+    if let layout, let position = shards[id]?.layoutPosition, position >= 0 {
+      return ShardKeys(layout, shard: position)
+    }
+    return ShardKeys()
   }
 
   /// Every finding of every rule over `plan`, as ``Engine/validate(_:strict:)`` gives them:
@@ -304,6 +408,14 @@ package final class ValidationCache {
   ///   stale ranking group O(fields × criteria²); the stale goal graph O(goals); a full run O(n).
   package func validate(_ plan: Plan, mutation: Int, strict: Bool = false) -> [Diagnostic] {
     if let p = preparation {
+      // Nothing changed since it started: its findings are the answer, as soon as they are
+      // there (its results shard by shard are taken over later, at the next change).
+      if let changes = p.changes, changes.isEmpty, mutation == p.mutation {
+        p.found.wait()
+        p.found.signal()  // for the next `validate` before a change
+        lastRunWasFull = false
+        return Engine.finish(p.findings, strict: strict)
+      }
       preparation = nil
       adopt(p, plan: plan)
     }
@@ -316,7 +428,7 @@ package final class ValidationCache {
     let c: RuleContext
     if staleRanking {
       c = RuleContext(plan)
-      ranking = RankingRules.basis.flatMap { $0.check(c) }
+      ranking = RankingRules.basis.flatMap { c.findings(of: $0) }
       rankingResult = c.ranking
       staleRanking = false
     } else {
@@ -328,7 +440,10 @@ package final class ValidationCache {
         keys[id] = nil
         continue
       }
-      let (findings, summary) = Validator.runShard(plan, consortium: id, keys: keys[id] ?? ShardKeys())
+      // Its keys kept before its result (which knows where they stand in the layout) is replaced.
+      let shardKeys = keys(of: id)
+      keys[id] = shardKeys
+      let (findings, summary) = Validator.runShard(plan, consortium: id, keys: shardKeys)
       shards[id] = ShardResult(findings, summary)
     }
     staleShards.removeAll(keepingCapacity: true)
@@ -339,7 +454,6 @@ package final class ValidationCache {
     }
     if staleGraph {
       graph = GoalGraphRules.all.flatMap { $0.check(c) }
-      linked = Self.linkedGoals(plan)
       staleGraph = false
     }
     var findings = ranking
@@ -363,46 +477,58 @@ package final class ValidationCache {
   }
 
   private func full(_ plan: Plan, mutation: Int, strict: Bool) -> [Diagnostic] {
-    shards.removeAll(keepingCapacity: true)
-    keys.removeAll(keepingCapacity: true)
-    (staleShards, stalePlanWide, staleRanking, staleGraph) = ([], false, false, false)
-    let findings = Validator.run(plan, into: self)
-    complete = true
-    synced = mutation
-    lastRunWasFull = true
+    let findings = runFull(plan, mutation: mutation)
+    settle()
     return Engine.finish(findings, strict: strict)
   }
 
-  /// Keeps a shard's results from a full run (``Validator/run(_:into:)``).
-  func capture(shard id: String?, findings: [Diagnostic], summary: ShardSummary, keys shardKeys: ShardKeys) {
-    if let id {
-      shards[id] = ShardResult(findings, summary)
-      keys[id] = shardKeys
-    } else {
-      planWide = ShardResult(findings, summary)
-      planWideKeys = shardKeys
-    }
+  /// Validates `plan` in full, keeping what it found for ``settle()``: every finding, unsorted.
+  private func runFull(_ plan: Plan, mutation: Int, early: EarlyValidation? = nil) -> [Diagnostic] {
+    shards.removeAll(keepingCapacity: true)
+    keys.removeAll()
+    layout = nil
+    (staleShards, stalePlanWide, staleRanking, staleGraph) = ([], false, false, false)
+    let findings = Validator.run(plan, into: self, early: early)
+    complete = true
+    synced = mutation
+    lastRunWasFull = true
+    return findings
   }
 
-  /// Keeps the ranking group's and the goal graph's results from a full run.
-  func capture(ranking: [Diagnostic], rankingResult: PlanRanking?, graph: [Diagnostic], plan: Plan) {
+  /// What a full run found, as ``Validator/run(_:into:)`` hands it over, until ``settle()``
+  /// files it by consortium ID: the layout of the shards, each shard's findings and summary by
+  /// position, and the goals' `after` links.
+  private var captured: (layout: ShardLayout, shards: [Validator.ShardFindings], links: LinkedGoals)?
+
+  /// Files the results of the last full run by consortium ID: what the edits to come update.
+  /// - Complexity: O(consortia + goals with links + links).
+  private func settle() {
+    guard let (layout, results, links) = captured else { return }
+    captured = nil
+    let n = layout.consortia.count
+    shards.reserveCapacity(n)
+    for k in 0..<n {
+      shards[layout.consortia[k].a] = ShardResult(results[k].findings, results[k].summary, layoutPosition: k)
+    }
+    planWide = ShardResult(results[n].findings, results[n].summary)
+    planWideKeys = ShardKeys(layout, shard: n)
+    self.layout = layout
+    linked = links.ids(goals: layout.goals)
+  }
+
+  /// Keeps the results of a full run (``Validator/run(_:into:)``) of `plan`: for each shard of
+  /// `index` (consortium position, then the plan-wide shard), its findings and summary; the
+  /// ranking group's and the goal graph's findings. Keeps no entity of the plan.
+  func capture(
+    _ plan: Plan, index: PlanIndex, shards results: [Validator.ShardFindings],
+    ranking: [Diagnostic], rankingResult: PlanRanking?, graph: [Diagnostic]
+  ) {
+    captured = (ShardLayout(plan, index), results, LinkedGoals(index.goalLinks))
     self.ranking = ranking
     self.rankingResult = rankingResult
     self.graph = graph
-    linked = Self.linkedGoals(plan)
   }
 
-  /// The IDs of goals with `after` links, and of every goal such a link names.
-  /// - Complexity: O(goals + links).
-  private static func linkedGoals(_ plan: Plan) -> Set<String> {
-    var linked: Set<String> = []
-    for goal in plan[.goal].values {
-      guard let after = goal.values[Attr.Goal.after]?.refs, !after.isEmpty else { continue }
-      linked.insert(goal.id)
-      linked.formUnion(after)
-    }
-    return linked
-  }
 }
 
 extension PlanChange {

@@ -17,51 +17,68 @@ import Synchronization
 /// - the goal graph, R32–R33.
 /// ``ValidationCache`` keeps each group's findings and re-runs only what an edit touched.
 enum Validator {
+  /// What the shard rules and ``ShardSummary`` found in one shard.
+  typealias ShardFindings = (findings: [Diagnostic], summary: ShardSummary)
+
   /// The shard rules, in code order.
   static let shardRules: [ShardRule] = ConsortiumRules.all + PhaseRules.shard + FundingRules.shard
 
   /// Every finding of every rule, unsorted (``Engine/validate(_:strict:)`` sorts them).
   ///
-  /// Two workers share the work (`DispatchQueue.concurrentPerform`; one, on one core): one
-  /// runs the groups over the whole plan — ranking basis, links, phases, goal graph, the only
-  /// users of the context's ranking and goal graph — while the other starts on the shards; then
-  /// both take the remaining shards in chunks. The shards' findings are put back in consortium
-  /// order, so the result does not depend on the split.
-  /// - Parameter cache: receives every group's findings and the shards' summaries and contents.
+  /// Two workers share the work (`DispatchQueue.concurrentPerform`; one, on one core). First
+  /// they build the index, taking whole tables, largest first (``PlanIndex/init(_:phases:workers:early:)``).
+  /// Then one runs the groups over the whole plan — ranking basis, links, phases, goal graph,
+  /// the only users of the context's ranking and goal graph — while the other starts on the
+  /// shards; then both take the remaining shards in chunks. The shards' findings are put back
+  /// in consortium order, so the result does not depend on the split.
+  /// - Parameters:
+  ///   - cache: receives every group's findings and the shards' summaries and contents.
+  ///   - early: what was made while the plan was loaded (``EarlyValidation``), used where it
+  ///     was made from the tables `plan` holds.
   /// - Complexity: O(n) in the size of the plan, plus O(p log p) for p phases; ranking rules
   ///   add O(fields × criteria²).
-  static func run(_ plan: Plan, into cache: ValidationCache? = nil) -> [Diagnostic] {
+  static func run(_ plan: Plan, into cache: ValidationCache? = nil, early: EarlyValidation? = nil) -> [Diagnostic] {
+    early?.wait()
     let c = RuleContext(plan)
-    // Built before the workers start, which only read them.
-    let index = c.index
-    _ = c.phases
-    let shards = ShardWork(count: index.consortia.count + 1, keepKeys: cache != nil)
+    let index = PlanIndex(plan, phases: c.phases, workers: 2, early: early)
+    c.index = index
+    let ranking = early?.ranking(for: plan)
+    early?.discard()
+    let shards = ShardWork(count: index.consortia.count + 1)
     defer { shards.release() }
     let whole = WholePlanFindings()
     nonisolated(unsafe) let context = c
     DispatchQueue.concurrentPerform(iterations: 2) { worker in
       if worker == 1 {
-        whole.ranking = RankingRules.basis.flatMap { $0.check(context) }
-        whole.rankingResult = context.ranking
+        if let ranking {
+          (whole.ranking, whole.rankingResult) = ranking
+          context.ranking = ranking.result
+        } else {
+          whole.ranking = RankingRules.basis.flatMap { context.findings(of: $0) }
+          whole.rankingResult = context.ranking
+        }
         whole.other = RankingRules.links.flatMap { $0.check(context) } + PhaseRules.all.flatMap { $0.check(context) }
         whole.graph = GoalGraphRules.all.flatMap { $0.check(context) }
       }
-      shards.drain(context)
+      shards.drain(context, index)
     }
     var findings = whole.ranking + whole.other
-    var summaries: [(consortium: String, summary: ShardSummary)] = []
     var planWide = ShardSummary()
-    summaries.reserveCapacity(index.consortia.count)
     for k in 0...index.consortia.count {
       let output = shards.outputs[k]!
-      let id = k < index.consortia.count ? index.consortia[k].id : nil
       findings += output.findings
-      if let id { summaries.append((id, output.summary)) } else { planWide = output.summary }
-      if let keys = output.keys { cache?.capture(shard: id, findings: output.findings, summary: output.summary, keys: keys) }
+      if k == index.consortia.count { planWide = output.summary }
+    }
+    let summaries = (0..<index.consortia.count).lazy.map { k in
+      (consortium: index.consortia[k].key.a, summary: shards.outputs[k]!.summary)
     }
     findings += Aggregates.check(c, shards: summaries, planWide: planWide)
     findings += whole.graph
-    cache?.capture(ranking: whole.ranking, rankingResult: whole.rankingResult, graph: whole.graph, plan: plan)
+    if let cache {
+      let results = (0...index.consortia.count).map { k in (shards.outputs[k]!.findings, shards.outputs[k]!.summary) }
+      cache.capture(
+        plan, index: index, shards: results, ranking: whole.ranking, rankingResult: whole.rankingResult, graph: whole.graph)
+    }
     return findings
   }
 
@@ -79,30 +96,26 @@ enum Validator {
     struct Output {
       let findings: [Diagnostic]
       let summary: ShardSummary
-      let keys: ShardKeys?
     }
     let count: Int
-    let keepKeys: Bool
     let outputs: UnsafeMutableBufferPointer<Output?>
     let cursor = Atomic<Int>(0)
     static let chunk = 64
 
-    init(count: Int, keepKeys: Bool) {
+    init(count: Int) {
       self.count = count
-      self.keepKeys = keepKeys
       outputs = .allocate(capacity: count)
       outputs.initialize(repeating: nil)
     }
 
     /// Checks chunks of shards until none is left.
-    func drain(_ c: RuleContext) {
+    func drain(_ c: RuleContext, _ index: PlanIndex) {
       while true {
         let start = cursor.wrappingAdd(Self.chunk, ordering: .relaxed).oldValue
         guard start < count else { return }
         for k in start..<min(start + Self.chunk, count) {
-          outputs[k] = Output(
-            findings: Validator.shardRules.flatMap { $0.check(c, k) }, summary: ShardSummary(c, shard: k),
-            keys: keepKeys ? ShardKeys(c.index, shard: k) : nil)
+          let shard = Shard(c, index, k)
+          outputs[k] = Output(findings: Validator.check(shard), summary: ShardSummary(shard))
         }
       }
     }
@@ -113,14 +126,26 @@ enum Validator {
     }
   }
 
+  /// The findings of the shard rules in shard `s`, rule by rule.
+  static func check(_ s: Shard) -> [Diagnostic] {
+    var findings: [Diagnostic] = []
+    for rule in shardRules {
+      let found = rule.check(s)
+      if !found.isEmpty { findings += found }
+    }
+    return findings
+  }
+
   /// The findings of the shard rules and the summary for the shard of consortium `id` (`nil`:
   /// the plan-wide shard), computed on a plan that holds only that shard's entities with the
   /// plan's settings and phases.
   /// - Complexity: O(entities of the shard + phases).
   static func runShard(_ plan: Plan, consortium id: String?, keys: ShardKeys) -> (findings: [Diagnostic], summary: ShardSummary) {
     let c = RuleContext(keys.subplan(of: plan, consortium: id))
+    let index = c.index
     // The subplan has the consortium (if it exists) at position 0, else only the plan-wide shard.
-    let k = id != nil && c.index.consortia.count == 1 ? 0 : c.index.consortia.count
-    return (shardRules.flatMap { $0.check(c, k) }, ShardSummary(c, shard: k))
+    let k = id != nil && index.consortia.count == 1 ? 0 : index.consortia.count
+    let shard = Shard(c, index, k)
+    return withExtendedLifetime((c, index)) { (check(shard), ShardSummary(shard)) }
   }
 }

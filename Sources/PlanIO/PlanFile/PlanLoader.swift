@@ -1,5 +1,6 @@
 import Dispatch
 import PlanLanguage
+import PlanEngine
 import PlanModel
 import Synchronization
 
@@ -24,6 +25,20 @@ package enum PlanLoadError: Error, Sendable {
   }
 }
 
+/// Told of a plan file's tables as the loader fills them, while it is read
+/// (``PlanLoader/load(path:sources:observer:)``): validation starts meanwhile (``EarlyValidation``).
+package protocol PlanLoadObserver: AnyObject {
+  /// The table of `kind` is filled; `plan` is the plan as it is then, whose tables of `kind` and
+  /// of the kinds before it (SPEC §6) are complete. A table changed later (a `set` after the
+  /// `add`s) is a new table in the plan loaded.
+  func filled(_ kind: Kind, in plan: Plan)
+  /// The file is loaded another way after all (out of order, or failing): what was filled is
+  /// not the plan.
+  func abandoned()
+}
+
+extension EarlyValidation: PlanLoadObserver {}
+
 /// Loads plan files (SPEC §6): reads the whole file, reports every failing line, then loads
 /// nothing; accepts statements in any order; refuses actions and newer format versions.
 ///
@@ -35,9 +50,13 @@ package enum PlanLoader {
   /// - Parameters:
   ///   - sources: receives the file (its bytes when loading fails, else a reference to the
   ///     file on disk), so diagnostics can show source lines later.
+  ///   - observer: told of each table as soon as it is filled, when the file is loaded as it is
+  ///     read (``PlanLoadObserver``, ``EarlyValidation``).
   /// - Throws: ``PlanLoadError``.
-  package static func load(path: String, sources: SourceStore? = nil) throws(PlanLoadError) -> Plan {
-    if let (plan, size) = loadInOrder(path: path) {
+  package static func load(
+    path: String, sources: SourceStore? = nil, observer: PlanLoadObserver? = nil
+  ) throws(PlanLoadError) -> Plan {
+    if let (plan, size) = loadInOrder(path: path, observer: observer) {
       // The file's lines are read back from disk when a diagnostic shows one.
       if let sources, !sources.registerOnDisk(file: path, size: size), let bytes = try? FileIO.read(path) {
         sources.register(file: path, bytes: bytes)
@@ -45,6 +64,7 @@ package enum PlanLoader {
       return plan
     }
     // Out of order, failing, or unreadable: the general path reads the whole file and says why.
+    observer?.abandoned()
     let bytes: [UInt8]
     do {
       bytes = try FileIO.read(path)
@@ -133,8 +153,12 @@ package enum PlanLoader {
   /// - Complexity: O(n) in the size of the file; memory O(1) beyond the plan (a chunk, or the
   ///   longest statement if longer, and at most ``StatementBatches/capacity`` batches of
   ///   ``StatementBatches/batchSize`` statements).
-  /// - Parameter parallelFrom: the size from which the file is parsed on a thread of its own.
-  static func loadInOrder(path: String, chunkSize: Int = 1 << 20, parallelFrom: Int = parallelSize) -> (plan: Plan, size: Int)? {
+  /// - Parameters:
+  ///   - parallelFrom: the size from which the file is parsed on a thread of its own.
+  ///   - observer: told of each table as soon as it is filled (``PlanLoadObserver``).
+  static func loadInOrder(
+    path: String, chunkSize: Int = 1 << 20, parallelFrom: Int = parallelSize, observer: PlanLoadObserver? = nil
+  ) -> (plan: Plan, size: Int)? {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -144,6 +168,7 @@ package enum PlanLoader {
     let reader = ChunkReader(fd: fd, chunkSize: chunkSize)
     defer { reader.deallocate() }
     var loader = InOrderLoader()
+    loader.observer = observer
     var counts = Array(repeating: 0, count: Kind.allCases.count)
     guard reader.forEachWindow({ window, _ in
       for (i, n) in countAdds(window).enumerated() { counts[i] += n }
@@ -373,6 +398,8 @@ package enum PlanLoader {
     private var counts = Array(repeating: 0, count: Kind.allCases.count)  // expected `add`s by kind
     /// Set when a statement was out of kind order or failed: the general path decides.
     private(set) var abandoned = false
+    /// Told of each table once it is filled, with the plan as it is then.
+    var observer: PlanLoadObserver?
 
     /// Takes the expected number of `add`s of each kind (by kind index), to size each run's
     /// collection: no regrowth while loading.
@@ -445,11 +472,14 @@ package enum PlanLoader {
       self.kind = nil
       if kind == .compare {
         if !ascending { plan[kind].sort { NaturalOrder.less($0.key, $1.key) } }
+        observer?.filled(kind, in: plan)
         return true
       }
       let run = entities
       entities = []
-      return plan.fill(kind, with: run, ascending: ascending)
+      guard plan.fill(kind, with: run, ascending: ascending) else { return false }
+      observer?.filled(kind, in: plan)
+      return true
     }
 
     /// The plan, once the deferred references are checked; `nil` when abandoned.
