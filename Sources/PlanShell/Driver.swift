@@ -134,10 +134,10 @@ package enum Driver {
     var status: Int32 = 0
     for path in plans {
       do {
-        // Validation starts while the plan loads, table by table, on the second core.
-        let early = EarlyValidation()
+        // Validation of a large plan starts while it loads, table by table, on the second core.
+        let early = PlanLoader.isLarge(path) ? EarlyValidation() : nil
         let plan = try PlanLoader.load(path: path, sources: sources, observer: early)
-        diagnostics += Engine.validate(plan, strict: strict, early: early)
+        diagnostics += early.map { Engine.validate(plan, strict: strict, early: $0) } ?? Engine.validate(plan, strict: strict)
         keepUntilExit(plan)
       } catch {
         diagnostics += error.diagnostics

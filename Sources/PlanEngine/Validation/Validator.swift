@@ -25,7 +25,8 @@ enum Validator {
 
   /// Every finding of every rule, unsorted (``Engine/validate(_:strict:)`` sorts them).
   ///
-  /// Two workers share the work (`DispatchQueue.concurrentPerform`; one, on one core). First
+  /// Two workers share the work of a large plan (`DispatchQueue.concurrentPerform`; one, on one
+  /// core, or for a plan under ``Plan/parallelEntities`` entities). First
   /// they build the index, taking whole tables, largest first (``PlanIndex/init(_:phases:workers:early:)``).
   /// Then one runs the groups over the whole plan — ranking basis, links, phases, goal graph,
   /// the only users of the context's ranking and goal graph — while the other starts on the
@@ -40,7 +41,9 @@ enum Validator {
   static func run(_ plan: Plan, into cache: ValidationCache? = nil, early: EarlyValidation? = nil) -> [Diagnostic] {
     early?.wait()
     let c = RuleContext(plan)
-    let index = PlanIndex(plan, phases: c.phases, workers: 2, early: early)
+    // A small plan is validated on this thread alone (see ``Plan/meritsParallelWork``).
+    let workers = plan.meritsParallelWork ? 2 : 1
+    let index = PlanIndex(plan, phases: c.phases, workers: workers, early: early)
     c.index = index
     let ranking = early?.ranking(for: plan)
     early?.discard()
@@ -48,8 +51,8 @@ enum Validator {
     defer { shards.release() }
     let whole = WholePlanFindings()
     nonisolated(unsafe) let context = c
-    DispatchQueue.concurrentPerform(iterations: 2) { worker in
-      if worker == 1 {
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      if worker == workers - 1 {
         if let ranking {
           (whole.ranking, whole.rankingResult) = ranking
           context.ranking = ranking.result

@@ -191,6 +191,13 @@ package enum PlanLoader {
   /// memory (its own malloc arena, the batches in flight: about 1.5 MB) than the time it saves.
   static let parallelSize = 16 << 20
 
+  /// Whether the file at `path` is large enough to be loaded with a second thread
+  /// (``parallelSize`` bytes or more), and so to have its validation started meanwhile.
+  package static func isLarge(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path, &st) == 0 && Int(st.st_size) >= parallelSize
+  }
+
   /// Reads and parses the file's windows, handing each event to `take` (which returns `false`
   /// to stop).
   /// - Returns: the number of bytes read, or `nil` on a read error, an invalid header or when
