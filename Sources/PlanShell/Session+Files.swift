@@ -1,3 +1,4 @@
+import PlanEngine
 import PlanIO
 import PlanLanguage
 import PlanModel
@@ -61,7 +62,10 @@ extension Session {
     guard let (pathArg, _, token) = pathAndForce(command, pathRequired: true), let path = pathArg else { return false }
     guard confirmed("load", at: command.verbToken) else { return false }
     do {
-      let loaded = try PlanLoader.load(path: path, sources: sources)
+      // Validated in the background once loaded (at the prompt): that starts while it loads.
+      let early = validation.preparesInBackground ? EarlyValidation() : nil
+      let loaded = try PlanLoader.load(path: path, sources: sources, observer: early)
+      validation.nextEarly = early
       replacePlan(loaded, file: path)
       onChange?(sourceText(of: command))
       notice("loaded \(path)", "已载入 \(path)")

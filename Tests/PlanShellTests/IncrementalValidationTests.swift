@@ -129,6 +129,11 @@ import Testing
     #expect(Self.rendered(session.validateCurrentPlan(strict: true)) == Self.rendered(Engine.validate(session.plan, strict: true)))
     var g = Generator(state: 20_261_201)
     for step in 0..<60 {
+      // A `load` at the prompt is validated while it loads too.
+      if step == 30 {
+        #expect(session.execute("load \"\(Self.jilin)\"", file: "<test>"))
+        #expect(Self.rendered(session.validateCurrentPlan()) == Self.rendered(Engine.validate(session.plan)))
+      }
       let command = Self.edit(&g)
       _ = session.execute(command, file: "<edit \(step)>")
       let kept = Self.rendered(session.validateCurrentPlan())

@@ -179,6 +179,10 @@ package final class ValidationCache {
   /// (the interactive shell; a script does not validate after every edit).
   package var preparesInBackground = false
 
+  /// What was made while the plan of the next ``prepare(_:mutation:early:)`` loaded (the shell's
+  /// `load`, whose change starts it), taken by it.
+  package var nextEarly: EarlyValidation?
+
   /// A full validation running on another thread, and the changes made since it started.
   private final class Preparation: @unchecked Sendable {
     let cache = ValidationCache()
@@ -206,6 +210,8 @@ package final class ValidationCache {
   /// - Complexity: O(1) here; O(n) on the other thread, which lets go of its copy of the plan
   ///   once the findings are there (until then the shell's first edit of a table copies it).
   package func prepare(_ plan: Plan, mutation: Int, early: EarlyValidation? = nil) {
+    let early = early ?? nextEarly
+    nextEarly = nil
     if let running = preparation {
       // One that can still be used is kept; one that cannot (a `rename` came after it started)
       // is replaced only once it has finished, so a script of a thousand renames starts no
