@@ -30,16 +30,30 @@ package struct EntityKey: Sendable, Hashable, Comparable {
   }
 
   /// Part `n` (0, 1 or 2), empty when unused.
+  /// - Complexity: O(length) over bytes; no allocation for a one-part key's part 0 (the key's
+  ///   own string) or any part of up to 15 bytes.
   package func part(_ n: Int) -> String {
-    let utf8 = joined.utf8
-    var start = utf8.startIndex
-    for _ in 0..<n {
-      guard let i = utf8[start...].firstIndex(of: Self.separator) else { return "" }
-      start = utf8.index(after: i)
+    var joined = joined
+    var whole = false
+    let part = joined.withUTF8 { bytes -> String in
+      var start = 0
+      var end = 0
+      var k = 0
+      while true {
+        end = start
+        while end < bytes.count && bytes[end] != Self.separator { end += 1 }
+        if k == n { break }
+        guard end < bytes.count else { return "" }
+        start = end + 1
+        k += 1
+      }
+      if start == 0 && end == bytes.count {
+        whole = true
+        return ""
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
-    let end = utf8[start...].firstIndex(of: Self.separator) ?? utf8.endIndex
-    if start == utf8.startIndex && end == utf8.endIndex { return joined }
-    return String(joined[start..<end])
+    return whole ? joined : part
   }
 
   /// The first part: the ID of a kind with its own ID.
