@@ -263,11 +263,10 @@ package struct Plan: Sendable, Hashable {
   /// The number of entities of every kind together.
   package var entityCount: Int { tables.reduce(0) { $0 + $1.count } }
 
-  /// The number of entities from which work on a second thread pays: 170,000, about 4,000
-  /// consortia (a 16 MB plan file, ``PlanLoader``'s threshold for parsing on a thread of its
-  /// own). Below it a whole validation or export takes well under 0.1 s, and another thread
-  /// costs more memory (glibc gives each thread its own malloc arena: about 1 MB) than the time
-  /// it saves.
+  /// The number of entities from which validating on a second thread pays: 170,000, about
+  /// 4,000 consortia (a 16 MB plan file, ``PlanLoader``'s large file). Below it a whole
+  /// validation takes under 20 ms, and another thread costs more memory (glibc gives each
+  /// thread its own malloc arena: about 1 MB) than the time it saves.
   package static let parallelEntities = 170_000
 
   /// Whether the plan is large enough for work on a second thread (``parallelEntities``).
