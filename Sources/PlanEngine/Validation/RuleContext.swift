@@ -18,7 +18,7 @@ final class RuleContext {
   }
 
   /// Entities grouped by the entity they belong to, with the facts the shard rules read; built
-  /// on first use, unless given (``Validator/run(_:into:)`` builds it on two threads).
+  /// on first use, unless given (``Validator/run(_:into:early:)`` builds it on two threads).
   var index: PlanIndex {
     get {
       if let builtIndex { return builtIndex }

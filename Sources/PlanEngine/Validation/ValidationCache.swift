@@ -189,7 +189,7 @@ package final class ValidationCache {
     let mutation: Int
     /// Signalled once `findings` are there: a `validate` of the plan as it was can answer.
     let found = DispatchSemaphore(value: 0)
-    /// Every finding of the plan at `mutation`, unsorted (``Validator/run(_:into:)``).
+    /// Every finding of the plan at `mutation`, unsorted (``Validator/run(_:into:early:)``).
     var findings: [Diagnostic] = []
     /// Signalled once `cache` holds every result, shard by shard, for the edits to come.
     let done = DispatchSemaphore(value: 0)
@@ -501,7 +501,7 @@ package final class ValidationCache {
     return findings
   }
 
-  /// What a full run found, as ``Validator/run(_:into:)`` hands it over, until ``settle()``
+  /// What a full run found, as ``Validator/run(_:into:early:)`` hands it over, until ``settle()``
   /// files it by consortium ID: the layout of the shards, each shard's findings and summary by
   /// position, and the goals' `after` links.
   private var captured: (layout: ShardLayout, shards: [Validator.ShardFindings], links: LinkedGoals)?
@@ -522,7 +522,7 @@ package final class ValidationCache {
     linked = links.ids(goals: layout.goals)
   }
 
-  /// Keeps the results of a full run (``Validator/run(_:into:)``) of `plan`: for each shard of
+  /// Keeps the results of a full run (``Validator/run(_:into:early:)``) of `plan`: for each shard of
   /// `index` (consortium position, then the plan-wide shard), its findings and summary; the
   /// ranking group's and the goal graph's findings. Keeps no entity of the plan.
   func capture(
