@@ -255,6 +255,55 @@ import Testing
     }
   }
 
+  /// Edits after the `add`s may rename or remove a goal that another goal's `after` names: the
+  /// references the `add`s deferred are checked before those edits, as a session would apply
+  /// them (they used to be checked after, by the names the `add`s wrote: "unknown goal 'G101'").
+  @Test(arguments: [
+    ("rename goal G101 G101x", ["G101x"]), ("remove goal G101 cascade", nil),
+    ("set goal G103 after none\nremove goal G101", nil),
+  ] as [(String, [String]?)])
+  func editsAfterTheAddsMayRenameOrRemoveAGoalAnAfterNames(edit: String, after: [String]?) throws {
+    let text = LoaderFastPathTests.jilinText + edit + "\n"
+    let (outcome, _) = LoaderFastPathTests.agree(text)
+    guard case .plan(let plan) = outcome else {
+      Issue.record("did not load: \(outcome)")
+      return
+    }
+    #expect(plan.entity(.goal, "G103")?.values[Attr.Goal.after]?.refs == after)
+    let viaPath = try PlanLoader.load(path: try Self.write(text))
+    #expect(viaPath.entity(.goal, "G103")?.values[Attr.Goal.after]?.refs == after)
+    // An edit naming a goal that is not there is still refused, on its line.
+    let bad = LoaderFastPathTests.jilinText + edit + "\nset goal G103 after G999\n"
+    guard case .failure(let messages) = LoaderFastPathTests.agree(bad).0 else {
+      Issue.record("loaded a plan with an unknown goal in an after")
+      return
+    }
+    #expect(messages.count == 1 && messages[0].hasPrefix("E103 "), "\(messages)")
+  }
+
+  /// A FIFO (or a pipe: `cplan check /dev/stdin`) can be read only once: it is read on the
+  /// general path, from the one opening (reading it twice found it empty, or waited forever).
+  @Test func aFIFOIsReadOnce() throws {
+    let text = LoaderFastPathTests.jilinText
+    let folder = try CLI.temporaryFolder()
+    let fifo = folder.appendingPathComponent("plan.fifo").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let writer = Thread {
+      let fd = open(fifo, O_WRONLY)
+      guard fd >= 0 else { return }
+      var bytes = Array(text.utf8)
+      _ = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+      close(fd)
+    }
+    writer.start()
+    let viaFIFO = LoaderFastPathTests.outcome { () throws(PlanLoadError) in try PlanLoader.load(path: fifo) }
+    let viaBytes = LoaderFastPathTests.outcome { () throws(PlanLoadError) in
+      try PlanLoader.load(bytes: Array(text.utf8), file: fifo)
+    }
+    #expect(viaFIFO == viaBytes)
+    if case .failure(let m) = viaFIFO { Issue.record("\(m)") }
+  }
+
   @Test func sourceLinesOfALoadedFileComeFromDiskWhileItIsUnchanged() throws {
     let body = LoaderFastPathTests.base.replacingOccurrences(of: "0.5\nadd field F1", with: "0.5\r\nadd field F1")
     let text = "# cplan plan 1\n" + body + "\n"

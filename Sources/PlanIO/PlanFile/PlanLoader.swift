@@ -56,18 +56,29 @@ package enum PlanLoader {
   package static func load(
     path: String, sources: SourceStore? = nil, observer: PlanLoadObserver? = nil
   ) throws(PlanLoadError) -> Plan {
-    if let (plan, size) = loadInOrder(path: path, observer: observer) {
+    // Opened once: a pipe or a FIFO (`cplan check /dev/stdin`, `<(…)`) can be read only once,
+    // so only a regular file takes the fast path, which reads it twice.
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      throw .unusable(.error(.cannotRead(path, reason: FileError(errno: errno).reason), at: nil))
+    }
+    defer { close(fd) }
+    var st = stat()
+    let regular = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    if regular, let (plan, size) = loadInOrder(fd: fd, path: path, size: Int(st.st_size), observer: observer) {
       // The file's lines are read back from disk when a diagnostic shows one.
       if let sources, !sources.registerOnDisk(file: path, size: size), let bytes = try? FileIO.read(path) {
         sources.register(file: path, bytes: bytes)
       }
       return plan
     }
-    // Out of order, failing, or unreadable: the general path reads the whole file and says why.
+    // Out of order, failing, or not a regular file: the general path reads the whole file and
+    // says why.
     observer?.abandoned()
     let bytes: [UInt8]
-    do {
-      bytes = try FileIO.read(path)
+    do throws(FileError) {
+      if regular, lseek(fd, 0, SEEK_SET) != 0 { throw FileError(errno: errno) }
+      bytes = try FileIO.read(fd: fd)
     } catch {
       throw .unusable(.error(.cannotRead(path, reason: error.reason), at: nil))
     }
@@ -163,9 +174,20 @@ package enum PlanLoader {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
-    // Larger than FileIO.readLimit (a sparse file of 100 GB): the general path refuses it unread.
     var st = stat()
-    guard fstat(fd, &st) == 0, Int(st.st_size) <= FileIO.readLimit else { return nil }
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+    return loadInOrder(
+      fd: fd, path: path, size: Int(st.st_size), chunkSize: chunkSize, parallelFrom: parallelFrom, observer: observer)
+  }
+
+  /// ``loadInOrder(path:chunkSize:parallelFrom:observer:)`` of the regular file open as `fd`,
+  /// `size` bytes long, read from its start (it is read twice: a first pass counts the `add`s).
+  static func loadInOrder(
+    fd: Int32, path: String, size fileSize: Int, chunkSize: Int = 1 << 20, parallelFrom: Int = parallelSize,
+    observer: PlanLoadObserver? = nil
+  ) -> (plan: Plan, size: Int)? {
+    // Larger than FileIO.readLimit (a sparse file of 100 GB): the general path refuses it unread.
+    guard fileSize <= FileIO.readLimit else { return nil }
     let reader = ChunkReader(fd: fd, chunkSize: chunkSize)
     defer { reader.deallocate() }
     var loader = InOrderLoader()
@@ -177,7 +199,7 @@ package enum PlanLoader {
     }) != nil, lseek(fd, 0, SEEK_SET) == 0 else { return nil }
     loader.reserve(counts)
     let size: Int?
-    if Int(st.st_size) < parallelFrom {
+    if fileSize < parallelFrom {
       size = parse(reader, file: path) { loader.take($0) }
     } else {
       size = parseAside(reader, file: path) { loader.take($0) }
@@ -426,7 +448,8 @@ package enum PlanLoader {
       let slot = self.slot(of: command)
       guard enter(slot) else { return fail() }
       guard case .add(let k) = slot else {
-        do { try plan.apply(command, deferring: deferred) } catch { return fail() }
+        // Edits after the `add`s see every entity, as in a session: nothing to defer.
+        do { try plan.apply(command, deferring: slot == .other ? nil : deferred) } catch { return fail() }
         return true
       }
       for i in keywordParts {
@@ -461,6 +484,10 @@ package enum PlanLoader {
     private mutating func enter(_ slot: Slot) -> Bool {
       if slot.rank == rank { return true }
       guard slot.rank > rank, finishKind() else { return false }
+      // The `add`s are done: the references they deferred (a goal's `after` naming a later goal)
+      // are checked now, against the plan as the `add`s made it, before an edit can rename or
+      // remove what they name (`rename goal G1 G1x` renames it in every `after` too).
+      if slot == .other, !referencesResolved() { return false }
       rank = slot.rank
       if case .add(let k) = slot {
         kind = k
@@ -497,11 +524,17 @@ package enum PlanLoader {
 
     /// The plan, once the deferred references are checked; `nil` when abandoned.
     mutating func finish() -> Plan? {
-      guard !abandoned, finishKind() else { return nil }
-      for reference in deferred.references {
-        for id in reference.ids where !plan.contains(reference.kind, EntityKey(id)) { return nil }
-      }
+      guard !abandoned, finishKind(), referencesResolved() else { return nil }
       return plan
+    }
+
+    /// Whether every reference deferred so far names an entity of the plan; they are let go of.
+    private func referencesResolved() -> Bool {
+      defer { deferred.references.removeAll() }
+      for reference in deferred.references {
+        for id in reference.ids where !plan.contains(reference.kind, EntityKey(id)) { return false }
+      }
+      return true
     }
   }
 
@@ -556,19 +589,28 @@ package enum PlanLoader {
     for i in buckets.indices { sortByKey(&buckets[i], kind: Kind.allCases[i]) }
     var plan = Plan()
     let deferred = DeferredReferences()
-    for command in first + buckets.joined() + rest {
+    for command in first + buckets.joined() {
       do {
         try plan.apply(command, deferring: deferred)
       } catch {
         diagnostics.append(error)
       }
     }
+    // The references the `add`s deferred, against the plan they made, before the other edits
+    // (which may rename or remove what they name, and update the references as they do).
     for reference in deferred.references {
       for id in reference.ids where !plan.contains(reference.kind, EntityKey(id)) {
         diagnostics.append(.error(
           .unknownReference(kind: reference.kind.rawValue, id: id, suggestion: plan.suggestID(id, of: reference.kind)),
           at: reference.token))
         break
+      }
+    }
+    for command in rest {
+      do {
+        try plan.apply(command)
+      } catch {
+        diagnostics.append(error)
       }
     }
     if !diagnostics.isEmpty {
