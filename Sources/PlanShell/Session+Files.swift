@@ -35,6 +35,11 @@ extension Session {
   func save(_ command: Command) -> Bool {
     guard let (pathArg, force, token) = pathAndForce(command, pathRequired: false) else { return false }
     guard let path = pathArg ?? file else { return fail(.error(.noFile(), at: command.verbToken)) }
+    // A folder is refused at once: `force` would not help (it used to be suggested).
+    if let folder = FileIO.folderError(path) {
+      return fail(.error(.cannotWrite(path, reason: folder.reason), at: token?.location ?? command.location,
+                         length: token?.length ?? 1))
+    }
     if !force, isForeignFile(path) {
       return fail(.error(.refuseOverwrite(path), at: token?.location ?? command.location, length: token?.length ?? 1))
     }

@@ -30,6 +30,21 @@ import Testing
     #expect(ReliabilityFileTests.listing(dir) == ["pipe", "plan.plan"])  // no temporary left
   }
 
+  /// `save FOLDER` says at once that it is a folder, with or without `force` (it used to ask for
+  /// `force` first, which then failed with "Is a directory"). Found by the tester.
+  @Test func saveOntoAFolderSaysSoAtOnce() throws {
+    let dir = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    try FileManager.default.createDirectory(at: dir.appendingPathComponent("dirt"), withIntermediateDirectories: false)
+    for command in ["save dirt", "save dirt force"] {
+      let r = try CLI.run(["shell", "plan.plan", "-c", command], directory: dir)
+      #expect(r.status == 1, "\(command)")
+      #expect(r.err.contains("cannot write 'dirt': Is a directory [E118]"), "\(command): \(r.err)")
+      #expect(!r.err.contains("add 'force'"), "\(command): \(r.err)")
+    }
+    #expect(ReliabilityFileTests.listing(dir) == ["dirt", "plan.plan"])
+  }
+
   @Test func standardOutputOnAFullDeviceIsAnError() throws {
     let dir = try Self.folder()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -281,6 +281,20 @@ import Testing
     #expect(messages.count == 1 && messages[0].hasPrefix("E103 "), "\(messages)")
   }
 
+  /// A file with CRLF line ends throughout, the header's too, loads as the LF file does (its
+  /// header ending in CR was "not a cplan plan file").
+  @Test func aCRLFFileLoadsAsItsLFCopy() throws {
+    let lf = LoaderFastPathTests.jilinText
+    let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
+    let viaCRLF = LoaderFastPathTests.outcome { () throws(PlanLoadError) in try PlanLoader.load(path: try! Self.write(crlf)) }
+    let viaLF = LoaderFastPathTests.outcome { () throws(PlanLoadError) in try PlanLoader.load(bytes: Array(lf.utf8), file: "x") }
+    guard case .plan(let a) = viaCRLF, case .plan(let b) = viaLF else {
+      Issue.record("\(viaCRLF)")
+      return
+    }
+    #expect(PlanWriter.write(a) == PlanWriter.write(b))
+  }
+
   /// A FIFO (or a pipe: `cplan check /dev/stdin`) can be read only once: it is read on the
   /// general path, from the one opening (reading it twice found it empty, or waited forever).
   @Test func aFIFOIsReadOnce() throws {

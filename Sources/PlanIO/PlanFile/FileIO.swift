@@ -106,6 +106,13 @@ package enum FileIO {
     return lstat(path, &st) == 0
   }
 
+  /// EISDIR when `path` names a folder (following a symlink), else `nil`: what writing a file
+  /// there would fail with, found before asking for `force`.
+  package static func folderError(_ path: String) -> FileError? {
+    var st = stat()
+    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR ? FileError(errno: EISDIR) : nil
+  }
+
   /// Whether `path` names something other than a regular file or folder (a device such as
   /// `/dev/null`, a FIFO, a terminal), which is written directly instead of replaced.
   package static func isDevice(_ path: String) -> Bool {

@@ -675,8 +675,9 @@ package enum PlanLoader {
 
   /// Whether `first` (the first line) is a header this program reads, `# cplan plan N` with
   /// 1 ≤ N ≤ ``PlanWriter/formatVersion``; ``checkHeader(_:file:)`` says what is wrong otherwise.
-  static func hasValidHeader(_ first: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
+  static func hasValidHeader(_ line: UnsafeBufferPointer<UInt8>.SubSequence) -> Bool {
     let prefix = Array("# cplan plan ".utf8)
+    let first = line.last == 0x0D ? line.dropLast() : line  // a CRLF file's header
     guard first.starts(with: prefix) else { return false }
     let rest = String(decoding: first.dropFirst(prefix.count), as: UTF8.self).trimmingWhitespace()
     guard let version = Int(rest) else { return false }
@@ -686,7 +687,8 @@ package enum PlanLoader {
   /// Checks the first line, `# cplan plan N`, refusing a newer N.
   static func checkHeader(_ bytes: [UInt8], file: String) throws(PlanLoadError) {
     let prefix = Array("# cplan plan ".utf8)
-    let end = bytes.firstIndex(of: 0x0A) ?? bytes.count
+    var end = bytes.firstIndex(of: 0x0A) ?? bytes.count
+    if end > 0 && bytes[end - 1] == 0x0D { end -= 1 }  // a CRLF file's header
     let first = bytes[0..<end]
     guard first.starts(with: prefix) else {
       throw .unusable(.error(.notAPlanFile(file), at: SourceLocation(file: file, line: 1, column: 1)))
