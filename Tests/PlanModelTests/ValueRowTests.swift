@@ -42,6 +42,12 @@ import Testing
     #expect(last[15] == .flag(false) && last[14] == nil && last.count == 1)
   }
 
+  /// Every kind fits a row: its attributes are bits of the 16-bit mask (checked here once,
+  /// not on every entity made).
+  @Test func everyKindOfTheSchemaFitsARow() {
+    for kind in Kind.allCases { #expect(kind.spec.attributes.count <= ValueRow.capacity, "\(kind)") }
+  }
+
   /// The entity's subscript gives the default for an attribute not set, the set value else.
   @Test func anEntityReadsTheDefaultOfAnAttributeNotSet() {
     let goal = Entity(kind: .goal, key: EntityKey("G1"), values: [.ref("P1")], location: PlanLanguage.SourceLocation(file: "t", line: 1, column: 1))
