@@ -19,7 +19,8 @@ extension PlanRanking {
     guard let method = RankingMethod(rawValue: name) else {
       let names = RankingMethod.allCases.map(\.rawValue)
       throw .error(
-        .badEnumValue(name, attribute: "method", allowed: names, suggestion: Suggestion.nearest(name, in: names)), at: nil)
+        .badEnumValue(name, attribute: "method", allowed: names, suggestion: Suggestion.nearest(name, in: names)),
+        at: nil)
     }
     let basis = try RuleContext(plan).basis.get()
     return PlanRanking(basis, method: method, sensitivity: sensitivity)
@@ -35,8 +36,9 @@ extension PlanRanking {
       weights: input.weights,
       consistency: basis.ahp.map { Consistency(lambdaMax: $0.lambdaMax, ci: $0.ci, ri: $0.ri, cr: $0.cr) },
       rows: rank(input, method: method).map { ranked in
-        Row(rank: ranked.rank, field: input.fieldIDs[ranked.index], name: names[ranked.index], score: ranked.score,
-            contributions: ranked.contributions)
+        Row(
+          rank: ranked.rank, field: input.fieldIDs[ranked.index], name: names[ranked.index], score: ranked.score,
+          contributions: ranked.contributions)
       },
       sensitivity: !sensitivity
         ? nil

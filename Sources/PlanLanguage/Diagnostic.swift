@@ -52,7 +52,8 @@ package struct Diagnostic: Error, Sendable, Hashable {
 
   /// An error at a token.
   package static func error(_ message: Message, at token: Token) -> Diagnostic {
-    Diagnostic(.error, code: message.code, message: message.text, at: token.location, length: token.length, notes: message.notes)
+    Diagnostic(
+      .error, code: message.code, message: message.text, at: token.location, length: token.length, notes: message.notes)
   }
 
   /// An error at a location.

@@ -38,9 +38,11 @@ package struct DiagnosticRenderer: Sendable {
     out += paint(d.severity.label(language) + ":", severityColor) + " "
     out += paint(d.message.text(language), "1") + " [\(d.code)]\n"
     if let loc = d.location, let source = sources?.line(loc.line, of: loc.file) {
-      let shown = String(String.UnicodeScalarView(source.unicodeScalars.map { s in
-        s.value == 0x09 ? " " : (s.value < 0x20 || s.value == 0x7F ? "?" : s)
-      }))
+      let shown = String(
+        String.UnicodeScalarView(
+          source.unicodeScalars.map { s in
+            s.value == 0x09 ? " " : (s.value < 0x20 || s.value == 0x7F ? "?" : s)
+          }))
       let number = String(loc.line)
       let gutter = String(repeating: " ", count: max(0, 5 - number.count)) + number
       let blank = String(repeating: " ", count: gutter.count)

@@ -302,8 +302,9 @@ package struct Lexer {
       // Not a month, range, fraction or percent, nor a number glued to more.
       guard isDelimiter(j), let v = exactDecimal(i, j) else { return nil }
       pos = j
-      return Token(.number(NumberLiteral(value: v, text: asciiText(i, j), form: .plain)), at: location(of: i),
-                   length: j - i)
+      return Token(
+        .number(NumberLiteral(value: v, text: asciiText(i, j), form: .plain)), at: location(of: i),
+        length: j - i)
     }
     return nil
   }
@@ -338,11 +339,13 @@ package struct Lexer {
   static func hint(forCharacter v: UInt32) -> LocalizedText? {
     switch v {
     case 0xFF0C, 0x3001:  // ，、
-      return LocalizedText(en: "hint: lists are IDs separated by an ASCII comma without spaces: G1,G2",
-                           zh: "提示：列表用半角逗号分隔、不带空格：G1,G2")
+      return LocalizedText(
+        en: "hint: lists are IDs separated by an ASCII comma without spaces: G1,G2",
+        zh: "提示：列表用半角逗号分隔、不带空格：G1,G2")
     case 0x25, 0xFF05:  // % ％
-      return LocalizedText(en: "hint: a percent follows its number (30%); as a unit, quote it: unit \"%\"",
-                           zh: "提示：百分号紧跟数字（30%）；作为单位时请加引号：unit \"%\"")
+      return LocalizedText(
+        en: "hint: a percent follows its number (30%); as a unit, quote it: unit \"%\"",
+        zh: "提示：百分号紧跟数字（30%）；作为单位时请加引号：unit \"%\"")
     case 0xFF5E, 0x7E:  // ～ ~
       return LocalizedText(en: "hint: a period is written 2025..2030", zh: "提示：期间写作 2025..2030")
     case 0xFF1A, 0xFF1B:  // ：；
@@ -363,8 +366,9 @@ package struct Lexer {
       return LocalizedText(en: "hint: use an ASCII percent sign: 30%", zh: "提示：请用半角百分号：30%")
     }
     if text.contains("～") || text.contains("~") || (digitsAndDash && scalars.count == 9 && scalars[4] == "-") {
-      return LocalizedText(en: "hint: a period is written 2025..2030 (or 2025-03..2026-06)",
-                           zh: "提示：期间写作 2025..2030（或 2025-03..2026-06）")
+      return LocalizedText(
+        en: "hint: a period is written 2025..2030 (or 2025-03..2026-06)",
+        zh: "提示：期间写作 2025..2030（或 2025-03..2026-06）")
     }
     if digitsAndDash, scalars.count == 6, scalars[4] == "-" {
       return LocalizedText(en: "hint: a month has two digits: 2025-01", zh: "提示：月份为两位数：2025-01")

@@ -36,8 +36,11 @@ extension Message {
   package static func fullWidthDigit(_ text: String) -> Message {
     Message(
       "E004", en: "full-width digits are not numbers: '\(text)'", zh: "全角数字不是数字：'\(text)'",
-      notes: [LocalizedText(en: "hint: type ASCII digits 0-9 (switch the input method to half-width)",
-                            zh: "提示：请输入半角数字 0-9（把输入法切换到半角）")])
+      notes: [
+        LocalizedText(
+          en: "hint: type ASCII digits 0-9 (switch the input method to half-width)",
+          zh: "提示：请输入半角数字 0-9（把输入法切换到半角）")
+      ])
   }
   package static func malformedNumber(_ text: String) -> Message {
     let text = clipped(text)
@@ -52,16 +55,19 @@ extension Message {
     Message("E006", en: "fraction '\(text)' divides by zero", zh: "分数 '\(text)' 的分母为零")
   }
   package static func badMonth(_ text: String) -> Message {
-    Message("E007", en: "'\(text)' is not a month (YYYY-MM with MM from 01 to 12)",
-            zh: "'\(text)' 不是月份（格式 YYYY-MM，MM 为 01 到 12）")
+    Message(
+      "E007", en: "'\(text)' is not a month (YYYY-MM with MM from 01 to 12)",
+      zh: "'\(text)' 不是月份（格式 YYYY-MM，MM 为 01 到 12）")
   }
   package static func unknownEscape(_ c: String) -> Message {
-    Message("E008", en: "unknown escape '\\\(c)' in string (use \\\" \\\\ \\n \\t)",
-            zh: "字符串中未知的转义 '\\\(c)'（可用 \\\" \\\\ \\n \\t）")
+    Message(
+      "E008", en: "unknown escape '\\\(c)' in string (use \\\" \\\\ \\n \\t)",
+      zh: "字符串中未知的转义 '\\\(c)'（可用 \\\" \\\\ \\n \\t）")
   }
   package static func badList() -> Message {
-    Message("E009", en: "expected an ID after ',' (lists are IDs separated by commas without spaces)",
-            zh: "',' 后应为 ID（列表是用逗号分隔、不带空格的 ID）")
+    Message(
+      "E009", en: "expected an ID after ',' (lists are IDs separated by commas without spaces)",
+      zh: "',' 后应为 ID（列表是用逗号分隔、不带空格的 ID）")
   }
   package static func unknownCommand(_ word: String, suggestion: String?) -> Message {
     let word = clipped(word)
@@ -105,8 +111,10 @@ extension Message {
   {
     let list = allowed.joined(separator: "|")
     let word = clipped(word)
-    return Message("E102", en: "invalid value '\(word)' for \(attribute) (one of \(list))",
-                   zh: "\(attribute) 的值 '\(word)' 无效（可选 \(list)）").suggesting(suggestion)
+    return Message(
+      "E102", en: "invalid value '\(word)' for \(attribute) (one of \(list))",
+      zh: "\(attribute) 的值 '\(word)' 无效（可选 \(list)）"
+    ).suggesting(suggestion)
   }
   package static func unknownReference(kind: String, id: String, suggestion: String?) -> Message {
     let id = clipped(id)
@@ -120,25 +128,32 @@ extension Message {
   }
   package static func referenced(kind: String, key: String, by: [String], more: Int) -> Message {
     let list = by.joined(separator: ", ") + (more > 0 ? " (+\(more))" : "")
-    return Message("E106", en: "cannot remove \(kind) '\(key)': referenced by \(list)",
-                   zh: "不能删除 \(kind) '\(key)'：被 \(list) 引用",
-                   notes: [LocalizedText(en: "hint: add 'cascade' to remove what refers to it as well",
-                                         zh: "提示：加上 'cascade' 可同时删除引用它的条目")])
+    return Message(
+      "E106", en: "cannot remove \(kind) '\(key)': referenced by \(list)",
+      zh: "不能删除 \(kind) '\(key)'：被 \(list) 引用",
+      notes: [
+        LocalizedText(
+          en: "hint: add 'cascade' to remove what refers to it as well",
+          zh: "提示：加上 'cascade' 可同时删除引用它的条目")
+      ])
   }
   package static func wrongType(attribute: String, expected: LocalizedText, found: String) -> Message {
-    Message("E107", en: "\(attribute) expects \(expected.en), found \(found)",
-            zh: "\(attribute) 应为\(expected.zh)，实际是 \(found)")
+    Message(
+      "E107", en: "\(attribute) expects \(expected.en), found \(found)",
+      zh: "\(attribute) 应为\(expected.zh)，实际是 \(found)")
   }
   package static func outOfRange(attribute: String, value: String, requirement: LocalizedText) -> Message {
-    Message("E108", en: "\(attribute) \(value) is out of range: \(requirement.en)",
-            zh: "\(attribute) 的值 \(value) 超出范围：\(requirement.zh)")
+    Message(
+      "E108", en: "\(attribute) \(value) is out of range: \(requirement.en)",
+      zh: "\(attribute) 的值 \(value) 超出范围：\(requirement.zh)")
   }
   package static func missingAttribute(_ attribute: String, kind: String) -> Message {
     Message("E109", en: "\(kind) needs the attribute '\(attribute)'", zh: "\(kind) 必须有属性 '\(attribute)'")
   }
   package static func actionInPlanFile(_ verb: String) -> Message {
-    Message("E110", en: "a plan file holds only add/set/remove/rename statements; '\(verb)' is an action and is refused",
-            zh: "计划文件只能包含 add/set/remove/rename 语句；'\(verb)' 是操作，已拒绝")
+    Message(
+      "E110", en: "a plan file holds only add/set/remove/rename statements; '\(verb)' is an action and is refused",
+      zh: "计划文件只能包含 add/set/remove/rename 语句；'\(verb)' 是操作，已拒绝")
   }
   package static func runCycle(_ chain: [String]) -> Message {
     let path = chain.joined(separator: " → ")
@@ -148,23 +163,29 @@ extension Message {
     Message("E112", en: "cannot read '\(path)': \(reason)", zh: "无法读取 '\(path)'：\(reason)")
   }
   package static func newerVersion(_ path: String, found: Int, supported: Int) -> Message {
-    Message("E113", en: "'\(path)' is plan format \(found); this cplan reads format \(supported) and older — upgrade cplan",
-            zh: "'\(path)' 是第 \(found) 版计划格式；本 cplan 只能读取第 \(supported) 版及更早版本，请升级 cplan")
+    Message(
+      "E113", en: "'\(path)' is plan format \(found); this cplan reads format \(supported) and older — upgrade cplan",
+      zh: "'\(path)' 是第 \(found) 版计划格式；本 cplan 只能读取第 \(supported) 版及更早版本，请升级 cplan")
   }
   package static func refuseOverwrite(_ path: String) -> Message {
-    Message("E114", en: "'\(path)' exists and is not this plan's file; add 'force' to overwrite it",
-            zh: "'\(path)' 已存在且不是本计划的文件；加上 'force' 才会覆盖")
+    Message(
+      "E114", en: "'\(path)' exists and is not this plan's file; add 'force' to overwrite it",
+      zh: "'\(path)' 已存在且不是本计划的文件；加上 'force' 才会覆盖")
   }
   package static func changedOnDisk(_ path: String) -> Message {
-    Message("E114", en: "'\(path)' was changed on disk since this session loaded or saved it; 'save force' overwrites those changes, 'load' reads them",
-            zh: "'\(path)' 在本会话载入或保存之后被修改过；'save force' 会覆盖这些修改，'load' 可重新读取")
+    Message(
+      "E114",
+      en:
+        "'\(path)' was changed on disk since this session loaded or saved it; 'save force' overwrites those changes, 'load' reads them",
+      zh: "'\(path)' 在本会话载入或保存之后被修改过；'save force' 会覆盖这些修改，'load' 可重新读取")
   }
   package static func refuseOverwriteExport(_ path: String, option: String) -> Message {
     Message("E114", en: "'\(path)' exists; add '\(option)' to overwrite it", zh: "'\(path)' 已存在；加上 '\(option)' 才会覆盖")
   }
   package static func unsavedChanges(_ verb: String) -> Message {
-    Message("E115", en: "the plan has unsaved changes; repeat '\(verb)' to confirm, or 'save' first",
-            zh: "计划有未保存的修改；再输入一次 '\(verb)' 以确认，或先 'save'")
+    Message(
+      "E115", en: "the plan has unsaved changes; repeat '\(verb)' to confirm, or 'save' first",
+      zh: "计划有未保存的修改；再输入一次 '\(verb)' 以确认，或先 'save'")
   }
   package static func nothingTo(_ verb: String) -> Message {
     Message("E116", en: "nothing to \(verb)", zh: verb == "undo" ? "没有可撤销的操作" : "没有可重做的操作")
@@ -182,8 +203,9 @@ extension Message {
     Message("E120", en: "the plan has no file yet; give a path: save PATH", zh: "计划还没有文件；请指定路径：save PATH")
   }
   package static func notAPlanFile(_ path: String) -> Message {
-    Message("E121", en: "'\(path)' is not a cplan plan file (first line must be '# cplan plan 1')",
-            zh: "'\(path)' 不是 cplan 计划文件（第一行应为 '# cplan plan 1'）")
+    Message(
+      "E121", en: "'\(path)' is not a cplan plan file (first line must be '# cplan plan 1')",
+      zh: "'\(path)' 不是 cplan 计划文件（第一行应为 '# cplan plan 1'）")
   }
   package static func unknownTopic(_ word: String, suggestion: String?) -> Message {
     Message("E122", en: "no help on '\(word)'", zh: "没有关于 '\(word)' 的帮助").suggesting(suggestion)

@@ -97,8 +97,9 @@ package struct KeywordMatcher: Sendable {
   }
 
   package init(_ keywords: [String]) {
-    precondition(keywords.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 && ($0 &- 0x41) >= 26 } },
-                 "keywords are lower-case ASCII")
+    precondition(
+      keywords.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 && ($0 &- 0x41) >= 26 } },
+      "keywords are lower-case ASCII")
     precondition(keywords.count < Int(Int16.max), "a few keywords")
     self.keywords = keywords
     var entries: [Entry] = []

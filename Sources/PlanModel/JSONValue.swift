@@ -283,7 +283,8 @@ package struct JSONOutput {
         window[at] = 0x2D  // -
       }
       let length = window.count - at
-      (storage.base + storage.count).update(from: window.baseAddress!.advanced(by: at).assumingMemoryBound(to: UInt8.self), count: length)
+      (storage.base + storage.count).update(
+        from: window.baseAddress!.advanced(by: at).assumingMemoryBound(to: UInt8.self), count: length)
       return length
     }
     storage.count += length
@@ -319,7 +320,8 @@ package struct JSONOutput {
     let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
     func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
     let control = (word &- 0x20 &* ones) & ~word & highs
-    return control | hasZero(word ^ (0x22 &* ones)) | hasZero(word ^ (0x5C &* ones)) | hasZero(word ^ (0xE2 &* ones)) != 0
+    return control | hasZero(word ^ (0x22 &* ones)) | hasZero(word ^ (0x5C &* ones)) | hasZero(word ^ (0xE2 &* ones))
+      != 0
   }
 
   /// `bytes` (valid UTF-8) as a JSON string literal; see ``JSONValue/writeString(_:to:)``.
@@ -408,5 +410,7 @@ package struct JSONOutput {
   package func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R { try body(storage.bytes) }
 
   /// The text in the buffer (valid UTF-8 by construction).
-  package var text: String { String(decoding: UnsafeBufferPointer(start: storage.base, count: storage.count), as: UTF8.self) }
+  package var text: String {
+    String(decoding: UnsafeBufferPointer(start: storage.base, count: storage.count), as: UTF8.self)
+  }
 }

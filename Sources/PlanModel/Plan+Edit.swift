@@ -92,8 +92,9 @@ extension Plan {
     if !word.utf8.allSatisfy({ $0 < 0x80 }), let keyword = Schema.choice(forLabel: word), allowed.contains(keyword) {
       return keyword
     }
-    throw .error(.badEnumValue(word, attribute: attribute, allowed: allowed, suggestion: Suggestion.nearest(word, in: allowed)),
-                 at: token)
+    throw .error(
+      .badEnumValue(word, attribute: attribute, allowed: allowed, suggestion: Suggestion.nearest(word, in: allowed)),
+      at: token)
   }
 
   /// Applies one edit (`add`, `set`, `remove`, `rename`; SPEC §3) to the plan.
@@ -125,7 +126,8 @@ extension Plan {
 
   // MARK: Kinds and keys
 
-  private static let kindWhat = LocalizedText(en: "a kind (criterion, field, org, consortium, …)", zh: "类别（criterion、field、org、consortium 等）")
+  private static let kindWhat = LocalizedText(
+    en: "a kind (criterion, field, org, consortium, …)", zh: "类别（criterion、field、org、consortium 等）")
 
   static func kind(of token: Token, allowPlan: Bool) throws(Diagnostic) -> Kind? {
     guard let word = token.word else { throw kindError(token, allowPlan: allowPlan) }
@@ -176,14 +178,18 @@ extension Plan {
         }
         key.setPart(i, word)
       case .choice(let allowed):
-        key.setPart(i, try Self.keyword(word, in: allowed, matcher: spec.keyChoices[i],
-                                        attribute: spec.keyNames[i].lowercased(), at: args.tokens[at]))
+        key.setPart(
+          i,
+          try Self.keyword(
+            word, in: allowed, matcher: spec.keyChoices[i],
+            attribute: spec.keyNames[i].lowercased(), at: args.tokens[at]))
       }
     }
     if mustExist, !contains(kind, key) {
       let suggestion = spec.hasOwnID ? suggestID(key.a, of: kind) : nil
-      throw .error(.notFound(kind: kind.rawValue, key: key.description, suggestion: suggestion),
-                   at: args.tokens[first])
+      throw .error(
+        .notFound(kind: kind.rawValue, key: key.description, suggestion: suggestion),
+        at: args.tokens[first])
     }
     return (key, first)
   }
@@ -260,8 +266,9 @@ extension Plan {
     if kind == .compare {
       if key.a == key.b {
         throw .error(
-          .outOfRange(attribute: "compare", value: key.description,
-                      requirement: LocalizedText(en: "a criterion is not compared with itself", zh: "准则不与自身比较")),
+          .outOfRange(
+            attribute: "compare", value: key.description,
+            requirement: LocalizedText(en: "a criterion is not compared with itself", zh: "准则不与自身比较")),
           at: args.tokens[keyAt])
       }
       if contains(kind, EntityKey(key.b, key.a)) {
@@ -277,11 +284,13 @@ extension Plan {
     // Room for every value the rest can set: `ATTR VALUE` pairs, and perhaps a positional value.
     var values = ValueRow(reserving: min(spec.attributes.count, (args.tokens.count - args.index + 1) / 2))
     let positional = try readPositional(spec, &args, into: &values, deferring: deferring)
-    try readAttributes(kind, &args, name: &name, values: &values, deferring: deferring, spec: spec, alreadySet: positional)
+    try readAttributes(
+      kind, &args, name: &name, values: &values, deferring: deferring, spec: spec, alreadySet: positional)
     for i in spec.requiredAttributes {
       guard case .none = values[i] else { continue }
-      throw .error(.missingAttribute(spec.attributes[i].name, kind: kind.rawValue), at: args.command.location,
-                   length: args.command.verbToken.length)
+      throw .error(
+        .missingAttribute(spec.attributes[i].name, kind: kind.rawValue), at: args.command.location,
+        length: args.command.verbToken.length)
     }
     return Entity(kind: kind, key: key, name: name, values: values, location: args.command.location)
   }
@@ -289,7 +298,8 @@ extension Plan {
   /// Reads the bare number after the keys of `score`, `compare` and `funding` (their `value` or
   /// `amount`, SPEC §3), for `add` and `set` alike; returns the attribute's index when one was there.
   private func readPositional(
-    _ spec: KindSpec, _ args: inout ArgumentCursor, into values: inout some AttributeSlots, deferring: DeferredReferences?
+    _ spec: KindSpec, _ args: inout ArgumentCursor, into values: inout some AttributeSlots,
+    deferring: DeferredReferences?
   ) throws(Diagnostic) -> Int? {
     guard let p = spec.positional, !args.atEnd, case .number = args.pointer(args.index).pointee.kind else { return nil }
     values[p] = try value(for: spec.attributes[p], token: args.pointer(args.index), deferring: deferring)
@@ -328,7 +338,8 @@ extension Plan {
         case .string(let s), .word(let s): name = s
         default:
           throw .error(
-            .wrongType(attribute: "name", expected: AttributeType.text.describe, found: tokens[v].summary), at: tokens[v])
+            .wrongType(attribute: "name", expected: AttributeType.text.describe, found: tokens[v].summary),
+            at: tokens[v])
         }
         continue
       }
@@ -362,8 +373,9 @@ extension Plan {
       throw .error(.missing(LocalizedText(en: "an attribute and its value", zh: "属性及其值")), at: args.endLocation)
     }
     let positional = try readPositional(kind.spec, &args, into: &entity.values, deferring: deferring)
-    try readAttributes(kind, &args, name: &entity.name, values: &entity.values, deferring: deferring,
-                       alreadySet: positional)
+    try readAttributes(
+      kind, &args, name: &entity.name, values: &entity.values, deferring: deferring,
+      alreadySet: positional)
     entity.location = args.command.location
     self[kind][key] = entity
     return .replaced(before)
@@ -382,7 +394,8 @@ extension Plan {
       }
       guard let index = Schema.planAttributeIndex(word) else {
         throw .error(
-          .unknownAttribute(word, kind: "plan", suggestion: Suggestion.nearest(word, in: Schema.plan.map(\.name))), at: t)
+          .unknownAttribute(word, kind: "plan", suggestion: Suggestion.nearest(word, in: Schema.plan.map(\.name))),
+          at: t)
       }
       guard seen.insert(index).inserted else { throw .error(.repeatedAttribute(word), at: t) }
       let attribute = Schema.plan[index]
@@ -400,20 +413,26 @@ extension Plan {
   private static func checkSettings(_ settings: [Value?], tokens: [Int: Token]) throws(Diagnostic) {
     func setting(_ i: Int) -> Value? { settings[i] ?? Schema.plan[i].defaultValue }
     if let token = tokens[Attr.Plan.horizon], let p = setting(Attr.Plan.horizon)?.period, p.end < p.start {
-      throw .error(.outOfRange(attribute: "horizon", value: p.description,
-                               requirement: LocalizedText(en: "the start year comes first", zh: "起始年份应在前")), at: token)
+      throw .error(
+        .outOfRange(
+          attribute: "horizon", value: p.description,
+          requirement: LocalizedText(en: "the start year comes first", zh: "起始年份应在前")), at: token)
     }
     // Both set explicitly: lowering only `members-max` below the default minimum is R15's business.
     if let min = settings[Attr.Plan.membersMin]?.integer, let max = settings[Attr.Plan.membersMax]?.integer, min > max,
       let token = tokens[Attr.Plan.membersMin] ?? tokens[Attr.Plan.membersMax]
     {
-      throw .error(.outOfRange(attribute: "members-min..members-max", value: "\(min)..\(max)",
-                               requirement: LocalizedText(en: "members-min ≤ members-max", zh: "members-min 不大于 members-max")),
-                   at: token)
+      throw .error(
+        .outOfRange(
+          attribute: "members-min..members-max", value: "\(min)..\(max)",
+          requirement: LocalizedText(en: "members-min ≤ members-max", zh: "members-min 不大于 members-max")),
+        at: token)
     }
     if let token = tokens[Attr.Plan.cutoff], setting(Attr.Plan.cutoff)?.integer == 0 {
-      throw .error(.outOfRange(attribute: "cutoff", value: "0",
-                               requirement: LocalizedText(en: "at least 1", zh: "至少为 1")), at: token)
+      throw .error(
+        .outOfRange(
+          attribute: "cutoff", value: "0",
+          requirement: LocalizedText(en: "at least 1", zh: "至少为 1")), at: token)
     }
   }
 
@@ -427,8 +446,9 @@ extension Plan {
   {
     let name = attribute.name
     func wrong() -> Diagnostic {
-      .error(.wrongType(attribute: name, expected: attribute.type.describe, found: pointer.pointee.summary),
-             at: pointer.pointee)
+      .error(
+        .wrongType(attribute: name, expected: attribute.type.describe, found: pointer.pointee.summary),
+        at: pointer.pointee)
     }
     // `Token.isKeyword("none")`, read in place; no scalar outside ASCII lowers into `none`, so
     // a word of another length than four bytes is not it.
@@ -450,36 +470,47 @@ extension Plan {
     case .amount:
       guard case .number(let n) = pointer.pointee.kind else { throw wrong() }
       guard n.value >= 0 else {
-        throw .error(.outOfRange(attribute: name, value: n.text,
-                                 requirement: LocalizedText(en: "amounts are never negative", zh: "金额不能为负")), at: pointer.pointee)
+        throw .error(
+          .outOfRange(
+            attribute: name, value: n.text,
+            requirement: LocalizedText(en: "amounts are never negative", zh: "金额不能为负")), at: pointer.pointee)
       }
       // At most 10^15: every whole amount stays exact (below 2^53), and no total of a plan's
       // amounts comes near the largest Double, so sums and shares are true values, never inf.
       guard n.value <= 1e15 else {
-        throw .error(.outOfRange(attribute: name, value: n.text,
-                                 requirement: LocalizedText(en: "amounts are at most 10^15 (1000000000000000)",
-                                                            zh: "金额不超过 10^15（1000000000000000）")), at: pointer.pointee)
+        throw .error(
+          .outOfRange(
+            attribute: name, value: n.text,
+            requirement: LocalizedText(
+              en: "amounts are at most 10^15 (1000000000000000)",
+              zh: "金额不超过 10^15（1000000000000000）")), at: pointer.pointee)
       }
       return .number(n.value == 0 ? 0 : n.value)
     case .count:
       guard case .number(let n) = pointer.pointee.kind, n.isInteger else { throw wrong() }
       guard n.value >= 0, n.value <= 1_000_000_000 else {
-        throw .error(.outOfRange(attribute: name, value: n.text,
-                                 requirement: LocalizedText(en: "0 to 1000000000", zh: "0 到 1000000000")), at: pointer.pointee)
+        throw .error(
+          .outOfRange(
+            attribute: name, value: n.text,
+            requirement: LocalizedText(en: "0 to 1000000000", zh: "0 到 1000000000")), at: pointer.pointee)
       }
       return .integer(Int(n.value))
     case .year:
       guard case .number(let n) = pointer.pointee.kind, n.isInteger else { throw wrong() }
       guard n.value >= 1000, n.value <= 9999 else {
-        throw .error(.outOfRange(attribute: name, value: n.text,
-                                 requirement: LocalizedText(en: "a four-digit year", zh: "四位数年份")), at: pointer.pointee)
+        throw .error(
+          .outOfRange(
+            attribute: name, value: n.text,
+            requirement: LocalizedText(en: "a four-digit year", zh: "四位数年份")), at: pointer.pointee)
       }
       return .integer(Int(n.value))
     case .percent:
       guard case .number(let n) = pointer.pointee.kind, n.form == .percent else { throw wrong() }
       guard n.value >= 0, n.value <= 1 else {
-        throw .error(.outOfRange(attribute: name, value: n.text,
-                                 requirement: LocalizedText(en: "0% to 100%", zh: "0% 到 100%")), at: pointer.pointee)
+        throw .error(
+          .outOfRange(
+            attribute: name, value: n.text,
+            requirement: LocalizedText(en: "0% to 100%", zh: "0% 到 100%")), at: pointer.pointee)
       }
       return .number(n.value == 0 ? 0 : n.value)
     case .yesNo:
@@ -488,8 +519,10 @@ extension Plan {
       case 0: return .flag(true)
       case 1: return .flag(false)
       default:
-        throw .error(.badEnumValue(w, attribute: name, allowed: ["yes", "no"],
-                                   suggestion: Suggestion.nearest(w, in: ["yes", "no"])), at: pointer.pointee)
+        throw .error(
+          .badEnumValue(
+            w, attribute: name, allowed: ["yes", "no"],
+            suggestion: Suggestion.nearest(w, in: ["yes", "no"])), at: pointer.pointee)
       }
     case .choice(let allowed):
       guard case .word(let w) = pointer.pointee.kind else { throw wrong() }
@@ -497,7 +530,8 @@ extension Plan {
     case .ref(let kind):
       guard case .word(let id) = pointer.pointee.kind else { throw wrong() }
       guard contains(kind, EntityKey(id)) else {
-        throw .error(.unknownReference(kind: kind.rawValue, id: id, suggestion: suggestID(id, of: kind)), at: pointer.pointee)
+        throw .error(
+          .unknownReference(kind: kind.rawValue, id: id, suggestion: suggestID(id, of: kind)), at: pointer.pointee)
       }
       return .ref(id)
     case .refs(let kind):
@@ -511,7 +545,8 @@ extension Plan {
         deferring.references.append(DeferredReference(kind: kind, ids: ids, token: pointer.pointee))
       } else {
         for id in ids where !contains(kind, EntityKey(id)) {
-          throw .error(.unknownReference(kind: kind.rawValue, id: id, suggestion: suggestID(id, of: kind)), at: pointer.pointee)
+          throw .error(
+            .unknownReference(kind: kind.rawValue, id: id, suggestion: suggestID(id, of: kind)), at: pointer.pointee)
         }
       }
       return .refs(ids)
@@ -520,22 +555,35 @@ extension Plan {
       switch (a, b) {
       case (.number(let x), .number(let y)):
         guard x.isInteger, y.isInteger, (1000...9999).contains(x.value), (1000...9999).contains(y.value) else {
-          throw .error(.badPeriod(pointer.pointee.summary, reason: LocalizedText(en: "years are four-digit whole numbers",
-                                                                       zh: "年份应为四位整数")), at: pointer.pointee)
+          throw .error(
+            .badPeriod(
+              pointer.pointee.summary,
+              reason: LocalizedText(
+                en: "years are four-digit whole numbers",
+                zh: "年份应为四位整数")), at: pointer.pointee)
         }
         return .period(Period(years: Int(x.value), Int(y.value)))
       case (.month(let x), .month(let y)):
         guard attribute.type == .period else {
-          throw .error(.badPeriod(pointer.pointee.summary, reason: LocalizedText(en: "\(name) is in whole years",
-                                                                       zh: "\(name) 以整年计")), at: pointer.pointee)
+          throw .error(
+            .badPeriod(
+              pointer.pointee.summary,
+              reason: LocalizedText(
+                en: "\(name) is in whole years",
+                zh: "\(name) 以整年计")), at: pointer.pointee)
         }
         return .period(Period(start: x, end: y, monthly: true))
       default:
-        throw .error(.badPeriod(pointer.pointee.summary, reason: LocalizedText(en: "both ends must be years or both months",
-                                                                     zh: "两端须同为年份或同为月份")), at: pointer.pointee)
+        throw .error(
+          .badPeriod(
+            pointer.pointee.summary,
+            reason: LocalizedText(
+              en: "both ends must be years or both months",
+              zh: "两端须同为年份或同为月份")), at: pointer.pointee)
       }
     case .range:
-      guard case .range(.number(let a), .number(let b)) = pointer.pointee.kind, a.form == .plain, b.form == .plain else {
+      guard case .range(.number(let a), .number(let b)) = pointer.pointee.kind, a.form == .plain, b.form == .plain
+      else {
         throw wrong()
       }
       return .range(a.value, b.value)

@@ -53,8 +53,9 @@ extension Plan {
     if kind.spec.hasOwnID && !cascade {
       let referrers = self.referrers(of: kind, id: key.a, limit: 5)
       if !referrers.list.isEmpty {
-        throw .error(.referenced(kind: kind.rawValue, key: key.a, by: referrers.list, more: referrers.more),
-                     at: args.tokens[keyAt])
+        throw .error(
+          .referenced(kind: kind.rawValue, key: key.a, by: referrers.list, more: referrers.more),
+          at: args.tokens[keyAt])
       }
     }
     if !kind.spec.hasOwnID || !cascade {
@@ -145,7 +146,9 @@ extension Plan {
       for (i, target) in lists where !dead[target.index].isEmpty {
         let gone = dead[target.index]
         for idx in self[k].values.indices {
-          guard let ids = self[k].values[idx].values[i]?.refs, ids.contains(where: { gone.contains($0) }) else { continue }
+          guard let ids = self[k].values[idx].values[i]?.refs, ids.contains(where: { gone.contains($0) }) else {
+            continue
+          }
           let kept = ids.filter { !gone.contains($0) }
           self[k].values[idx].values[i] = kept.isEmpty ? nil : .refs(kept)
         }
@@ -179,20 +182,22 @@ extension Plan {
       throw .error(.duplicate(kind: kind.rawValue, key: new), at: newToken)
     }
     let location = args.command.location
-    self[kind] = Table(uniqueKeysWithValues: self[kind].values.map { e in
-      guard e.key.a == old else { return (e.key, e) }
-      var e = e
-      e.key = EntityKey(new)
-      e.location = location
-      return (e.key, e)
-    })
+    self[kind] = Table(
+      uniqueKeysWithValues: self[kind].values.map { e in
+        guard e.key.a == old else { return (e.key, e) }
+        var e = e
+        e.key = EntityKey(new)
+        e.location = location
+        return (e.key, e)
+      })
     for (other, slots) in ReferenceSlots.to(kind) {
       if !slots.keyParts.isEmpty {
-        self[other] = Table(uniqueKeysWithValues: self[other].values.map { e in
-          var e = e
-          for p in slots.keyParts where e.key.part(p) == old { e.key.setPart(p, new) }
-          return (e.key, e)
-        })
+        self[other] = Table(
+          uniqueKeysWithValues: self[other].values.map { e in
+            var e = e
+            for p in slots.keyParts where e.key.part(p) == old { e.key.setPart(p, new) }
+            return (e.key, e)
+          })
       }
       if slots.single.isEmpty && slots.lists.isEmpty { continue }
       for idx in self[other].values.indices {

@@ -76,7 +76,9 @@ package struct EntityKey: Sendable, Hashable, Comparable {
   package static func < (x: EntityKey, y: EntityKey) -> Bool { x.joined < y.joined }
 
   /// Calls `body` with the UTF-8 bytes of part 0, 1 and 2 (empty when unused), without copying.
-  package func withParts<R>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+  package func withParts<R>(
+    _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
     var joined = joined
     return joined.withUTF8 { bytes in
       let n = bytes.count
@@ -172,7 +174,8 @@ package struct Entity: Sendable, Hashable {
   package var kind: Kind
   package var location: SourceLocation
 
-  package init(kind: Kind, key: EntityKey, name: String? = nil, values: ValueRow = ValueRow(), location: SourceLocation) {
+  package init(kind: Kind, key: EntityKey, name: String? = nil, values: ValueRow = ValueRow(), location: SourceLocation)
+  {
     self.kind = kind
     self.key = key
     self.name = name

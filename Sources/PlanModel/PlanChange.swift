@@ -1,3 +1,5 @@
+import PlanLanguage
+
 /// A change made to a plan, kept so that it can be undone: applying it with ``Plan/revert(_:)``
 /// restores the earlier state and gives the change that redoes it.
 ///
@@ -27,8 +29,6 @@ package enum PlanChange: Sendable {
   /// Several changes in order (a `run`); reverting undoes them in reverse.
   case group([PlanChange])
 }
-
-import PlanLanguage
 
 extension Plan {
   /// Undoes `change` and returns the change that redoes it.

@@ -109,7 +109,8 @@ package enum AttributeType: Sendable, Hashable {
     case .ref(let k): LocalizedText(en: "a \(k.rawValue) ID", zh: "\(k.rawValue)（\(k.chineseName)）ID")
     case .refs(let k): LocalizedText(en: "a list of \(k.rawValue) IDs (G1,G2)", zh: "\(k.rawValue) ID 列表（G1,G2）")
     case .yearPeriod: LocalizedText(en: "a period of years (2025..2030)", zh: "年份期间（2025..2030）")
-    case .period: LocalizedText(en: "a period (2025..2027 or 2025-03..2026-06)", zh: "期间（2025..2027 或 2025-03..2026-06）")
+    case .period:
+      LocalizedText(en: "a period (2025..2027 or 2025-03..2026-06)", zh: "期间（2025..2027 或 2025-03..2026-06）")
     case .range: LocalizedText(en: "a range MIN..MAX (1..10)", zh: "范围 MIN..MAX（1..10）")
     case .month: LocalizedText(en: "a month (YYYY-MM)", zh: "月份（YYYY-MM）")
     case .saaty: LocalizedText(en: "a Saaty value 1/9…9", zh: "Saaty 标度值 1/9…9")
@@ -133,9 +134,10 @@ package final class AttributeSpec: Sendable {
   /// case-insensitively (a statement's keyword is found without being lowered).
   package let choices: KeywordMatcher?
 
-  init(_ name: String, _ type: AttributeType, required: Bool = false, default defaultValue: Value? = nil,
-       _ en: String, _ zh: String)
-  {
+  init(
+    _ name: String, _ type: AttributeType, required: Bool = false, default defaultValue: Value? = nil,
+    _ en: String, _ zh: String
+  ) {
     self.name = name
     self.type = type
     self.required = required
@@ -273,7 +275,9 @@ package enum Schema {
     "grant", "subsidy", "tax", "equity", "loan", "insurance", "procurement", "scenario", "talent", "ip", "platform",
     "regulation", "management",
   ]
-  package static let funders = ["central", "provincial", "municipal", "enterprise", "social", "bank", "university", "other"]
+  package static let funders = [
+    "central", "provincial", "municipal", "enterprise", "social", "bank", "university", "other",
+  ]
   package static let orgTypes = [
     "enterprise", "university", "institute", "rnd", "finance", "intermediary", "association", "platform",
   ]
@@ -285,15 +289,19 @@ package enum Schema {
     .init("region", .text, "region the plan is for", "所属地区"),
     .init("horizon", .yearPeriod, "planning horizon in whole years", "规划期（整年）"),
     .init("currency", .text, default: .text("万元"), "currency of every amount", "金额单位"),
-    .init("weighting", .choice(["direct", "ahp"]), default: .choice("direct"),
-          "how criterion weights are set: directly or by AHP judgements", "准则权重的确定方式：直接给定或 AHP 两两比较"),
-    .init("method", .choice(["weighted", "topsis"]), default: .choice("weighted"),
-          "ranking method", "排序方法"),
+    .init(
+      "weighting", .choice(["direct", "ahp"]), default: .choice("direct"),
+      "how criterion weights are set: directly or by AHP judgements", "准则权重的确定方式：直接给定或 AHP 两两比较"),
+    .init(
+      "method", .choice(["weighted", "topsis"]), default: .choice("weighted"),
+      "ranking method", "排序方法"),
     .init("cutoff", .count, "how many top-ranked fields get consortia", "排名前几的领域组建联合体"),
-    .init("gov-share-warn", .percent, default: .number(0.30),
-          "government share of funding above which R27 warns", "政府出资占比超过此值时 R27 警告"),
-    .init("gov-share-max", .percent, default: .number(0.50),
-          "government share of funding above which R27 is an error", "政府出资占比超过此值时 R27 报错"),
+    .init(
+      "gov-share-warn", .percent, default: .number(0.30),
+      "government share of funding above which R27 warns", "政府出资占比超过此值时 R27 警告"),
+    .init(
+      "gov-share-max", .percent, default: .number(0.50),
+      "government share of funding above which R27 is an error", "政府出资占比超过此值时 R27 报错"),
     .init("members-min", .count, default: .integer(5), "fewest members a consortium should have", "联合体成员数下限"),
     .init("members-max", .count, default: .integer(30), "most members a consortium should have", "联合体成员数上限"),
   ]
@@ -313,10 +321,12 @@ package enum Schema {
     KindSpec(
       kind: .criterion, keys: [.id], keyNames: ["ID"], hasName: true,
       attributes: [
-        .init("tag", .choice(["chain", "leader", "science", "urgency", "market", "other"]), default: .choice("other"),
-              "which basis the criterion measures", "准则衡量的基础"),
-        .init("type", .choice(["benefit", "cost"]), default: .choice("benefit"),
-              "benefit: more is better; cost: less is better", "效益型越大越好；成本型越小越好"),
+        .init(
+          "tag", .choice(["chain", "leader", "science", "urgency", "market", "other"]), default: .choice("other"),
+          "which basis the criterion measures", "准则衡量的基础"),
+        .init(
+          "type", .choice(["benefit", "cost"]), default: .choice("benefit"),
+          "benefit: more is better; cost: less is better", "效益型越大越好；成本型越小越好"),
         .init("scale", .range, default: .range(1, 10), "the scale scores are given on", "评分量表"),
         .init("weight", .number, "weight under direct weighting (weights sum to 1)", "直接赋权时的权重（总和为 1）"),
       ], positional: nil,
@@ -326,8 +336,9 @@ package enum Schema {
       kind: .compare, keys: [.ref(.criterion), .ref(.criterion)], keyNames: ["CRITERION", "CRITERION"],
       hasName: false,
       attributes: [
-        .init("value", .saaty, required: true, "how many times more important the first criterion is (1/9…9)",
-              "前一个准则比后一个重要几倍（1/9…9）")
+        .init(
+          "value", .saaty, required: true, "how many times more important the first criterion is (1/9…9)",
+          "前一个准则比后一个重要几倍（1/9…9）")
       ], positional: 0,
       help: LocalizedText(en: "an AHP pairwise judgement", zh: "AHP 两两比较判断"),
       example: "add compare C1 C2 1/3"),
@@ -335,8 +346,9 @@ package enum Schema {
       kind: .field, keys: [.id], keyNames: ["ID"], hasName: true,
       attributes: [
         .init("note", .text, "a note", "备注"),
-        .init("justification", .text, "why the field gets a consortium although it ranks below the cutoff",
-              "排名在前 cutoff 之外仍组建联合体的理由"),
+        .init(
+          "justification", .text, "why the field gets a consortium although it ranks below the cutoff",
+          "排名在前 cutoff 之外仍组建联合体的理由"),
       ], positional: nil,
       help: LocalizedText(en: "a candidate field (industry or technology)", zh: "候选领域（产业或技术方向）"),
       example: "add field F1 \"新能源汽车\""),
@@ -364,8 +376,9 @@ package enum Schema {
         .init("field", .ref(.field), required: true, "the field the consortium works in", "联合体所属领域"),
         .init("period", .period, "construction period", "建设期"),
         .init("agreement", .yesNo, default: .flag(false), "a legally binding agreement is signed", "已签订具有法律约束力的协议"),
-        .init("ip-strategy", .yesNo, default: .flag(false), "IP ownership and sharing agreed in advance",
-              "事先约定知识产权归属与共享"),
+        .init(
+          "ip-strategy", .yesNo, default: .flag(false), "IP ownership and sharing agreed in advance",
+          "事先约定知识产权归属与共享"),
         .init("committee", .yesNo, default: .flag(false), "an expert advisory committee exists", "设有专家咨询委员会"),
       ], positional: nil,
       help: LocalizedText(en: "an innovation consortium (创新联合体)", zh: "创新联合体"),
@@ -373,8 +386,9 @@ package enum Schema {
     KindSpec(
       kind: .member, keys: [.ref(.consortium), .ref(.org)], keyNames: ["CONSORTIUM", "ORG"], hasName: false,
       attributes: [
-        .init("role", .choice(["lead", "core", "member"]), default: .choice("member"),
-              "lead enterprise, core member or member", "牵头单位、核心成员或一般成员"),
+        .init(
+          "role", .choice(["lead", "core", "member"]), default: .choice("member"),
+          "lead enterprise, core member or member", "牵头单位、核心成员或一般成员"),
         .init("chain", .choice(chains), "position on the industry chain", "产业链位置"),
       ], positional: nil,
       help: LocalizedText(en: "an organisation's membership of a consortium", zh: "单位加入联合体"),
@@ -391,15 +405,17 @@ package enum Schema {
       attributes: [
         .init("phase", .ref(.phase), required: true, "the phase the goal is due in", "目标所属阶段"),
         .init("consortium", .ref(.consortium), "the consortium the goal belongs to", "目标所属联合体"),
-        .init("category", .choice(["tech", "industry", "ecosystem", "talent", "ip", "standard"]),
-              default: .choice("tech"), "kind of goal", "目标类别"),
+        .init(
+          "category", .choice(["tech", "industry", "ecosystem", "talent", "ip", "standard"]),
+          default: .choice("tech"), "kind of goal", "目标类别"),
         .init("indicator", .text, "what is measured", "指标"),
         .init("unit", .text, "unit of the indicator", "指标单位"),
         .init("baseline", .number, "value at the start", "基期值"),
         .init("baseline-year", .year, "year of the baseline", "基期年份"),
         .init("target", .number, "value to reach by the end of the phase", "阶段末目标值"),
-        .init("direction", .choice(["up", "down"]), default: .choice("up"), "whether the indicator should rise or fall",
-              "指标应上升还是下降"),
+        .init(
+          "direction", .choice(["up", "down"]), default: .choice("up"), "whether the indicator should rise or fall",
+          "指标应上升还是下降"),
         .init("after", .refs(.goal), "goals that must be reached first", "须先达成的目标"),
       ], positional: nil,
       help: LocalizedText(en: "a phased goal with an indicator", zh: "带指标的阶段性目标"),
@@ -416,7 +432,9 @@ package enum Schema {
         .init("start", .month, "month the measure starts", "开始月份"),
       ], positional: nil,
       help: LocalizedText(en: "a support measure", zh: "支持措施"),
-      example: "add measure M1 \"揭榜挂帅专项\" phase P1 consortium K1 instrument grant funder provincial amount 3000 agency \"省科技厅\""),
+      example:
+        "add measure M1 \"揭榜挂帅专项\" phase P1 consortium K1 instrument grant funder provincial amount 3000 agency \"省科技厅\""
+    ),
     KindSpec(
       kind: .funding, keys: [.ref(.consortium), .ref(.phase), .choice(sources)],
       keyNames: ["CONSORTIUM", "PHASE", "SOURCE"], hasName: false,

@@ -233,15 +233,18 @@ package struct Completer {
     switch verb {
     case .remove: return offer(rest.count == spec.keys.count ? ["cascade"] : [])
     case .rename, .show: return offer([])
-    default: return completeAttributes(spec.attributes, named: spec.hasName, Array(rest.dropFirst(spec.keys.count)),
-                                       verb: verb, current)
+    default:
+      return completeAttributes(
+        spec.attributes, named: spec.hasName, Array(rest.dropFirst(spec.keys.count)),
+        verb: verb, current)
     }
   }
 
   /// The attribute names not given yet, or the values of the attribute just named.
-  private func completeAttributes(_ attributes: [AttributeSpec], named: Bool, _ words: [Word], verb: Verb,
-                                  _ current: String) -> Completion
-  {
+  private func completeAttributes(
+    _ attributes: [AttributeSpec], named: Bool, _ words: [Word], verb: Verb,
+    _ current: String
+  ) -> Completion {
     func offer(_ options: [String], keywords: Bool = true) -> Completion {
       Completion(word: current, candidates: Completer.matching(options, prefix: current, caseInsensitive: keywords))
     }
@@ -280,7 +283,8 @@ package struct Completer {
       let parts = current.split(separator: ",", omittingEmptySubsequences: false)
       let last = String(parts.last ?? "")
       let already = Set(parts.dropLast().map(String.init))
-      let options = Completer.matching(ids(of: k).filter { !already.contains($0) }, prefix: last, caseInsensitive: false)
+      let options = Completer.matching(
+        ids(of: k).filter { !already.contains($0) }, prefix: last, caseInsensitive: false)
       return Completion(word: last, candidates: options)
     default: return offer(none)
     }

@@ -137,7 +137,8 @@ package enum Driver {
         // Validation of a large plan starts while it loads, table by table, on the second core.
         let early = PlanLoader.isLarge(path) ? EarlyValidation() : nil
         let plan = try PlanLoader.load(path: path, sources: sources, observer: early)
-        diagnostics += early.map { Engine.validate(plan, strict: strict, early: $0) } ?? Engine.validate(plan, strict: strict)
+        diagnostics +=
+          early.map { Engine.validate(plan, strict: strict, early: $0) } ?? Engine.validate(plan, strict: strict)
         keepUntilExit(plan)
       } catch {
         diagnostics += error.diagnostics
@@ -148,7 +149,8 @@ package enum Driver {
     let errors = diagnostics.count { $0.severity == .error }
     let warnings = diagnostics.count { $0.severity == .warning }
     if json {
-      StandardOutput.write(JSONReport.check(diagnostics, errors: errors, warnings: warnings, language: lang) + "\n", to: 1)
+      StandardOutput.write(
+        JSONReport.check(diagnostics, errors: errors, warnings: warnings, language: lang) + "\n", to: 1)
     } else {
       var out = ""
       for d in diagnostics { out += renderer.render(d) }
@@ -203,9 +205,10 @@ package enum Driver {
   // MARK: export
 
   /// `cplan export PLAN --format F [-o FILE] [--force]`.
-  package static func export(plan path: String, format: ExportFormat, output: String?, force: Bool,
-                             options: ExportOptions, common: CommonSettings) -> Int32
-  {
+  package static func export(
+    plan path: String, format: ExportFormat, output: String?, force: Bool,
+    options: ExportOptions, common: CommonSettings
+  ) -> Int32 {
     let session = makeSession(common)
     if let failure = session.loadInitial(path: path) { return Int32(failure.rawValue) }
     keepUntilExit(session.plan)
@@ -248,9 +251,11 @@ extension Driver {
     let session = makeSession(common)
     if let failure = session.loadInitial(path: path) { return Int32(failure.rawValue) }
     do {
-      let text = json
+      let text =
+        json
         ? try RankingReport.json(session.plan, method: method, sensitivity: sensitivity)
-        : try RankingReport.text(session.plan, method: method, sensitivity: sensitivity, language: session.settings.language)
+        : try RankingReport.text(
+          session.plan, method: method, sensitivity: sensitivity, language: session.settings.language)
       StandardOutput.write(text, to: 1)
       return 0
     } catch {

@@ -470,7 +470,9 @@ package final class EditLineReader: LineReader {
       }
       if pushback == nil {
         let wake = ShellSignals.wakeDescriptor
-        var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
+        var fds = [
+          pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: wake, events: Int16(POLLIN), revents: 0),
+        ]
         let n = poll(&fds, wake >= 0 ? 2 : 1, -1)
         if n < 0 {
           if errno == EINTR { continue }

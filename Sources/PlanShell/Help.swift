@@ -13,48 +13,120 @@ package enum Help {
   }
 
   static let commands: [(Verb, Entry)] = [
-    (.add, Entry(syntax: "add KIND KEY... [NAME] [ATTR VALUE]...", en: "create an entity; error if the key exists",
-                 zh: "新建条目；键已存在则报错",
-                 examples: ["add field F1 \"新能源汽车\"", "add member K1 faw role lead chain downstream",
-                            "add funding K1 P1 enterprise 8000"])),
-    (.set, Entry(syntax: "set KIND KEY... ATTR VALUE...  |  set plan ATTR VALUE...",
-                 en: "change attributes (`none` clears an optional one)", zh: "修改属性（`none` 清除可选属性）",
-                 examples: ["set plan title \"吉林省创新联合体规划\" horizon 2025..2030", "set goal G2 consortium none"])),
-    (.remove, Entry(syntax: "remove KIND KEY... [cascade]", en: "delete; error if referenced; cascade also removes what refers to it",
-                    zh: "删除；被引用时报错；cascade 同时删除引用它的条目", examples: ["remove field F5 cascade"])),
-    (.rename, Entry(syntax: "rename KIND OLD NEW", en: "change an ID and every reference to it",
-                    zh: "修改 ID 及所有对它的引用", examples: ["rename org jlu JLU"])),
-    (.validate, Entry(syntax: "validate [strict]", en: "run every rule (R01–R33); strict turns warnings into errors",
-                      zh: "运行全部校验规则（R01–R33）；strict 把警告视为错误", examples: ["validate", "validate strict"])),
-    (.rank, Entry(syntax: "rank [method weighted|topsis] [sensitivity]", en: "the priority ranking of the fields",
-                  zh: "候选领域的优先级排序", examples: ["rank", "rank method topsis sensitivity"])),
-    (.show, Entry(syntax: "show plan | show KIND KEY... | show roadmap | show funding", en: "one thing, in full",
-                  zh: "完整显示一项内容", examples: ["show consortium K1", "show score F1 C2", "show roadmap"])),
-    (.list, Entry(syntax: "list KIND | list member|goal|measure|funding CONSORTIUM",
-                  en: "one line per item; with a consortium, only its members, goals, measures or funding lines",
-                  zh: "每项一行列出；指定联合体时只列出其成员、目标、措施或资金",
-                  examples: ["list field", "list member K1"])),
-    (.export, Entry(syntax: "export text|markdown|json|csv|html [to PATH] [force] (csv: [bom])",
-                    en: "write the roadmap; refuses to overwrite a file without force", zh: "导出路线图；不加 force 不覆盖已有文件",
-                    examples: ["export text", "export markdown to roadmap.md force"])),
-    (.save, Entry(syntax: "save [PATH] [force]", en: "write the plan file (atomically)", zh: "保存计划文件（原子写入）",
-                  examples: ["save", "save plans/jilin.plan"])),
-    (.load, Entry(syntax: "load PATH", en: "replace the plan with a plan file (asks once if there are unsaved changes)",
-                  zh: "载入计划文件替换当前计划（有未保存的修改时先提醒一次）", examples: ["load plans/jilin-2025-2030.plan"])),
-    (.new, Entry(syntax: "new", en: "start an empty plan (asks once if there are unsaved changes)",
-                 zh: "新建空计划（有未保存的修改时先提醒一次）", examples: ["new"])),
-    (.run, Entry(syntax: "run PATH", en: "execute a script file (a `run` inside it is relative to its folder; other paths to the current directory)",
-                 zh: "执行脚本文件（其中 run 的相对路径以脚本所在目录为准，其他路径以当前目录为准）", examples: ["run scripts/build.cplan"])),
-    (.undo, Entry(syntax: "undo", en: "step back over the last change (a whole run or load is one step)",
-                  zh: "撤销上一次修改（整个 run 或 load 算一步）", examples: ["undo"])),
+    (
+      .add,
+      Entry(
+        syntax: "add KIND KEY... [NAME] [ATTR VALUE]...", en: "create an entity; error if the key exists",
+        zh: "新建条目；键已存在则报错",
+        examples: [
+          "add field F1 \"新能源汽车\"", "add member K1 faw role lead chain downstream",
+          "add funding K1 P1 enterprise 8000",
+        ])
+    ),
+    (
+      .set,
+      Entry(
+        syntax: "set KIND KEY... ATTR VALUE...  |  set plan ATTR VALUE...",
+        en: "change attributes (`none` clears an optional one)", zh: "修改属性（`none` 清除可选属性）",
+        examples: ["set plan title \"吉林省创新联合体规划\" horizon 2025..2030", "set goal G2 consortium none"])
+    ),
+    (
+      .remove,
+      Entry(
+        syntax: "remove KIND KEY... [cascade]",
+        en: "delete; error if referenced; cascade also removes what refers to it",
+        zh: "删除；被引用时报错；cascade 同时删除引用它的条目", examples: ["remove field F5 cascade"])
+    ),
+    (
+      .rename,
+      Entry(
+        syntax: "rename KIND OLD NEW", en: "change an ID and every reference to it",
+        zh: "修改 ID 及所有对它的引用", examples: ["rename org jlu JLU"])
+    ),
+    (
+      .validate,
+      Entry(
+        syntax: "validate [strict]", en: "run every rule (R01–R33); strict turns warnings into errors",
+        zh: "运行全部校验规则（R01–R33）；strict 把警告视为错误", examples: ["validate", "validate strict"])
+    ),
+    (
+      .rank,
+      Entry(
+        syntax: "rank [method weighted|topsis] [sensitivity]", en: "the priority ranking of the fields",
+        zh: "候选领域的优先级排序", examples: ["rank", "rank method topsis sensitivity"])
+    ),
+    (
+      .show,
+      Entry(
+        syntax: "show plan | show KIND KEY... | show roadmap | show funding", en: "one thing, in full",
+        zh: "完整显示一项内容", examples: ["show consortium K1", "show score F1 C2", "show roadmap"])
+    ),
+    (
+      .list,
+      Entry(
+        syntax: "list KIND | list member|goal|measure|funding CONSORTIUM",
+        en: "one line per item; with a consortium, only its members, goals, measures or funding lines",
+        zh: "每项一行列出；指定联合体时只列出其成员、目标、措施或资金",
+        examples: ["list field", "list member K1"])
+    ),
+    (
+      .export,
+      Entry(
+        syntax: "export text|markdown|json|csv|html [to PATH] [force] (csv: [bom])",
+        en: "write the roadmap; refuses to overwrite a file without force", zh: "导出路线图；不加 force 不覆盖已有文件",
+        examples: ["export text", "export markdown to roadmap.md force"])
+    ),
+    (
+      .save,
+      Entry(
+        syntax: "save [PATH] [force]", en: "write the plan file (atomically)", zh: "保存计划文件（原子写入）",
+        examples: ["save", "save plans/jilin.plan"])
+    ),
+    (
+      .load,
+      Entry(
+        syntax: "load PATH", en: "replace the plan with a plan file (asks once if there are unsaved changes)",
+        zh: "载入计划文件替换当前计划（有未保存的修改时先提醒一次）", examples: ["load plans/jilin-2025-2030.plan"])
+    ),
+    (
+      .new,
+      Entry(
+        syntax: "new", en: "start an empty plan (asks once if there are unsaved changes)",
+        zh: "新建空计划（有未保存的修改时先提醒一次）", examples: ["new"])
+    ),
+    (
+      .run,
+      Entry(
+        syntax: "run PATH",
+        en: "execute a script file (a `run` inside it is relative to its folder; other paths to the current directory)",
+        zh: "执行脚本文件（其中 run 的相对路径以脚本所在目录为准，其他路径以当前目录为准）", examples: ["run scripts/build.cplan"])
+    ),
+    (
+      .undo,
+      Entry(
+        syntax: "undo", en: "step back over the last change (a whole run or load is one step)",
+        zh: "撤销上一次修改（整个 run 或 load 算一步）", examples: ["undo"])
+    ),
     (.redo, Entry(syntax: "redo", en: "step forward again", zh: "重做", examples: ["redo"])),
-    (.help, Entry(syntax: "help [TOPIC]", en: "commands, kinds, attributes and rules (help measure, help R27)",
-                  zh: "命令、类别、属性和规则的帮助（help measure、help R27）", examples: ["help measure", "help R27"])),
-    (.quit, Entry(syntax: "quit | exit", en: "leave (asks once if there are unsaved changes; Ctrl-D too)",
-                  zh: "退出（有未保存的修改时先提醒一次；Ctrl-D 相同）", examples: ["quit"])),
+    (
+      .help,
+      Entry(
+        syntax: "help [TOPIC]", en: "commands, kinds, attributes and rules (help measure, help R27)",
+        zh: "命令、类别、属性和规则的帮助（help measure、help R27）", examples: ["help measure", "help R27"])
+    ),
+    (
+      .quit,
+      Entry(
+        syntax: "quit | exit", en: "leave (asks once if there are unsaved changes; Ctrl-D too)",
+        zh: "退出（有未保存的修改时先提醒一次；Ctrl-D 相同）", examples: ["quit"])
+    ),
     (.exit, Entry(syntax: "exit", en: "same as quit", zh: "同 quit", examples: ["exit"])),
-    (.recover, Entry(syntax: "recover", en: "replay the journal of a session that ended without saving",
-                     zh: "重放未保存就结束的会话的日志", examples: ["recover"])),
+    (
+      .recover,
+      Entry(
+        syntax: "recover", en: "replay the journal of a session that ended without saving",
+        zh: "重放未保存就结束的会话的日志", examples: ["recover"])
+    ),
   ]
 
   /// An example for each rule: a command that satisfies it (or shows what it looks at).
@@ -71,7 +143,9 @@ package enum Help {
     "R10": ["add consortium K2 \"碳纤维创新联合体\" field F2"],
     "R11": ["add member K1 faw role lead"],
     "R12": ["add member K1 jlu role core chain platform"],
-    "R13": ["add member K1 jlsh chain upstream", "add member K1 jlhx chain midstream", "add member K1 faw chain downstream"],
+    "R13": [
+      "add member K1 jlsh chain upstream", "add member K1 jlhx chain midstream", "add member K1 faw chain downstream",
+    ],
     "R14": ["set org smec size small"],
     "R15": ["set plan members-min 5 members-max 30"],
     "R16": ["set consortium K1 ip-strategy yes"],
@@ -85,8 +159,10 @@ package enum Help {
     "R24": ["set goal G2 target 60"],
     "R25": ["add goal G9 \"产业生态\" phase P2 category ecosystem"],
     "R26": ["add goal G4 \"推广目标\" phase P2 consortium K1"],
-    "R27": ["set plan gov-share-warn 30% gov-share-max 50%", "add funding K1 P1 enterprise 8000",
-            "add funding K1 P1 provincial 2000"],
+    "R27": [
+      "set plan gov-share-warn 30% gov-share-max 50%", "add funding K1 P1 enterprise 8000",
+      "add funding K1 P1 provincial 2000",
+    ],
     "R28": ["add funding K1 P1 provincial 3000"],
     "R29": ["set measure M3 funder enterprise"],
     "R30": ["set measure M1 start 2025-01"],
@@ -108,22 +184,29 @@ package enum Help {
     if let (verb, entry) = commands.first(where: { $0.0.rawValue == lower }) { return command(verb, entry, zh) }
     if lower == "plan" {
       return "set plan ATTR VALUE...\n  " + (zh ? "计划的设置" : "the plan's settings") + "\n\n"
-        + attributeTable(Schema.plan, named: false, zh) + examples(["set plan title \"吉林省创新联合体规划\" region \"吉林省\" horizon 2025..2030",
-                                                                  "set plan weighting ahp cutoff 3"], zh)
+        + attributeTable(Schema.plan, named: false, zh)
+        + examples(
+          [
+            "set plan title \"吉林省创新联合体规划\" region \"吉林省\" horizon 2025..2030",
+            "set plan weighting ahp cutoff 3",
+          ], zh)
     }
     if let kind = Kind(rawValue: lower) { return kindHelp(kind, zh) }
     if lower == "rules" {
       var out = ""
       for rule in RuleCatalog.rules {
-        out += "\(rule.code)  \(DisplayWidth.pad(severity(rule, zh), to: zh ? 10 : 16))  \(rule.summary.text(language))\n"
+        out +=
+          "\(rule.code)  \(DisplayWidth.pad(severity(rule, zh), to: zh ? 10 : 16))  \(rule.summary.text(language))\n"
       }
       return out + (zh ? "\nhelp R27 查看某条规则。\n" : "\nhelp R27 shows one rule.\n")
     }
     if let rule = RuleCatalog.rule(lower) {
-      return "\(rule.code)" + (zh ? "（\(severity(rule, zh))）" : " (\(severity(rule, zh)))") + "\n  \(rule.summary.text(language))\n\n"
+      return "\(rule.code)" + (zh ? "（\(severity(rule, zh))）" : " (\(severity(rule, zh)))")
+        + "\n  \(rule.summary.text(language))\n\n"
         + examples(ruleExamples[rule.code] ?? ["validate"], zh)
-        + (zh ? "\nvalidate 检查全部规则；validate strict 把警告视为错误。\n"
-              : "\nvalidate checks every rule; validate strict makes warnings errors.\n")
+        + (zh
+          ? "\nvalidate 检查全部规则；validate strict 把警告视为错误。\n"
+          : "\nvalidate checks every rule; validate strict makes warnings errors.\n")
     }
     return nil
   }
@@ -246,7 +329,8 @@ package enum Help {
     for row in rows {
       for (i, type) in row.type.enumerated() {
         let cells = i == 0 ? [row.name, type, row.note, row.help] : ["", type, "", ""]
-        let line = "  " + DisplayWidth.pad(cells[0], to: w0) + "  " + DisplayWidth.pad(cells[1], to: w1) + "  "
+        let line =
+          "  " + DisplayWidth.pad(cells[0], to: w0) + "  " + DisplayWidth.pad(cells[1], to: w1) + "  "
           + DisplayWidth.pad(cells[2], to: w2) + "  " + cells[3]
         out += line.trimmingTrailingSpaces() + "\n"
       }
@@ -279,7 +363,9 @@ package enum Help {
       out += "  " + DisplayWidth.pad(entry.syntax, to: width) + "  " + (zh ? entry.zh : entry.en) + "\n"
     }
     out += "\n" + heading("Kinds", "类别", zh) + " " + Kind.allCases.map(\.rawValue).joined(separator: ", ") + "\n"
-    out += zh ? "help 命令、help KIND、help plan、help rules、help R27 查看详情；Tab 补全，Ctrl-R 搜索历史。\n"
+    out +=
+      zh
+      ? "help 命令、help KIND、help plan、help rules、help R27 查看详情；Tab 补全，Ctrl-R 搜索历史。\n"
       : "See help COMMAND, help KIND, help plan, help rules, help R27. Tab completes; Ctrl-R searches history.\n"
     return out
   }
@@ -308,9 +394,11 @@ extension Session {
     }
     guard let text = Help.text(topic, language: settings.language) else {
       var message = Message.unknownTopic(topic ?? "", suggestion: Suggestion.nearest(topic ?? "", in: Help.topics))
-      message.notes.append(LocalizedText(
-        en: "topics: the commands, plan, the kinds (\(Kind.allCases.map(\.rawValue).joined(separator: ", "))), rules, R01…R33",
-        zh: "可查主题：各命令、plan、各类别（\(Kind.allCases.map(\.rawValue).joined(separator: "、"))）、rules、R01…R33"))
+      message.notes.append(
+        LocalizedText(
+          en:
+            "topics: the commands, plan, the kinds (\(Kind.allCases.map(\.rawValue).joined(separator: ", "))), rules, R01…R33",
+          zh: "可查主题：各命令、plan、各类别（\(Kind.allCases.map(\.rawValue).joined(separator: "、"))）、rules、R01…R33"))
       return fail(.error(message, at: topicToken!))
     }
     output.write(text)

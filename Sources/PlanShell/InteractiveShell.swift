@@ -74,8 +74,11 @@ package final class InteractiveShell {
   /// Runs until `quit` or end of input. Returns the exit status.
   package func run() -> Int32 {
     if !common.quiet {
-      session.output.writeError("cplan \(Version.string) — " + session.text("type 'help' for help, 'quit' to leave\n",
-                                                                          "输入 help 查看帮助，quit 退出\n"))
+      session.output.writeError(
+        "cplan \(Version.string) — "
+          + session.text(
+            "type 'help' for help, 'quit' to leave\n",
+            "输入 help 查看帮助，quit 退出\n"))
     }
     if let notice = journal?.startupNotice(language: session.settings.language) {
       session.output.writeError(notice)
@@ -96,8 +99,10 @@ package final class InteractiveShell {
         }
         execute(entry: "quit")
         if !session.quitRequested {
-          session.output.writeError(session.text("(press Ctrl-D again to leave without saving)\n",
-                                                 "（再按一次 Ctrl-D 不保存退出）\n"))
+          session.output.writeError(
+            session.text(
+              "(press Ctrl-D again to leave without saving)\n",
+              "（再按一次 Ctrl-D 不保存退出）\n"))
         }
       case .line(let line):
         accept(line)
@@ -141,8 +146,10 @@ package final class InteractiveShell {
     journal?.endEntry()
     if let failure = journal?.failure, !journalFailureShown {
       journalFailureShown = true
-      session.output.writeError(session.text("warning: cannot write the journal (\(failure)); unsaved work cannot be recovered after a crash\n",
-                                             "警告：无法写入日志（\(failure)）；崩溃后将无法恢复未保存的工作\n"))
+      session.output.writeError(
+        session.text(
+          "warning: cannot write the journal (\(failure)); unsaved work cannot be recovered after a crash\n",
+          "警告：无法写入日志（\(failure)）；崩溃后将无法恢复未保存的工作\n"))
     }
   }
 }

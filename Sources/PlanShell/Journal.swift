@@ -167,7 +167,9 @@ package final class Journal {
       } else if line == "redo" {
         contents.records.append(.redo)
       } else if line.hasPrefix("+ ") || line == "+" {
-        guard case .step(var changes) = contents.records.last else { throw FormatError(line: i, reason: "change outside a step") }
+        guard case .step(var changes) = contents.records.last else {
+          throw FormatError(line: i, reason: "change outside a step")
+        }
         changes.append(String(line.dropFirst(2)))
         contents.records[contents.records.count - 1] = .step(changes)
       } else if line.hasPrefix("| ") || line == "|" {
@@ -473,7 +475,8 @@ package final class Journal {
       text = "上次会话（\(when)\(name.map { "，计划 \($0)" } ?? "")）有 \(n) 处未保存的修改，可以恢复：输入 recover"
       if found.count > 1 { text += "（另有 \(found.count - 1) 个会话的记录）" }
     } else {
-      text = "unsaved work from an earlier session (\(when)\(name.map { ", plan \($0)" } ?? ""), "
+      text =
+        "unsaved work from an earlier session (\(when)\(name.map { ", plan \($0)" } ?? ""), "
         + "\(n) change\(n == 1 ? "" : "s")) can be recovered: type recover"
       if found.count > 1 { text += " (\(found.count - 1) more earlier session\(found.count == 2 ? "" : "s"))" }
     }
@@ -485,7 +488,8 @@ package final class Journal {
     var parts = tm()
     localtime_r(&t, &parts)
     func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min))"
+    return
+      "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min))"
   }
 
   /// `recover [PATH]`: rebuilds the plan of the newest (or the named) orphaned journal: its
@@ -561,8 +565,9 @@ package final class Journal {
     session.settings.interactive = interactive
     unlink(orphan.path)
     let n = orphan.contents.changeCount
-    session.notice("recovered \(n) change\(n == 1 ? "" : "s")" + (ok ? "" : " (some failed; see above)"),
-                   "已恢复 \(n) 处修改" + (ok ? "" : "（部分失败，见上文）"))
+    session.notice(
+      "recovered \(n) change\(n == 1 ? "" : "s")" + (ok ? "" : " (some failed; see above)"),
+      "已恢复 \(n) 处修改" + (ok ? "" : "（部分失败，见上文）"))
     // Start a fresh entry: the shell's own end of entry must not take recovery steps for a mix.
     beginEntry()
     return ok

@@ -1,8 +1,9 @@
+import PlanIO
+import PlanLanguage
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import PlanIO
-import PlanLanguage
 
 /// Where a session writes: results to standard output, diagnostics and notices to standard error.
 /// Tests substitute a ``CapturedOutput``.

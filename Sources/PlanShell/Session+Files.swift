@@ -37,8 +37,10 @@ extension Session {
     guard let path = pathArg ?? file else { return fail(.error(.noFile(), at: command.verbToken)) }
     // A folder is refused at once: `force` would not help (it used to be suggested).
     if let folder = FileIO.folderError(path) {
-      return fail(.error(.cannotWrite(path, reason: folder.reason), at: token?.location ?? command.location,
-                         length: token?.length ?? 1))
+      return fail(
+        .error(
+          .cannotWrite(path, reason: folder.reason), at: token?.location ?? command.location,
+          length: token?.length ?? 1))
     }
     if !force, isForeignFile(path) {
       return fail(.error(.refuseOverwrite(path), at: token?.location ?? command.location, length: token?.length ?? 1))
@@ -55,8 +57,10 @@ extension Session {
         }
       }
     } catch {
-      return fail(.error(.cannotWrite(path, reason: error.reason), at: token?.location ?? command.location,
-                         length: token?.length ?? 1))
+      return fail(
+        .error(
+          .cannotWrite(path, reason: error.reason), at: token?.location ?? command.location,
+          length: token?.length ?? 1))
     }
     markSaved(path: path)
     notice("saved \(path)", "已保存 \(path)")

@@ -31,13 +31,20 @@ extension Session {
   func export(_ command: Command) -> Bool {
     var args = command.arguments[...]
     guard let formatToken = args.popFirst() else {
-      return fail(.error(.missing(LocalizedText(en: "a format (text, markdown, json, csv, html)",
-                                                zh: "格式（text、markdown、json、csv、html）")), at: command.verbToken))
+      return fail(
+        .error(
+          .missing(
+            LocalizedText(
+              en: "a format (text, markdown, json, csv, html)",
+              zh: "格式（text、markdown、json、csv、html）")), at: command.verbToken))
     }
     guard let word = formatToken.word, let format = ExportFormat(rawValue: word.lowercased()) else {
       let names = ExportFormat.allCases.map(\.rawValue)
-      return fail(.error(.badEnumValue(formatToken.word ?? formatToken.summary, attribute: "format", allowed: names,
-                                       suggestion: Suggestion.nearest(formatToken.word ?? "", in: names)), at: formatToken))
+      return fail(
+        .error(
+          .badEnumValue(
+            formatToken.word ?? formatToken.summary, attribute: "format", allowed: names,
+            suggestion: Suggestion.nearest(formatToken.word ?? "", in: names)), at: formatToken))
     }
     var path: String?
     var pathToken: Token?
@@ -58,16 +65,20 @@ extension Session {
         return fail(.error(.unexpectedArgument(t.summary), at: t))
       }
     }
-    var options = ExportOptions(language: settings.language, width: path == nil ? Driver.terminalWidth() : nil, file: file)
+    var options = ExportOptions(
+      language: settings.language, width: path == nil ? Driver.terminalWidth() : nil, file: file)
     options.byteOrderMark = bom
     guard let path, let pathToken else {
       output.write(Exporter.export(plan, format: format, options: options))
       return true
     }
     let plan = plan
-    switch OutputFile.write(to: path, force: force, produce: { chunkSize, sink in
-      Exporter.write(plan, format: format, options: options, chunkSize: chunkSize, to: sink)
-    }) {
+    switch OutputFile.write(
+      to: path, force: force,
+      produce: { chunkSize, sink in
+        Exporter.write(plan, format: format, options: options, chunkSize: chunkSize, to: sink)
+      })
+    {
     case nil: break
     case .exists: return fail(.error(.refuseOverwriteExport(path, option: "force"), at: pathToken))
     case .cannotWrite(let reason): return fail(.error(.cannotWrite(path, reason: reason), at: pathToken))
@@ -86,12 +97,14 @@ extension Session {
       if t.isKeyword("method") {
         guard let m = args.popFirst(), let w = m.word, ["weighted", "topsis"].contains(w.lowercased()) else {
           let bad = command.arguments.last!
-          var message = Message.badEnumValue(bad.word ?? bad.summary, attribute: "method", allowed: ["weighted", "topsis"],
-                                             suggestion: Suggestion.nearest(bad.word ?? "", in: ["weighted", "topsis"]))
+          var message = Message.badEnumValue(
+            bad.word ?? bad.summary, attribute: "method", allowed: ["weighted", "topsis"],
+            suggestion: Suggestion.nearest(bad.word ?? "", in: ["weighted", "topsis"]))
           if bad.isKeyword("ahp") {
-            message.notes.append(LocalizedText(
-              en: "hint: AHP sets the weights, not the method: set plan weighting ahp",
-              zh: "提示：AHP 用于确定权重而不是排序方法：set plan weighting ahp"))
+            message.notes.append(
+              LocalizedText(
+                en: "hint: AHP sets the weights, not the method: set plan weighting ahp",
+                zh: "提示：AHP 用于确定权重而不是排序方法：set plan weighting ahp"))
           }
           return fail(.error(message, at: bad))
         }

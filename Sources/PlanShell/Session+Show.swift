@@ -8,13 +8,20 @@ extension Session {
 
   func show(_ command: Command) -> Bool {
     guard let first = command.arguments.first else {
-      return fail(.error(.missing(LocalizedText(en: "what to show: plan, roadmap, funding or KIND KEY",
-                                                zh: "要显示的内容：plan、roadmap、funding 或 类别 键")),
-                         at: command.verbToken))
+      return fail(
+        .error(
+          .missing(
+            LocalizedText(
+              en: "what to show: plan, roadmap, funding or KIND KEY",
+              zh: "要显示的内容：plan、roadmap、funding 或 类别 键")),
+          at: command.verbToken))
     }
     guard let word = first.word else {
-      return fail(.error(.expected(LocalizedText(en: "plan, roadmap, funding or a kind", zh: "plan、roadmap、funding 或类别"),
-                                   found: first.summary), at: first))
+      return fail(
+        .error(
+          .expected(
+            LocalizedText(en: "plan, roadmap, funding or a kind", zh: "plan、roadmap、funding 或类别"),
+            found: first.summary), at: first))
     }
     switch word.lowercased() {
     case "plan":
@@ -26,8 +33,9 @@ extension Session {
       // `show funding K1 P1 enterprise` (with keys) shows one funding line, below.
       if let t = command.arguments.dropFirst().first { return fail(.error(.unexpectedArgument(t.summary), at: t)) }
       let options = ExportOptions(language: settings.language, width: Driver.terminalWidth(), file: file)
-      output.write(word.lowercased() == "roadmap"
-                   ? Exporter.roadmapSection(plan, options: options) : Exporter.fundingSection(plan, options: options))
+      output.write(
+        word.lowercased() == "roadmap"
+          ? Exporter.roadmapSection(plan, options: options) : Exporter.fundingSection(plan, options: options))
       return true
     default:
       break
@@ -44,8 +52,10 @@ extension Session {
         return fail(.error(.unexpectedArgument(t.summary), at: t))
       }
       let name = spec.keyNames[keys.count]
-      return fail(.error(.missing(LocalizedText(en: "\(kind.rawValue) \(name)", zh: "\(kind.rawValue) 的 \(name)")),
-                         at: command.arguments.last!.location))
+      return fail(
+        .error(
+          .missing(LocalizedText(en: "\(kind.rawValue) \(name)", zh: "\(kind.rawValue) 的 \(name)")),
+          at: command.arguments.last!.location))
     }
     var parts: [String] = []
     for (i, t) in keys.enumerated() {
@@ -58,7 +68,9 @@ extension Session {
       }
       // A funding source, read as `add` reads it (市级 is municipal).
       do {
-        parts.append(try Plan.keyword(w, in: allowed, matcher: spec.keyChoices[i], attribute: spec.keyNames[i].lowercased(), at: t))
+        parts.append(
+          try Plan.keyword(w, in: allowed, matcher: spec.keyChoices[i], attribute: spec.keyNames[i].lowercased(), at: t)
+        )
       } catch {
         return fail(error)
       }
@@ -66,8 +78,10 @@ extension Session {
     let key = EntityKey(parts: parts)
     guard let entity = plan[kind][key] ?? (kind == .compare ? plan[kind][EntityKey(key.b, key.a)] : nil) else {
       let suggestion = spec.hasOwnID ? plan.suggestID(key.a, of: kind) : nil
-      return fail(.error(.notFound(kind: kind.rawValue, key: key.description, suggestion: suggestion),
-                         at: keys.first!))
+      return fail(
+        .error(
+          .notFound(kind: kind.rawValue, key: key.description, suggestion: suggestion),
+          at: keys.first!))
     }
     output.write(describe(entity))
     return true
@@ -91,8 +105,10 @@ extension Session {
       var table = TextTable()
       for m in members {
         let org = plan.entity(.org, m.key.b)
-        table.add(["    " + m.key.b, org?.name ?? "", m[Attr.Member.role]?.choice ?? "",
-                   m[Attr.Member.chain]?.choice ?? "—"])
+        table.add([
+          "    " + m.key.b, org?.name ?? "", m[Attr.Member.role]?.choice ?? "",
+          m[Attr.Member.chain]?.choice ?? "—",
+        ])
       }
       out += table.render().split(separator: "\n").map { String($0).trimmingTrailingSpaces() }.joined(separator: "\n")
       if !members.isEmpty { out += "\n" }
@@ -138,7 +154,8 @@ extension Session {
     case .member: [Attr.Member.role, Attr.Member.chain]
     case .phase: [Attr.Phase.period]
     case .goal: [Attr.Goal.phase, Attr.Goal.consortium, Attr.Goal.category]
-    case .measure: [Attr.Measure.phase, Attr.Measure.consortium, Attr.Measure.instrument, Attr.Measure.funder, Attr.Measure.amount]
+    case .measure:
+      [Attr.Measure.phase, Attr.Measure.consortium, Attr.Measure.instrument, Attr.Measure.funder, Attr.Measure.amount]
     case .funding: [Attr.Funding.amount]
     }
   }
@@ -149,18 +166,22 @@ extension Session {
     }
     guard let word = first.word, let kind = Kind(rawValue: word.lowercased()) else {
       let names = Kind.allCases.map(\.rawValue)
-      return fail(.error(.unknownKind(first.summary, suggestion: Suggestion.nearest(first.word ?? "", in: names)), at: first))
+      return fail(
+        .error(.unknownKind(first.summary, suggestion: Suggestion.nearest(first.word ?? "", in: names)), at: first))
     }
     var filter: String?
     if command.arguments.count > 1 {
       let t = command.arguments[1]
       guard kind == .member || kind == .funding || kind == .goal || kind == .measure, let id = t.word,
-            command.arguments.count == 2 else {
+        command.arguments.count == 2
+      else {
         return fail(.error(.unexpectedArgument(t.summary), at: t))
       }
       guard plan.entity(.consortium, id) != nil else {
-        return fail(.error(.unknownReference(kind: "consortium", id: id, suggestion: plan.suggestID(id, of: .consortium)),
-                           at: t))
+        return fail(
+          .error(
+            .unknownReference(kind: "consortium", id: id, suggestion: plan.suggestID(id, of: .consortium)),
+            at: t))
       }
       filter = id
     }

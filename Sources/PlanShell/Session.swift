@@ -275,7 +275,9 @@ package final class Session {
   }
 
   private func undo(_ command: Command) -> Bool {
-    guard command.arguments.isEmpty else { return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0])) }
+    guard command.arguments.isEmpty else {
+      return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0]))
+    }
     if !groupBuffers.isEmpty { return undoInScript(command) }
     guard let step = undoStack.popLast() else { return fail(.error(.nothingTo("undo"), at: command.verbToken)) }
     let inverse = plan.revert(step.change)
@@ -289,7 +291,9 @@ package final class Session {
   }
 
   private func redo(_ command: Command) -> Bool {
-    guard command.arguments.isEmpty else { return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0])) }
+    guard command.arguments.isEmpty else {
+      return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0]))
+    }
     if !groupBuffers.isEmpty { return undoInScript(command, redo: true) }
     guard let step = redoStack.popLast() else { return fail(.error(.nothingTo("redo"), at: command.verbToken)) }
     let inverse = plan.revert(step.change)
@@ -469,7 +473,8 @@ package final class Session {
       let folder = URL(fileURLWithPath: runChain.last!).deletingLastPathComponent().path
       resolved = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: folder + "/")).path
     }
-    let canonical = resolved == "-" ? "-" : URL(fileURLWithPath: resolved).standardizedFileURL.resolvingSymlinksInPath().path
+    let canonical =
+      resolved == "-" ? "-" : URL(fileURLWithPath: resolved).standardizedFileURL.resolvingSymlinksInPath().path
     if runChain.contains(canonical) {
       let names = (runChain + [canonical]).map { displayPath($0) }
       return fail(.error(.runCycle(names), at: token?.location, length: token?.length ?? 1))
@@ -478,8 +483,9 @@ package final class Session {
     do {
       bytes = resolved == "-" ? try FileIO.read(fd: 0) : try FileIO.read(resolved)
     } catch {
-      return fail(.error(.cannotRead(resolved, reason: error.reason), at: token?.location, length: token?.length ?? 1),
-                  as: token == nil ? .usage : .command)
+      return fail(
+        .error(.cannotRead(resolved, reason: error.reason), at: token?.location, length: token?.length ?? 1),
+        as: token == nil ? .usage : .command)
     }
     let name = resolved == "-" ? "<stdin>" : resolved
     runChain.append(canonical)

@@ -54,7 +54,8 @@ struct CPlan: ParsableCommand {
 }
 
 struct Shell: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "The interactive shell; piped standard input runs as a script.")
+  static let configuration = CommandConfiguration(
+    abstract: "The interactive shell; piped standard input runs as a script.")
   @OptionGroup var shell: ShellOptions
   @OptionGroup var common: CommonOptions
   @Argument(help: "A plan file to load first.") var plan: String?
@@ -97,11 +98,15 @@ struct Rank: ParsableCommand {
   @Option(help: "text or json.") var format: ReportFormat = .text
   @Argument(help: "A plan file.") var plan: String
   func validate() throws {
-    if let method, !["weighted", "topsis"].contains(method) { throw ValidationError("--method must be weighted or topsis") }
+    if let method, !["weighted", "topsis"].contains(method) {
+      throw ValidationError("--method must be weighted or topsis")
+    }
   }
   func run() throws {
-    throw ExitCode(Driver.rank(plan: plan, method: method, sensitivity: sensitivity, json: format == .json,
-                               common: common.settings))
+    throw ExitCode(
+      Driver.rank(
+        plan: plan, method: method, sensitivity: sensitivity, json: format == .json,
+        common: common.settings))
   }
 }
 
@@ -129,8 +134,10 @@ struct Export: ParsableCommand {
   func run() throws {
     var options = ExportOptions(width: width, ascii: ascii)
     options.byteOrderMark = bom
-    throw ExitCode(Driver.export(plan: plan, format: format, output: output, force: force, options: options,
-                                 common: common.settings))
+    throw ExitCode(
+      Driver.export(
+        plan: plan, format: format, output: output, force: force, options: options,
+        common: common.settings))
   }
 }
 

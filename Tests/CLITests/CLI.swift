@@ -11,7 +11,9 @@ enum CLI {
   static let binary: String = {
     if let env = ProcessInfo.processInfo.environment["CPLAN_BIN"] { return env }
     let runner = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    for candidate in [runner.appendingPathComponent("cplan"), runner.deletingLastPathComponent().appendingPathComponent("cplan")]
+    for candidate in [
+      runner.appendingPathComponent("cplan"), runner.deletingLastPathComponent().appendingPathComponent("cplan"),
+    ]
     where FileManager.default.isExecutableFile(atPath: candidate.path) {
       return candidate.path
     }
@@ -28,9 +30,10 @@ enum CLI {
   /// Runs cplan with `arguments`, `stdin` piped in, in `directory`, with `environment` (a clean
   /// one by default: PATH and HOME only, plus what is given).
   @discardableResult
-  static func run(_ arguments: [String], stdin: Data = Data(), directory: URL? = nil,
-                  environment: [String: String] = [:]) throws -> Result
-  {
+  static func run(
+    _ arguments: [String], stdin: Data = Data(), directory: URL? = nil,
+    environment: [String: String] = [:]
+  ) throws -> Result {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
     process.arguments = arguments
@@ -54,13 +57,15 @@ enum CLI {
     process.waitUntilExit()
     let outData = try Data(contentsOf: outURL)
     let errData = try Data(contentsOf: errURL)
-    return Result(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                  err: String(decoding: errData, as: UTF8.self), outBytes: outData)
+    return Result(
+      status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
+      err: String(decoding: errData, as: UTF8.self), outBytes: outData)
   }
 
-  static func run(_ arguments: [String], stdin: String, directory: URL? = nil,
-                  environment: [String: String] = [:]) throws -> Result
-  {
+  static func run(
+    _ arguments: [String], stdin: String, directory: URL? = nil,
+    environment: [String: String] = [:]
+  ) throws -> Result {
     try run(arguments, stdin: Data(stdin.utf8), directory: directory, environment: environment)
   }
 

@@ -48,7 +48,9 @@ import Testing
   @Test func standardOutputOnAFullDeviceIsAnError() throws {
     let dir = try Self.folder()
     defer { try? FileManager.default.removeItem(at: dir) }
-    for command in ["check plan.plan", "export plan.plan --format json", "rank plan.plan", "shell plan.plan -c 'list org'"] {
+    for command in [
+      "check plan.plan", "export plan.plan --format json", "rank plan.plan", "shell plan.plan -c 'list org'",
+    ] {
       let r = try Self.shell("\"$CPLAN\" \(command) > /dev/full", in: dir)
       #expect(r.status == 1, "\(command): \(r.status)")
       #expect(r.err.contains("cannot write standard output: No space left on device [E118]"), "\(command): \(r.err)")
@@ -71,7 +73,8 @@ import Testing
   @Test func showFundingReadsASourceAsAddDoes() throws {
     let dir = try Self.folder()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let ok = try CLI.run(["shell", "plan.plan", "-c", "show funding K1 P1 省级", "-c", "show funding K1 P1 PROVINCIAL"], directory: dir)
+    let ok = try CLI.run(
+      ["shell", "plan.plan", "-c", "show funding K1 P1 省级", "-c", "show funding K1 P1 PROVINCIAL"], directory: dir)
     #expect(ok.status == 0, "\(ok.err)")
     #expect(ok.out.components(separatedBy: "funding K1 P1 provincial").count == 3, "\(ok.out)")
     let bad = try CLI.run(["shell", "plan.plan", "-c", "show funding K1 P1 provincal"], directory: dir)

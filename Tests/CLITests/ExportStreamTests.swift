@@ -9,14 +9,18 @@ import Testing
   /// A plan of `consortia` consortia with three goals and two measures each, Chinese names and
   /// strings that need escapes, for an export of about 2 KB a consortium.
   static func plan(consortia: Int) -> String {
-    var lines = ["# cplan plan 1", "set plan title \"流式 \\\"JSON\\\"\" horizon 2025..2030",
-                 "add criterion C1 \"产业链基础\" weight 1", "add field F1 \"新能源\"", "add score F1 C1 8",
-                 "add org faw \"中国一汽\" type enterprise", "add phase P1 \"攻关期\" period 2025..2027"]
+    var lines = [
+      "# cplan plan 1", "set plan title \"流式 \\\"JSON\\\"\" horizon 2025..2030",
+      "add criterion C1 \"产业链基础\" weight 1", "add field F1 \"新能源\"", "add score F1 C1 8",
+      "add org faw \"中国一汽\" type enterprise", "add phase P1 \"攻关期\" period 2025..2027",
+    ]
     for k in 1...consortia {
       lines.append("add consortium K\(k) \"联合体 \(k)\\t第二\" field F1 period 2025..2028")
       lines.append("add member K\(k) faw role lead chain midstream")
       for g in 1...3 {
-        lines.append("add goal G\(k)_\(g) \"目标 \\\"\(g)\\\"\\n续\" phase P1 consortium K\(k) indicator \"产值\" unit \"亿元\" baseline \(g) target \(g * 10)")
+        lines.append(
+          "add goal G\(k)_\(g) \"目标 \\\"\(g)\\\"\\n续\" phase P1 consortium K\(k) indicator \"产值\" unit \"亿元\" baseline \(g) target \(g * 10)"
+        )
       }
       for m in 1...2 {
         lines.append("add measure M\(k)_\(m) \"措施 \(m)\" phase P1 consortium K\(k) amount \(m * 100).5 agency \"科技厅\"")

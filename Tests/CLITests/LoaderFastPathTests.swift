@@ -30,9 +30,10 @@ import Testing
     do {
       return .plan(try load())
     } catch {
-      return .failure(error.diagnostics.map { d in
-        "\(d.code) \(d.location?.line ?? 0):\(d.location?.column ?? 0) \(d.message.en)"
-      })
+      return .failure(
+        error.diagnostics.map { d in
+          "\(d.code) \(d.location?.line ?? 0):\(d.location?.column ?? 0) \(d.message.en)"
+        })
     }
   }
 
@@ -46,7 +47,8 @@ import Testing
   /// Checks that `load` (fast path first) and `loadSorted` (general path) agree on `text`.
   /// - Returns: the outcome, and whether the fast path alone produced it.
   @discardableResult
-  static func agree(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> (Outcome, fast: Bool) {
+  static func agree(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> (Outcome, fast: Bool)
+  {
     let bytes = Array(text.utf8)
     let viaLoad = outcome { () throws(PlanLoadError) in try PlanLoader.load(bytes: bytes, file: "t.plan") }
     let viaSorted = outcome { () throws(PlanLoadError) in try PlanLoader.loadSorted(bytes: bytes, file: "t.plan") }
@@ -142,7 +144,8 @@ import Testing
     "add criterion C1 \"a\"\nadd criterion C2 \"b\"\nadd criterion C3 \"c\"\n"
       + "add compare C2 C3 3\nadd compare C1 C3 5\nadd compare C1 C2 1/3",
     // A duplicate after its run has been put in order, in a later run of the same kind.
-    base + "\nadd goal G2 \"a\" phase P1\nadd goal G1 \"b\" phase P1\nadd measure M1 \"m\" phase P1\nadd goal G1 \"c\" phase P1",
+    base
+      + "\nadd goal G2 \"a\" phase P1\nadd goal G1 \"b\" phase P1\nadd measure M1 \"m\" phase P1\nadd goal G1 \"c\" phase P1",
   ]
 
   @Test(arguments: cases)
@@ -184,9 +187,11 @@ import Testing
 @Suite struct ChunkedLoadTests {
   static let files: [String] = [
     LoaderFastPathTests.jilinText,
-    "# cplan plan 1\n" + LoaderFastPathTests.base + "\nadd field F3 \"多行\n名称\" note \\\n  \"续行\"\n# 注释\n\nadd field F4 \"x\"\r\n",
+    "# cplan plan 1\n" + LoaderFastPathTests.base
+      + "\nadd field F3 \"多行\n名称\" note \\\n  \"续行\"\n# 注释\n\nadd field F4 \"x\"\r\n",
     "# cplan plan 1\n" + LoaderFastPathTests.base + "\nadd field F3 \"" + String(repeating: "长", count: 3000) + "\"\n",
-    "# cplan plan 1\n" + LoaderFastPathTests.base + "\nadd goal G1 \"a\" phase P1 after G2\nadd goal G2 \"b\" phase P2\n",
+    "# cplan plan 1\n" + LoaderFastPathTests.base
+      + "\nadd goal G1 \"a\" phase P1 after G2\nadd goal G2 \"b\" phase P2\n",
     // Failing files: the fast path must give up wherever the failure falls.
     "# cplan plan 1\n" + LoaderFastPathTests.base + "\nadd field F3 \"unterminated\nadd field F4 \"y\"\n",
     "# cplan plan 1\n" + LoaderFastPathTests.base + "\nadd field F2 \"dup\"\n",
@@ -258,10 +263,11 @@ import Testing
   /// Edits after the `add`s may rename or remove a goal that another goal's `after` names: the
   /// references the `add`s deferred are checked before those edits, as a session would apply
   /// them (they used to be checked after, by the names the `add`s wrote: "unknown goal 'G101'").
-  @Test(arguments: [
-    ("rename goal G101 G101x", ["G101x"]), ("remove goal G101 cascade", nil),
-    ("set goal G103 after none\nremove goal G101", nil),
-  ] as [(String, [String]?)])
+  @Test(
+    arguments: [
+      ("rename goal G101 G101x", ["G101x"]), ("remove goal G101 cascade", nil),
+      ("set goal G103 after none\nremove goal G101", nil),
+    ] as [(String, [String]?)])
   func editsAfterTheAddsMayRenameOrRemoveAGoalAnAfterNames(edit: String, after: [String]?) throws {
     let text = LoaderFastPathTests.jilinText + edit + "\n"
     let (outcome, _) = LoaderFastPathTests.agree(text)
@@ -286,8 +292,12 @@ import Testing
   @Test func aCRLFFileLoadsAsItsLFCopy() throws {
     let lf = LoaderFastPathTests.jilinText
     let crlf = lf.replacingOccurrences(of: "\n", with: "\r\n")
-    let viaCRLF = LoaderFastPathTests.outcome { () throws(PlanLoadError) in try PlanLoader.load(path: try! Self.write(crlf)) }
-    let viaLF = LoaderFastPathTests.outcome { () throws(PlanLoadError) in try PlanLoader.load(bytes: Array(lf.utf8), file: "x") }
+    let viaCRLF = LoaderFastPathTests.outcome { () throws(PlanLoadError) in
+      try PlanLoader.load(path: try! Self.write(crlf))
+    }
+    let viaLF = LoaderFastPathTests.outcome { () throws(PlanLoadError) in
+      try PlanLoader.load(bytes: Array(lf.utf8), file: "x")
+    }
     guard case .plan(let a) = viaCRLF, case .plan(let b) = viaLF else {
       Issue.record("\(viaCRLF)")
       return

@@ -35,10 +35,12 @@ import Testing
     // statements are shuffled.
     let preamble = lines.dropFirst().prefix { $0.hasPrefix("#") }
     let body = lines.dropFirst().filter { !$0.hasPrefix("#") && !$0.isEmpty }
-    let shuffledText = (["# cplan plan 1"] + preamble + Self.shuffled(Array(body), seed: 42)).joined(separator: "\n") + "\n"
+    let shuffledText =
+      (["# cplan plan 1"] + preamble + Self.shuffled(Array(body), seed: 42)).joined(separator: "\n") + "\n"
     #expect(shuffledText != text)
     try CLI.write(shuffledText, to: dir.appendingPathComponent("shuffled.plan"))
-    let script = "load \(Self.jilin.path)\nsave sorted.plan\nload shuffled.plan\nsave fromShuffled.plan\nload sorted.plan\nsave again.plan\n"
+    let script =
+      "load \(Self.jilin.path)\nsave sorted.plan\nload shuffled.plan\nsave fromShuffled.plan\nload sorted.plan\nsave again.plan\n"
     let r = try CLI.run(["run", "-"], stdin: script, directory: dir)
     #expect(r.status == 0, "\(r.err)")
     let sorted = try Data(contentsOf: dir.appendingPathComponent("sorted.plan"))
@@ -60,16 +62,20 @@ import Testing
     #expect(check.out == "b.plan\n")
     #expect(try CLI.run(["fmt", "b.plan"], directory: dir).status == 0)
     // The loader applies a kind's statements in natural key order: F1 before F2.
-    #expect(try CLI.read(dir.appendingPathComponent("b.plan")) == "# cplan plan 1\nadd field F1 \"新能源汽车\"\nadd field F2 \"碳纤维x\"\n")
+    #expect(
+      try CLI.read(dir.appendingPathComponent("b.plan"))
+        == "# cplan plan 1\nadd field F1 \"新能源汽车\"\nadd field F2 \"碳纤维x\"\n")
     #expect(try CLI.run(["fmt", "--check", "b.plan"], directory: dir).status == 0)
   }
 
   @Test func theCommentsAtTheTopSurviveSaveAndFmt() throws {
     let dir = try CLI.temporaryFolder()
-    let text = "# cplan plan 1\n# 来源：吉林省统计年鉴 2024\n# scores are illustrative\nadd field F2 \"b\"\n# a comment further down is not kept\nadd field F1 \"a\"\n"
+    let text =
+      "# cplan plan 1\n# 来源：吉林省统计年鉴 2024\n# scores are illustrative\nadd field F2 \"b\"\n# a comment further down is not kept\nadd field F1 \"a\"\n"
     try CLI.write(text, to: dir.appendingPathComponent("c.plan"))
     #expect(try CLI.run(["fmt", "c.plan"], directory: dir).status == 0)
-    let expected = "# cplan plan 1\n# 来源：吉林省统计年鉴 2024\n# scores are illustrative\nadd field F1 \"a\"\nadd field F2 \"b\"\n"
+    let expected =
+      "# cplan plan 1\n# 来源：吉林省统计年鉴 2024\n# scores are illustrative\nadd field F1 \"a\"\nadd field F2 \"b\"\n"
     #expect(try CLI.read(dir.appendingPathComponent("c.plan")) == expected)
     let r = try CLI.run([], stdin: "load c.plan\nadd field F3 \"c\"\nsave\n", directory: dir)
     #expect(r.status == 0, "\(r.err)")
@@ -80,23 +86,29 @@ import Testing
   @Test func aPlanSavedFromTheShellIsCanonical() throws {
     let dir = try CLI.temporaryFolder()
     // Created out of key order in the session; the file is written in natural key order.
-    let r = try CLI.run([], stdin: "add field F10 \"j\"\nadd field F2 \"b\"\nadd field F1 \"a\"\nsave s.plan\n", directory: dir)
+    let r = try CLI.run(
+      [], stdin: "add field F10 \"j\"\nadd field F2 \"b\"\nadd field F1 \"a\"\nsave s.plan\n", directory: dir)
     #expect(r.status == 0)
-    #expect(try CLI.read(dir.appendingPathComponent("s.plan")) == "# cplan plan 1\nadd field F1 \"a\"\nadd field F2 \"b\"\nadd field F10 \"j\"\n")
+    #expect(
+      try CLI.read(dir.appendingPathComponent("s.plan"))
+        == "# cplan plan 1\nadd field F1 \"a\"\nadd field F2 \"b\"\nadd field F10 \"j\"\n")
     #expect(try CLI.run(["fmt", "--check", "s.plan"], directory: dir).status == 0)
   }
 
   @Test func savingThroughASymlinkKeepsTheLink() throws {
     let dir = try CLI.temporaryFolder()
     try CLI.write("# cplan plan 1\nadd field F1 \"a\"\n", to: dir.appendingPathComponent("real.plan"))
-    try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.plan").path, withDestinationPath: "real.plan")
+    try FileManager.default.createSymbolicLink(
+      atPath: dir.appendingPathComponent("link.plan").path, withDestinationPath: "real.plan")
     let r = try CLI.run(["link.plan", "-c", "add field F2 \"b\"", "-c", "save"], directory: dir)
     #expect(r.status == 0, "\(r.err)")
     let attributes = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("link.plan").path)
     #expect(attributes[.type] as? FileAttributeType == .typeSymbolicLink)
     #expect(try CLI.read(dir.appendingPathComponent("real.plan")).contains("add field F2"))
     #expect(try CLI.run(["fmt", "link.plan"], directory: dir).status == 0)
-    #expect((try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("link.plan").path))[.type] as? FileAttributeType == .typeSymbolicLink)
+    #expect(
+      (try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("link.plan").path))[.type]
+        as? FileAttributeType == .typeSymbolicLink)
   }
 
   /// A link whose name is one character: its folder is the current one (Foundation's
@@ -192,7 +204,8 @@ import Testing
     #expect(r.status == 1)
     #expect(r.err.contains("[E114]"))
     #expect(try CLI.read(dir.appendingPathComponent("other.plan")) == "precious")
-    let own = try CLI.run([], stdin: "add field F1 \"x\"\nsave mine.plan\nadd field F2 \"y\"\nsave\nsave mine.plan\n", directory: dir)
+    let own = try CLI.run(
+      [], stdin: "add field F1 \"x\"\nsave mine.plan\nadd field F2 \"y\"\nsave\nsave mine.plan\n", directory: dir)
     #expect(own.status == 0, "\(own.err)")
     #expect(try CLI.read(dir.appendingPathComponent("mine.plan")).contains("F2"))
     let export = try CLI.run([], stdin: "add field F1 \"x\"\nexport csv to other.plan\n", directory: dir)

@@ -37,8 +37,9 @@ import Testing
     let dir = try CLI.temporaryFolder()
     try CLI.write(evil, to: dir.appendingPathComponent("evil.plan"))
     try CLI.write("# cplan plan 1\nset plan title \"OTHER-PLAN\"\n", to: dir.appendingPathComponent("other.plan"))
-    try CLI.write("save pwned-run.plan force\nexport json to pwned-run.json force\n",
-                  to: dir.appendingPathComponent("pwn.cplan"))
+    try CLI.write(
+      "save pwned-run.plan force\nexport json to pwned-run.json force\n",
+      to: dir.appendingPathComponent("pwn.cplan"))
     return dir
   }
 
@@ -58,7 +59,8 @@ import Testing
     let evil = "# cplan plan 1\n\(line)\n" + basePlan.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n"
     let dir = try Self.folder(evil: evil)
     let env = ["XDG_STATE_HOME": dir.appendingPathComponent("state").path]
-    let refusal = "evil.plan:2:1: error: a plan file holds only add/set/remove/rename statements; '\(verb)' is an action"
+    let refusal =
+      "evil.plan:2:1: error: a plan file holds only add/set/remove/rename statements; '\(verb)' is an action"
     let runs: [(String, [String], String)] = [
       ("check", ["check", "evil.plan"], ""),
       ("shell", ["evil.plan"], "list field\n"),
@@ -125,7 +127,8 @@ import Testing
         }
       } else {
         // Column 1, or 2 after the ideographic space.
-        for line in expected where (1...2).contains(where: { report.contains("evil.plan:\(line):\($0): error: a plan file holds only") }) {
+        for line in expected
+        where (1...2).contains(where: { report.contains("evil.plan:\(line):\($0): error: a plan file holds only") }) {
           reported.insert(line)
         }
       }

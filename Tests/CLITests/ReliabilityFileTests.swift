@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import PlanIO
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -21,9 +20,10 @@ import PlanIO
 
   /// Runs `executable` with `arguments`; returns its status and standard error.
   @discardableResult
-  static func run(_ executable: String, _ arguments: [String], stdin: String = "", directory: URL? = nil,
-                  environment: [String: String] = [:]) throws -> (status: Int32, err: String)
-  {
+  static func run(
+    _ executable: String, _ arguments: [String], stdin: String = "", directory: URL? = nil,
+    environment: [String: String] = [:]
+  ) throws -> (status: Int32, err: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -166,9 +166,12 @@ import PlanIO
     try plant("out.json", to: nowhere, owner: stranger)
     try plant("mine.plan", to: mine, owner: geteuid())
 
-    let r = try CLI.run(["-c", "add field F1 \"x\"", "-c", "save shared/plan.plan force",
-                         "-c", "export json to shared/out.json force", "-c", "save shared/mine.plan force"],
-                        directory: dir)
+    let r = try CLI.run(
+      [
+        "-c", "add field F1 \"x\"", "-c", "save shared/plan.plan force",
+        "-c", "export json to shared/out.json force", "-c", "save shared/mine.plan force",
+      ],
+      directory: dir)
     #expect(r.status == 0, "\(r.err)")
     #expect(try Data(contentsOf: victim) == Data("victim".utf8))
     #expect(!FileManager.default.fileExists(atPath: nowhere.path))
@@ -197,8 +200,9 @@ import PlanIO
     for (arguments, stdin) in [(["check", "huge.plan"], ""), ([], "load huge.plan\n")] {
       let r = try CLI.run(arguments, stdin: stdin, directory: dir)
       #expect(r.status == 2)
-      #expect(r.out.contains("cannot read 'huge.plan': File too large [E112]")
-              || r.err.contains("cannot read 'huge.plan': File too large [E112]"), "\(r.out)\(r.err)")
+      #expect(
+        r.out.contains("cannot read 'huge.plan': File too large [E112]")
+          || r.err.contains("cannot read 'huge.plan': File too large [E112]"), "\(r.out)\(r.err)")
     }
     do {
       _ = try FileIO.read("/dev/zero", limit: 1 << 20)
@@ -216,8 +220,9 @@ import PlanIO
   /// written, the rename fails, and the temporary file is removed again). Either way: a clear
   /// error (E118 with the system's reason) at the `save` line, exit status 1, the old file byte
   /// for byte, and nothing else in the folder.
-  @Test(.enabled(if: ReliabilityFileTests.immutableWorks, "chattr +i does not work here"),
-        arguments: ["read-only folder", "immutable file"])
+  @Test(
+    .enabled(if: ReliabilityFileTests.immutableWorks, "chattr +i does not work here"),
+    arguments: ["read-only folder", "immutable file"])
   func aFailedSaveKeepsTheOldFile(_ what: String) throws {
     let (dir, plan, old) = try Self.folderWithPlan("ro")
     let folder = plan.deletingLastPathComponent()
@@ -226,7 +231,8 @@ import PlanIO
     defer { Self.immutable(frozen, false) }
     let r = try CLI.run(["ro/plan.plan"], stdin: "set plan title \"改\"\nsave\n", directory: dir)
     #expect(r.status == 1)
-    #expect(r.err.contains("<stdin>:2:1: error: cannot write 'ro/plan.plan': Operation not permitted [E118]"), "\(r.err)")
+    #expect(
+      r.err.contains("<stdin>:2:1: error: cannot write 'ro/plan.plan': Operation not permitted [E118]"), "\(r.err)")
     #expect(try Data(contentsOf: plan) == old)
     #expect(Self.listing(folder) == ["plan.plan"])
   }
@@ -238,21 +244,24 @@ import PlanIO
     let (dir, plan, old) = try Self.folderWithPlan()
     let limited = "trap '' XFSZ; ulimit -f 4; exec \"$CPLAN\" \"$@\""
     let env = ["CPLAN": CLI.binary]
-    var r = try Self.run("/bin/sh", ["-c", limited, "sh", "plan.plan"], stdin: "set plan title \"满\"\nsave\n",
-                         directory: dir, environment: env)
+    var r = try Self.run(
+      "/bin/sh", ["-c", limited, "sh", "plan.plan"], stdin: "set plan title \"满\"\nsave\n",
+      directory: dir, environment: env)
     #expect(r.status == 1)
     #expect(r.err.contains("cannot write 'plan.plan': File too large [E118]"), "\(r.err)")
     // fmt rewrites a plan in canonical form: out of order, so it has something to write.
     let shuffled = String(decoding: old, as: UTF8.self).split(separator: "\n").reversed().joined(separator: "\n")
     let messy = dir.appendingPathComponent("messy.plan")
-    try Data(("# cplan plan 1\n" + shuffled.replacingOccurrences(of: "# cplan plan 1", with: "") + "\n").utf8).write(to: messy)
+    try Data(("# cplan plan 1\n" + shuffled.replacingOccurrences(of: "# cplan plan 1", with: "") + "\n").utf8).write(
+      to: messy)
     let messyBytes = try Data(contentsOf: messy)
     r = try Self.run("/bin/sh", ["-c", limited, "sh", "fmt", "messy.plan"], directory: dir, environment: env)
     #expect(r.status != 0)
     #expect(r.err.contains("File too large"), "\(r.err)")
     #expect(try Data(contentsOf: messy) == messyBytes)
-    r = try Self.run("/bin/sh", ["-c", limited, "sh", "export", "plan.plan", "--format", "html", "-o", "plan.html"],
-                     directory: dir, environment: env)
+    r = try Self.run(
+      "/bin/sh", ["-c", limited, "sh", "export", "plan.plan", "--format", "html", "-o", "plan.html"],
+      directory: dir, environment: env)
     #expect(r.status != 0)
     #expect(r.err.contains("File too large"), "\(r.err)")
     #expect(try Data(contentsOf: plan) == old)
@@ -286,7 +295,8 @@ extension TerminalTests {
   @Test func historyAndJournalArePrivate() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cplan-state-\(UUID().uuidString)")
     let state = folder.appendingPathComponent("state")
-    try FileManager.default.createDirectory(at: state.appendingPathComponent("cplan"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: state.appendingPathComponent("cplan"), withIntermediateDirectories: true)
     chmod(state.appendingPathComponent("cplan").path, 0o755)
     let t = try TerminalSession(environment: ["XDG_STATE_HOME": state.path], folder: folder)
     #expect(t.waitForPrompt())
@@ -307,8 +317,9 @@ extension TerminalTests {
     let journals = (try? FileManager.default.contentsOfDirectory(atPath: cplan + "/journal")) ?? []
     #expect(journals.count == 1, "\(journals)")
     for name in journals { #expect(mode(cplan + "/journal/" + name) == 0o600, "\(name)") }
-    #expect(!FileManager.default.fileExists(atPath: t.home.appendingPathComponent(".local").path),
-            "XDG_STATE_HOME was not used")
+    #expect(
+      !FileManager.default.fileExists(atPath: t.home.appendingPathComponent(".local").path),
+      "XDG_STATE_HOME was not used")
     t.press("C-d")
     #expect(t.waitFor("unsaved changes"))
     t.press("C-d")

@@ -30,10 +30,12 @@ import Testing
     let dir = try CLI.temporaryFolder()
     let jilin = try CLI.read(CLI.root.appendingPathComponent("plans/jilin-2025-2030.plan"))
     try CLI.write(jilin, to: dir.appendingPathComponent("plan.plan"))
-    try CLI.write(jilin.replacingOccurrences(of: "target 500", with: "target 800") + "add field F9 \"新\"\n",
-                  to: dir.appendingPathComponent("other.plan"))
-    try CLI.write(basePlan + "add field F1 \"重复\"\nadd org x \"X\" tpye enterprise\nsave x.plan\n",
-                  to: dir.appendingPathComponent("bad.plan"))
+    try CLI.write(
+      jilin.replacingOccurrences(of: "target 500", with: "target 800") + "add field F9 \"新\"\n",
+      to: dir.appendingPathComponent("other.plan"))
+    try CLI.write(
+      basePlan + "add field F1 \"重复\"\nadd org x \"X\" tpye enterprise\nsave x.plan\n",
+      to: dir.appendingPathComponent("bad.plan"))
     var first: CLI.Result?
     for environment in Self.locales {
       let r = try CLI.run(arguments, directory: dir, environment: environment)

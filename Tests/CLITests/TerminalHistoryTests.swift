@@ -29,13 +29,14 @@ extension TerminalTests {
     #expect(first.ended()?.status == 0)
     // The file: one entry per accepted command, the duplicate once, the continued command whole.
     let history = first.file("home/.local/state/cplan/history")
-    #expect(history == """
-      # cplan history 1
-      add field F1 "新能源汽车"
-      add field F2 "碳纤维" \\\\\\nnote "吉林化纤"
-      list field
+    #expect(
+      history == """
+        # cplan history 1
+        add field F1 "新能源汽车"
+        add field F2 "碳纤维" \\\\\\nnote "吉林化纤"
+        list field
 
-      """)
+        """)
 
     let second = try TerminalSession(folder: first.folder)
     #expect(second.waitForPrompt())

@@ -18,11 +18,14 @@ extension TerminalTests {
     kill(pid, SIGKILL)
     #expect(first.ended()?.status == 128 + 9)
     // History was written after each command: SIGKILL loses none of it.
-    #expect(first.file("home/.local/state/cplan/history").hasSuffix("add field F1 \"新能源汽车\"\nset field F1 note \"一汽\"\n"))
+    #expect(
+      first.file("home/.local/state/cplan/history").hasSuffix("add field F1 \"新能源汽车\"\nset field F1 note \"一汽\"\n"))
     let journal = first.home.appendingPathComponent(".local/state/cplan/journal")
     let files = try FileManager.default.contentsOfDirectory(atPath: journal.path)
     #expect(files.count == 1)
-    let mode = try FileManager.default.attributesOfItem(atPath: journal.appendingPathComponent(files[0]).path)[.posixPermissions] as? Int
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: journal.appendingPathComponent(files[0]).path)[.posixPermissions]
+      as? Int
     #expect(mode.map { $0 & 0o777 } == 0o600)
 
     let second = try TerminalSession(folder: first.folder)

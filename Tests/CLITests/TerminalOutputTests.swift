@@ -4,8 +4,9 @@ import Testing
 /// No escape sequence reaches a pipe or a file; colour only on a terminal (SPEC §10).
 extension TerminalTests {
   @Test func pipedInputPrintsNoBannerPromptOrEscape() throws {
-    let r = try CLI.run([], stdin: "add field F1 \"新能源\"\nlist field\nhelp field\n",
-                        environment: ["TERM": "xterm", "CPLAN_HISTORY": "/dev/null"])
+    let r = try CLI.run(
+      [], stdin: "add field F1 \"新能源\"\nlist field\nhelp field\n",
+      environment: ["TERM": "xterm", "CPLAN_HISTORY": "/dev/null"])
     #expect(r.status == 0)
     #expect(r.out.hasPrefix("F1  新能源\n"))
     #expect(!r.out.contains("\u{1B}") && !r.err.contains("\u{1B}"))
@@ -70,13 +71,15 @@ extension TerminalTests {
     #expect(t.waitFor("十\""))
     try t.tmux(["resize-window", "-t", "0", "-x", "40", "-y", "20"])
     // 40 columns: the prompt, the line, wrapped at whole characters; the cursor after the quote.
-    #expect(t.waitUntil { screen in
-      screen.hasSuffix("""
-        cplan> add field F1 "一二三四五六七八九
-        十一二三四五六七八九十一二三四五六七八九
-        十一二三四五六七八九十"
-        """)
-    }, "\(t.screen())")
+    #expect(
+      t.waitUntil { screen in
+        screen.hasSuffix(
+          """
+          cplan> add field F1 "一二三四五六七八九
+          十一二三四五六七八九十一二三四五六七八九
+          十一二三四五六七八九十"
+          """)
+      }, "\(t.screen())")
     #expect(t.waitUntil { _ in t.cursor().x == 23 })
     t.press("Enter")
     t.enter("show field F1")

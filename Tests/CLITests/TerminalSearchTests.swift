@@ -24,7 +24,9 @@ extension TerminalTests {
     t.type("研")
     #expect(t.waitUntil { _ in t.lastLine() == "(reverse-i-search)'石化研': " + line }, "\(t.screen())")
     // The cursor is on the last occurrence of the search text.
-    let column = "(reverse-i-search)'石化研': add org 吉林石化研究院 \"吉林".unicodeScalars.reduce(0) { $0 + ($1.value < 0x80 ? 1 : 2) }
+    let column = "(reverse-i-search)'石化研': add org 吉林石化研究院 \"吉林".unicodeScalars.reduce(0) {
+      $0 + ($1.value < 0x80 ? 1 : 2)
+    }
     #expect(t.cursor().x == column, "\(t.cursor())")
     t.press("Enter")
     #expect(t.waitFor("cplan:jilin-2025-2030*> " + line + "\n"), "\(t.screen())")
@@ -50,7 +52,8 @@ extension TerminalTests {
     t.press("C-r")
     #expect(t.waitUntil { _ in t.lastLine() == "(reverse-i-search)'研究': add field F1 \"研究院甲\"" }, "\(t.screen())")
     t.press("C-r")
-    #expect(t.waitUntil { _ in t.lastLine() == "(failed reverse-i-search)'研究': add field F1 \"研究院甲\"" }, "\(t.screen())")
+    #expect(
+      t.waitUntil { _ in t.lastLine() == "(failed reverse-i-search)'研究': add field F1 \"研究院甲\"" }, "\(t.screen())")
     // Backspace takes the last step back.
     t.press("BSpace", "BSpace")
     #expect(t.waitUntil { _ in t.lastLine() == "(reverse-i-search)'研究': add field F2 \"研究院乙\"" }, "\(t.screen())")

@@ -37,9 +37,10 @@ final class TerminalSession {
   /// - Parameters:
   ///   - redirect: shell redirections for cplan, such as `> out.txt`.
   ///   - folder: reuse a folder (and HOME) of an earlier session.
-  init(_ arguments: [String] = [], environment: [String: String] = [:], width: Int = 100, height: Int = 40,
-       redirect: String = "", folder: URL? = nil) throws
-  {
+  init(
+    _ arguments: [String] = [], environment: [String: String] = [:], width: Int = 100, height: Int = 40,
+    redirect: String = "", folder: URL? = nil
+  ) throws {
     ownsFolder = folder == nil
     if let folder {
       self.folder = folder
@@ -79,7 +80,8 @@ final class TerminalSession {
   @discardableResult
   func tmux(_ arguments: [String]) throws -> String {
     // Not in `folder`: a test may have removed it before the last `kill-server`.
-    let output = FileManager.default.temporaryDirectory.appendingPathComponent("cplan-tmux-\(UUID().uuidString).out").path
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("cplan-tmux-\(UUID().uuidString).out")
+      .path
     defer { unlink(output) }
     var env = ProcessInfo.processInfo.environment
     env["LANG"] = "C.UTF-8"

@@ -18,7 +18,8 @@ import Testing
     try process.run()
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return CLI.Result(status: process.terminationStatus, out: String(decoding: data, as: UTF8.self), err: "", outBytes: data)
+    return CLI.Result(
+      status: process.terminationStatus, out: String(decoding: data, as: UTF8.self), err: "", outBytes: data)
   }
 
   /// The lines of `out`, each with its numbers (`12.3`, `5`) replaced by `#`.
@@ -31,23 +32,25 @@ import Testing
   @Test func itTimesBothModesOnAPlan() throws {
     let r = try Self.run([PlanFileTests.jilin.path, "--runs", "3"])
     #expect(r.status == 0)
-    #expect(Self.shapes(r.out) == [
-      "load # ms, # entities",
-      "engine median # ms, min # ms, max # ms, # runs, # findings",
-      "cache median # ms, min # ms, max # ms, # runs, # findings",
-    ])
+    #expect(
+      Self.shapes(r.out) == [
+        "load # ms, # entities",
+        "engine median # ms, min # ms, max # ms, # runs, # findings",
+        "cache median # ms, min # ms, max # ms, # runs, # findings",
+      ])
   }
 
   @Test func anEarlyStartAndEditsAreTimedToo() throws {
     let r = try Self.run([PlanFileTests.jilin.path, "--runs", "0", "--early", "--edit", "set goal G101 target 0"])
     #expect(r.status == 0)
-    #expect(Self.shapes(r.out) == [
-      "load # ms, # entities",
-      "validate after an early start # ms, # findings",
-      "full (kept) # ms, # findings",
-      "edits # ms",
-      "validate after the edits # ms, # findings, re-checked what changed",
-    ])
+    #expect(
+      Self.shapes(r.out) == [
+        "load # ms, # entities",
+        "validate after an early start # ms, # findings",
+        "full (kept) # ms, # findings",
+        "edits # ms",
+        "validate after the edits # ms, # findings, re-checked what changed",
+      ])
   }
 
   @Test(arguments: [["--runs", "x"], ["--mode", "fast"], []])

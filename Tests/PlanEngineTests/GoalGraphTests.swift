@@ -54,11 +54,12 @@ struct GoalGraphTests {
     let links: [Int: [Int]] = [1: [4], 4: [2], 2: [1], 3: [1], 5: [6], 6: [7], 7: [5], 8: [8]]
     let plan = Self.chain(9) { links[$0] ?? [] }
     let r32 = Engine.validate(plan).filter { $0.code == "R32" }
-    #expect(r32.map(\.message.en) == [
-      "the after links of goals form a cycle: G1 → G4 → G2 → G1",
-      "the after links of goals form a cycle: G5 → G6 → G7 → G5",
-      "the after links of goals form a cycle: G8 → G8",
-    ])
+    #expect(
+      r32.map(\.message.en) == [
+        "the after links of goals form a cycle: G1 → G4 → G2 → G1",
+        "the after links of goals form a cycle: G5 → G6 → G7 → G5",
+        "the after links of goals form a cycle: G8 → G8",
+      ])
     #expect(r32.map { $0.location?.line } == [2, 6, 9])
     #expect(r32.allSatisfy { $0.message.zh.hasPrefix("目标的 after 前置关系形成循环：") })
   }
@@ -67,8 +68,9 @@ struct GoalGraphTests {
     // Two cycles through G1 (G1 → G2 → G1 and G1 → G3 → G4 → G1) are one knot.
     let links: [Int: [Int]] = [1: [2, 3], 2: [1], 3: [4], 4: [1]]
     let r32 = Engine.validate(Self.chain(4) { links[$0] ?? [] }).filter { $0.code == "R32" }
-    #expect(r32.map(\.message.en) == [
-      "the after links of goals form a cycle: G1 → G2 → G1; 4 goals are tied into this knot: G1, G2, G3, G4"
-    ])
+    #expect(
+      r32.map(\.message.en) == [
+        "the after links of goals form a cycle: G1 → G2 → G1; 4 goals are tied into this knot: G1, G2, G3, G4"
+      ])
   }
 }

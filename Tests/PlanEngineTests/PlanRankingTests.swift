@@ -55,8 +55,12 @@ struct PlanRankingTests {
   ///     V = X/np.sqrt((X**2).sum(0))*w; C = d⁻/(d⁺+d⁻)
   /// with X the sample's scores (F1 9 9 7 8, F2 8 7 5 9, F3 6 6 9 7, F4 7 8 6 6, F5 8 6 5 6).
   static let jilinWeights = [0.23123597761125328, 0.19454843139268455, 0.1484311819921243, 0.4257844090039378]
-  static let jilinWeighted = [0.8085948030013126, 0.7539936035149866, 0.6523419949978122, 0.6244814267107358, 0.5904489748033758]
-  static let jilinTOPSIS = [0.702092921835555, 0.6315884999794413, 0.3903415641553348, 0.24707295484151806, 0.219218666881897]
+  static let jilinWeighted = [
+    0.8085948030013126, 0.7539936035149866, 0.6523419949978122, 0.6244814267107358, 0.5904489748033758,
+  ]
+  static let jilinTOPSIS = [
+    0.702092921835555, 0.6315884999794413, 0.3903415641553348, 0.24707295484151806, 0.219218666881897,
+  ]
 
   @Test func sampleAHPWeightsAndConsistencyMatchTheDomainFigures() throws {
     let ranking = try PlanRanking.compute(try RankingPlans.sample(), method: nil, sensitivity: false)
@@ -104,7 +108,9 @@ struct PlanRankingTests {
     #expect(RankingPlans.close(scores["F3"], 0.6933333333333334))
     #expect(weighted.rows.map(\.field) == ["F1", "F3", "F2"])
     let flips = try #require(weighted.sensitivity).map(\.flipAt)
-    for (flip, expected) in zip(flips, [0.0721649484536085, 0.5424836601307191, 0.5555555555555551, 0.4767441860465117]) {
+    for (flip, expected) in zip(
+      flips, [0.0721649484536085, 0.5424836601307191, 0.5555555555555551, 0.4767441860465117])
+    {
       #expect(RankingPlans.close(flip, expected))
     }
     let topsis = try PlanRanking.compute(plan, method: "topsis", sensitivity: false)
@@ -137,7 +143,10 @@ struct PlanRankingTests {
   @Test(arguments: [
     (["remove score F2 C3"], "R05", "cannot rank: field F2 (碳纤维) has no score on C3"),
     (["set criterion C1 weight 0.5"], "R01", "cannot rank: the criterion weights sum to 1.1"),
-    (["set plan weighting ahp", "add compare C1 C2 3"], "R03", "cannot rank: criterion C3 (科教资源) is not compared with C1, C2"),
+    (
+      ["set plan weighting ahp", "add compare C1 C2 3"], "R03",
+      "cannot rank: criterion C3 (科教资源) is not compared with C1, C2"
+    ),
     (["set score F1 C1 value 12"], "R02", "cannot rank: the score of F1 on C1 is 12"),
   ])
   func plansThatCannotBeRankedSayWhy(edits: [String], code: String, message: String) throws {
@@ -153,7 +162,9 @@ struct PlanRankingTests {
     let none = #expect(throws: Diagnostic.self) { try PlanRanking.compute(Plan(), method: nil, sensitivity: false) }
     #expect(none?.message.en == "cannot rank: the plan has no criteria (add criterion C1 \"…\" tag chain weight 0.4)")
     let plan = try ValidationFixture.plan()
-    let method = #expect(throws: Diagnostic.self) { try PlanRanking.compute(plan, method: "topsys", sensitivity: false) }
+    let method = #expect(throws: Diagnostic.self) {
+      try PlanRanking.compute(plan, method: "topsys", sensitivity: false)
+    }
     #expect(method?.message.en.contains("did you mean 'topsis'?") == true)
   }
 

@@ -32,7 +32,9 @@ struct RankingReportTests {
     #expect(rows[0]["rank"] as? Int == 1 && rows[0]["field"] as? String == "F1")
     #expect(rows[0]["name"] as? String == "新能源与智能网联汽车")
     // Full precision: the score reads back to the very double computed.
-    #expect(rows[0]["score"] as? Double == PlanRankingTests.jilinWeighted[0] || abs((rows[0]["score"] as! Double) - PlanRankingTests.jilinWeighted[0]) < 1e-12)
+    #expect(
+      rows[0]["score"] as? Double == PlanRankingTests.jilinWeighted[0]
+        || abs((rows[0]["score"] as! Double) - PlanRankingTests.jilinWeighted[0]) < 1e-12)
     if sensitivity {
       let s = try #require(object["sensitivity"] as? [[String: Any]])
       #expect(s.map { $0["criterion"] as? String } == ["C1", "C2", "C3", "C4"])
@@ -92,7 +94,8 @@ struct SamplePlanTests {
 
   @Test func checkJSONHasTheShapeOfSpec9() throws {
     // Sorted by file, then line: `<edit>` (the R31 edit, line 1) before `fixture.plan` (K1, R12).
-    let diagnostics = Engine.validate(try ValidationFixture.plan(["set measure M1 agency none", "set org jlu type rnd"]))
+    let diagnostics = Engine.validate(
+      try ValidationFixture.plan(["set measure M1 agency none", "set org jlu type rnd"]))
     let text = JSONReport.check(diagnostics, errors: 1, warnings: 1, language: .zh)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     #expect(Set(object.keys) == ["diagnostics", "errors", "warnings"])

@@ -134,7 +134,9 @@ struct ValidationRuleTests {
   }
 
   @Test func diagnosticsAreSortedByFileAndLine() throws {
-    let plan = try ValidationFixture.plan(["set measure M3 agency none", "set measure M1 agency none", "set measure M4 agency none"])
+    let plan = try ValidationFixture.plan([
+      "set measure M3 agency none", "set measure M1 agency none", "set measure M4 agency none",
+    ])
     let lines = Engine.validate(plan).compactMap(\.location?.line)
     #expect(lines == [1, 2, 3])
   }
@@ -160,7 +162,10 @@ struct ValidationRuleTests {
     (["set criterion C1 weight 0.5"], ["0.5 + C2 0.3 + C3 0.3 = 1.1", "sum to 1.1"]),
     (["set funding K1 P1 provincial amount 20000"], ["56.8%", "21000", "37000", "gov-share-max 50%"]),
     (["set funding K1 P1 provincial amount 6000"], ["30.4%", "gov-share-warn 30%"]),
-    (["set plan weighting ahp", "add compare C1 C2 9", "add compare C2 C3 9", "add compare C3 C1 9"], ["CR = ", "RI = 0.58", "n = 3"]),
+    (
+      ["set plan weighting ahp", "add compare C1 C2 9", "add compare C2 C3 9", "add compare C3 C1 9"],
+      ["CR = ", "RI = 0.58", "n = 3"]
+    ),
     (["set member K1 sme1 role lead"], ["2 lead members (faw, sme1)"]),
     (["set org faw type none"], ["has no type"]),
     (["set measure M1 amount 5000"], ["5000", "1000", "M1", "P1", "provincial"]),
@@ -199,12 +204,15 @@ struct ValidationRuleTests {
 
   /// One of a thing reads as one: "1 year", "the plan's only goal" (not "1 years", "1 goals").
   @Test func messagesCountInTheSingular() throws {
-    let oneYear = try #require(Engine.validate(try ValidationFixture.plan(["set consortium K1 period 2025..2025"])).first)
+    let oneYear = try #require(
+      Engine.validate(try ValidationFixture.plan(["set consortium K1 period 2025..2025"])).first)
     #expect(oneYear.message.en.hasSuffix("lasts 1 year, not 3 to 5"))
-    let twoYears = try #require(Engine.validate(try ValidationFixture.plan(["set consortium K1 period 2025..2026"])).first)
+    let twoYears = try #require(
+      Engine.validate(try ValidationFixture.plan(["set consortium K1 period 2025..2026"])).first)
     #expect(twoYears.message.en.hasSuffix("lasts 2 years, not 3 to 5"))
     let onlyGoal = try ValidationFixture.load(
-      "# cplan plan 1\nadd phase P1 \"攻关期\" period 2025..2026\nadd goal G1 \"目标\" phase P1 category tech\n", file: "one.plan")
+      "# cplan plan 1\nadd phase P1 \"攻关期\" period 2025..2026\nadd goal G1 \"目标\" phase P1 category tech\n",
+      file: "one.plan")
     let r25 = Engine.validate(onlyGoal).filter { $0.code == "R25" }.map(\.message.en)
     #expect(r25 == ["the plan's only goal is not an ecosystem goal (category ecosystem)"])
   }

@@ -7,7 +7,9 @@ import Testing
 /// Every export format of the Jilin plan and of the tricky plan, in English and Chinese,
 /// against golden files in `Golden/` (`RECORD_SNAPSHOTS=1` rewrites them).
 @Suite struct ExportGoldenTests {
-  static let extensions: [ExportFormat: String] = [.text: "txt", .markdown: "md", .json: "json", .csv: "csv", .html: "html"]
+  static let extensions: [ExportFormat: String] = [
+    .text: "txt", .markdown: "md", .json: "json", .csv: "csv", .html: "html",
+  ]
 
   @Test(arguments: ExportFixtures.planNames, ExportFormat.allCases)
   func everyFormatInBothLanguages(plan name: String, format: ExportFormat) throws {

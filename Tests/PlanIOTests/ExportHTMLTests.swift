@@ -23,7 +23,9 @@ import Testing
         #expect(!page.lowercased().contains(reference), "\(reference)")
       }
       // Links only to anchors in the page.
-      #expect(!page.contains("href=\"") || page.components(separatedBy: "href=\"").dropFirst().allSatisfy { $0.hasPrefix("#") })
+      #expect(
+        !page.contains("href=\"")
+          || page.components(separatedBy: "href=\"").dropFirst().allSatisfy { $0.hasPrefix("#") })
     }
   }
 
@@ -64,7 +66,8 @@ import Testing
       let parts = output.split(separator: " ")
       #expect(parts.first == "ok", "\(output)")
       guard parts.count == 5, let svg = Int(parts[1]), let rects = Int(parts[2]), let circles = Int(parts[3]),
-            let paths = Int(parts[4]) else { continue }
+        let paths = Int(parts[4])
+      else { continue }
       #expect(svg == 1)
       #expect(rects >= plan[.phase].count)  // a bar per phase (and lane bands)
       #expect(circles == plan[.goal].count + 1)  // a mark per goal, and the legend's

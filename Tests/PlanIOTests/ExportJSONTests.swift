@@ -51,7 +51,8 @@ import Testing
       #expect(number(after: "\"\(id)\": ", in: text) == weight)
     }
     for row in ranking.rows {
-      #expect(number(after: "\"field\": \"\(row.field)\", \"name\": \(quoted(row.name)), \"score\": ", in: text) == row.score)
+      #expect(
+        number(after: "\"field\": \"\(row.field)\", \"name\": \(quoted(row.name)), \"score\": ", in: text) == row.score)
     }
   }
 
@@ -98,7 +99,8 @@ import Testing
 
   /// The schema's keyword lists are the plan language's.
   @Test func schemaEnumerationsMatchTheModel() throws {
-    let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.schemaPath))) as? [String: Any]
+    let schema =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.schemaPath))) as? [String: Any]
     let defs = try #require(schema?["$defs"] as? [String: Any])
     func values(_ def: String, _ property: String) -> [String] {
       let props = (defs[def] as? [String: Any])?["properties"] as? [String: Any]
@@ -111,10 +113,14 @@ import Testing
     #expect(values("org", "type") == Schema.orgTypes)
     #expect(values("member", "chain") == Schema.chains)
     // Every attribute of every kind has a property of the same (camelCase) name.
-    for (def, kind) in [("criterion", Kind.criterion), ("field", .field), ("org", .org), ("consortium", .consortium),
-                        ("phase", .phase), ("goal", .goal), ("measure", .measure)] {
+    for (def, kind) in [
+      ("criterion", Kind.criterion), ("field", .field), ("org", .org), ("consortium", .consortium),
+      ("phase", .phase), ("goal", .goal), ("measure", .measure),
+    ] {
       let props = (defs[def] as? [String: Any])?["properties"] as? [String: Any] ?? [:]
-      for attribute in kind.spec.attributes { #expect(props[JSONExport.camelCase(attribute.name)] != nil, "\(def).\(attribute.name)") }
+      for attribute in kind.spec.attributes {
+        #expect(props[JSONExport.camelCase(attribute.name)] != nil, "\(def).\(attribute.name)")
+      }
     }
   }
 

@@ -19,17 +19,26 @@ import Testing
       ("format", .string(JSONExport.formatName)), ("version", .int(JSONExport.version)),
       ("plan", JSONExport.settings(plan)),
     ]
-    for (name, kind) in [("criteria", Kind.criterion), ("comparisons", .compare), ("fields", .field), ("scores", .score),
-                         ("orgs", .org), ("consortia", .consortium), ("phases", .phase), ("goals", .goal),
-                         ("measures", .measure), ("funding", .funding)]
-    {
-      document.append((name, .array(plan[kind].values.map { e in
-        guard kind == .consortium, case .object(let members) = JSONExport.entity(e) else { return JSONExport.entity(e) }
-        return .object(members + [("members", .array(roadmap.memberEntities(of: e.id).map(JSONExport.entity)))])
-      })))
+    for (name, kind) in [
+      ("criteria", Kind.criterion), ("comparisons", .compare), ("fields", .field), ("scores", .score),
+      ("orgs", .org), ("consortia", .consortium), ("phases", .phase), ("goals", .goal),
+      ("measures", .measure), ("funding", .funding),
+    ] {
+      document.append(
+        (
+          name,
+          .array(
+            plan[kind].values.map { e in
+              guard kind == .consortium, case .object(let members) = JSONExport.entity(e) else {
+                return JSONExport.entity(e)
+              }
+              return .object(members + [("members", .array(roadmap.memberEntities(of: e.id).map(JSONExport.entity)))])
+            })
+        ))
     }
     document.append(("ranking", JSONExport(roadmap: roadmap, options: options).ranking))
-    document.append(("diagnostics", .array(roadmap.diagnostics.map { JSONExport.diagnostic($0, language: options.language) })))
+    document.append(
+      ("diagnostics", .array(roadmap.diagnostics.map { JSONExport.diagnostic($0, language: options.language) })))
     return .object(document)
   }
 
@@ -38,8 +47,10 @@ import Testing
   /// members, a month period, `after` lists, a range, and a plan that cannot be ranked (so
   /// `ranking` is null and there are diagnostics).
   static func boundaryPlan() throws -> Plan {
-    var lines = ["# cplan plan 1", "set plan title \"边界 \\\"widths\\\"\" horizon 2025..2030",
-                 "add criterion C1 \"c\" weight 0.6 scale 0..5", "add criterion C2 \"链\" weight 0.4"]
+    var lines = [
+      "# cplan plan 1", "set plan title \"边界 \\\"widths\\\"\" horizon 2025..2030",
+      "add criterion C1 \"c\" weight 0.6 scale 0..5", "add criterion C2 \"链\" weight 0.4",
+    ]
     for n in 0..<80 {
       lines.append("add field F\(n) \"\(String(repeating: "x", count: n))\"")
       lines.append("add org a\(n) \"\(String(repeating: "中", count: n / 2))\" type enterprise size small")
@@ -51,7 +62,8 @@ import Testing
       lines.append("add member K1 m\(n)\(String(repeating: "y", count: n)) role member chain upstream")
     }
     lines += [
-      "add phase P1 \"月\" period 2025-03..2026-06", "add phase P2 \"\(String(repeating: "长", count: 40))\" period 2027..2028",
+      "add phase P1 \"月\" period 2025-03..2026-06",
+      "add phase P2 \"\(String(repeating: "长", count: 40))\" period 2027..2028",
       "add goal G1 \"g\" phase P1 consortium K1 indicator \"i\" unit \"u\" baseline 1 target 2 after G2,G3",
       "add goal G2 \"g\u{2028}line\" phase P2 target 0.125", "add goal G3 \"\" phase P2",
       "add measure M1 \"m\" phase P1 consortium K1 amount 12.5 start 2025-04",
@@ -81,7 +93,10 @@ import Testing
     let lines = text.split(separator: "\n")
     let fields = lines.filter { $0.hasPrefix("    {\"id\": \"F") }
     #expect(!fields.isEmpty && fields.count < 80)
-    #expect(fields.contains { $0.unicodeScalars.count == JSONValue.inlineWidth || $0.unicodeScalars.count == JSONValue.inlineWidth + 1 })
+    #expect(
+      fields.contains {
+        $0.unicodeScalars.count == JSONValue.inlineWidth || $0.unicodeScalars.count == JSONValue.inlineWidth + 1
+      })
     let members = lines.filter { $0.hasPrefix("        {\"org\": ") }
     #expect(!members.isEmpty && members.count < 80)
   }

@@ -29,7 +29,8 @@ func assertSnapshot(_ actual: String, named name: String, sourceLocation: Source
     return
   }
   guard let expected = existing, expected != actual else { return }
-  let message = "output differs from golden file \(name) (RECORD_SNAPSHOTS=1 rewrites it):\n" + lineDiff(expected, actual)
+  let message =
+    "output differs from golden file \(name) (RECORD_SNAPSHOTS=1 rewrites it):\n" + lineDiff(expected, actual)
   Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
 }
 

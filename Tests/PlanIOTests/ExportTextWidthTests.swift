@@ -12,19 +12,24 @@ import Testing
     var language: MessageLanguage
     var width: Int?
     var ascii: Bool
-    var testDescription: String { "\(plan) \(language.rawValue) width \(width.map(String.init) ?? "default") \(ascii ? "ascii" : "unicode")" }
+    var testDescription: String {
+      "\(plan) \(language.rawValue) width \(width.map(String.init) ?? "default") \(ascii ? "ascii" : "unicode")"
+    }
   }
 
   static let cases: [Case] = ExportFixtures.planNames.flatMap { plan in
     MessageLanguage.allCases.flatMap { language in
-      [nil, 60, 40].flatMap { width in [false, true].map { Case(plan: plan, language: language, width: width, ascii: $0) } }
+      [nil, 60, 40].flatMap { width in
+        [false, true].map { Case(plan: plan, language: language, width: width, ascii: $0) }
+      }
     }
   }
 
   @Test(arguments: cases)
   func everyLineOfEveryTableHasTheSameWidth(_ c: Case) throws {
     let plan = try ExportFixtures.plan(c.plan)
-    let export = TextExport(roadmap: Roadmap(plan), options: ExportOptions(language: c.language, width: c.width, ascii: c.ascii))
+    let export = TextExport(
+      roadmap: Roadmap(plan), options: ExportOptions(language: c.language, width: c.width, ascii: c.ascii))
     let whole = export.render()
     let limit = c.width ?? 100
     #expect(export.tables.count >= 10)

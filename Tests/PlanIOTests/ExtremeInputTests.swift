@@ -74,78 +74,109 @@ import Testing
     Row("0/0", "add score F2 C2 0/0", .refused("E006", column: 17, "fraction '0/0' divides by zero")),
     Row("1/0", "add compare C1 C2 1/0", .refused("E006", column: 19, "fraction '1/0' divides by zero")),
     Row("1/0.000", "add score F2 C2 1/0.000", .refused("E006", column: 17, "divides by zero")),
-    Row("a fraction past the largest Double",
-        "add score F2 C2 1" + String(repeating: "0", count: 300) + "/0." + String(repeating: "0", count: 300) + "1",
-        .refused("E015", column: 17, "is out of range")),
-    Row("400 digits", "add score F2 C2 " + String(repeating: "9", count: 400), .refused("E015", column: 17, "is out of range")),
-    Row("a million digits", "add score F2 C2 " + String(repeating: "9", count: million),
-        .refused("E015", column: 17, "number '9999999999999999999999999999999999999999…' is out of range")),
+    Row(
+      "a fraction past the largest Double",
+      "add score F2 C2 1" + String(repeating: "0", count: 300) + "/0." + String(repeating: "0", count: 300) + "1",
+      .refused("E015", column: 17, "is out of range")),
+    Row(
+      "400 digits", "add score F2 C2 " + String(repeating: "9", count: 400),
+      .refused("E015", column: 17, "is out of range")),
+    Row(
+      "a million digits", "add score F2 C2 " + String(repeating: "9", count: million),
+      .refused("E015", column: 17, "number '9999999999999999999999999999999999999999…' is out of range")),
     // Large and signed values that are numbers: kept exactly as the Double they read as.
-    Row("a 30-digit score", "add score F2 C2 \(thirtyDigits)",
-        .value(.score, EntityKey("F2", "C2"), Attr.Score.value, .number(1.2345678901234568e29))),
-    Row("a 30-digit goal target", "add goal G2 \"g\" phase P1 baseline -\(thirtyDigits) target \(thirtyDigits)",
-        .value(.goal, EntityKey("G2"), Attr.Goal.target, .number(1.2345678901234568e29))),
-    Row("the largest Double as a baseline", "add goal G2 \"g\" phase P1 baseline \(largest) target 1",
-        .value(.goal, EntityKey("G2"), Attr.Goal.baseline, .number(.greatestFiniteMagnitude))),
+    Row(
+      "a 30-digit score", "add score F2 C2 \(thirtyDigits)",
+      .value(.score, EntityKey("F2", "C2"), Attr.Score.value, .number(1.2345678901234568e29))),
+    Row(
+      "a 30-digit goal target", "add goal G2 \"g\" phase P1 baseline -\(thirtyDigits) target \(thirtyDigits)",
+      .value(.goal, EntityKey("G2"), Attr.Goal.target, .number(1.2345678901234568e29))),
+    Row(
+      "the largest Double as a baseline", "add goal G2 \"g\" phase P1 baseline \(largest) target 1",
+      .value(.goal, EntityKey("G2"), Attr.Goal.baseline, .number(.greatestFiniteMagnitude))),
     Row("-0 as a score", "add score F2 C2 -0", .value(.score, EntityKey("F2", "C2"), Attr.Score.value, .number(0))),
-    Row("-0 as an amount", "add funding K1 P1 social -0",
-        .value(.funding, EntityKey("K1", "P1", "social"), Attr.Funding.amount, .number(0))),
-    Row("the smallest positive Double", "add score F2 C2 0." + String(repeating: "0", count: 323) + "5",
-        .value(.score, EntityKey("F2", "C2"), Attr.Score.value, .number(.leastNonzeroMagnitude))),
+    Row(
+      "-0 as an amount", "add funding K1 P1 social -0",
+      .value(.funding, EntityKey("K1", "P1", "social"), Attr.Funding.amount, .number(0))),
+    Row(
+      "the smallest positive Double", "add score F2 C2 0." + String(repeating: "0", count: 323) + "5",
+      .value(.score, EntityKey("F2", "C2"), Attr.Score.value, .number(.leastNonzeroMagnitude))),
     // Amounts: at most 10^15, so that no sum of them leaves the Double range.
-    Row("an amount of 10^15", "add funding K1 P1 social 1000000000000000",
-        .value(.funding, EntityKey("K1", "P1", "social"), Attr.Funding.amount, .number(1e15))),
-    Row("a 30-digit amount", "add funding K1 P1 social \(thirtyDigits)",
-        .refused("E108", column: 26, "amounts are at most 10^15")),
-    Row("amounts that would sum past the largest Double",
-        "add funding K1 P1 central \(largest)\nadd measure M1 \"m\" phase P1 instrument grant funder central amount \(largest)",
-        .refused("E108", column: 27, "amounts are at most 10^15")),
+    Row(
+      "an amount of 10^15", "add funding K1 P1 social 1000000000000000",
+      .value(.funding, EntityKey("K1", "P1", "social"), Attr.Funding.amount, .number(1e15))),
+    Row(
+      "a 30-digit amount", "add funding K1 P1 social \(thirtyDigits)",
+      .refused("E108", column: 26, "amounts are at most 10^15")),
+    Row(
+      "amounts that would sum past the largest Double",
+      "add funding K1 P1 central \(largest)\nadd measure M1 \"m\" phase P1 instrument grant funder central amount \(largest)",
+      .refused("E108", column: 27, "amounts are at most 10^15")),
     Row("a negative amount", "add funding K1 P1 social -1", .refused("E108", column: 26, "amounts are never negative")),
     // Years, months and counts.
     Row("year 99999 in a horizon", "set plan horizon 2025..99999", .refused("E016", column: 18, "four-digit")),
     Row("baseline-year 99999", "set goal G1 baseline-year 99999", .refused("E108", column: 27, "a four-digit year")),
-    Row("year 9999", "set plan horizon 9998..9999",
-        .setting(Attr.Plan.horizon, .period(Period(years: 9998, 9999)))),
-    Row("the widest horizon", "set plan horizon 1000..9999",
-        .setting(Attr.Plan.horizon, .period(Period(years: 1000, 9999)))),
+    Row(
+      "year 9999", "set plan horizon 9998..9999",
+      .setting(Attr.Plan.horizon, .period(Period(years: 9998, 9999)))),
+    Row(
+      "the widest horizon", "set plan horizon 1000..9999",
+      .setting(Attr.Plan.horizon, .period(Period(years: 1000, 9999)))),
     Row("month 13", "add phase P2 \"p\" period 2025-13..2026-01", .refused("E007", column: 25, "not a month")),
-    Row("a period that ends before it starts", "add phase P2 \"p\" period 2027-12..2025-01",
-        .value(.phase, EntityKey("P2"), Attr.Phase.period,
-               .period(Period(start: YearMonth(year: 2027, month: 12), end: YearMonth(year: 2025, month: 1), monthly: true)))),
-    Row("cutoff 10^30", "set plan cutoff 1000000000000000000000000000000",
-        .refused("E108", column: 17, "0 to 1000000000")),
+    Row(
+      "a period that ends before it starts", "add phase P2 \"p\" period 2027-12..2025-01",
+      .value(
+        .phase, EntityKey("P2"), Attr.Phase.period,
+        .period(Period(start: YearMonth(year: 2027, month: 12), end: YearMonth(year: 2025, month: 1), monthly: true)))),
+    Row(
+      "cutoff 10^30", "set plan cutoff 1000000000000000000000000000000",
+      .refused("E108", column: 17, "0 to 1000000000")),
     Row("cutoff 10^9", "set plan cutoff 1000000000", .setting(Attr.Plan.cutoff, .integer(1_000_000_000))),
-    Row("members-max 10^9 and members-min 10^9", "set plan members-min 1000000000 members-max 1000000000",
-        .setting(Attr.Plan.membersMax, .integer(1_000_000_000))),
+    Row(
+      "members-max 10^9 and members-min 10^9", "set plan members-min 1000000000 members-max 1000000000",
+      .setting(Attr.Plan.membersMax, .integer(1_000_000_000))),
     Row("cutoff -1", "set plan cutoff -1", .refused("E108", column: 17, "0 to 1000000000")),
-    Row("a percent past 100%", "set plan gov-share-max 1\(String(repeating: "0", count: 300))%",
-        .refused("E108", column: 24, "0% to 100%")),
+    Row(
+      "a percent past 100%", "set plan gov-share-max 1\(String(repeating: "0", count: 300))%",
+      .refused("E108", column: 24, "0% to 100%")),
     // Ranking at the ends of the Double range: no trap, whatever the scores become.
-    Row("weights that sum past the largest Double", "set criterion C1 weight \(largest)\nset criterion C2 weight \(largest)",
-        .value(.criterion, EntityKey("C1"), Attr.Criterion.weight, .number(.greatestFiniteMagnitude))),
-    Row("a scale as wide as the Double range",
-        "set criterion C1 scale -\(largest)..\(largest)\nset score F1 C1 value \(largest)\nset score F2 C1 value -\(largest)",
-        .value(.score, EntityKey("F1", "C1"), Attr.Score.value, .number(.greatestFiniteMagnitude))),
-    Row("a tiny weight", "set criterion C1 weight 0.0000000000000000000000000000001\nset criterion C2 weight 1",
-        .value(.criterion, EntityKey("C2"), Attr.Criterion.weight, .number(1))),
+    Row(
+      "weights that sum past the largest Double",
+      "set criterion C1 weight \(largest)\nset criterion C2 weight \(largest)",
+      .value(.criterion, EntityKey("C1"), Attr.Criterion.weight, .number(.greatestFiniteMagnitude))),
+    Row(
+      "a scale as wide as the Double range",
+      "set criterion C1 scale -\(largest)..\(largest)\nset score F1 C1 value \(largest)\nset score F2 C1 value -\(largest)",
+      .value(.score, EntityKey("F1", "C1"), Attr.Score.value, .number(.greatestFiniteMagnitude))),
+    Row(
+      "a tiny weight", "set criterion C1 weight 0.0000000000000000000000000000001\nset criterion C2 weight 1",
+      .value(.criterion, EntityKey("C2"), Attr.Criterion.weight, .number(1))),
     // Long lines: a million characters.
-    Row("a name of a million Chinese characters", "add field F3 \"\(String(repeating: "名", count: million))\"",
-        .nameLength(.field, EntityKey("F3"), million)),
-    Row("an ID of a million characters", "add field \(String(repeating: "F", count: million)) \"x\"",
-        .nameLength(.field, EntityKey(String(repeating: "F", count: million)), 1)),
-    Row("a comment of a million characters", "# " + String(repeating: "注", count: million),
-        .unchanged),
-    Row("a million unexpected characters", "add field F3 \"x\" note " + String(repeating: "@", count: million),
-        .refused("E003", column: 23, "unexpected character '@'")),
-    Row("an unterminated string of a million characters", "add field F3 \"" + String(repeating: "x", count: million),
-        .refused("E002", column: 14, "unterminated string")),
-    Row("a word of a million characters as a command", String(repeating: "名", count: million) + " F3",
-        .refused("E010", column: 1, "unknown command '名名名")),
-    Row("a word of a million characters as a number", "add score F2 C2 value " + String(repeating: "x", count: million),
-        .refused("E107", column: 23, "value expects a number, found 'xxxx")),
+    Row(
+      "a name of a million Chinese characters", "add field F3 \"\(String(repeating: "名", count: million))\"",
+      .nameLength(.field, EntityKey("F3"), million)),
+    Row(
+      "an ID of a million characters", "add field \(String(repeating: "F", count: million)) \"x\"",
+      .nameLength(.field, EntityKey(String(repeating: "F", count: million)), 1)),
+    Row(
+      "a comment of a million characters", "# " + String(repeating: "注", count: million),
+      .unchanged),
+    Row(
+      "a million unexpected characters", "add field F3 \"x\" note " + String(repeating: "@", count: million),
+      .refused("E003", column: 23, "unexpected character '@'")),
+    Row(
+      "an unterminated string of a million characters", "add field F3 \"" + String(repeating: "x", count: million),
+      .refused("E002", column: 14, "unterminated string")),
+    Row(
+      "a word of a million characters as a command", String(repeating: "名", count: million) + " F3",
+      .refused("E010", column: 1, "unknown command '名名名")),
+    Row(
+      "a word of a million characters as a number", "add score F2 C2 value " + String(repeating: "x", count: million),
+      .refused("E107", column: 23, "value expects a number, found 'xxxx")),
     // Ten million empty lines, then a bad statement: its line number is exact.
-    Row("ten million empty lines", String(repeating: "\n", count: 10_000_000) + "add field F3 \"x\" bogus 1",
-        .refused("E101", line: 10_000_000 + firstAddedLine, column: 18, "unknown attribute 'bogus' for field")),
+    Row(
+      "ten million empty lines", String(repeating: "\n", count: 10_000_000) + "add field F3 \"x\" bogus 1",
+      .refused("E101", line: 10_000_000 + firstAddedLine, column: 18, "unknown attribute 'bogus' for field")),
   ]
 
   @Test(arguments: rows)
@@ -159,7 +190,9 @@ import Testing
     } catch {
       loaded = nil
       guard case .refused(let code, let line, let column, let fragment) = row.expect else {
-        Issue.record("refused: \(error.diagnostics.map { "\($0.code) \($0.location.map(String.init(reflecting:)) ?? "-") \($0.message.en.prefix(200))" })")
+        Issue.record(
+          "refused: \(error.diagnostics.map { "\($0.code) \($0.location.map(String.init(reflecting:)) ?? "-") \($0.message.en.prefix(200))" })"
+        )
         return
       }
       let d = try #require(error.diagnostics.first { $0.code == code }, "\(error.diagnostics.map(\.code))")
@@ -185,7 +218,9 @@ import Testing
     case .setting(let index, let value):
       #expect(plan.settings[index] == value)
     case .unchanged:
-      #expect(PlanWriter.write(plan) == PlanWriter.write(try PlanLoader.load(bytes: Array(Self.base.utf8), file: "base.plan")))
+      #expect(
+        PlanWriter.write(plan) == PlanWriter.write(try PlanLoader.load(bytes: Array(Self.base.utf8), file: "base.plan"))
+      )
     }
     try Self.exercise(plan, thorough: bytes.count < 100_000, infinite: row.label.contains("sum past"))
   }
@@ -199,7 +234,8 @@ import Testing
   static func exercise(_ plan: Plan, thorough: Bool, infinite: Bool) throws {
     let findings = Engine.validate(plan, strict: true)
     for d in findings {
-      #expect(!d.message.en.contains("nan") && (infinite || !d.message.en.contains("inf")), "\(d.message.en.prefix(300))")
+      #expect(
+        !d.message.en.contains("nan") && (infinite || !d.message.en.contains("inf")), "\(d.message.en.prefix(300))")
     }
     for language in thorough ? [MessageLanguage.en, .zh] : [.zh] {
       for method in ["weighted", "topsis"] {

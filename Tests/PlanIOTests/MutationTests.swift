@@ -46,7 +46,8 @@ import Testing
   /// The sample plans: `plans/*.plan` and the tricky export fixture.
   static func samples() throws -> [(name: String, bytes: [UInt8])] {
     let folder = ExportFixtures.root.appendingPathComponent("plans")
-    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".plan") }.sorted()
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".plan") }
+      .sorted()
     var samples = try files.map { name in
       (name: "plans/\(name)", bytes: [UInt8](try Data(contentsOf: folder.appendingPathComponent(name))))
     }
@@ -94,7 +95,9 @@ import Testing
   static func check(_ bytes: [UInt8], file: String, label: @autoclosure () -> String) -> Outcome {
     let sources = SourceStore()
     sources.register(file: file, bytes: bytes)
-    let renderers = [DiagnosticRenderer(language: .en, sources: sources), DiagnosticRenderer(language: .zh, sources: sources)]
+    let renderers = [
+      DiagnosticRenderer(language: .en, sources: sources), DiagnosticRenderer(language: .zh, sources: sources),
+    ]
     // Line lengths in columns (scalars: bytes that do not continue a UTF-8 sequence).
     var columns = [0]
     for b in bytes {
@@ -109,8 +112,9 @@ import Testing
       #expect((1...columns.count).contains(at.line), "\(label()): \(d.code) at line \(at.line) of \(columns.count)")
       // A missing argument is reported one blank past the line's end.
       let width = (1...columns.count).contains(at.line) ? columns[at.line - 1] : 0
-      #expect((1...(width + 2)).contains(at.column),
-              "\(label()): \(d.code) at \(at.line):\(at.column), line has \(width) columns: \(d.message.en)")
+      #expect(
+        (1...(width + 2)).contains(at.column),
+        "\(label()): \(d.code) at \(at.line):\(at.column), line has \(width) columns: \(d.message.en)")
       for r in renderers { _ = r.render(d) }
     }
     do {
@@ -120,8 +124,9 @@ import Testing
       let saved = PlanWriter.write(plan)
       let again = try PlanLoader.load(bytes: Array(saved.utf8), file: "saved.plan")
       #expect(PlanWriter.write(again) == saved, "\(label()): the saved plan changed on reload")
-      return .loaded(errors: findings.filter { $0.severity == .error }.count,
-                     warnings: findings.filter { $0.severity == .warning }.count)
+      return .loaded(
+        errors: findings.filter { $0.severity == .error }.count,
+        warnings: findings.filter { $0.severity == .warning }.count)
     } catch {
       #expect(!error.diagnostics.isEmpty, "\(label()): refused without a diagnostic")
       for d in error.diagnostics { expectInside(d, required: true) }
@@ -154,7 +159,8 @@ import Testing
     for n in 0..<500 {
       let sample = samples[n % samples.count]
       var bytes = sample.bytes
-      let mutations = (0..<Int.random(in: 1...3, using: &rng)).map { _ in Mutation.allCases.randomElement(using: &rng)! }
+      let mutations = (0..<Int.random(in: 1...3, using: &rng)).map { _ in Mutation.allCases.randomElement(using: &rng)!
+      }
       for m in mutations { Self.apply(m, to: &bytes, using: &rng) }
       if let only, only != n { continue }
       if only != nil, let dump = ProcessInfo.processInfo.environment["MUTANT_DUMP"] {
@@ -171,8 +177,9 @@ import Testing
       #expect(loaded > 0 && loaded < 500, "\(loaded) of 500 mutants loaded")
     }
     if ProcessInfo.processInfo.environment["MUTATION_REPORT"] != nil {
-      print("mutants: \(loaded) loaded, \(500 - loaded) refused; refusals by code: "
-            + codes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+      print(
+        "mutants: \(loaded) loaded, \(500 - loaded) refused; refusals by code: "
+          + codes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
     }
   }
 }

@@ -7,8 +7,9 @@ import Testing
     let sources = SourceStore()
     let line = "add consortium K4 \"氢能轨道\" field F9"
     sources.register(file: "plans/jilin.plan", bytes: Array(("\n" + line + "\n").utf8))
-    let d = Diagnostic(.error, code: "E103", message: LocalizedText(en: "unknown field 'F9'; did you mean 'F3'?", zh: "x"),
-                       at: SourceLocation(file: "plans/jilin.plan", line: 2, column: 32), length: 2)
+    let d = Diagnostic(
+      .error, code: "E103", message: LocalizedText(en: "unknown field 'F9'; did you mean 'F3'?", zh: "x"),
+      at: SourceLocation(file: "plans/jilin.plan", line: 2, column: 32), length: 2)
     let text = DiagnosticRenderer(language: .en, sources: sources).render(d)
     // The caret sits under F9: 31 characters before it, of which 4 are CJK (2 columns each) → 35 columns.
     let expected = """

@@ -19,9 +19,10 @@ private func firstError(_ text: String, allowIncomplete: Bool = false) -> Diagno
   }
 
   @Test func threeKindsOfQuotes() {
-    #expect(kinds(#""a \"b\" \\ \n \t" “中文，引号” 「书名」"#) == [
-      .string("a \"b\" \\ \n \t"), .string("中文，引号"), .string("书名"),
-    ])
+    #expect(
+      kinds(#""a \"b\" \\ \n \t" “中文，引号” 「书名」"#) == [
+        .string("a \"b\" \\ \n \t"), .string("中文，引号"), .string("书名"),
+      ])
   }
 
   @Test func numbersFractionsPercents() {
@@ -42,11 +43,16 @@ private func firstError(_ text: String, allowIncomplete: Bool = false) -> Diagno
 
   @Test func periodsAndMonths() {
     let k = kinds("2025..2027 2025-03..2026-06 2025-03 1..10")
-    #expect(k[0] == .range(.number(NumberLiteral(value: 2025, text: "2025", form: .plain)),
-                           .number(NumberLiteral(value: 2027, text: "2027", form: .plain))))
+    #expect(
+      k[0]
+        == .range(
+          .number(NumberLiteral(value: 2025, text: "2025", form: .plain)),
+          .number(NumberLiteral(value: 2027, text: "2027", form: .plain))))
     #expect(k[1] == .range(.month(YearMonth(year: 2025, month: 3)), .month(YearMonth(year: 2026, month: 6))))
     #expect(k[2] == .month(YearMonth(year: 2025, month: 3)))
-    if case .range(.number(let a), .number(let b)) = k[3] { #expect(a.value == 1 && b.value == 10) } else {
+    if case .range(.number(let a), .number(let b)) = k[3] {
+      #expect(a.value == 1 && b.value == 10)
+    } else {
       Issue.record("\(k[3])")
     }
   }
@@ -93,7 +99,8 @@ private func firstError(_ text: String, allowIncomplete: Bool = false) -> Diagno
   }
 
   @Test func pathsAfterLoadSaveRun() {
-    let r = Parser.parse("load plans/jilin-2025-2030.plan\nsave \"带 空格.plan\" force\nexport json to out/x.json force\n", file: "t")
+    let r = Parser.parse(
+      "load plans/jilin-2025-2030.plan\nsave \"带 空格.plan\" force\nexport json to out/x.json force\n", file: "t")
     #expect(r.diagnostics.isEmpty)
     #expect(r.commands[0].arguments.map(\.kind) == [.path("plans/jilin-2025-2030.plan")])
     #expect(r.commands[1].arguments.map(\.kind) == [.path("带 空格.plan"), .word("force")])
@@ -111,29 +118,38 @@ private func firstError(_ text: String, allowIncomplete: Bool = false) -> Diagno
       }
     }
     #expect(tokens("add field F1") == ["'add'@1:1+3", "'field'@1:5+5", "'F1'@1:11+2"])
-    #expect(tokens("add  F1\tF2\r\nadd F3#c\nadd F4\\\n F5") == [
-      "'add'@1:1+3", "'F1'@1:6+2", "'F2'@1:9+2", "'add'@2:1+3", "'F3'@2:5+2", "'add'@3:1+3", "'F4'@3:5+2",
-      "'F5'@4:2+2",
-    ])
-    #expect(tokens("add F1号 名F2 G1\u{3000}G2") == ["'add'@1:1+3", "'F1号'@1:5+3", "'名F2'@1:9+3", "'G1'@1:13+2", "'G2'@1:16+2"])
+    #expect(
+      tokens("add  F1\tF2\r\nadd F3#c\nadd F4\\\n F5") == [
+        "'add'@1:1+3", "'F1'@1:6+2", "'F2'@1:9+2", "'add'@2:1+3", "'F3'@2:5+2", "'add'@3:1+3", "'F4'@3:5+2",
+        "'F5'@4:2+2",
+      ])
+    #expect(
+      tokens("add F1号 名F2 G1\u{3000}G2") == ["'add'@1:1+3", "'F1号'@1:5+3", "'名F2'@1:9+3", "'G1'@1:13+2", "'G2'@1:16+2"])
     #expect(tokens("add G1,G2 _a-b_1") == ["'add'@1:1+3", "G1,G2@1:5+5", "'_a-b_1'@1:11+6"])
-    #expect(tokens("add 12 0.25 007 12\t3#c") == ["'add'@1:1+3", "12@1:5+2", "0.25@1:8+4", "007@1:13+3", "12@1:17+2", "3@1:20+1"])
-    #expect(tokens("add 30% 1/3 2025..2026 2025-03 1234567890123456789") == [
-      "'add'@1:1+3", "30%@1:5+3", "1/3@1:9+3", "2025..2026@1:13+10", "2025-03@1:24+7", "1234567890123456789@1:32+19",
-    ])
+    #expect(
+      tokens("add 12 0.25 007 12\t3#c") == [
+        "'add'@1:1+3", "12@1:5+2", "0.25@1:8+4", "007@1:13+3", "12@1:17+2", "3@1:20+1",
+      ])
+    #expect(
+      tokens("add 30% 1/3 2025..2026 2025-03 1234567890123456789") == [
+        "'add'@1:1+3", "30%@1:5+3", "1/3@1:9+3", "2025..2026@1:13+10", "2025-03@1:24+7", "1234567890123456789@1:32+19",
+      ])
     let k = kinds("7 007 0.50 1234567890123456789")
-    #expect(k == [
-      .number(NumberLiteral(value: 7, text: "7", form: .plain)), .number(NumberLiteral(value: 7, text: "007", form: .plain)),
-      .number(NumberLiteral(value: 0.5, text: "0.50", form: .plain)),
-      .number(NumberLiteral(value: 1234567890123456789, text: "1234567890123456789", form: .plain)),
-    ])
+    #expect(
+      k == [
+        .number(NumberLiteral(value: 7, text: "7", form: .plain)),
+        .number(NumberLiteral(value: 7, text: "007", form: .plain)),
+        .number(NumberLiteral(value: 0.5, text: "0.50", form: .plain)),
+        .number(NumberLiteral(value: 1234567890123456789, text: "1234567890123456789", form: .plain)),
+      ])
     #expect(firstError("add field F1 12.")?.code == "E005")
     #expect(firstError("add field F1 12abc")?.code == "E005")
     // Months are read from their bytes: four digits, a dash, two digits, 01 to 12.
-    #expect(kinds("0999-07 2025-12..2026-01") == [
-      .month(YearMonth(year: 999, month: 7)),
-      .range(.month(YearMonth(year: 2025, month: 12)), .month(YearMonth(year: 2026, month: 1))),
-    ])
+    #expect(
+      kinds("0999-07 2025-12..2026-01") == [
+        .month(YearMonth(year: 999, month: 7)),
+        .range(.month(YearMonth(year: 2025, month: 12)), .month(YearMonth(year: 2026, month: 1))),
+      ])
     #expect(firstError("add field F1 2025-00")?.code == "E007")
     #expect(firstError("add field F1 1.25-03")?.code == "E005")
     #expect(firstError("add field F1 2025-031")?.code == "E005")
@@ -143,10 +159,11 @@ private func firstError(_ text: String, allowIncomplete: Bool = false) -> Diagno
   /// in them (escapes, other scripts, marks that NFC composes, newlines, invalid UTF-8) is read
   /// the general way, from wherever it stands.
   @Test func stringsMixingIdeographsWithEverythingElse() {
-    #expect(kinds(#""吉林\"大学\"" "一\n二" "丂㐀䷿一" "Cafe\#u{301}汽车" "中　文" "龥\#u{9FA6}""#) == [
-      .string("吉林\"大学\""), .string("一\n二"), .string("丂㐀䷿一"), .string("Caf\u{E9}汽车"), .string("中　文"),
-      .string("龥\u{9FA6}"),
-    ])
+    #expect(
+      kinds(#""吉林\"大学\"" "一\n二" "丂㐀䷿一" "Cafe\#u{301}汽车" "中　文" "龥\#u{9FA6}""#) == [
+        .string("吉林\"大学\""), .string("一\n二"), .string("丂㐀䷿一"), .string("Caf\u{E9}汽车"), .string("中　文"),
+        .string("龥\u{9FA6}"),
+      ])
     let r = Parser.parse("add field F1 \"长春\n光电\" note x\nadd field F2 \"x\"\n", file: "t")
     #expect(r.diagnostics.isEmpty)
     #expect(r.commands.map { $0.arguments.last?.location.line } == [2, 3])
@@ -160,10 +177,15 @@ private func firstError(_ text: String, allowIncomplete: Bool = false) -> Diagno
   /// case or length (up to 15 bytes cached, longer made each time).
   @Test func repeatedWordsAreTheSameWords() {
     let line = "add goal G1 phase P1 PHASE p1 abcdefghijklmno abcdefghijklmnop 2025 2025 0.5"
-    let words = Parser.parse([line, line].joined(separator: "\n"), file: "t").commands.map { $0.arguments.map(\.summary) }
+    let words = Parser.parse([line, line].joined(separator: "\n"), file: "t").commands.map {
+      $0.arguments.map(\.summary)
+    }
     #expect(words.count == 2 && words[0] == words[1])
-    #expect(words[0] == ["'goal'", "'G1'", "'phase'", "'P1'", "'PHASE'", "'p1'", "'abcdefghijklmno'",
-                         "'abcdefghijklmnop'", "2025", "2025", "0.5"])
+    #expect(
+      words[0] == [
+        "'goal'", "'G1'", "'phase'", "'P1'", "'PHASE'", "'p1'", "'abcdefghijklmno'",
+        "'abcdefghijklmnop'", "2025", "2025", "0.5",
+      ])
   }
 
   /// Quoted text comes from a cache of the texts met lately, found by a hash of the bytes and

@@ -53,8 +53,10 @@ import Testing
 
   /// `lowercasedKeyword()` and `lowercasedEquals` must say what `lowercased()` says, also for
   /// scalars whose lower case is ASCII (KELVIN SIGN) or longer (İ).
-  @Test(arguments: ["add", "ADD", "Add", "plan", "Plan", "PLAN", "name", "nAmE", "none", "None", "\u{212A}ey",
-                    "İd", "ÄDD", "目标", "G1", "gov-share-warn", "", "pla", "plans", "k"])
+  @Test(arguments: [
+    "add", "ADD", "Add", "plan", "Plan", "PLAN", "name", "nAmE", "none", "None", "\u{212A}ey",
+    "İd", "ÄDD", "目标", "G1", "gov-share-warn", "", "pla", "plans", "k",
+  ])
   func keywordMatchingAgreesWithLowercased(word: String) {
     #expect(word.lowercasedKeyword() == word.lowercased())
     for keyword in ["add", "plan", "name", "none", "key", "id", "g1", "", "k"] {
@@ -65,8 +67,10 @@ import Testing
   /// Numbers are computed without `strtod` when exact; the double must be the one
   /// `Double(text)` gives, bit for bit.
   @Test func numbersAreTheDoublesOfTheirText() {
-    var samples = ["0", "-0", "007", "0.1", "0.3", "-2.5", "123456789012345", "1234567890123456", "0.000000000000001",
-                   "9007199254740993", "1.7976931348623157", "2.2250738585072014", "5e3", "99999999999999.9"]
+    var samples = [
+      "0", "-0", "007", "0.1", "0.3", "-2.5", "123456789012345", "1234567890123456", "0.000000000000001",
+      "9007199254740993", "1.7976931348623157", "2.2250738585072014", "5e3", "99999999999999.9",
+    ]
     var state: UInt64 = 12345
     for _ in 0..<3000 {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -89,23 +93,31 @@ import Testing
   }
 
   @Test func keywordMatcherAgreesWithLowercasedLookup() {
-    let keywords = ["add", "set", "name", "rd-intensity", "key", "id", "goal", "go", "", "phase", "place",
-                    "baseline-year", "a-very-long-keyword-x", "@", "[", "`", "{", "z", "x1234567", "x12345678"]
+    let keywords = [
+      "add", "set", "name", "rd-intensity", "key", "id", "goal", "go", "", "phase", "place",
+      "baseline-year", "a-very-long-keyword-x", "@", "[", "`", "{", "z", "x1234567", "x12345678",
+    ]
     let matcher = KeywordMatcher(keywords)
-    for word in ["add", "ADD", "Add", "ad", "addd", "NAME", "Rd-Intensity", "rd_intensity", "\u{212A}ey", "İd", "GOAL",
-                 "Go", "g", "", "目标", "add ", "ÄDD", "PHASE", "Place", "plase", "BASELINE-YEAR", "baseline-yeas",
-                 "A-Very-Long-Keyword-X", "a-very-long-keyword-y", "@", "[", "`", "{", "Z", "z", "X1234567", "X12345678",
-                 "x1234568", "x123456789"] {
+    for word in [
+      "add", "ADD", "Add", "ad", "addd", "NAME", "Rd-Intensity", "rd_intensity", "\u{212A}ey", "İd", "GOAL",
+      "Go", "g", "", "目标", "add ", "ÄDD", "PHASE", "Place", "plase", "BASELINE-YEAR", "baseline-yeas",
+      "A-Very-Long-Keyword-X", "a-very-long-keyword-y", "@", "[", "`", "{", "Z", "z", "X1234567", "X12345678",
+      "x1234568", "x123456789",
+    ] {
       #expect(matcher.index(of: word) == keywords.firstIndex(of: word.lowercased()), "\(word)")
     }
   }
 
   @Test func isKeywordKeepsItsRules() {
-    let token = { (w: String) in Token(.word(w), at: PlanLanguage.SourceLocation(file: "s", line: 1, column: 1), length: 1) }
+    let token = { (w: String) in
+      Token(.word(w), at: PlanLanguage.SourceLocation(file: "s", line: 1, column: 1), length: 1)
+    }
     #expect(token("NONE").isKeyword("none"))
     #expect(token("None").isKeyword("none"))
     #expect(!token("nones").isKeyword("none"))
-    #expect(!Token(.string("none"), at: PlanLanguage.SourceLocation(file: "s", line: 1, column: 1), length: 1).isKeyword("none"))
+    #expect(
+      !Token(.string("none"), at: PlanLanguage.SourceLocation(file: "s", line: 1, column: 1), length: 1).isKeyword(
+        "none"))
     #expect(token("\u{212A}ey").isKeyword("key"))  // K (KELVIN SIGN) lowers to ASCII k
   }
 

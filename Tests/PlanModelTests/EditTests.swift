@@ -161,13 +161,15 @@ private let base = """
 
   @Test func keywordValuesInAnyCaseAreStoredAsTheSchemaSpellsThem() throws {
     var plan = make()
-    apply("add org x \"X\" type ENTERPRISE size Medium\nadd member K1 x role CORE chain Upstream\n"
-          + "set consortium K1 agreement Yes committee NO\nadd funding K1 P2 Provincial 10\n", to: &plan)
+    apply(
+      "add org x \"X\" type ENTERPRISE size Medium\nadd member K1 x role CORE chain Upstream\n"
+        + "set consortium K1 agreement Yes committee NO\nadd funding K1 P2 Provincial 10\n", to: &plan)
     let member = try #require(plan[.member][EntityKey("K1", "x")])
     #expect(member.values == ValueRow([.choice("core"), .choice("upstream")]))
     #expect(plan[.org][EntityKey("x")]?.values[Attr.Org.size] == .choice("medium"))
     let consortium = try #require(plan.entity(.consortium, "K1"))
-    #expect(consortium[Attr.Consortium.agreement] == .flag(true) && consortium[Attr.Consortium.committee] == .flag(false))
+    #expect(
+      consortium[Attr.Consortium.agreement] == .flag(true) && consortium[Attr.Consortium.committee] == .flag(false))
     #expect(plan[.funding].keys.contains(EntityKey("K1", "P2", "provincial")))
     #expect(failure("set consortium K1 agreement maybe", on: plan)?.code == "E102")
     #expect(failure("set member K1 jlu role Boss", on: plan)?.code == "E102")
@@ -177,8 +179,9 @@ private let base = """
   /// attributes and in keys; a term of another attribute is refused like any wrong value.
   @Test func chineseTermsOfKeywordValuesAreReadAsTheKeywords() throws {
     var plan = make()
-    apply("add measure M2 \"揭榜挂帅\" phase P1 consortium K1 instrument 项目资助 funder 省级 amount 50\n"
-          + "add org y \"Y\" type 科研院所\nadd member K1 y role 核心成员 chain 上游\nadd funding K1 P2 市级 10\n", to: &plan)
+    apply(
+      "add measure M2 \"揭榜挂帅\" phase P1 consortium K1 instrument 项目资助 funder 省级 amount 50\n"
+        + "add org y \"Y\" type 科研院所\nadd member K1 y role 核心成员 chain 上游\nadd funding K1 P2 市级 10\n", to: &plan)
     let measure = try #require(plan.entity(.measure, "M2"))
     #expect(measure[Attr.Measure.instrument] == .choice("grant"))
     #expect(measure[Attr.Measure.funder] == .choice("provincial"))
@@ -195,7 +198,8 @@ private let base = """
   @Test func aDuplicateDefersNoReference() throws {
     var plan = make()
     let deferred = DeferredReferences()
-    let parsed = Parser.parse("add goal G1 \"x\" phase P1 after G9\nadd goal G3 \"y\" phase P1 after G8 colour red\n", file: "t")
+    let parsed = Parser.parse(
+      "add goal G1 \"x\" phase P1 after G9\nadd goal G3 \"y\" phase P1 after G8 colour red\n", file: "t")
     #expect(throws: Diagnostic.self) { try plan.apply(parsed.commands[0], deferring: deferred) }
     #expect(deferred.references.isEmpty)
     // A statement that fails after its key keeps what it deferred, as it always has.

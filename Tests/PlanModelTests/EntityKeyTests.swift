@@ -6,7 +6,8 @@ import Testing
 /// `(a, b, c)` would, each expectation worked out from the parts by hand or by tuple comparison.
 @Suite struct EntityKeyTests {
   static let keys: [EntityKey] = [
-    EntityKey("K1"), EntityKey("K10"), EntityKey("K1", "O2"), EntityKey("K1", "O10"), EntityKey("K1", "O2", "enterprise"),
+    EntityKey("K1"), EntityKey("K10"), EntityKey("K1", "O2"), EntityKey("K1", "O10"),
+    EntityKey("K1", "O2", "enterprise"),
     EntityKey("K1", "O2", "provincial"), EntityKey("联合体1"), EntityKey("联合体1", "吉大"), EntityKey("K1", "", "x"),
     EntityKey("K"), EntityKey("K1a"), EntityKey("a-very-long-identifier-of-forty-characters", "and-another-long-one"),
   ]
@@ -38,7 +39,9 @@ import Testing
         #expect((x < y) == ((xa, xb, xc) < (ya, yb, yc)), "\(x.description) < \(y.description)")
         if x == y { #expect(x.hashValue == y.hashValue) }
         // Natural order, part by part, as NaturalOrder.less over the part lists.
-        #expect(NaturalOrder.less(x, y) == NaturalOrder.less([xa, xb, xc], [ya, yb, yc]), "\(x.description) ≺ \(y.description)")
+        #expect(
+          NaturalOrder.less(x, y) == NaturalOrder.less([xa, xb, xc], [ya, yb, yc]),
+          "\(x.description) ≺ \(y.description)")
       }
     }
   }

@@ -67,13 +67,16 @@ import Testing
       }
     }
     // Random words, and words made only of the values next to the ones that matter.
-    let near: [UInt64] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0xE1, 0xE2, 0xE3, 0x7F, 0x80, 0xFF, 0x61]
+    let near: [UInt64] = [
+      0x00, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0xE1, 0xE2, 0xE3, 0x7F, 0x80, 0xFF, 0x61,
+    ]
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     for _ in 0..<100_000 {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       let word = state ^ (state >> 29)
       #expect(JSONOutput.mayNeedEscape(word) == reference(word))
-      let picked = (0..<8).reduce(UInt64(0)) { w, i in w | near[Int((word >> (4 * UInt64(i))) & 0xF)] << (8 * UInt64(i)) }
+      let picked = (0..<8).reduce(UInt64(0)) { w, i in w | near[Int((word >> (4 * UInt64(i))) & 0xF)] << (8 * UInt64(i))
+      }
       #expect(JSONOutput.mayNeedEscape(picked) == reference(picked))
     }
   }
@@ -84,7 +87,8 @@ import Testing
       for before in 0..<20 {
         for filler in ["a", "中"] {
           let s = String(repeating: filler, count: before) + special + String(repeating: filler, count: 19 - before)
-          #expect(JSONValue.quoted(s) == Self.referenceQuoted(s), "\(special.unicodeScalars.first!.value) after \(before)")
+          #expect(
+            JSONValue.quoted(s) == Self.referenceQuoted(s), "\(special.unicodeScalars.first!.value) after \(before)")
         }
       }
     }

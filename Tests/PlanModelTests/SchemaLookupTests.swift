@@ -24,7 +24,8 @@ import Testing
   }
 
   @Test func entityDefaultsComeFromTheSchema() {
-    let e = Entity(kind: .consortium, key: EntityKey("K1"), location: PlanLanguage.SourceLocation(file: "t", line: 1, column: 1))
+    let e = Entity(
+      kind: .consortium, key: EntityKey("K1"), location: PlanLanguage.SourceLocation(file: "t", line: 1, column: 1))
     #expect(e[Attr.Consortium.agreement] == .flag(false))
     #expect(e[Attr.Consortium.field] == nil)
   }
@@ -75,8 +76,10 @@ import Testing
   }
 
   @Test func naturalOrderAgreesWithTheReference() {
-    let ids = ["a0010", "a10", "a9", "a009", "a", "a1b", "a1", "a01", "b", "9", "10", "010", "", "0", "00",
-               "G2", "G10", "G1-2", "G1-10", "目标2", "目标10", "K1-P1-G3", "K1-P10", "x99999999999999999999", "x1e5"]
+    let ids = [
+      "a0010", "a10", "a9", "a009", "a", "a1b", "a1", "a01", "b", "9", "10", "010", "", "0", "00",
+      "G2", "G10", "G1-2", "G1-10", "目标2", "目标10", "K1-P1-G3", "K1-P10", "x99999999999999999999", "x1e5",
+    ]
     for x in ids {
       for y in ids {
         #expect(NaturalOrder.less(x, y) == Self.referenceLess(x, y), "\(x) \(y)")

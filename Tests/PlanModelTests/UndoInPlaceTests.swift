@@ -24,8 +24,10 @@ import Testing
 
   static func command(_ line: String) -> Command { Parser.parse(line, file: "u").commands[0] }
 
-  @Test(arguments: ["remove goal G3", "remove goal G1 cascade", "remove goal G4", "remove score F1 C1",
-                    "remove goal G2", "add goal G9 \"z\" phase P1", "rename goal G3 G7"])
+  @Test(arguments: [
+    "remove goal G3", "remove goal G1 cascade", "remove goal G4", "remove score F1 C1",
+    "remove goal G2", "add goal G9 \"z\" phase P1", "rename goal G3 G7",
+  ])
   func undoRestoresAndRedoRepeats(line: String) throws {
     let original = try Self.plan()
     var plan = original

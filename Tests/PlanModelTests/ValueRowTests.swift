@@ -50,7 +50,9 @@ import Testing
 
   /// The entity's subscript gives the default for an attribute not set, the set value else.
   @Test func anEntityReadsTheDefaultOfAnAttributeNotSet() {
-    let goal = Entity(kind: .goal, key: EntityKey("G1"), values: [.ref("P1")], location: PlanLanguage.SourceLocation(file: "t", line: 1, column: 1))
+    let goal = Entity(
+      kind: .goal, key: EntityKey("G1"), values: [.ref("P1")],
+      location: PlanLanguage.SourceLocation(file: "t", line: 1, column: 1))
     #expect(goal.values[Attr.Goal.phase] == .ref("P1"))
     #expect(goal.values[Attr.Goal.direction] == nil)
     #expect(goal[Attr.Goal.direction] == Schema.defaults[Kind.goal.index][Attr.Goal.direction])

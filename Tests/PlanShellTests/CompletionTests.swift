@@ -132,7 +132,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     try Data().write(to: folder.appendingPathComponent("jilin.plan"))
     try Data().write(to: folder.appendingPathComponent("吉林.plan"))
-    try FileManager.default.createDirectory(at: folder.appendingPathComponent("plans"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("plans"), withIntermediateDirectories: true)
     let completer = Completer(plan: Plan(), currentDirectory: folder.path)
     #expect(completer.complete("load ").candidates == ["jilin.plan", "plans/", "吉林.plan"])
     #expect(completer.complete("load pl").action == .replace("plans/"))

@@ -33,7 +33,9 @@ import Testing
   /// A kind with keyword values says they may be typed in Chinese; one without says nothing.
   @Test func keywordValuesMayBeTypedAsChineseTerms() throws {
     let measure = try #require(Help.text("measure", language: .en))
-    #expect(measure.contains("Values of instrument, funder may also be typed as the Chinese terms the exports print (项目资助 for grant)."))
+    #expect(
+      measure.contains(
+        "Values of instrument, funder may also be typed as the Chinese terms the exports print (项目资助 for grant)."))
     #expect(try #require(Help.text("funding", language: .zh)).contains("SOURCE 的取值也可以输入导出中使用的中文名称（如 中央 即 central）。"))
     #expect(try #require(Help.text("phase", language: .en)).contains("Chinese terms") == false)
   }

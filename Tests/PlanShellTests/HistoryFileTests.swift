@@ -6,7 +6,9 @@ import Testing
 /// The history file (SPEC §10): one entry per line, written after every accepted command,
 /// consecutive duplicates once, continued commands whole, Chinese intact, mode 0600 in 0700.
 @Suite struct HistoryFileTests {
-  @Test(arguments: ["list field", "add field F1 \"新能源\n汽车\"", "add field F2 \\\n\"x\"", "a\\nb \\\\ c", "「吉林」 \u{3000}x"])
+  @Test(arguments: [
+    "list field", "add field F1 \"新能源\n汽车\"", "add field F2 \\\n\"x\"", "a\\nb \\\\ c", "「吉林」 \u{3000}x",
+  ])
   func entriesRoundTripThroughOneLine(_ entry: String) {
     let line = HistoryFile.encode(entry)
     #expect(!line.contains("\n"))
@@ -34,7 +36,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("history").path
     let lines = (1...(2 * HistoryFile.limit + 5)).map { "list field # \($0)" }
-    try (([HistoryFile.header] + lines).joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    try (([HistoryFile.header] + lines).joined(separator: "\n") + "\n").write(
+      toFile: path, atomically: true, encoding: .utf8)
     let loaded = HistoryFile(path: path).load()
     #expect(loaded.count == HistoryFile.limit)
     #expect(loaded.last == lines.last)
@@ -51,7 +54,8 @@ import Testing
     try "keep me\n".write(toFile: victim, atomically: true, encoding: .utf8)
     try FileManager.default.createSymbolicLink(atPath: path + ".\(getpid()).tmp", withDestinationPath: victim)
     let lines = (1...(2 * HistoryFile.limit + 5)).map { "list field # \($0)" }
-    try (([HistoryFile.header] + lines).joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    try (([HistoryFile.header] + lines).joined(separator: "\n") + "\n").write(
+      toFile: path, atomically: true, encoding: .utf8)
     #expect(HistoryFile(path: path).load().count == HistoryFile.limit)
     #expect(try String(contentsOfFile: victim, encoding: .utf8) == "keep me\n")
     // The file was cut back all the same.
@@ -62,8 +66,9 @@ import Testing
   @Test func theShellWritesHistoryWhereTheEnvironmentSays() {
     #expect(StatePaths(environment: ["HOME": "/home/p"]).history == "/home/p/.local/state/cplan/history")
     #expect(StatePaths(environment: ["HOME": "/home/p", "XDG_STATE_HOME": "/s"]).history == "/s/cplan/history")
-    #expect(StatePaths(environment: ["HOME": "/home/p", "XDG_STATE_HOME": "relative"]).history
-      == "/home/p/.local/state/cplan/history")
+    #expect(
+      StatePaths(environment: ["HOME": "/home/p", "XDG_STATE_HOME": "relative"]).history
+        == "/home/p/.local/state/cplan/history")
     #expect(StatePaths(environment: ["HOME": "/home/p", "CPLAN_HISTORY": "/tmp/h"]).history == "/tmp/h")
     #expect(StatePaths(environment: ["XDG_STATE_HOME": "/s"]).journalDirectory == "/s/cplan/journal")
     #expect(StatePaths(environment: [:]).journalDirectory == nil)

@@ -39,7 +39,10 @@ import Testing
   /// a failed edit must change nothing, the cache included.
   static func edit(_ g: inout Generator) -> String {
     func pick<T>(_ items: [T]) -> T { items[Int.random(in: 0..<items.count, using: &g)] }
-    let goal = pick(["G101", "G102", "G103", "G104", "G105", "G106", "G107", "G201", "G202", "G203", "G205", "G206", "G207", "GX1", "GX2"])
+    let goal = pick([
+      "G101", "G102", "G103", "G104", "G105", "G106", "G107", "G201", "G202", "G203", "G205", "G206", "G207", "GX1",
+      "GX2",
+    ])
     let measure = pick(["M101", "M102", "M103", "M104", "M105", "M106", "M107", "M108", "M201", "M202", "M203", "MX1"])
     let consortium = pick(["K1", "K2", "K9"])
     let org = pick(["cfsme", "chipsme", "ciac", "ciomp", "crrc", "faw", "jcfc", "jlpc", "jlu", "partsme", "thu"])
@@ -126,7 +129,9 @@ import Testing
     session.validateInBackground()
     let whole = Self.rendered(Engine.validate(session.plan))
     #expect(Self.rendered(session.validateCurrentPlan()) == whole)
-    #expect(Self.rendered(session.validateCurrentPlan(strict: true)) == Self.rendered(Engine.validate(session.plan, strict: true)))
+    #expect(
+      Self.rendered(session.validateCurrentPlan(strict: true))
+        == Self.rendered(Engine.validate(session.plan, strict: true)))
     var g = Generator(state: 20_261_201)
     for step in 0..<60 {
       // A `load` at the prompt is validated while it loads too.

@@ -12,7 +12,9 @@ import Testing
   @Test func contentsRoundTrip() throws {
     let contents = Journal.Contents(
       base: .snapshot(plan: "# cplan plan 1\nadd field F1 \"x\"\n", file: "/p/吉林.plan"),
-      records: [.step(["add field F2 \"新\n材料\"", "add field F3 \\\n\"y\""]), .undo, .redo, .step(["remove field F1"])],
+      records: [
+        .step(["add field F2 \"新\n材料\"", "add field F3 \\\n\"y\""]), .undo, .redo, .step(["remove field F1"]),
+      ],
       started: 1_700_000_000)
     #expect(try Journal.parse(Journal.render(contents)) == contents)
     for base in [Journal.Base.empty, .file("/a b/c.plan")] {
@@ -56,8 +58,11 @@ import Testing
     let (_, after) = try killAndRecover(
       ["add field F1 \"新能源汽车\"", "add field F2 \"碳纤维\"", "set field F1 note \"牵头\""], then: ["undo", "undo", "undo"])
     let notices = after.output.err.split(separator: "\n").filter { $0.hasPrefix("undone: ") }
-    #expect(notices == ["undone: set field F1 note \"牵头\"", "undone: add field F2 \"碳纤维\"", "undone: add field F1 \"新能源汽车\""],
-            "\(after.output.err)")
+    #expect(
+      notices == [
+        "undone: set field F1 note \"牵头\"", "undone: add field F2 \"碳纤维\"", "undone: add field F1 \"新能源汽车\"",
+      ],
+      "\(after.output.err)")
     #expect(after.session.plan[.field].isEmpty)
   }
 
@@ -84,10 +89,11 @@ import Testing
   }
 
   @Test func undoRedoAndContinuedCommandsReplayToTheSameState() throws {
-    let (before, after) = try killAndRecover([
-      "add field F1 \"a\"", "add field F2 \\", "\"b\"", "set field F1 note \"多\n行\"", "undo", "undo", "redo",
-      "add org o1 \"o\" type enterprise", "rename org o1 o2",
-    ], then: ["undo", "undo"])
+    let (before, after) = try killAndRecover(
+      [
+        "add field F1 \"a\"", "add field F2 \\", "\"b\"", "set field F1 note \"多\n行\"", "undo", "undo", "redo",
+        "add org o1 \"o\" type enterprise", "rename org o1 o2",
+      ], then: ["undo", "undo"])
     #expect(before.ids(.org) == ["o2"])
     #expect(!after.output.err.contains("error"), "\(after.output.err)")
     // After recovering, two undos step back over the rename and the add, as in the first session.
@@ -177,7 +183,8 @@ import Testing
       guard let path = f.shell.journal?.path else { return }
       let file = try! FileManager.default.attributesOfItem(atPath: path)
       let folder = try! FileManager.default.attributesOfItem(atPath: f.journalFolder)
-      let parent = try! FileManager.default.attributesOfItem(atPath: (f.journalFolder as NSString).deletingLastPathComponent)
+      let parent = try! FileManager.default.attributesOfItem(
+        atPath: (f.journalFolder as NSString).deletingLastPathComponent)
       #expect((file[.posixPermissions] as! Int) & 0o777 == 0o600)
       #expect((folder[.posixPermissions] as! Int) & 0o777 == 0o700)
       #expect((parent[.posixPermissions] as! Int) & 0o777 == 0o700)

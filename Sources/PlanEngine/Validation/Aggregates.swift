@@ -158,7 +158,9 @@ enum Aggregates {
       guard let o = orgs.index(forKey: EntityKey(id)) else { continue }
       let org = orgs.values[o]
       guard isWeakLead(org), let intensity = org[Attr.Org.rdIntensity]?.number else { continue }
-      let ordered = leads.sorted { (consortia.index(forKey: EntityKey($0)) ?? .max) < (consortia.index(forKey: EntityKey($1)) ?? .max) }
+      let ordered = leads.sorted {
+        (consortia.index(forKey: EntityKey($0)) ?? .max) < (consortia.index(forKey: EntityKey($1)) ?? .max)
+      }
       found.append((o, c.report(.r19RDIntensity(org, consortia: ordered, intensity: intensity), at: org)))
     }
     return found.sorted { $0.position < $1.position }.map(\.finding)

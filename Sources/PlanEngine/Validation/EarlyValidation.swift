@@ -99,6 +99,7 @@ package final class EarlyValidation: @unchecked Sendable {
   /// Whether two arrays are the same storage, or both empty.
   static func same<T>(_ a: [T], _ b: [T]) -> Bool {
     guard a.count == b.count else { return false }
-    return a.isEmpty || a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+    return a.isEmpty
+      || a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
   }
 }

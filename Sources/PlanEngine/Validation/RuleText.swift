@@ -65,4 +65,3 @@ enum RuleText {
     "weighted": "加权和", "topsis": "TOPSIS",
   ]
 }
-

@@ -150,7 +150,8 @@ enum FundingRules {
     }
     let consortium = s.consortium
     for group in groups {
-      let line = fundingTable.index(forKey: EntityKey(consortium.id, group.phase, group.funder))
+      let line =
+        fundingTable.index(forKey: EntityKey(consortium.id, group.phase, group.funder))
         .flatMap { fundingTable.values[$0][Attr.Funding.amount]?.number } ?? 0
       guard group.total > line + tolerance else { continue }
       findings.append(

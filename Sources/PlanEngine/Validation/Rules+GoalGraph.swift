@@ -35,7 +35,8 @@ enum GoalGraphRules {
         }
         findings.append(
           c.report(
-            .r33LaterPrerequisite(goal, phase: phase, prerequisite: graph.id(Int(p)), laterPhase: laterPhase), at: goal))
+            .r33LaterPrerequisite(goal, phase: phase, prerequisite: graph.id(Int(p)), laterPhase: laterPhase), at: goal)
+        )
       }
     }
     return findings

@@ -146,7 +146,8 @@ enum PhaseRules {
           tracks[t].enter(position)
           let track = tracks[t]
           let down = index.goalFacts[g].contains(.down)
-          let behind = down
+          let behind =
+            down
             ? track.lowest.flatMap { target > $0.target ? $0 : nil }
             : track.highest.flatMap { target < $0.target ? $0 : nil }
           if let behind {
@@ -208,7 +209,9 @@ enum PhaseRules {
     }
     guard phases.contains(where: isMissing) else { return nil }
     let order = index.phases
-    let missing = phases.filter(isMissing).map { order.chronologicalPhases[order.chronologicalPosition[$0.position]].id }
+    let missing = phases.filter(isMissing).map {
+      order.chronologicalPhases[order.chronologicalPosition[$0.position]].id
+    }
     return s.report(.r26MissingPhases(s.consortium, phases: missing), at: s.consortium)
   }
 

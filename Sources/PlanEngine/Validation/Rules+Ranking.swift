@@ -69,7 +69,8 @@ enum RankingRules {
         let score = scores[i]
         findings.append(
           c.report(
-            .r02ScoreOutside(field: score.key.a, criterion: score.key.b, value: value, low: low, high: high), at: score))
+            .r02ScoreOutside(field: score.key.a, criterion: score.key.b, value: value, low: low, high: high), at: score)
+        )
       }
     }
     return findings
@@ -128,7 +129,8 @@ enum RankingRules {
     }
     guard let worst else { return [] }
     return [
-      c.report(.r04Inconsistent(ahp, n: c.criteria.count, worst: worst.compare, implied: worst.implied), at: worst.compare)
+      c.report(
+        .r04Inconsistent(ahp, n: c.criteria.count, worst: worst.compare, implied: worst.implied), at: worst.compare)
     ]
   }
 
@@ -195,8 +197,9 @@ enum RankingRules {
     let topsis = topSet(scores: scores(input, method: .topsis), cutoff: cutoff)
     if weighted != topsis, let location = c.cutoffLocation {
       findings.append(
-        c.report(.r08Methods(cutoff: cutoff, weighted: weighted.map { ids[$0] }, topsis: topsis.map { ids[$0] }),
-                 at: location))
+        c.report(
+          .r08Methods(cutoff: cutoff, weighted: weighted.map { ids[$0] }, topsis: topsis.map { ids[$0] }),
+          at: location))
     }
     let method = RankingMethod(rawValue: c.plan.method) ?? .weighted
     let top = (method == .weighted ? weighted : topsis).map { ids[$0] }

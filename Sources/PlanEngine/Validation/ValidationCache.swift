@@ -471,7 +471,9 @@ package final class ValidationCache {
     // statement in two shards keep that order); only shards with findings are looked up.
     var reporting: [(position: Int, findings: [Diagnostic])] = []
     for (id, shard) in shards where !shard.findings.isEmpty {
-      guard let position = consortia.index(forKey: EntityKey(id)) else { return full(plan, mutation: mutation, strict: strict) }
+      guard let position = consortia.index(forKey: EntityKey(id)) else {
+        return full(plan, mutation: mutation, strict: strict)
+      }
       reporting.append((position, shard.findings))
     }
     for (_, shardFindings) in reporting.sorted(by: { $0.position < $1.position }) { findings += shardFindings }

@@ -80,7 +80,8 @@ enum Validator {
     if let cache {
       let results = (0...index.consortia.count).map { k in (shards.outputs[k]!.findings, shards.outputs[k]!.summary) }
       cache.capture(
-        plan, index: index, shards: results, ranking: whole.ranking, rankingResult: whole.rankingResult, graph: whole.graph)
+        plan, index: index, shards: results, ranking: whole.ranking, rankingResult: whole.rankingResult,
+        graph: whole.graph)
     }
     return findings
   }
@@ -143,7 +144,9 @@ enum Validator {
   /// the plan-wide shard), computed on a plan that holds only that shard's entities with the
   /// plan's settings and phases.
   /// - Complexity: O(entities of the shard + phases).
-  static func runShard(_ plan: Plan, consortium id: String?, keys: ShardKeys) -> (findings: [Diagnostic], summary: ShardSummary) {
+  static func runShard(_ plan: Plan, consortium id: String?, keys: ShardKeys) -> (
+    findings: [Diagnostic], summary: ShardSummary
+  ) {
     let c = RuleContext(keys.subplan(of: plan, consortium: id))
     let index = c.index
     // The subplan has the consortium (if it exists) at position 0, else only the plan-wide shard.

@@ -15,23 +15,31 @@ extension PlanDiff {
     JSONValue.object([
       ("equal", .bool(isEmpty)),
       ("differences", .int(changes.count)),
-      ("changes", .array(changes.map { change in
-        var members: [(String, JSONValue)] = [
-          ("change", .string(change.change.rawValue)),
-          ("kind", .optional(change.kind?.rawValue)),
-          ("key", .optional(change.key?.description)),
-          ("name", .optional(change.name)),
-          ("attributes", .array(change.attributes.map { a in
-            .object([
-              ("attribute", .string(a.attribute)),
-              ("old", JSONExport.value(a.old, a.type)),
-              ("new", JSONExport.value(a.new, a.type)),
-            ])
-          })),
-        ]
-        if let statement = change.statement { members.append(("statement", .string(statement))) }
-        return .object(members)
-      })),
+      (
+        "changes",
+        .array(
+          changes.map { change in
+            var members: [(String, JSONValue)] = [
+              ("change", .string(change.change.rawValue)),
+              ("kind", .optional(change.kind?.rawValue)),
+              ("key", .optional(change.key?.description)),
+              ("name", .optional(change.name)),
+              (
+                "attributes",
+                .array(
+                  change.attributes.map { a in
+                    .object([
+                      ("attribute", .string(a.attribute)),
+                      ("old", JSONExport.value(a.old, a.type)),
+                      ("new", JSONExport.value(a.new, a.type)),
+                    ])
+                  })
+              ),
+            ]
+            if let statement = change.statement { members.append(("statement", .string(statement))) }
+            return .object(members)
+          })
+      ),
     ]).rendered()
   }
 }

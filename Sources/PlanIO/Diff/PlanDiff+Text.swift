@@ -36,9 +36,12 @@ extension PlanDiff {
       }
     }
     let total = changes.count, added = count(.added), removed = count(.removed), changed = count(.changed)
-    out += "\n" + LocalizedText(
-      en: "\(total) difference\(total == 1 ? "" : "s"): \(added) added, \(removed) removed, \(changed) changed",
-      zh: "共 \(total) 处不同：新增 \(added) 个，删除 \(removed) 个，修改 \(changed) 个").text(language) + "\n"
+    out +=
+      "\n"
+      + LocalizedText(
+        en: "\(total) difference\(total == 1 ? "" : "s"): \(added) added, \(removed) removed, \(changed) changed",
+        zh: "共 \(total) 处不同：新增 \(added) 个，删除 \(removed) 个，修改 \(changed) 个"
+      ).text(language) + "\n"
     return out
   }
 

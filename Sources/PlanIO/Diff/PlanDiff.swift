@@ -48,26 +48,33 @@ package struct PlanDiff: Sendable {
       attributeChange(spec.name, spec.type, a.setting(i), b.setting(i))
     }
     if !settings.isEmpty {
-      diff.changes.append(Change(change: .changed, kind: nil, key: nil, name: nil, attributes: settings, statement: nil))
+      diff.changes.append(
+        Change(change: .changed, kind: nil, key: nil, name: nil, attributes: settings, statement: nil))
     }
     for kind in Kind.allCases {
       let old = a[kind], new = b[kind]
       for (key, entity) in old {
         guard let other = new[key] else {
-          diff.changes.append(Change(change: .removed, kind: kind, key: key, name: entity.name,
-                                     attributes: attributes(of: entity, added: false),
-                                     statement: PlanWriter.statement(entity)))
+          diff.changes.append(
+            Change(
+              change: .removed, kind: kind, key: key, name: entity.name,
+              attributes: attributes(of: entity, added: false),
+              statement: PlanWriter.statement(entity)))
           continue
         }
         let changed = attributeChanges(entity, other)
         if !changed.isEmpty {
-          diff.changes.append(Change(change: .changed, kind: kind, key: key, name: other.name ?? entity.name,
-                                     attributes: changed, statement: nil))
+          diff.changes.append(
+            Change(
+              change: .changed, kind: kind, key: key, name: other.name ?? entity.name,
+              attributes: changed, statement: nil))
         }
       }
       for (key, entity) in new where old[key] == nil {
-        diff.changes.append(Change(change: .added, kind: kind, key: key, name: entity.name,
-                                   attributes: attributes(of: entity, added: true), statement: PlanWriter.statement(entity)))
+        diff.changes.append(
+          Change(
+            change: .added, kind: kind, key: key, name: entity.name,
+            attributes: attributes(of: entity, added: true), statement: PlanWriter.statement(entity)))
       }
     }
     return diff
@@ -81,7 +88,8 @@ package struct PlanDiff: Sendable {
   static func attributeChanges(_ old: Entity, _ new: Entity) -> [AttributeChange] {
     var changes: [AttributeChange] = []
     if old.name != new.name {
-      changes.append(AttributeChange(attribute: "name", type: .text, old: old.name.map(Value.text), new: new.name.map(Value.text)))
+      changes.append(
+        AttributeChange(attribute: "name", type: .text, old: old.name.map(Value.text), new: new.name.map(Value.text)))
     }
     for (i, spec) in old.kind.spec.attributes.enumerated() {
       if let change = attributeChange(spec.name, spec.type, old[i], new[i]) { changes.append(change) }

@@ -78,22 +78,28 @@ package enum ExportLabels {
   // MARK: Phrases
 
   static func rankingMethod(_ method: String, weighting: String) -> LocalizedText {
-    let m = method == "topsis" ? LocalizedText(en: "TOPSIS", zh: "TOPSIS 法")
+    let m =
+      method == "topsis"
+      ? LocalizedText(en: "TOPSIS", zh: "TOPSIS 法")
       : LocalizedText(en: "weighted sum", zh: "加权求和")
-    let w = weighting == "ahp" ? LocalizedText(en: "AHP weights", zh: "AHP 权重")
+    let w =
+      weighting == "ahp"
+      ? LocalizedText(en: "AHP weights", zh: "AHP 权重")
       : LocalizedText(en: "direct weights", zh: "直接赋权")
     return LocalizedText(en: "Method: \(m.en), \(w.en)", zh: "方法：\(m.zh)，\(w.zh)")
   }
 
   static func consistency(lambdaMax: String, ci: String, ri: String, cr: String, ok: Bool) -> LocalizedText {
     LocalizedText(
-      en: "AHP consistency: λmax \(lambdaMax), CI \(ci), RI \(ri), CR \(cr) (\(ok ? "≤ 0.10, acceptable" : "> 0.10, revise the judgements"))",
+      en:
+        "AHP consistency: λmax \(lambdaMax), CI \(ci), RI \(ri), CR \(cr) (\(ok ? "≤ 0.10, acceptable" : "> 0.10, revise the judgements"))",
       zh: "AHP 一致性：λmax \(lambdaMax)，CI \(ci)，RI \(ri)，CR \(cr)（\(ok ? "≤ 0.10，可以接受" : "> 0.10，需调整判断矩阵")）")
   }
 
   static func cutoff(_ n: Int) -> LocalizedText {
-    LocalizedText(en: n == 1 ? "Cutoff: the top field gets a consortium." : "Cutoff: the top \(n) fields get consortia.",
-                  zh: "入选线：排名前 \(n) 的领域组建创新联合体。")
+    LocalizedText(
+      en: n == 1 ? "Cutoff: the top field gets a consortium." : "Cutoff: the top \(n) fields get consortia.",
+      zh: "入选线：排名前 \(n) 的领域组建创新联合体。")
   }
 
   /// A field's `justification`: why it is worth a consortium beyond its rank (rule R09).
@@ -120,7 +126,8 @@ package enum ExportLabels {
 
   static func fundingNote(currency: String, warn: String, cap: String) -> LocalizedText {
     LocalizedText(
-      en: "Amounts in \(currency). Government share = central + provincial + municipal over the total; warning above \(warn), cap \(cap) (R27).",
+      en:
+        "Amounts in \(currency). Government share = central + provincial + municipal over the total; warning above \(warn), cap \(cap) (R27).",
       zh: "金额单位：\(currency)。政府占比 =（中央 + 省级 + 市级）/ 合计；超过 \(warn) 警告，上限 \(cap)（R27）。")
   }
 

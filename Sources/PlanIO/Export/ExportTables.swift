@@ -56,18 +56,23 @@ struct ExportTables {
   /// Each criterion with its basis, type, weight and the weight at which the top field changes.
   func criteria(_ r: PlanRanking) -> ExportTable {
     var table = ExportTable(
-      header: [t(ExportLabels.criterion), t(ExportLabels.name), t(ExportLabels.tag), t(ExportLabels.type),
-               t(ExportLabels.weight), t(ExportLabels.flipAt)],
+      header: [
+        t(ExportLabels.criterion), t(ExportLabels.name), t(ExportLabels.tag), t(ExportLabels.type),
+        t(ExportLabels.weight), t(ExportLabels.flipAt),
+      ],
       numeric: [4, 5])
     for (j, id) in r.criteria.enumerated() {
       let c = plan.entity(.criterion, id)
       var flip = ""
       if let s = r.sensitivity?.first(where: { $0.criterion == id }) {
-        flip = s.flipAt.map { ExportNumbers.fixed($0, places: 3) + (s.overtakenBy.map { " \(arrow) \($0)" } ?? "") }
+        flip =
+          s.flipAt.map { ExportNumbers.fixed($0, places: 3) + (s.overtakenBy.map { " \(arrow) \($0)" } ?? "") }
           ?? t(ExportLabels.none)
       }
-      table.rows.append([id, c?.name ?? "", v(c?[Attr.Criterion.tag]?.choice), v(c?[Attr.Criterion.type]?.choice),
-                         ExportNumbers.fixed(r.weights[j], places: 3), flip])
+      table.rows.append([
+        id, c?.name ?? "", v(c?[Attr.Criterion.tag]?.choice), v(c?[Attr.Criterion.type]?.choice),
+        ExportNumbers.fixed(r.weights[j], places: 3), flip,
+      ])
     }
     return table
   }
@@ -84,9 +89,11 @@ struct ExportTables {
       notes.append(t(ExportLabels.justification(field: row.field, rank: row.rank, text: text)))
     }
     if let c = r.consistency {
-      notes.append(t(ExportLabels.consistency(
-        lambdaMax: ExportNumbers.fixed(c.lambdaMax, places: 3), ci: ExportNumbers.fixed(c.ci, places: 3),
-        ri: ExportNumbers.fixed(c.ri, places: 2), cr: ExportNumbers.fixed(c.cr, places: 3), ok: c.cr <= 0.10)))
+      notes.append(
+        t(
+          ExportLabels.consistency(
+            lambdaMax: ExportNumbers.fixed(c.lambdaMax, places: 3), ci: ExportNumbers.fixed(c.ci, places: 3),
+            ri: ExportNumbers.fixed(c.ri, places: 2), cr: ExportNumbers.fixed(c.cr, places: 3), ok: c.cr <= 0.10)))
     }
     return notes
   }
@@ -97,11 +104,15 @@ struct ExportTables {
   func consortiumFacts(_ k: Entity) -> [String] {
     let field = k[Attr.Consortium.field]?.ref
     return [
-      t(ExportLabels.fieldLine(field: roadmap.label(.field, field), rank: field.flatMap(roadmap.rank(ofField:)).map(String.init),
-                               period: k[Attr.Consortium.period]?.period?.description)),
-      t(ExportLabels.governance(agreement: k[Attr.Consortium.agreement]?.flag ?? false,
-                                ip: k[Attr.Consortium.ipStrategy]?.flag ?? false,
-                                committee: k[Attr.Consortium.committee]?.flag ?? false)),
+      t(
+        ExportLabels.fieldLine(
+          field: roadmap.label(.field, field), rank: field.flatMap(roadmap.rank(ofField:)).map(String.init),
+          period: k[Attr.Consortium.period]?.period?.description)),
+      t(
+        ExportLabels.governance(
+          agreement: k[Attr.Consortium.agreement]?.flag ?? false,
+          ip: k[Attr.Consortium.ipStrategy]?.flag ?? false,
+          committee: k[Attr.Consortium.committee]?.flag ?? false)),
     ]
   }
 
@@ -110,8 +121,10 @@ struct ExportTables {
 
   /// Members grouped by chain position; the position is written on the first row of its group.
   func members(_ consortium: String) -> ExportTable {
-    var table = ExportTable(header: [t(ExportLabels.chain), t(ExportLabels.org), t(ExportLabels.name), t(ExportLabels.type),
-                                     t(ExportLabels.role)])
+    var table = ExportTable(header: [
+      t(ExportLabels.chain), t(ExportLabels.org), t(ExportLabels.name), t(ExportLabels.type),
+      t(ExportLabels.role),
+    ])
     for group in roadmap.members(of: consortium) {
       for (i, m) in group.rows.enumerated() {
         let chain = i == 0 ? (group.chain.map(v) ?? t(ExportLabels.noChain)) : ""
@@ -122,11 +135,15 @@ struct ExportTables {
   }
 
   func goals(_ goals: [Entity]) -> ExportTable {
-    var table = ExportTable(header: ["ID", t(ExportLabels.goal), t(ExportLabels.indicator),
-                                     t(ExportLabels.baselineTarget), t(ExportLabels.category), t(ExportLabels.after)])
+    var table = ExportTable(header: [
+      "ID", t(ExportLabels.goal), t(ExportLabels.indicator),
+      t(ExportLabels.baselineTarget), t(ExportLabels.category), t(ExportLabels.after),
+    ])
     for g in goals {
-      table.rows.append([g.id, g.name ?? "", g[Attr.Goal.indicator]?.text ?? "", change(g), v(g[Attr.Goal.category]?.choice),
-                         g[Attr.Goal.after]?.refs?.joined(separator: ",") ?? ""])
+      table.rows.append([
+        g.id, g.name ?? "", g[Attr.Goal.indicator]?.text ?? "", change(g), v(g[Attr.Goal.category]?.choice),
+        g[Attr.Goal.after]?.refs?.joined(separator: ",") ?? "",
+      ])
     }
     return table
   }
@@ -145,13 +162,17 @@ struct ExportTables {
 
   func measures(_ measures: [Entity]) -> ExportTable {
     var table = ExportTable(
-      header: ["ID", t(ExportLabels.measure), t(ExportLabels.instrument), t(ExportLabels.funder),
-               t(ExportLabels.amount), t(ExportLabels.agency), t(ExportLabels.start)],
+      header: [
+        "ID", t(ExportLabels.measure), t(ExportLabels.instrument), t(ExportLabels.funder),
+        t(ExportLabels.amount), t(ExportLabels.agency), t(ExportLabels.start),
+      ],
       numeric: [4])
     for m in measures {
-      table.rows.append([m.id, m.name ?? "", v(m[Attr.Measure.instrument]?.choice), v(m[Attr.Measure.funder]?.choice),
-                         m[Attr.Measure.amount]?.number.map(ExportNumbers.amount) ?? "", m[Attr.Measure.agency]?.text ?? "",
-                         m[Attr.Measure.start]?.month?.description ?? ""])
+      table.rows.append([
+        m.id, m.name ?? "", v(m[Attr.Measure.instrument]?.choice), v(m[Attr.Measure.funder]?.choice),
+        m[Attr.Measure.amount]?.number.map(ExportNumbers.amount) ?? "", m[Attr.Measure.agency]?.text ?? "",
+        m[Attr.Measure.start]?.month?.description ?? "",
+      ])
     }
     return table
   }
@@ -160,8 +181,10 @@ struct ExportTables {
 
   /// The note over the funding table: currency, how the share is computed, warning and cap.
   var fundingNote: String {
-    t(ExportLabels.fundingNote(currency: plan.currency, warn: Format.percent(plan.govShareWarn),
-                               cap: Format.percent(plan.govShareMax)))
+    t(
+      ExportLabels.fundingNote(
+        currency: plan.currency, warn: Format.percent(plan.govShareWarn),
+        cap: Format.percent(plan.govShareMax)))
   }
 
   /// By consortium and phase, one column per source that occurs, the total, the government
@@ -179,9 +202,10 @@ struct ExportTables {
         table.totalRows.insert(i)
         status = row.share.map { t(ExportLabels.shareStatus($0, warn: plan.govShareWarn, cap: plan.govShareMax)) } ?? ""
       }
-      table.rows.append([row.consortium ?? t(ExportLabels.allConsortia), row.phase ?? t(ExportLabels.total)]
-                        + row.amounts.map { $0.map(ExportNumbers.amount) ?? "" }
-                        + [ExportNumbers.amount(row.total), row.share.map(ExportNumbers.share) ?? "", status])
+      table.rows.append(
+        [row.consortium ?? t(ExportLabels.allConsortia), row.phase ?? t(ExportLabels.total)]
+          + row.amounts.map { $0.map(ExportNumbers.amount) ?? "" }
+          + [ExportNumbers.amount(row.total), row.share.map(ExportNumbers.share) ?? "", status])
     }
     return table
   }
@@ -191,8 +215,10 @@ struct ExportTables {
   func compactFunding() -> ExportTable {
     let funding = roadmap.funding
     var table = ExportTable(
-      header: [t(ExportLabels.consortium), t(ExportLabels.phase), t(ExportLabels.government), v("enterprise"),
-               t(ExportLabels.otherSources), t(ExportLabels.total), t(ExportLabels.govShare), t(ExportLabels.status)],
+      header: [
+        t(ExportLabels.consortium), t(ExportLabels.phase), t(ExportLabels.government), v("enterprise"),
+        t(ExportLabels.otherSources), t(ExportLabels.total), t(ExportLabels.govShare), t(ExportLabels.status),
+      ],
       numeric: Set(2..<7))
     for (i, row) in funding.rows.enumerated() {
       var enterprise: Double?
@@ -201,16 +227,18 @@ struct ExportTables {
         guard let amount, !Schema.governmentSources.contains(source) else { continue }
         if source == "enterprise" { enterprise = (enterprise ?? 0) + amount } else { other = (other ?? 0) + amount }
       }
-      let government = zip(funding.sources, row.amounts).contains { Schema.governmentSources.contains($0) && $1 != nil }
+      let government =
+        zip(funding.sources, row.amounts).contains { Schema.governmentSources.contains($0) && $1 != nil }
         ? row.government : nil
       var status = ""
       if row.phase == nil {
         table.totalRows.insert(i)
         status = row.share.map { t(ExportLabels.shareStatus($0, warn: plan.govShareWarn, cap: plan.govShareMax)) } ?? ""
       }
-      table.rows.append([row.consortium ?? t(ExportLabels.allConsortia), row.phase ?? t(ExportLabels.total)]
-                        + [government, enterprise, other].map { $0.map(ExportNumbers.amount) ?? "" }
-                        + [ExportNumbers.amount(row.total), row.share.map(ExportNumbers.share) ?? "", status])
+      table.rows.append(
+        [row.consortium ?? t(ExportLabels.allConsortia), row.phase ?? t(ExportLabels.total)]
+          + [government, enterprise, other].map { $0.map(ExportNumbers.amount) ?? "" }
+          + [ExportNumbers.amount(row.total), row.share.map(ExportNumbers.share) ?? "", status])
     }
     return table
   }
@@ -220,11 +248,15 @@ struct ExportTables {
   var summary: String { t(ExportLabels.summary(errors: roadmap.errorCount, warnings: roadmap.warningCount)) }
 
   func diagnostics() -> ExportTable {
-    var table = ExportTable(header: [t(ExportLabels.severity), t(ExportLabels.code), t(ExportLabels.location),
-                                     t(ExportLabels.message)])
+    var table = ExportTable(header: [
+      t(ExportLabels.severity), t(ExportLabels.code), t(ExportLabels.location),
+      t(ExportLabels.message),
+    ])
     for d in roadmap.diagnostics {
-      table.rows.append([d.severity.label(language), d.code, d.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "",
-                         d.message.text(language)])
+      table.rows.append([
+        d.severity.label(language), d.code, d.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "",
+        d.message.text(language),
+      ])
     }
     return table
   }

@@ -38,7 +38,8 @@ struct HTMLExport: RoadmapExporter {
     var out = "<header>\n<h1>\(e(title))</h1>\n<dl class=\"facts\">\n"
     for row in shared.facts.rows { out += "<div><dt>\(e(row[0]))</dt><dd>\(e(row[1]))</dd></div>\n" }
     let status = roadmap.errorCount > 0 ? "error" : (roadmap.warningCount > 0 ? "warning" : "ok")
-    out += "<div><dt>\(e(t(ExportLabels.validation)))</dt><dd><a class=\"badge \(status)\" href=\"#validation\">"
+    out +=
+      "<div><dt>\(e(t(ExportLabels.validation)))</dt><dd><a class=\"badge \(status)\" href=\"#validation\">"
       + e(shared.summary) + "</a></dd></div>\n</dl>\n</header>\n"
     return out
   }
@@ -64,7 +65,8 @@ struct HTMLExport: RoadmapExporter {
       let table = shared.ranking(r)
       out += Self.table(table, caption: nil, rowClass: { i in r.rows[i].rank <= cutoff ? "top" : nil }) { i, j, cell in
         // The score column carries a bar of the score (0…1).
-        j == 3 ? "<span class=\"meter\"><span style=\"width:\(ExportNumbers.fixed(max(0, min(1, r.rows[i].score)) * 100, places: 1))%\"></span></span>\(e(cell))"
+        j == 3
+          ? "<span class=\"meter\"><span style=\"width:\(ExportNumbers.fixed(max(0, min(1, r.rows[i].score)) * 100, places: 1))%\"></span></span>\(e(cell))"
           : e(cell)
       }
       for note in notes.dropFirst() { out += "<p class=\"note\">\(e(note))</p>\n" }
@@ -92,7 +94,9 @@ struct HTMLExport: RoadmapExporter {
       out += shared.consortiumFacts(k).map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"
       let members = shared.members(k.id)
       out += "<h4>\(e(t(ExportLabels.members))) (\(members.rows.count))</h4>\n"
-      out += members.rows.isEmpty ? "<p>\(e(t(ExportLabels.noMembers)))</p>\n"
+      out +=
+        members.rows.isEmpty
+        ? "<p>\(e(t(ExportLabels.noMembers)))</p>\n"
         : Self.table(members, rowClass: { members.rows[$0][0].isEmpty ? nil : "group" })
       out += phases(consortium: k.id)
       out += "</article>\n"
@@ -107,7 +111,8 @@ struct HTMLExport: RoadmapExporter {
       let goals = roadmap.goals(consortium: consortium, phase: p.id)
       let measures = roadmap.measures(consortium: consortium, phase: p.id)
       if consortium == nil, goals.isEmpty, measures.isEmpty { continue }
-      out += "<div class=\"phase\">\n<h4><span class=\"swatch\" style=\"background:\(SVGTimeline.colour(of: p.id, in: roadmap))\"></span>\(e(ExportLabels.phaseHeading(p.id, p.name ?? "", p[Attr.Phase.period]?.period?.description ?? "")))</h4>\n"
+      out +=
+        "<div class=\"phase\">\n<h4><span class=\"swatch\" style=\"background:\(SVGTimeline.colour(of: p.id, in: roadmap))\"></span>\(e(ExportLabels.phaseHeading(p.id, p.name ?? "", p[Attr.Phase.period]?.period?.description ?? "")))</h4>\n"
       out += "<h5>\(e(t(ExportLabels.goals)))</h5>\n"
       out += goals.isEmpty ? "<p>\(e(t(ExportLabels.noGoals)))</p>\n" : Self.table(shared.goals(goals))
       out += "<h5>\(e(t(ExportLabels.measures)))</h5>\n"
@@ -119,7 +124,8 @@ struct HTMLExport: RoadmapExporter {
 
   func planWide() -> String {
     guard roadmap.hasPlanWideItems else { return "" }
-    return "<section id=\"plan-wide\">\n<h2>\(e(t(ExportLabels.planWide)))</h2>\n" + phases(consortium: nil) + "</section>\n"
+    return "<section id=\"plan-wide\">\n<h2>\(e(t(ExportLabels.planWide)))</h2>\n" + phases(consortium: nil)
+      + "</section>\n"
   }
 
   func funding() -> String {
@@ -130,14 +136,20 @@ struct HTMLExport: RoadmapExporter {
       out += "<p>\(e(t(ExportLabels.noFunding)))</p>\n"
     } else {
       out += "<p class=\"note\">\(e(shared.fundingNote))</p>\n"
-      out += Self.table(table, rowClass: { i in
-        var classes: [String] = []
-        if table.totalRows.contains(i) { classes.append("total") }
-        if let share = rows[i].share, rows[i].phase == nil {
-          if share > plan.govShareMax { classes.append("over") } else if share > plan.govShareWarn { classes.append("warn") }
-        }
-        return classes.isEmpty ? nil : classes.joined(separator: " ")
-      })
+      out += Self.table(
+        table,
+        rowClass: { i in
+          var classes: [String] = []
+          if table.totalRows.contains(i) { classes.append("total") }
+          if let share = rows[i].share, rows[i].phase == nil {
+            if share > plan.govShareMax {
+              classes.append("over")
+            } else if share > plan.govShareWarn {
+              classes.append("warn")
+            }
+          }
+          return classes.isEmpty ? nil : classes.joined(separator: " ")
+        })
     }
     return out + "</section>\n"
   }

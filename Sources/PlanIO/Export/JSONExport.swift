@@ -51,10 +51,11 @@ struct JSONExport {
     Self.settings(plan).write(to: &out, indent: 1)
     out += ",\n"
     let members = EntityLayout(.member, indent: 4)
-    for (name, kind) in [("criteria", Kind.criterion), ("comparisons", .compare), ("fields", .field), ("scores", .score),
-                         ("orgs", .org), ("consortia", .consortium), ("phases", .phase), ("goals", .goal),
-                         ("measures", .measure), ("funding", .funding)]
-    {
+    for (name, kind) in [
+      ("criteria", Kind.criterion), ("comparisons", .compare), ("fields", .field), ("scores", .score),
+      ("orgs", .org), ("consortia", .consortium), ("phases", .phase), ("goals", .goal),
+      ("measures", .measure), ("funding", .funding),
+    ] {
       key(name)
       writeEntities(plan[kind].values.elements, layout: EntityLayout(kind, indent: 2), members: members, to: &out)
       out += ",\n"
@@ -72,7 +73,9 @@ struct JSONExport {
 
   /// A top-level array of entities (``JSONValue/writeArray(_:to:indent:)`` at indent 1); a
   /// consortium with its members inside (`members` is their layout).
-  private func writeEntities(_ entities: [Entity], layout: EntityLayout, members: EntityLayout, to out: inout JSONOutput) {
+  private func writeEntities(
+    _ entities: [Entity], layout: EntityLayout, members: EntityLayout, to out: inout JSONOutput
+  ) {
     guard !entities.isEmpty else {
       out += "[]"
       return
@@ -349,7 +352,8 @@ struct JSONExport {
     guard let v else { return .null }
     switch (type, v) {
     case (.yearPeriod, .period(let p)): return .array([.int(p.start.year), .int(p.end.year)])
-    case (_, .period(let p)): return .object([("start", .string(p.start.description)), ("end", .string(p.end.description))])
+    case (_, .period(let p)):
+      return .object([("start", .string(p.start.description)), ("end", .string(p.end.description))])
     case (_, .text(let s)): return .string(s)
     case (.count, .number(let d)), (.year, .number(let d)):
       return d == d.rounded() && abs(d) < 1e15 ? .int(Int(d)) : .number(d)
@@ -368,7 +372,8 @@ struct JSONExport {
 
   static func diagnostic(_ d: Diagnostic, language: MessageLanguage) -> JSONValue {
     .object([
-      ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)), ("message", .string(d.message.text(language))),
+      ("severity", .string(d.severity.rawValue)), ("code", .string(d.code)),
+      ("message", .string(d.message.text(language))),
       ("file", .optional(d.location?.file)), ("line", d.location.map { .int($0.line) } ?? .null),
       ("column", d.location.map { .int($0.column) } ?? .null),
     ])

@@ -10,7 +10,6 @@ struct MarkdownExport: RoadmapExporter {
   let roadmap: Roadmap
   let options: ExportOptions
 
-
   func render() -> String {
     var out = "# " + Self.escape(plan.title ?? t(ExportLabels.untitled)) + "\n\n"
     for row in shared.facts.rows { out += "- **\(Self.escape(row[0]))**: \(Self.escape(row[1]))\n" }
@@ -61,8 +60,12 @@ struct MarkdownExport: RoadmapExporter {
       let goals = roadmap.goals(consortium: consortium, phase: p.id)
       let measures = roadmap.measures(consortium: consortium, phase: p.id)
       if consortium == nil, goals.isEmpty, measures.isEmpty { continue }
-      out += "\n\(level) " + Self.escape(ExportLabels.phaseHeading(p.id, p.name ?? "",
-                                                                  p[Attr.Phase.period]?.period?.description ?? "")) + "\n\n"
+      out +=
+        "\n\(level) "
+        + Self.escape(
+          ExportLabels.phaseHeading(
+            p.id, p.name ?? "",
+            p[Attr.Phase.period]?.period?.description ?? "")) + "\n\n"
       out += "**" + t(ExportLabels.goals) + "**\n\n"
       out += goals.isEmpty ? t(ExportLabels.noGoals) + "\n" : Self.table(shared.goals(goals))
       out += "\n**" + t(ExportLabels.measures) + "**\n\n"

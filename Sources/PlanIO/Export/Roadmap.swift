@@ -36,9 +36,13 @@ struct Roadmap {
     lazy var goals: [Slot: [Int]] = group(.goal, consortium: Attr.Goal.consortium, phase: Attr.Goal.phase)
     lazy var measures: [Slot: [Int]] = group(.measure, consortium: Attr.Measure.consortium, phase: Attr.Measure.phase)
     /// Member positions by consortium.
-    lazy var members: [String: [Int]] = Dictionary(grouping: plan[.member].values.indices) { plan[.member].values[$0].key.a }
+    lazy var members: [String: [Int]] = Dictionary(grouping: plan[.member].values.indices) {
+      plan[.member].values[$0].key.a
+    }
     /// Funding line positions by consortium.
-    lazy var funding: [String: [Int]] = Dictionary(grouping: plan[.funding].values.indices) { plan[.funding].values[$0].key.a }
+    lazy var funding: [String: [Int]] = Dictionary(grouping: plan[.funding].values.indices) {
+      plan[.funding].values[$0].key.a
+    }
     lazy var ranks: [String: Int] = [:]
 
     private func group(_ kind: Kind, consortium: Int, phase: Int) -> [Slot: [Int]] {
@@ -69,7 +73,8 @@ struct Roadmap {
     } else {
       let periods = phases.compactMap { $0[Attr.Phase.period]?.period }
       if let start = periods.map(\.start).min(), let end = periods.map(\.end).max() {
-        span = Period(start: YearMonth(year: start.year, month: 1), end: YearMonth(year: end.year, month: 12), monthly: false)
+        span = Period(
+          start: YearMonth(year: start.year, month: 1), end: YearMonth(year: end.year, month: 12), monthly: false)
       } else {
         span = nil
       }
@@ -146,8 +151,9 @@ struct Roadmap {
     var groups: [String?: [MemberRow]] = [:]
     for m in memberEntities(of: consortium) {
       let org = plan.entity(.org, m.key.b)
-      let row = MemberRow(chain: m[Attr.Member.chain]?.choice, org: m.key.b, name: org?.name ?? m.key.b,
-                          type: org?[Attr.Org.type]?.choice, role: m[Attr.Member.role]?.choice ?? "member")
+      let row = MemberRow(
+        chain: m[Attr.Member.chain]?.choice, org: m.key.b, name: org?.name ?? m.key.b,
+        type: org?[Attr.Org.type]?.choice, role: m[Attr.Member.role]?.choice ?? "member")
       groups[row.chain, default: []].append(row)
     }
     var out: [(chain: String?, rows: [MemberRow])] = []

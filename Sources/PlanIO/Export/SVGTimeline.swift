@@ -43,21 +43,26 @@ struct SVGTimeline {
     func x(_ position: Double) -> Double { Self.chartLeft + position * (Self.chartRight - Self.chartLeft) }
     let colour = Dictionary(uniqueKeysWithValues: roadmap.phases.map { ($0.id, Self.colour(of: $0.id, in: roadmap)) })
 
-    var out = "<svg viewBox=\"0 0 \(n(Self.width)) \(n(height))\" role=\"img\" aria-label=\"\(e(t(ExportLabels.timeline)))\">\n"
+    var out =
+      "<svg viewBox=\"0 0 \(n(Self.width)) \(n(height))\" role=\"img\" aria-label=\"\(e(t(ExportLabels.timeline)))\">\n"
     out += "<title>\(e(t(ExportLabels.timeline)))</title>\n"
     // Lane bands, then the year grid and labels.
     for i in lanes.indices where i % 2 == 0 {
       let y = top + Self.phaseLaneHeight + Double(i) * Self.laneHeight
-      out += "<rect class=\"band\" x=\"0\" y=\"\(n(y))\" width=\"\(n(Self.width))\" height=\"\(n(Self.laneHeight))\"/>\n"
+      out +=
+        "<rect class=\"band\" x=\"0\" y=\"\(n(y))\" width=\"\(n(Self.width))\" height=\"\(n(Self.laneHeight))\"/>\n"
     }
     let years = scale.years
     for (i, year) in years.enumerated() {
       let left = x(scale.position(YearMonth(year: year, month: 1)))
       let right = i + 1 < years.count ? x(scale.position(YearMonth(year: year + 1, month: 1))) : x(1)
-      out += "<line class=\"grid\" x1=\"\(n(left))\" y1=\"\(n(top - 8))\" x2=\"\(n(left))\" y2=\"\(n(height - Self.legendHeight))\"/>\n"
-      out += "<text class=\"axis\" x=\"\(n((left + right) / 2))\" y=\"\(n(top - 14))\" text-anchor=\"middle\">\(year)</text>\n"
+      out +=
+        "<line class=\"grid\" x1=\"\(n(left))\" y1=\"\(n(top - 8))\" x2=\"\(n(left))\" y2=\"\(n(height - Self.legendHeight))\"/>\n"
+      out +=
+        "<text class=\"axis\" x=\"\(n((left + right) / 2))\" y=\"\(n(top - 14))\" text-anchor=\"middle\">\(year)</text>\n"
     }
-    out += "<line class=\"grid\" x1=\"\(n(x(1)))\" y1=\"\(n(top - 8))\" x2=\"\(n(x(1)))\" y2=\"\(n(height - Self.legendHeight))\"/>\n"
+    out +=
+      "<line class=\"grid\" x1=\"\(n(x(1)))\" y1=\"\(n(top - 8))\" x2=\"\(n(x(1)))\" y2=\"\(n(height - Self.legendHeight))\"/>\n"
 
     // Phases.
     out += laneLabel(t(ExportLabels.phasesLane), y: top + Self.phaseLaneHeight / 2, bold: true)
@@ -68,8 +73,10 @@ struct SVGTimeline {
       guard x1 > x0 else { continue }
       let label = p.id + " " + (p.name ?? "")
       out += "<g><title>\(e(label + " (" + period.description + ")"))</title>"
-      out += "<rect x=\"\(n(x0))\" y=\"\(n(top + 6))\" width=\"\(n(x1 - x0))\" height=\"\(n(Self.phaseLaneHeight - 12))\" rx=\"4\" fill=\"\(colour[p.id]!)\"/>"
-      out += "<text class=\"phase-label\" x=\"\(n((x0 + x1) / 2))\" y=\"\(n(top + Self.phaseLaneHeight / 2 + 5))\" text-anchor=\"middle\">"
+      out +=
+        "<rect x=\"\(n(x0))\" y=\"\(n(top + 6))\" width=\"\(n(x1 - x0))\" height=\"\(n(Self.phaseLaneHeight - 12))\" rx=\"4\" fill=\"\(colour[p.id]!)\"/>"
+      out +=
+        "<text class=\"phase-label\" x=\"\(n((x0 + x1) / 2))\" y=\"\(n(top + Self.phaseLaneHeight / 2 + 5))\" text-anchor=\"middle\">"
         + e(fit(label, width: x1 - x0 - 8, fontSize: 13)) + "</text></g>\n"
     }
 
@@ -79,7 +86,8 @@ struct SVGTimeline {
       out += laneLabel(lane.label, y: y + Self.laneHeight / 2, bold: false)
       if let id = lane.id, let period = plan.entity(.consortium, id)?[Attr.Consortium.period]?.period {
         let (lower, upper) = scale.interval(period)
-        out += "<line class=\"span\" x1=\"\(n(x(lower)))\" y1=\"\(n(y + Self.laneHeight / 2))\" x2=\"\(n(x(upper)))\" y2=\"\(n(y + Self.laneHeight / 2))\"><title>\(e(period.description))</title></line>\n"
+        out +=
+          "<line class=\"span\" x1=\"\(n(x(lower)))\" y1=\"\(n(y + Self.laneHeight / 2))\" x2=\"\(n(x(upper)))\" y2=\"\(n(y + Self.laneHeight / 2))\"><title>\(e(period.description))</title></line>\n"
       }
       var goalMarks: [Mark] = []
       var measureMarks: [Mark] = []
@@ -110,7 +118,8 @@ struct SVGTimeline {
     // Legend.
     let ly = height - Self.legendHeight / 2
     out += "<circle cx=\"\(n(Self.chartLeft + 6))\" cy=\"\(n(ly))\" r=\"6\" fill=\"#5b6b7c\"/>"
-    out += "<text class=\"axis\" x=\"\(n(Self.chartLeft + 18))\" y=\"\(n(ly + 4))\">\(e(t(ExportLabels.legendGoal)))</text>\n"
+    out +=
+      "<text class=\"axis\" x=\"\(n(Self.chartLeft + 18))\" y=\"\(n(ly + 4))\">\(e(t(ExportLabels.legendGoal)))</text>\n"
     let mx = Self.chartLeft + 330
     out += "<path d=\"\(diamond(mx, ly, 7))\" fill=\"#5b6b7c\"/>"
     out += "<text class=\"axis\" x=\"\(n(mx + 14))\" y=\"\(n(ly + 4))\">\(e(t(ExportLabels.legendMeasure)))</text>\n"
@@ -143,7 +152,8 @@ struct SVGTimeline {
       case .circle: out += "<circle cx=\"\(n(m.x))\" cy=\"\(n(y))\" r=\"6\" fill=\"\(m.colour)\"/>"
       case .diamond: out += "<path d=\"\(diamond(m.x, y, 7))\" fill=\"\(m.colour)\"/>"
       }
-      out += "<text class=\"mark-label\" x=\"\(n(m.x))\" y=\"\(n(labelBelow ? y + 18 : y - 10))\" text-anchor=\"middle\">\(e(m.id))</text></g>\n"
+      out +=
+        "<text class=\"mark-label\" x=\"\(n(m.x))\" y=\"\(n(labelBelow ? y + 18 : y - 10))\" text-anchor=\"middle\">\(e(m.id))</text></g>\n"
     }
     return out
   }
@@ -160,7 +170,9 @@ struct SVGTimeline {
     let details = [m[Attr.Measure.instrument]?.choice, m[Attr.Measure.funder]?.choice].compactMap { $0 }
       .map { ExportLabels.value($0, language) }
     if !details.isEmpty { parts.append(details.joined(separator: ", ")) }
-    if let amount = m[Attr.Measure.amount]?.number { parts.append(ExportNumbers.amount(amount) + " " + roadmap.plan.currency) }
+    if let amount = m[Attr.Measure.amount]?.number {
+      parts.append(ExportNumbers.amount(amount) + " " + roadmap.plan.currency)
+    }
     if let agency = m[Attr.Measure.agency]?.text { parts.append(agency) }
     if let start = m[Attr.Measure.start]?.month { parts.append(start.description) }
     return parts.joined(separator: " · ")
@@ -177,7 +189,8 @@ struct SVGTimeline {
     var lines = TextWrap.wrap(text, to: 34)
     if lines.count > 2 { lines = [lines[0], TextWrap.truncate(lines[1] + "…", to: 34)] }
     let first = y - Double(lines.count - 1) * 8 + 4
-    var out = "<text class=\"lane-label\" x=\"8\" y=\"\(n(first))\"\(bold ? " font-weight=\"600\"" : "")><title>\(e(text))</title>"
+    var out =
+      "<text class=\"lane-label\" x=\"8\" y=\"\(n(first))\"\(bold ? " font-weight=\"600\"" : "")><title>\(e(text))</title>"
     for (i, line) in lines.enumerated() {
       out += "<tspan x=\"8\" y=\"\(n(first + Double(i) * 16))\">\(e(line))</tspan>"
     }

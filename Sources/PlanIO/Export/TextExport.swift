@@ -28,8 +28,10 @@ struct TextExport: RoadmapExporter {
 
   /// Every block of the document, in order.
   var blocks: [Block] {
-    [header(), rankingSection(), timelineSection(), consortiaSection(), planWideSection(), fundingSection(),
-     validationSection()].joined().map { $0 }
+    [
+      header(), rankingSection(), timelineSection(), consortiaSection(), planWideSection(), fundingSection(),
+      validationSection(),
+    ].joined().map { $0 }
   }
 
   /// Every table of the document (for checks of their width).
@@ -44,7 +46,6 @@ struct TextExport: RoadmapExporter {
     blocks.map(\.rendered).joined()
   }
 
-
   // MARK: Building blocks
 
   /// A table fitted to the width, indented by `indent` spaces.
@@ -53,8 +54,9 @@ struct TextExport: RoadmapExporter {
   }
 
   func textTable(_ content: ExportTable, indent: Int = 0, header: Bool = true) -> TextTable {
-    var table = TextTable(header: header ? content.header.map(marks) : nil,
-                          alignments: content.header.indices.map { content.numeric.contains($0) ? .right : .left })
+    var table = TextTable(
+      header: header ? content.header.map(marks) : nil,
+      alignments: content.header.indices.map { content.numeric.contains($0) ? .right : .left })
     table.rows = content.rows
     table.indent = String(repeating: " ", count: indent)
     table.maxWidth = width
@@ -72,7 +74,8 @@ struct TextExport: RoadmapExporter {
   func heading(_ text: String, underline: Character, blankBefore: Bool = true) -> Block {
     let lines = TextWrap.wrap(text, to: width)
     let w = lines.map { DisplayWidth.width($0) }.max() ?? 0
-    return .text((blankBefore ? "\n" : "") + lines.map { $0 + "\n" }.joined() + String(repeating: underline, count: w) + "\n")
+    return .text(
+      (blankBefore ? "\n" : "") + lines.map { $0 + "\n" }.joined() + String(repeating: underline, count: w) + "\n")
   }
 
   /// With `--ascii`, the marks of headings and notes in ASCII (`→` as `->`, `·` as `;`, …).
@@ -83,8 +86,10 @@ struct TextExport: RoadmapExporter {
   // MARK: Header
 
   func header() -> [Block] {
-    [heading(plan.title ?? t(ExportLabels.untitled), underline: "=", blankBefore: false),
-     table(shared.facts, header: false)]
+    [
+      heading(plan.title ?? t(ExportLabels.untitled), underline: "=", blankBefore: false),
+      table(shared.facts, header: false),
+    ]
   }
 
   // MARK: Ranking
@@ -115,12 +120,17 @@ struct TextExport: RoadmapExporter {
       return blocks
     }
     let scale = TimelineScale(span)
-    var content = ExportTable(header: [t(ExportLabels.phase), t(ExportLabels.period), "", t(ExportLabels.goalCount),
-                                       t(ExportLabels.measureCount)], numeric: [3, 4])
+    var content = ExportTable(
+      header: [
+        t(ExportLabels.phase), t(ExportLabels.period), "", t(ExportLabels.goalCount),
+        t(ExportLabels.measureCount),
+      ], numeric: [3, 4])
     for p in roadmap.phases {
       let (goals, measures) = roadmap.counts(phase: p.id)
-      content.rows.append([p.id + " " + (p.name ?? ""), p[Attr.Phase.period]?.period?.description ?? "", "",
-                           String(goals), String(measures)])
+      content.rows.append([
+        p.id + " " + (p.name ?? ""), p[Attr.Phase.period]?.period?.description ?? "", "",
+        String(goals), String(measures),
+      ])
     }
     // Up to 6 columns a year; when the other columns leave too little room, the bars take half
     // the width and the phase names wrap.
@@ -203,13 +213,18 @@ struct TextExport: RoadmapExporter {
       let measures = roadmap.measures(consortium: consortium, phase: p.id)
       if consortium == nil, goals.isEmpty, measures.isEmpty { continue }
       blocks.append(.text("\n"))
-      blocks.append(paragraph(ExportLabels.phaseHeading(p.id, p.name ?? "", p[Attr.Phase.period]?.period?.description ?? ""),
-                              indent: 2))
+      blocks.append(
+        paragraph(
+          ExportLabels.phaseHeading(p.id, p.name ?? "", p[Attr.Phase.period]?.period?.description ?? ""),
+          indent: 2))
       blocks.append(paragraph(t(ExportLabels.goals), indent: 4))
-      blocks.append(goals.isEmpty ? paragraph(t(ExportLabels.noGoals), indent: 6) : table(shared.goals(goals), indent: 4))
+      blocks.append(
+        goals.isEmpty ? paragraph(t(ExportLabels.noGoals), indent: 6) : table(shared.goals(goals), indent: 4))
       blocks.append(paragraph(t(ExportLabels.measures), indent: 4))
-      blocks.append(measures.isEmpty ? paragraph(t(ExportLabels.noMeasures), indent: 6)
-                    : table(shared.measures(measures), indent: 4))
+      blocks.append(
+        measures.isEmpty
+          ? paragraph(t(ExportLabels.noMeasures), indent: 6)
+          : table(shared.measures(measures), indent: 4))
     }
     return blocks
   }

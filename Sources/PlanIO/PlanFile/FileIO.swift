@@ -133,9 +133,10 @@ package enum FileIO {
   package static func stamp(_ path: String) -> FileStamp? {
     var st = stat()
     guard stat(path, &st) == 0 else { return nil }
-    return FileStamp(identity: FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)),
-                     size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec),
-                     modifiedNanoseconds: Int64(st.st_mtim.tv_nsec))
+    return FileStamp(
+      identity: FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)),
+      size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec),
+      modifiedNanoseconds: Int64(st.st_mtim.tv_nsec))
   }
 
   /// Where a write to `path` really goes: the final target when `path` is a symlink (so that

@@ -1,6 +1,6 @@
 import Dispatch
-import PlanLanguage
 import PlanEngine
+import PlanLanguage
 import PlanModel
 import Synchronization
 
@@ -193,10 +193,12 @@ package enum PlanLoader {
     var loader = InOrderLoader()
     loader.observer = observer
     var counts = Array(repeating: 0, count: Kind.allCases.count)
-    guard reader.forEachWindow({ window, _ in
-      for (i, n) in countAdds(window).enumerated() { counts[i] += n }
-      return window.count
-    }) != nil, lseek(fd, 0, SEEK_SET) == 0 else { return nil }
+    guard
+      reader.forEachWindow({ window, _ in
+        for (i, n) in countAdds(window).enumerated() { counts[i] += n }
+        return window.count
+      }) != nil, lseek(fd, 0, SEEK_SET) == 0
+    else { return nil }
     loader.reserve(counts)
     let size: Int?
     if fileSize < parallelFrom {
@@ -600,9 +602,11 @@ package enum PlanLoader {
     // (which may rename or remove what they name, and update the references as they do).
     for reference in deferred.references {
       for id in reference.ids where !plan.contains(reference.kind, EntityKey(id)) {
-        diagnostics.append(.error(
-          .unknownReference(kind: reference.kind.rawValue, id: id, suggestion: plan.suggestID(id, of: reference.kind)),
-          at: reference.token))
+        diagnostics.append(
+          .error(
+            .unknownReference(
+              kind: reference.kind.rawValue, id: id, suggestion: plan.suggestID(id, of: reference.kind)),
+            at: reference.token))
         break
       }
     }
@@ -698,8 +702,10 @@ package enum PlanLoader {
       throw .unusable(.error(.notAPlanFile(file), at: SourceLocation(file: file, line: 1, column: 1)))
     }
     if version > PlanWriter.formatVersion {
-      throw .unusable(.error(.newerVersion(file, found: version, supported: PlanWriter.formatVersion),
-                             at: SourceLocation(file: file, line: 1, column: 1), length: first.count))
+      throw .unusable(
+        .error(
+          .newerVersion(file, found: version, supported: PlanWriter.formatVersion),
+          at: SourceLocation(file: file, line: 1, column: 1), length: first.count))
     }
   }
 }

@@ -168,7 +168,8 @@ package struct TextTable: Sendable {
       emit(header)
       let ruleWidth = total - DisplayWidth.width(indent)
       let unit = max(1, TextWrap.width(of: rule))
-      out += indent + String(repeating: rule, count: ruleWidth / unit)
+      out +=
+        indent + String(repeating: rule, count: ruleWidth / unit)
         + String(repeating: " ", count: ruleWidth % unit) + "\n"
     }
     for row in rows { emit(row) }

@@ -41,7 +41,8 @@ package enum TextWrap {
   /// The display width of the widest line of `text` (after ``sanitize(_:)``).
   package static func lineWidth(_ text: String) -> Int {
     if isPlain(text) { return DisplayWidth.width(text) }
-    return sanitize(text).split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.width($0) }.max() ?? 0
+    return sanitize(text).split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.width($0) }.max()
+      ?? 0
   }
 
   /// Breaks `text` into lines of at most `columns` display columns.
