@@ -19,6 +19,14 @@ package enum MessageLanguage: String, Sendable, CaseIterable {
     }
     return .en
   }
+
+  /// The language's BCP 47 tag, as HTML's `lang` attribute takes it: `en`, `zh-CN`.
+  package var languageTag: String {
+    switch self {
+    case .en: "en"
+    case .zh: "zh-CN"
+    }
+  }
 }
 
 /// A text in both message languages.

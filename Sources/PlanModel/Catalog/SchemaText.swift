@@ -33,7 +33,7 @@ package enum SchemaText: TextCatalog {
   ]
 
   package static var entries: [CatalogEntry] {
-    var out = sampleTypes.map { CatalogEntry("valueType(\($0))", valueType($0)) }
+    var out = sampleTypes.map { CatalogEntry("valueType", valueType($0)) }
     for kind in Kind.allCases {
       out.append(CatalogEntry("Kind.\(kind.rawValue).help", kind.spec.help))
       out.append(
