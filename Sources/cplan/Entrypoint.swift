@@ -1,5 +1,7 @@
 import ArgumentParser
+import PlanEngine
 import PlanIO
+import PlanLanguage
 import PlanShell
 
 #if canImport(Glibc)
@@ -18,10 +20,10 @@ struct ShellOptions: ParsableArguments {
 
 /// Options every subcommand takes (SPEC §1).
 struct CommonOptions: ParsableArguments {
-  @Option(help: "Message language: en or zh (default: CPLAN_LANG, then the locale).")
-  var lang: String?
-  @Option(help: "Colour: auto, always or never.")
-  var color: String = "auto"
+  @Option(help: "Message language (default: CPLAN_LANG, then the locale).")
+  var lang: MessageLanguage?
+  @Option(help: "When to colour diagnostics.")
+  var color: ColorChoice = .auto
   @Flag(name: [.short, .long], help: "Print less (no banner, no notices).")
   var quiet = false
 
@@ -32,16 +34,15 @@ struct CommonOptions: ParsableArguments {
     s.quiet = quiet
     return s
   }
-
-  func validate() throws {
-    if let lang, !["en", "zh"].contains(lang.lowercased()) {
-      throw ValidationError("--lang must be en or zh")
-    }
-    if !["auto", "always", "never"].contains(color) {
-      throw ValidationError("--color must be auto, always or never")
-    }
-  }
 }
+
+/// `--lang en|zh`, in any case (`--lang ZH`).
+extension MessageLanguage: ExpressibleByArgument {
+  public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
+extension ColorChoice: ExpressibleByArgument {}
+extension RankingMethod: ExpressibleByArgument {}
 
 struct CPlan: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -83,7 +84,7 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Load and validate plan files.")
   @OptionGroup var common: CommonOptions
   @Flag(help: "Warnings fail too.") var strict = false
-  @Option(help: "text or json.") var format: ReportFormat = .text
+  @Option(help: "Output format.") var format: ReportFormat = .text
   @Argument(help: "Plan files.") var plans: [String]
   func run() throws {
     throw ExitCode(Driver.check(plans: plans, strict: strict, json: format == .json, common: common.settings))
@@ -93,15 +94,10 @@ struct Check: ParsableCommand {
 struct Rank: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Print the priority ranking.")
   @OptionGroup var common: CommonOptions
-  @Option(help: "weighted or topsis (default: the plan's method).") var method: String?
+  @Option(help: "Ranking method (default: the plan's method).") var method: RankingMethod?
   @Flag(help: "How far each weight may move before the top changes.") var sensitivity = false
-  @Option(help: "text or json.") var format: ReportFormat = .text
+  @Option(help: "Output format.") var format: ReportFormat = .text
   @Argument(help: "A plan file.") var plan: String
-  func validate() throws {
-    if let method, !["weighted", "topsis"].contains(method) {
-      throw ValidationError("--method must be weighted or topsis")
-    }
-  }
   func run() throws {
     throw ExitCode(
       Driver.rank(
@@ -115,7 +111,7 @@ extension ExportFormat: ExpressibleByArgument {}
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Write the roadmap as text, markdown, json, csv or html.")
   @OptionGroup var common: CommonOptions
-  @Option(help: "text, markdown, json, csv or html.") var format: ExportFormat
+  @Option(help: "Export format.") var format: ExportFormat
   @Option(name: [.short, .customLong("output")], help: "Write to FILE instead of standard output.") var output: String?
   @Flag(help: "Overwrite an existing output file.") var force = false
   @Option(help: "Width of text tables in columns, 40 to 1000 (default: the terminal's, or 100).") var width: Int?
@@ -152,7 +148,7 @@ struct Fmt: ParsableCommand {
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "List what differs between two plan files.")
   @OptionGroup var common: CommonOptions
-  @Option(help: "text or json.") var format: ReportFormat = .text
+  @Option(help: "Output format.") var format: ReportFormat = .text
   @Argument(help: "The old plan file.") var a: String
   @Argument(help: "The new plan file.") var b: String
   func run() throws { throw ExitCode(Driver.diff(a, b, json: format == .json, common: common.settings)) }
