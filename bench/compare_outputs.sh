@@ -61,7 +61,7 @@ run_all "$new" "$work/new"
 if diff -r "$work/old" "$work/new" >"$work/diff.txt"; then
   echo "identical: $(ls "$work/old" | wc -l) files"
 else
-  grep '^diff \|^Only ' "$work/diff.txt" | head -20
+  grep "^diff \\|^Only " "$work/diff.txt" | sed "s|.*/new/||" | sort | head -40
   head -"${LINES_SHOWN:-100}" "$work/diff.txt"
   echo "DIFFERENT: $(grep -c '^diff ' "$work/diff.txt") files"
   exit 1

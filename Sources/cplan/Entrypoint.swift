@@ -84,7 +84,7 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Load and validate plan files.")
   @OptionGroup var common: CommonOptions
   @Flag(help: "Warnings fail too.") var strict = false
-  @Option(help: "Output format.") var format: ReportFormat = .text
+  @Option(help: "text or json.") var format: ReportFormat = .text
   @Argument(help: "Plan files.") var plans: [String]
   func run() throws {
     throw ExitCode(Driver.check(plans: plans, strict: strict, json: format == .json, common: common.settings))
@@ -96,7 +96,7 @@ struct Rank: ParsableCommand {
   @OptionGroup var common: CommonOptions
   @Option(help: "Ranking method (default: the plan's method).") var method: RankingMethod?
   @Flag(help: "How far each weight may move before the top changes.") var sensitivity = false
-  @Option(help: "Output format.") var format: ReportFormat = .text
+  @Option(help: "text or json.") var format: ReportFormat = .text
   @Argument(help: "A plan file.") var plan: String
   func run() throws {
     throw ExitCode(
@@ -111,7 +111,7 @@ extension ExportFormat: ExpressibleByArgument {}
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Write the roadmap as text, markdown, json, csv or html.")
   @OptionGroup var common: CommonOptions
-  @Option(help: "Export format.") var format: ExportFormat
+  @Option(help: "text, markdown, json, csv or html.") var format: ExportFormat
   @Option(name: [.short, .customLong("output")], help: "Write to FILE instead of standard output.") var output: String?
   @Flag(help: "Overwrite an existing output file.") var force = false
   @Option(help: "Width of text tables in columns, 40 to 1000 (default: the terminal's, or 100).") var width: Int?
@@ -148,7 +148,7 @@ struct Fmt: ParsableCommand {
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "List what differs between two plan files.")
   @OptionGroup var common: CommonOptions
-  @Option(help: "Output format.") var format: ReportFormat = .text
+  @Option(help: "text or json.") var format: ReportFormat = .text
   @Argument(help: "The old plan file.") var a: String
   @Argument(help: "The new plan file.") var b: String
   func run() throws { throw ExitCode(Driver.diff(a, b, json: format == .json, common: common.settings)) }
