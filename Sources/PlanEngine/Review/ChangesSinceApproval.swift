@@ -57,7 +57,8 @@ package func changesSinceApproval(approved: PlanSnapshot, current: PlanSnapshot)
       continue
     }
     if new.amount < old.amount - Review.tolerance {
-      changes.append(.init(kind: .funding, id: key, change: .amount, from: .number(old.amount), to: .number(new.amount)))
+      changes.append(
+        .init(kind: .funding, id: key, change: .amount, from: .number(old.amount), to: .number(new.amount)))
     }
   }
   return changes
@@ -79,7 +80,8 @@ private func goalpostMoves(_ old: PlanSnapshot.Goal, _ new: PlanSnapshot.Goal) -
   }
   if new.direction != old.direction {
     changes.append(
-      .init(kind: .goal, id: id, change: .direction, from: .text(old.direction.rawValue), to: .text(new.direction.rawValue))
+      .init(
+        kind: .goal, id: id, change: .direction, from: .text(old.direction.rawValue), to: .text(new.direction.rawValue))
     )
   }
   if let year = old.targetYear, let now = new.targetYear, now > year {
