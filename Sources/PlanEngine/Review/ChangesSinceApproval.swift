@@ -17,7 +17,9 @@
 ///   - current: The plan under review.
 /// - Returns: The changes in the order of `approved`: goals (for each: removed or renamed,
 ///   target, direction, target-year, then its checkpoints by year), then measures, then funding
-///   lines. `from` is the approved value, `to` the current one (nil when removed or unset).
+///   lines. `from` is the approved value, `to` the current one (nil when removed or unset); for
+///   a removal `from` is what was removed (a goal's target, a measure's or line's amount, a
+///   checkpoint's value), for a rename the approved and current IDs.
 /// - Complexity: O(entities + checkpoints) expected (hashing).
 package func changesSinceApproval(approved: PlanSnapshot, current: PlanSnapshot) -> [ChangeSinceApproval] {
   var changes: [ChangeSinceApproval] = []
@@ -31,7 +33,7 @@ package func changesSinceApproval(approved: PlanSnapshot, current: PlanSnapshot)
       changes.append(.init(kind: .goal, id: old.id, change: .renamed, from: .text(old.id), to: .text(renamed.id)))
       new = renamed
     } else {
-      changes.append(.init(kind: .goal, id: old.id, change: .removed, from: .text(old.id), to: nil))
+      changes.append(.init(kind: .goal, id: old.id, change: .removed, from: old.target.map { .number($0) }, to: nil))
       continue
     }
     changes += goalpostMoves(old, new)
