@@ -143,6 +143,22 @@ struct ReviewChangesTests {
       ])
   }
 
+  /// Two approved goals and two newcomers of one identity: matched in the order of each plan.
+  @Test("renames match in order")
+  func inOrder() {
+    let approved = PlanSnapshot(goals: [
+      Goal(id: "A", name: "Same", phase: "P1", target: 1), Goal(id: "B", name: "Same", phase: "P1", target: 1),
+    ])
+    let current = PlanSnapshot(goals: [
+      Goal(id: "C", name: "Same", phase: "P1", target: 1), Goal(id: "D", name: "Same", phase: "P1", target: 1),
+    ])
+    #expect(
+      changesSinceApproval(approved: approved, current: current) == [
+        Change(kind: .goal, id: "A", change: .renamed, from: .text("A"), to: .text("C")),
+        Change(kind: .goal, id: "B", change: .renamed, from: .text("B"), to: .text("D")),
+      ])
+  }
+
   /// Two approved goals with one identity and one newcomer: the first is renamed, the second removed.
   @Test("renames match one to one")
   func oneToOne() {
@@ -186,16 +202,23 @@ struct ReviewChangesTests {
     #expect(changesSinceApproval(approved: approved, current: current).isEmpty)
   }
 
-  /// Against the approved direction: approved up with target 100, now down with target 50 — both
-  /// the flip and the lowered target.
-  @Test("a flipped goal's target is judged by the approved direction")
+  /// Against the approved direction: approved up with target 100 and checkpoint 2026: 80, now down
+  /// with target 50 and checkpoint 60 — the flip, the lowered target and the lowered checkpoint.
+  @Test("a flipped goal's target and checkpoints are judged by the approved direction")
   func flipped() {
-    let approved = PlanSnapshot(goals: [Goal(id: "G1", name: "X", phase: "P1", target: 100)])
-    let current = PlanSnapshot(goals: [Goal(id: "G1", name: "X", phase: "P1", direction: .down, target: 50)])
+    let approved = PlanSnapshot(goals: [
+      Goal(id: "G1", name: "X", phase: "P1", target: 100, checkpoints: [GoalCheckpoint(year: 2026, value: 80)])
+    ])
+    let current = PlanSnapshot(goals: [
+      Goal(
+        id: "G1", name: "X", phase: "P1", direction: .down, target: 50,
+        checkpoints: [GoalCheckpoint(year: 2026, value: 60)])
+    ])
     #expect(
       changesSinceApproval(approved: approved, current: current) == [
         Change(kind: .goal, id: "G1", change: .target, from: .number(100), to: .number(50)),
         Change(kind: .goal, id: "G1", change: .direction, from: .text("up"), to: .text("down")),
+        Change(kind: .checkpoint, id: "G1 2026", change: .checkpoint, from: .number(80), to: .number(60)),
       ])
   }
 }

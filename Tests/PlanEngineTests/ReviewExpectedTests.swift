@@ -59,13 +59,15 @@ struct ReviewExpectedTests {
     #expect(goal.expected(2027) == 70)
   }
 
-  /// A checkpoint value exactly, not v₀ + (v₁ − v₀)·1 (0.1 + (0.3 − 0.1) is 0.30000000000000004).
+  /// A checkpoint value exactly, not v₀ + (v₁ − v₀)·(y − y₀)/(y₁ − y₀): from (2024, 0.2) to the
+  /// checkpoint (2026, 0.9) that formula gives 0.2 + 0.7·2/2 = 0.8999999999999999 in binary
+  /// (Python: 0.2+(0.9-0.2)*2/2).
   @Test("at a checkpoint its value exactly")
   func checkpointExact() {
     let goal = GoalTrack(
-      baseline: 0.1, baselineYear: 2024, target: 1, targetYear: 2028,
-      checkpoints: [GoalCheckpoint(year: 2025, value: 0.3)])
-    #expect(goal.expected(2025) == 0.3)
+      baseline: 0.2, baselineYear: 2024, target: 1, targetYear: 2028,
+      checkpoints: [GoalCheckpoint(year: 2026, value: 0.9)])
+    #expect(goal.expected(2026) == 0.9)
   }
 
   @Test("no baseline or no target: no expected value")

@@ -95,6 +95,10 @@ struct ReviewGoalStatusTests {
     StatusCase(
       name: "achieved", goal: F.linear([GoalActual(year: 2026, value: 205)]), asOf: 2026, status: .achieved,
       actual: 205, actualYear: 2026, expected: 140, ratio: 2.625),
+    // 200 in 2027, exactly on the target: achieved (≥ meets it); r = 100/60.
+    StatusCase(
+      name: "exactly on the target is achieved", goal: F.linear([GoalActual(year: 2027, value: 200)]), asOf: 2027,
+      status: .achieved, actual: 200, actualYear: 2027, expected: 160, ratio: 100.0 / 60.0),
     // The target year's figure 190 < 200: missed although r = 90/100 = 0.9 would be on-track.
     StatusCase(
       name: "missed", goal: F.linear([GoalActual(year: 2029, value: 190)]), asOf: 2029, status: .missed, actual: 190,
@@ -160,6 +164,11 @@ struct ReviewGoalStatusTests {
     StatusCase(
       name: "down: an overshooting actual is achieved", goal: F.down([GoalActual(year: 2026, value: 25)]),
       asOf: 2026, status: .achieved, actual: 25, actualYear: 2026, expected: 40, ratio: 2.5),
+    // 30 in 2027, exactly on the target before the target year: achieved (≤ meets it);
+    // expected(2027) = 50 − 15 = 35, r = −20/−15 = 1.333…
+    StatusCase(
+      name: "down: exactly on the target is achieved", goal: F.down([GoalActual(year: 2027, value: 30)]),
+      asOf: 2027, status: .achieved, actual: 30, actualYear: 2027, expected: 35, ratio: 20.0 / 15.0),
     // Target year 2028: 31 > 30 is short: missed; expected 30, r = −19/−20 = 0.95.
     StatusCase(
       name: "down: missed", goal: F.down([GoalActual(year: 2028, value: 31)]), asOf: 2028, status: .missed,
