@@ -29,7 +29,7 @@ import Testing
   }
 
   /// The same with Python's csv module, an independent reader.
-  @Test(.enabled(if: ExportPython.available("csv")), arguments: ExportFixtures.planNames)
+  @Test(arguments: ExportFixtures.planNames)
   func pythonCSVReadsTheSameRows(plan name: String) throws {
     let plan = try ExportFixtures.plan(name)
     let csv = Exporter.export(plan, format: .csv, options: ExportOptions())
