@@ -44,9 +44,15 @@ package struct GoalTrack: Sendable, Hashable {
     self.targetYear = targetYear
     self.direction = direction
     self.actuals = actuals
-    var byYear: [Int: Double] = [:]
-    for c in checkpoints where baselineYear < c.year && c.year < targetYear { byYear[c.year] = c.value }
-    self.checkpoints = byYear.map { GoalCheckpoint(year: $0.key, value: $0.value) }.sorted { $0.year < $1.year }
+    let inside = checkpoints.filter { baselineYear < $0.year && $0.year < targetYear }
+    if zip(inside, inside.dropFirst()).allSatisfy({ $0.year < $1.year }) {
+      // Already in year order, one per year: as the plan's canonical order gives them.
+      self.checkpoints = inside
+    } else {
+      var byYear: [Int: Double] = [:]
+      for c in inside { byYear[c.year] = c.value }
+      self.checkpoints = byYear.map { GoalCheckpoint(year: $0.key, value: $0.value) }.sorted { $0.year < $1.year }
+    }
   }
 
   /// A goal as written in the plan: its own `baseline-year` and `target-year` when set, else
