@@ -173,29 +173,17 @@ package final class Session {
       pendingConfirmation = nil
     }
     if command.verb != .undo && command.verb != .redo { stepCommand = command }
-    switch command.verb {
-    case .add, .set, .remove, .rename:
-      return edit(command)
-    case .undo: return undo(command)
-    case .redo: return redo(command)
-    case .save: return save(command)
-    case .load: return load(command)
-    case .new: return newPlan(command)
-    case .run: return run(command)
-    case .quit, .exit: return quit(command)
-    case .show: return show(command)
-    case .list: return list(command)
-    case .validate: return validate(command)
-    case .rank: return rank(command)
-    case .export: return export(command)
-    case .help: return help(command)
-    case .recover: return recover(command)
+    let grammar = ShellCommand.of(command.verb)
+    if grammar.isStatement { return grammar.perform(self, command, CommandArguments()) }
+    switch grammar.parse(command) {
+    case .success(let arguments): return grammar.perform(self, command, arguments)
+    case .failure(let diagnostic): return fail(diagnostic)
     }
   }
 
   // MARK: Edits and undo
 
-  private func edit(_ command: Command) -> Bool {
+  func edit(_ command: Command) -> Bool {
     let change: PlanChange
     let cascade = command.verb == .remove && command.arguments.last?.isKeyword("cascade") == true
     let countsBefore = cascade ? plan.tables.map(\.count) : []
@@ -274,10 +262,7 @@ package final class Session {
     return text
   }
 
-  private func undo(_ command: Command) -> Bool {
-    guard command.arguments.isEmpty else {
-      return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0]))
-    }
+  func undo(_ command: Command) -> Bool {
     if !groupBuffers.isEmpty { return undoInScript(command) }
     guard let step = undoStack.popLast() else { return fail(.error(.nothingTo("undo"), at: command.verbToken)) }
     let inverse = plan.revert(step.change)
@@ -290,10 +275,7 @@ package final class Session {
     return true
   }
 
-  private func redo(_ command: Command) -> Bool {
-    guard command.arguments.isEmpty else {
-      return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0]))
-    }
+  func redo(_ command: Command) -> Bool {
     if !groupBuffers.isEmpty { return undoInScript(command, redo: true) }
     guard let step = redoStack.popLast() else { return fail(.error(.nothingTo("redo"), at: command.verbToken)) }
     let inverse = plan.revert(step.change)
