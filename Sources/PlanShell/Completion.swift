@@ -77,7 +77,7 @@ package struct Completion: Equatable, Sendable {
     }
     if items.count > shown.count {
       let more = items.count - shown.count
-      out += language == .zh ? "……另有 \(more) 项\n" : "… and \(more) more\n"
+      out += ShellText.more(more).text(language) + "\n"
     }
     return out
   }

@@ -61,7 +61,7 @@ package enum Help {
     let lower = topic.lowercased()
     if let command = ShellCommand.all.first(where: { $0.verb.rawValue == lower }) { return Help.command(command, zh) }
     if lower == "plan" {
-      return "set plan ATTR VALUE...\n  " + (zh ? "计划的设置" : "the plan's settings") + "\n\n"
+      return "set plan ATTR VALUE...\n  " + ShellText.planSettings.text(language) + "\n\n"
         + attributeTable(Schema.plan, named: false, zh)
         + examples(
           [
@@ -95,10 +95,10 @@ package enum Help {
     return rule.severity.label(zh ? .zh : .en)
   }
 
-  static func heading(_ en: String, _ zh: String, _ isZh: Bool) -> String { isZh ? zh + "：" : en + ":" }
+  static func heading(_ text: LocalizedText, _ zh: Bool) -> String { zh ? text.zh + "：" : text.en + ":" }
 
   static func examples(_ lines: [String], _ zh: Bool) -> String {
-    heading(lines.count == 1 ? "Example" : "Examples", "示例", zh) + "\n" + lines.map { "  \($0)\n" }.joined()
+    heading(lines.count == 1 ? ShellText.example : ShellText.examples, zh) + "\n" + lines.map { "  \($0)\n" }.joined()
   }
 
   /// `help VERB`: syntax, what it does, for the verbs that name a kind the syntax for each kind
@@ -114,9 +114,9 @@ package enum Help {
     }
     if verb == .set { lines.insert("set plan ATTR VALUE...", at: 0) }
     if !lines.isEmpty {
-      out += "\n" + heading("By kind", "各类别", zh) + "\n"
+      out += "\n" + heading(ShellText.byKind, zh) + "\n"
       for line in lines { out += "  " + line + "\n" }
-      out += zh ? "（help KIND 查看各类别的属性）\n" : "(help KIND shows a kind's attributes)\n"
+      out += ShellText.kindAttributesHint.text(zh ? .zh : .en) + "\n"
     }
     return out + "\n" + examples(command.examples, zh)
   }
@@ -148,12 +148,12 @@ package enum Help {
     for verb in [Verb.add, .set, .remove] + (spec.hasOwnID ? [.rename] : []) {
       out += "  " + syntax(verb, kind) + "\n"
     }
-    out += "\n" + heading("Keys", "键", zh) + "\n"
+    out += "\n" + heading(ShellText.keys, zh) + "\n"
     var rows: [[String]] = []
     for (part, name) in zip(spec.keys, spec.keyNames) {
       switch part {
       case .id:
-        rows.append([name, zh ? "ID：字母或汉字开头的词，如 F1、新能源车" : "the ID: a word such as F1 or 新能源车"])
+        rows.append([name, ShellText.idKey.text(zh ? .zh : .en)])
       case .ref(let k): rows.append([name, AttributeType.ref(k).describe.text(zh ? .zh : .en)])
       case .choice(let c): rows.append([name, c.joined(separator: "|")])
       }
@@ -162,7 +162,7 @@ package enum Help {
     for row in rows { out += "  " + DisplayWidth.pad(row[0], to: width) + "  " + row[1] + "\n" }
     if let p = spec.positional {
       let a = spec.attributes[p]
-      out += zh ? "  （键后的数字即 \(a.name)）\n" : "  (a number after the keys is the \(a.name))\n"
+      out += "  " + ShellText.positional(a.name).text(zh ? .zh : .en) + "\n"
     }
     out += "\n" + attributeTable(spec.attributes, named: spec.hasName, zh)
     out += chineseTermsNote(spec, zh)
@@ -180,9 +180,7 @@ package enum Help {
       let term = Schema.chineseLabels[keyword]
     else { return "" }
     let names = withTerms.map(\.name)
-    return zh
-      ? "  \(names.joined(separator: "、")) 的取值也可以输入导出中使用的中文名称（如 \(term) 即 \(keyword)）。\n\n"
-      : "  Values of \(names.joined(separator: ", ")) may also be typed as the Chinese terms the exports print (\(term) for \(keyword)).\n\n"
+    return "  " + ShellText.chineseTerms(names, term: term, keyword: keyword).text(zh ? .zh : .en) + "\n\n"
   }
 
   /// The attributes as a table: name, type (long lists of values wrap at `|`), default or
@@ -190,11 +188,11 @@ package enum Help {
   static func attributeTable(_ attributes: [AttributeSpec], named: Bool, _ zh: Bool) -> String {
     let language: MessageLanguage = zh ? .zh : .en
     var rows: [(name: String, type: [String], note: String, help: String)] = []
-    if named { rows.append(("name", [zh ? "字符串" : "a string"], "", zh ? "名称" : "the name")) }
+    if named { rows.append(("name", [ShellText.aString.text(language)], "", ShellText.theName.text(language))) }
     for a in attributes {
       var note = ""
       if a.required {
-        note = zh ? "必填" : "required"
+        note = ShellText.required.text(language)
       } else if let v = a.defaultValue {
         note = "[\(v.display(as: a.type))]"
       }
@@ -203,7 +201,7 @@ package enum Help {
     let w0 = rows.map { DisplayWidth.width($0.name) }.max() ?? 0
     let w1 = rows.flatMap { $0.type.map { DisplayWidth.width($0) } }.max() ?? 0
     let w2 = rows.map { DisplayWidth.width($0.note) }.max() ?? 0
-    var out = heading("Attributes", "属性", zh) + "\n"
+    var out = heading(ShellText.attributes, zh) + "\n"
     for row in rows {
       for (i, type) in row.type.enumerated() {
         let cells = i == 0 ? [row.name, type, row.note, row.help] : ["", type, "", ""]
@@ -234,17 +232,14 @@ package enum Help {
   }
 
   static func overview(_ zh: Bool) -> String {
-    var out = heading("Commands", "命令", zh) + "\n"
+    var out = heading(ShellText.commands, zh) + "\n"
     let shown = ShellCommand.all.filter(\.inOverview)
     let width = shown.map { DisplayWidth.width($0.syntax) }.max() ?? 0
     for command in shown {
       out += "  " + DisplayWidth.pad(command.syntax, to: width) + "  " + command.summary.text(zh ? .zh : .en) + "\n"
     }
-    out += "\n" + heading("Kinds", "类别", zh) + " " + Kind.allCases.map(\.rawValue).joined(separator: ", ") + "\n"
-    out +=
-      zh
-      ? "help 命令、help KIND、help plan、help rules、help R27 查看详情；Tab 补全，Ctrl-R 搜索历史。\n"
-      : "See help COMMAND, help KIND, help plan, help rules, help R27. Tab completes; Ctrl-R searches history.\n"
+    out += "\n" + heading(ShellText.kinds, zh) + " " + Kind.allCases.map(\.rawValue).joined(separator: ", ") + "\n"
+    out += ShellText.overviewFooter.text(zh ? .zh : .en) + "\n"
     return out
   }
 }

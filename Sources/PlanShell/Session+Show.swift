@@ -62,7 +62,7 @@ extension Session {
     switch entity.kind {
     case .consortium:
       let members = plan[.member].values.filter { $0.key.a == entity.id }
-      out += "  " + text("members", "成员") + ": \(members.count)\n"
+      out += "  " + text(ShellText.members) + ": \(members.count)\n"
       var table = TextTable()
       for m in members {
         let org = plan.entity(.org, m.key.b)
@@ -76,14 +76,14 @@ extension Session {
     default: break
     }
     let loc = entity.location
-    out += "  " + text("defined at", "定义于") + " \(loc.file):\(loc.line)\n"
+    out += "  " + text(ShellText.definedAt) + " \(loc.file):\(loc.line)\n"
     return out
   }
 
   /// A value as `show` prints it: the value, else the default marked as such, else `—`.
   private func shown(_ value: Value?, _ attribute: AttributeSpec) -> String {
     if let value { return value.display(as: attribute.type) }
-    if let d = attribute.defaultValue { return d.display(as: attribute.type) + text(" (default)", "（默认）") }
+    if let d = attribute.defaultValue { return d.display(as: attribute.type) + text(ShellText.byDefault) }
     return "—"
   }
 
@@ -97,7 +97,7 @@ extension Session {
     var counts = TextTable(alignments: [.left, .right])
     for kind in Kind.allCases { counts.add([kind.rawValue, String(plan[kind].count)]) }
     out += "\n" + counts.render()
-    out += text("file", "文件") + ": " + (file ?? "—") + (isDirty ? text(" (unsaved changes)", "（有未保存的修改）") : "") + "\n"
+    out += text(ShellText.file) + ": " + (file ?? "—") + (isDirty ? text(ShellText.unsavedChanges) : "") + "\n"
     return out
   }
 
@@ -155,7 +155,7 @@ extension Session {
       table.add(row)
     }
     if table.rows.isEmpty {
-      notice("(none)", "（无）")
+      notice(ShellText.none)
       return true
     }
     if let text = Session.alignedColumns(table.rows) {

@@ -115,7 +115,15 @@ package final class Session {
     output.writeError((settings.language == .zh ? zh : en) + "\n")
   }
 
+  /// A notice from the shell's catalog (``ShellText``).
+  func notice(_ text: LocalizedText) {
+    guard settings.interactive, !settings.quiet else { return }
+    output.writeError(text.text(settings.language) + "\n")
+  }
+
   func text(_ en: String, _ zh: String) -> String { settings.language == .zh ? zh : en }
+
+  func text(_ text: LocalizedText) -> String { text.text(settings.language) }
 
   // MARK: Executing sources
 
@@ -207,7 +215,7 @@ package final class Session {
       if gone > 0 { parts.append("\(gone) \(kind.rawValue)") }
     }
     guard !parts.isEmpty else { return }
-    notice("removed " + parts.joined(separator: ", "), "已删除 " + parts.joined(separator: "、"))
+    notice(ShellText.removed(parts))
   }
 
   /// Makes `next` the current plan as one undoable step (or part of the enclosing group).
@@ -271,7 +279,7 @@ package final class Session {
     version = step.version
     switchFile(to: step.file)
     onChange?("undo")
-    noticeStep(step, "undone", "已撤销")
+    noticeStep(step, ShellText.undone)
     return true
   }
 
@@ -284,7 +292,7 @@ package final class Session {
     version = step.version
     switchFile(to: step.file)
     onChange?("redo")
-    noticeStep(step, "redone", "已重做")
+    noticeStep(step, ShellText.redone)
     return true
   }
 
@@ -328,10 +336,10 @@ package final class Session {
   }
 
   /// `undone: add field F9 "x"`: the command of the step, its lines joined, at the terminal.
-  private func noticeStep(_ step: Step, _ en: String, _ zh: String) {
+  private func noticeStep(_ step: Step, _ done: LocalizedText) {
     guard settings.interactive, !settings.quiet, let command = step.command else { return }
     let text = sourceText(of: command).split(whereSeparator: \.isNewline).joined(separator: " ")
-    notice("\(en): \(text)", "\(zh)：\(text)")
+    notice(ShellText.step(done, text))
   }
 
   /// Runs `body` with every change it makes grouped into one undo step.
