@@ -54,6 +54,17 @@ import Testing
     #expect(ShellCommand.all.count == Verb.allCases.count)
   }
 
+  /// The lexer reads a path (quotes optional, any characters) exactly as the first argument of
+  /// the commands whose every form starts with a path; `export … to PATH` is checked by the forms.
+  @Test func theLexerReadsAPathWhereTheGrammarHasOne() {
+    for command in ShellCommand.all {
+      let startsWithPath = command.forms.allSatisfy { $0.first?.source == .path }
+      let parsed = Parser.parse("\(command.verb.rawValue) a/b.plan", file: "<test>")
+      let first = parsed.commands.first?.arguments.first
+      #expect((first?.path == "a/b.plan") == startsWithPath, "\(command.verb)")
+    }
+  }
+
   /// Every form of the table: each form with its optional arguments left out or given, each value
   /// of a choice and each kind, then its options in table order, each given or not.
   static func tableForms(_ command: ShellCommand) -> [[String]] {

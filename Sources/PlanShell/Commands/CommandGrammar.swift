@@ -203,5 +203,5 @@ package struct CommandArguments: Sendable {
 
 extension Verb {
   /// Its position in `allCases`.
-  var index: Int { Verb.allCases.firstIndex(of: self)! }
+  fileprivate var index: Int { Verb.allCases.firstIndex(of: self)! }
 }
