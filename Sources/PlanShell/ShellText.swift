@@ -37,6 +37,24 @@ enum ShellText {
       zh: "\(names.joined(separator: "、")) 的取值也可以输入导出中使用的中文名称（如 \(term) 即 \(keyword)）。")
   }
 
+  // MARK: arguments (the errors of ``ShellCommand/parse(_:)``)
+
+  static let anID = LocalizedText(en: "an ID", zh: "ID")
+  static let aPath = LocalizedText(en: "a path", zh: "路径")
+  /// A kind's key part: `funding PHASE`.
+  static func keyPart(_ kind: String, _ name: String) -> LocalizedText {
+    LocalizedText(en: "\(kind) \(name)", zh: "\(kind) 的 \(name)")
+  }
+  /// An option's value: `a path after 'to'`.
+  static func after(_ keyword: String, _ noun: LocalizedText) -> LocalizedText {
+    LocalizedText(en: "\(noun.en) after '\(keyword)'", zh: "'\(keyword)' 后的\(noun.zh)")
+  }
+  /// A choice with its values: `a format (text, markdown, json, csv, html)`.
+  static func oneOf(_ noun: LocalizedText, _ values: [String]) -> LocalizedText {
+    LocalizedText(
+      en: "\(noun.en) (\(values.joined(separator: ", ")))", zh: "\(noun.zh)（\(values.joined(separator: "、"))）")
+  }
+
   // MARK: notices
 
   static func saved(_ path: String) -> LocalizedText { LocalizedText(en: "saved \(path)", zh: "已保存 \(path)") }

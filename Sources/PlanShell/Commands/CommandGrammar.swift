@@ -157,8 +157,7 @@ extension ShellCommand {
     var missingText: LocalizedText {
       let noun = noun ?? LocalizedText(name)
       guard case .choice(let values) = source else { return noun }
-      return LocalizedText(
-        en: "\(noun.en) (\(values.joined(separator: ", ")))", zh: "\(noun.zh)（\(values.joined(separator: "、"))）")
+      return ShellText.oneOf(noun, values)
     }
   }
 
