@@ -71,9 +71,10 @@ package struct ShellCommand: Sendable {
   package var isStatement: Bool { statementSyntax != nil }
 
   /// The command of a verb.
-  package static func of(_ verb: Verb) -> ShellCommand { byVerb[verb.index] }
+  package static func of(_ verb: Verb) -> ShellCommand { byVerb[verb]! }
 
-  private static let byVerb: [ShellCommand] = Verb.allCases.map { verb in all.first { $0.verb == verb }! }
+  /// A verb without a command, or with two, fails `GrammarTests`.
+  private static let byVerb = [Verb: ShellCommand](all.map { ($0.verb, $0) }, uniquingKeysWith: { first, _ in first })
 
   /// The syntax line of `help`: `export text|markdown|json|csv|html [to PATH] [force] (csv: [bom])`.
   package var syntax: String {
@@ -198,9 +199,4 @@ package struct CommandArguments: Sendable {
   package subscript(_ name: String) -> Token? { values[name] }
 
   package func has(_ flag: String) -> Bool { flags.contains(flag) }
-}
-
-extension Verb {
-  /// Its position in `allCases`.
-  fileprivate var index: Int { Verb.allCases.firstIndex(of: self)! }
 }
