@@ -77,7 +77,7 @@ package struct Completion: Equatable, Sendable {
     }
     if items.count > shown.count {
       let more = items.count - shown.count
-      out += ShellText.more(more).text(language) + "\n"
+      out += CommandText.more(more).text(language) + "\n"
     }
     return out
   }

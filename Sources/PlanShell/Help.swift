@@ -61,7 +61,7 @@ package enum Help {
     let lower = topic.lowercased()
     if let command = ShellCommand.all.first(where: { $0.verb.rawValue == lower }) { return Help.command(command, zh) }
     if lower == "plan" {
-      return "set plan ATTR VALUE...\n  " + ShellText.planSettings.text(language) + "\n\n"
+      return "set plan ATTR VALUE...\n  " + CommandText.planSettings.text(language) + "\n\n"
         + attributeTable(Schema.plan, named: false, zh)
         + examples(
           [
@@ -98,7 +98,7 @@ package enum Help {
   static func heading(_ text: LocalizedText, _ zh: Bool) -> String { zh ? text.zh + "：" : text.en + ":" }
 
   static func examples(_ lines: [String], _ zh: Bool) -> String {
-    heading(lines.count == 1 ? ShellText.example : ShellText.examples, zh) + "\n" + lines.map { "  \($0)\n" }.joined()
+    heading(lines.count == 1 ? CommandText.example : CommandText.examples, zh) + "\n" + lines.map { "  \($0)\n" }.joined()
   }
 
   /// `help VERB`: syntax, what it does, for the verbs that name a kind the syntax for each kind
@@ -114,9 +114,9 @@ package enum Help {
     }
     if verb == .set { lines.insert("set plan ATTR VALUE...", at: 0) }
     if !lines.isEmpty {
-      out += "\n" + heading(ShellText.byKind, zh) + "\n"
+      out += "\n" + heading(CommandText.byKind, zh) + "\n"
       for line in lines { out += "  " + line + "\n" }
-      out += ShellText.kindAttributesHint.text(zh ? .zh : .en) + "\n"
+      out += CommandText.kindAttributesHint.text(zh ? .zh : .en) + "\n"
     }
     return out + "\n" + examples(command.examples, zh)
   }
@@ -148,12 +148,12 @@ package enum Help {
     for verb in [Verb.add, .set, .remove] + (spec.hasOwnID ? [.rename] : []) {
       out += "  " + syntax(verb, kind) + "\n"
     }
-    out += "\n" + heading(ShellText.keys, zh) + "\n"
+    out += "\n" + heading(CommandText.keys, zh) + "\n"
     var rows: [[String]] = []
     for (part, name) in zip(spec.keys, spec.keyNames) {
       switch part {
       case .id:
-        rows.append([name, ShellText.idKey.text(zh ? .zh : .en)])
+        rows.append([name, CommandText.idKey.text(zh ? .zh : .en)])
       case .ref(let k): rows.append([name, AttributeType.ref(k).describe.text(zh ? .zh : .en)])
       case .choice(let c): rows.append([name, c.joined(separator: "|")])
       }
@@ -162,7 +162,7 @@ package enum Help {
     for row in rows { out += "  " + DisplayWidth.pad(row[0], to: width) + "  " + row[1] + "\n" }
     if let p = spec.positional {
       let a = spec.attributes[p]
-      out += "  " + ShellText.positional(a.name).text(zh ? .zh : .en) + "\n"
+      out += "  " + CommandText.positional(a.name).text(zh ? .zh : .en) + "\n"
     }
     out += "\n" + attributeTable(spec.attributes, named: spec.hasName, zh)
     out += chineseTermsNote(spec, zh)
@@ -180,7 +180,7 @@ package enum Help {
       let term = Schema.chineseLabels[keyword]
     else { return "" }
     let names = withTerms.map(\.name)
-    return "  " + ShellText.chineseTerms(names, term: term, keyword: keyword).text(zh ? .zh : .en) + "\n\n"
+    return "  " + CommandText.chineseTerms(names, term: term, keyword: keyword).text(zh ? .zh : .en) + "\n\n"
   }
 
   /// The attributes as a table: name, type (long lists of values wrap at `|`), default or
@@ -188,11 +188,11 @@ package enum Help {
   static func attributeTable(_ attributes: [AttributeSpec], named: Bool, _ zh: Bool) -> String {
     let language: MessageLanguage = zh ? .zh : .en
     var rows: [(name: String, type: [String], note: String, help: String)] = []
-    if named { rows.append(("name", [ShellText.aString.text(language)], "", ShellText.theName.text(language))) }
+    if named { rows.append(("name", [CommandText.aString.text(language)], "", CommandText.theName.text(language))) }
     for a in attributes {
       var note = ""
       if a.required {
-        note = ShellText.required.text(language)
+        note = CommandText.required.text(language)
       } else if let v = a.defaultValue {
         note = "[\(v.display(as: a.type))]"
       }
@@ -201,7 +201,7 @@ package enum Help {
     let w0 = rows.map { DisplayWidth.width($0.name) }.max() ?? 0
     let w1 = rows.flatMap { $0.type.map { DisplayWidth.width($0) } }.max() ?? 0
     let w2 = rows.map { DisplayWidth.width($0.note) }.max() ?? 0
-    var out = heading(ShellText.attributes, zh) + "\n"
+    var out = heading(CommandText.attributes, zh) + "\n"
     for row in rows {
       for (i, type) in row.type.enumerated() {
         let cells = i == 0 ? [row.name, type, row.note, row.help] : ["", type, "", ""]
@@ -232,14 +232,14 @@ package enum Help {
   }
 
   static func overview(_ zh: Bool) -> String {
-    var out = heading(ShellText.commands, zh) + "\n"
+    var out = heading(CommandText.commands, zh) + "\n"
     let shown = ShellCommand.all.filter(\.inOverview)
     let width = shown.map { DisplayWidth.width($0.syntax) }.max() ?? 0
     for command in shown {
       out += "  " + DisplayWidth.pad(command.syntax, to: width) + "  " + command.summary.text(zh ? .zh : .en) + "\n"
     }
-    out += "\n" + heading(ShellText.kinds, zh) + " " + Kind.allCases.map(\.rawValue).joined(separator: ", ") + "\n"
-    out += ShellText.overviewFooter.text(zh ? .zh : .en) + "\n"
+    out += "\n" + heading(CommandText.kinds, zh) + " " + Kind.allCases.map(\.rawValue).joined(separator: ", ") + "\n"
+    out += CommandText.overviewFooter.text(zh ? .zh : .en) + "\n"
     return out
   }
 }

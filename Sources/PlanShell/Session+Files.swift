@@ -36,7 +36,7 @@ extension Session {
           length: token?.length ?? 1))
     }
     markSaved(path: path)
-    notice(ShellText.saved(path))
+    notice(CommandText.saved(path))
     return true
   }
 
@@ -51,7 +51,7 @@ extension Session {
       validation.nextEarly = early
       replacePlan(loaded, file: path)
       onChange?(sourceText(of: command))
-      notice(ShellText.loaded(path))
+      notice(CommandText.loaded(path))
       return true
     } catch {
       if case .unusable(var d) = error {

@@ -48,7 +48,7 @@ extension Session {
     case .exists: return fail(.error(.refuseOverwriteExport(path, option: "force"), at: pathToken))
     case .cannotWrite(let reason): return fail(.error(.cannotWrite(path, reason: reason), at: pathToken))
     }
-    if !FileIO.isDevice(path) { notice(ShellText.exported(path)) }
+    if !FileIO.isDevice(path) { notice(CommandText.exported(path)) }
     return true
   }
 

@@ -62,7 +62,7 @@ extension Session {
     switch entity.kind {
     case .consortium:
       let members = plan[.member].values.filter { $0.key.a == entity.id }
-      out += "  " + text(ShellText.members) + ": \(members.count)\n"
+      out += "  " + text(CommandText.members) + ": \(members.count)\n"
       var table = TextTable()
       for m in members {
         let org = plan.entity(.org, m.key.b)
@@ -76,14 +76,14 @@ extension Session {
     default: break
     }
     let loc = entity.location
-    out += "  " + text(ShellText.definedAt) + " \(loc.file):\(loc.line)\n"
+    out += "  " + text(CommandText.definedAt) + " \(loc.file):\(loc.line)\n"
     return out
   }
 
   /// A value as `show` prints it: the value, else the default marked as such, else `—`.
   private func shown(_ value: Value?, _ attribute: AttributeSpec) -> String {
     if let value { return value.display(as: attribute.type) }
-    if let d = attribute.defaultValue { return d.display(as: attribute.type) + text(ShellText.byDefault) }
+    if let d = attribute.defaultValue { return d.display(as: attribute.type) + text(CommandText.byDefault) }
     return "—"
   }
 
@@ -97,7 +97,7 @@ extension Session {
     var counts = TextTable(alignments: [.left, .right])
     for kind in Kind.allCases { counts.add([kind.rawValue, String(plan[kind].count)]) }
     out += "\n" + counts.render()
-    out += text(ShellText.file) + ": " + (file ?? "—") + (isDirty ? text(ShellText.unsavedChanges) : "") + "\n"
+    out += text(CommandText.file) + ": " + (file ?? "—") + (isDirty ? text(CommandText.unsavedChanges) : "") + "\n"
     return out
   }
 
@@ -155,7 +155,7 @@ extension Session {
       table.add(row)
     }
     if table.rows.isEmpty {
-      notice(ShellText.none)
+      notice(CommandText.none)
       return true
     }
     if let text = Session.alignedColumns(table.rows) {

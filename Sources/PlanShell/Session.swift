@@ -109,19 +109,12 @@ package final class Session {
     worstFailure = max(worstFailure ?? failure, failure)
   }
 
-  /// A notice for a person at the terminal (stderr; only interactively, not with `--quiet`).
-  func notice(_ en: String, _ zh: String) {
-    guard settings.interactive, !settings.quiet else { return }
-    output.writeError((settings.language == .zh ? zh : en) + "\n")
-  }
-
-  /// A notice from the shell's catalog (``ShellText``).
+  /// A notice from the shell's catalogs (``ShellText``, ``CommandText``) for a person at the
+  /// terminal (stderr; only interactively, not with `--quiet`).
   func notice(_ text: LocalizedText) {
     guard settings.interactive, !settings.quiet else { return }
     output.writeError(text.text(settings.language) + "\n")
   }
-
-  func text(_ en: String, _ zh: String) -> String { settings.language == .zh ? zh : en }
 
   func text(_ text: LocalizedText) -> String { text.text(settings.language) }
 
@@ -215,7 +208,7 @@ package final class Session {
       if gone > 0 { parts.append("\(gone) \(kind.rawValue)") }
     }
     guard !parts.isEmpty else { return }
-    notice(ShellText.removed(parts))
+    notice(CommandText.removed(parts))
   }
 
   /// Makes `next` the current plan as one undoable step (or part of the enclosing group).
@@ -279,7 +272,7 @@ package final class Session {
     version = step.version
     switchFile(to: step.file)
     onChange?("undo")
-    noticeStep(step, ShellText.undone)
+    noticeStep(step, CommandText.undone)
     return true
   }
 
@@ -292,7 +285,7 @@ package final class Session {
     version = step.version
     switchFile(to: step.file)
     onChange?("redo")
-    noticeStep(step, ShellText.redone)
+    noticeStep(step, CommandText.redone)
     return true
   }
 
@@ -339,7 +332,7 @@ package final class Session {
   private func noticeStep(_ step: Step, _ done: LocalizedText) {
     guard settings.interactive, !settings.quiet, let command = step.command else { return }
     let text = sourceText(of: command).split(whereSeparator: \.isNewline).joined(separator: " ")
-    notice(ShellText.step(done, text))
+    notice(CommandText.step(done, text))
   }
 
   /// Runs `body` with every change it makes grouped into one undo step.

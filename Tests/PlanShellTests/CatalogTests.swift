@@ -21,6 +21,7 @@ import Testing
     (ExportLabels.self, "Sources/PlanIO/Catalog/ExportLabels.swift"),
     (DiffText.self, "Sources/PlanIO/Catalog/DiffText.swift"),
     (ShellText.self, "Sources/PlanShell/Catalog/ShellText.swift"),
+    (CommandText.self, "Sources/PlanShell/Catalog/CommandText.swift"),
   ]
 
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

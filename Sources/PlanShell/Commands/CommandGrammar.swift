@@ -158,7 +158,7 @@ extension ShellCommand {
     var missingText: LocalizedText {
       let noun = noun ?? LocalizedText(name)
       guard case .choice(let values) = source else { return noun }
-      return ShellText.oneOf(noun, values)
+      return CommandText.oneOf(noun, values)
     }
   }
 

@@ -94,7 +94,7 @@ extension ShellCommand {
         ]
       ],
       options: [
-        Option("to", value: Argument("PATH", .path, noun: ShellText.aPath)), Option("force"),
+        Option("to", value: Argument("PATH", .path, noun: CommandText.aPath)), Option("force"),
         Option("bom", onlyWhen: ("format", ExportFormat.csv.rawValue)),
       ],
       summary: LocalizedText(
@@ -102,12 +102,12 @@ extension ShellCommand {
       examples: ["export text", "export markdown to roadmap.md force"],
       perform: { session, _, arguments in session.export(arguments) }),
     ShellCommand(
-      .save, forms: [[Argument("PATH", .path, optional: true, noun: ShellText.aPath)]], options: [Option("force")],
+      .save, forms: [[Argument("PATH", .path, optional: true, noun: CommandText.aPath)]], options: [Option("force")],
       summary: LocalizedText(en: "write the plan file (atomically)", zh: "保存计划文件（原子写入）"),
       examples: ["save", "save plans/jilin.plan"],
       perform: { session, command, arguments in session.save(command, arguments) }),
     ShellCommand(
-      .load, forms: [[Argument("PATH", .path, noun: ShellText.aPath)]],
+      .load, forms: [[Argument("PATH", .path, noun: CommandText.aPath)]],
       summary: LocalizedText(
         en: "replace the plan with a plan file (asks once if there are unsaved changes)",
         zh: "载入计划文件替换当前计划（有未保存的修改时先提醒一次）"),
@@ -120,7 +120,7 @@ extension ShellCommand {
       examples: ["new"],
       perform: { session, command, _ in session.newPlan(command) }),
     ShellCommand(
-      .run, forms: [[Argument("PATH", .path, noun: ShellText.aPath)]],
+      .run, forms: [[Argument("PATH", .path, noun: CommandText.aPath)]],
       summary: LocalizedText(
         en: "execute a script file (a `run` inside it is relative to its folder; other paths to the current directory)",
         zh: "执行脚本文件（其中 run 的相对路径以脚本所在目录为准，其他路径以当前目录为准）"),

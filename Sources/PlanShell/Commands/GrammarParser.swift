@@ -159,11 +159,11 @@ extension ShellCommand {
     case .missingKey(let kind, let part):
       let name = kind.spec.keyNames[part]
       return .error(
-        .missing(ShellText.keyPart(kind.rawValue, name)),
+        .missing(CommandText.keyPart(kind.rawValue, name)),
         at: tokens.last!.location)
     case .notAnID:
       return .error(
-        .expected(ShellText.anID, found: tokens[miss.index].summary), at: tokens[miss.index])
+        .expected(CommandText.anID, found: tokens[miss.index].summary), at: tokens[miss.index])
     case .unexpected:
       let t = tokens[miss.index]
       return .error(.unexpectedArgument(t.summary), at: t)
@@ -191,7 +191,7 @@ extension ShellCommand {
       }
       let noun = value.missingText
       return .error(
-        .missing(ShellText.after(option.keyword, noun)),
+        .missing(CommandText.after(option.keyword, noun)),
         at: t)
     }
   }

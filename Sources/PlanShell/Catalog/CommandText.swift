@@ -3,7 +3,7 @@ import PlanLanguage
 /// The shell's own text in English and Chinese: the headings and notes of `help`, the notices
 /// after commands, the words of `show`. The commands' help is in their table
 /// (``ShellCommand/all``); messages with a code are PlanLanguage's ``Message``.
-enum ShellText {
+package enum CommandText: TextCatalog {
   // MARK: help
 
   static let commands = LocalizedText(en: "Commands", zh: "命令")
@@ -81,4 +81,25 @@ enum ShellText {
   static let byDefault = LocalizedText(en: " (default)", zh: "（默认）")
   static let file = LocalizedText(en: "file", zh: "文件")
   static let unsavedChanges = LocalizedText(en: " (unsaved changes)", zh: "（有未保存的修改）")
+
+  package static var entries: [CatalogEntry] {
+    [
+      CatalogEntry("commands", commands), CatalogEntry("kinds", kinds), CatalogEntry("byKind", byKind),
+      CatalogEntry("keys", keys), CatalogEntry("attributes", attributes), CatalogEntry("example", example),
+      CatalogEntry("examples", examples), CatalogEntry("kindAttributesHint", kindAttributesHint),
+      CatalogEntry("overviewFooter", overviewFooter), CatalogEntry("idKey", idKey), CatalogEntry("aString", aString),
+      CatalogEntry("theName", theName), CatalogEntry("required", required), CatalogEntry("planSettings", planSettings),
+      CatalogEntry("positional", positional("value")),
+      CatalogEntry("chineseTerms", chineseTerms(["instrument", "funder"], term: "项目资助", keyword: "grant")),
+      CatalogEntry("anID", anID), CatalogEntry("aPath", aPath), CatalogEntry("keyPart", keyPart("funding", "PHASE")),
+      CatalogEntry("after", after("to", aPath)),
+      CatalogEntry("oneOf", oneOf(LocalizedText(en: "a format", zh: "格式"), ["text", "json"])),
+      CatalogEntry("saved", saved("plan.plan")), CatalogEntry("loaded", loaded("plan.plan")),
+      CatalogEntry("exported", exported("out.html")), CatalogEntry("removed", removed(["1 consortium", "2 goal"])),
+      CatalogEntry("undone", undone), CatalogEntry("redone", redone),
+      CatalogEntry("step", step(undone, "add field F9 \"x\"")), CatalogEntry("none", none),
+      CatalogEntry("more", more(12)), CatalogEntry("members", members), CatalogEntry("definedAt", definedAt),
+      CatalogEntry("byDefault", byDefault), CatalogEntry("file", file), CatalogEntry("unsavedChanges", unsavedChanges),
+    ]
+  }
 }
