@@ -65,7 +65,7 @@ struct RobustnessSampler: Sendable {
     var sampled = [Double](repeating: 0, count: criterionCount)
     var scores = [Double](repeating: 0, count: f)
     var weighted = [Double](repeating: 0, count: method == .topsis ? f * criterionCount : 0)
-    var order = (0..<Int32(f)).map { $0 }
+    var order = DescendingOrder(count: f)
     for sample in block {
       perturbWeights(weights, into: &sampled, generator: generator, spread: spread, sample: sample)
       switch method {
@@ -73,13 +73,8 @@ struct RobustnessSampler: Sendable {
       case .topsis: topsisScores(sampled, into: &scores, buffer: &weighted)
       }
       scores.withUnsafeBufferPointer { s in
-        order.withUnsafeMutableBufferPointer { o in
-          // A total order (score descending, then field), so the sorted order is unique whatever
-          // order the sort starts from; starting from the last sample's keeps it nearly sorted.
-          o.sort { a, b in
-            let (sa, sb) = (s[Int(a)], s[Int(b)])
-            return sa != sb ? sa > sb : a < b
-          }
+        order.sort(s)
+        order.order.withUnsafeBufferPointer { o in
           tallyRanks(s, o, cutoff: cutoff, into: &tally)
         }
       }
@@ -90,7 +85,7 @@ struct RobustnessSampler: Sendable {
   /// Adds one sample's shared ranks (``sharedRanks(_:tolerance:)``'s grouping) to the tallies.
   @inline(__always)
   private func tallyRanks(
-    _ s: UnsafeBufferPointer<Double>, _ order: UnsafeMutableBufferPointer<Int32>, cutoff: Int,
+    _ s: UnsafeBufferPointer<Double>, _ order: UnsafeBufferPointer<Int32>, cutoff: Int,
     into tally: inout Tally
   ) {
     var groupTop = 0.0
