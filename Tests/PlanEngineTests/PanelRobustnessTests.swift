@@ -72,17 +72,31 @@ struct PanelRobustnessTests {
     #expect(bits(two) == bits(other))
   }
 
-  @Test(arguments: RankingMethod.allCases)
-  func talliesMatchRankingEachSampleDirectly(method: RankingMethod) throws {
+  /// The fixture table with a fourth field that copies F2 (a tie, for shared ranks), and a table of
+  /// 300 fields (past the sampler's switch to its radix sort at 256) with some copied rows.
+  static let tallyInputs: [RankingInput] = {
+    var small = RankingFixtures.table
+    small.fieldIDs.append("F4")
+    small.scores.append(small.scores[1])
+    let g = SplitMix64(seed: 11)
+    let rows = (0..<300).map { i in (0..<4).map { j in (g.unit(UInt64(i * 4 + j)) * 100).rounded() / 10 } }
+    var large = RankingFixtures.table
+    large.fieldIDs = rows.indices.map { "F\($0 + 1)" }
+    large.scaleMin = [0, 0, 0, 0]
+    large.scores = rows.enumerated().map { i, row in i % 10 == 9 ? rows[i - 1] : row }
+    return [small, large]
+  }()
+
+  @Test(arguments: RankingMethod.allCases, [0, 1])
+  func talliesMatchRankingEachSampleDirectly(method: RankingMethod, table: Int) throws {
     // The sampler's scores must be those of scores(_:method:) for the same weights, ranked by
-    // sharedRanks: recount them the slow way. A table with a tie (F4 copies F2) exercises shared ranks.
-    var input = RankingFixtures.table
-    input.fieldIDs.append("F4")
-    input.scores.append(input.scores[1])
-    let samples = 700
-    var first = [0, 0, 0, 0]
-    var top = [0, 0, 0, 0]
-    var rankSum = [0, 0, 0, 0]
+    // sharedRanks: recount them the slow way.
+    let input = Self.tallyInputs[table]
+    let samples = table == 0 ? 700 : 40
+    let n = input.fieldCount
+    var first = [Int](repeating: 0, count: n)
+    var top = first
+    var rankSum = first
     for s in 0..<samples {
       let w = robustnessWeights(input.weights, spread: 0.3, seed: 5, sample: s)
       let ranks = sharedRanks(scores(input.withWeights(w), method: method))
@@ -96,7 +110,10 @@ struct PanelRobustnessTests {
     #expect(result.fields.map(\.first) == first.map { Double($0) / Double(samples) })
     #expect(result.fields.map { $0.top ?? -1 } == top.map { Double($0) / Double(samples) })
     #expect(result.fields.map(\.meanRank) == rankSum.map { Double($0) / Double(samples) })
-    #expect(result.fields[1].first == result.fields[3].first)
+    // Copied rows tie in every sample: F2 and F4, or F9 and F10.
+    let (a, b) = table == 0 ? (1, 3) : (8, 9)
+    #expect(result.fields[a].meanRank == result.fields[b].meanRank)
+    #expect(result.fields[a].first == result.fields[b].first)
   }
 
   @Test func badSettingsAreRejected() {

@@ -62,16 +62,20 @@ private struct TopSetFlip {
   var gain: Double
 }
 
-/// The candidate nearest to `current`: then the lower weight, the larger gain, the lower fields.
+/// Whether `a` is preferred to `b` as the flip nearest to `current`: the nearer, then the lower
+/// weight, the larger gain, the lower fields.
+private func isNearer(_ a: TopSetFlip, than b: TopSetFlip, to current: Double) -> Bool {
+  let (da, db) = (abs(a.weight - current), abs(b.weight - current))
+  if da != db { return da < db }
+  if a.weight != b.weight { return a.weight < b.weight }
+  if a.gain != b.gain { return a.gain > b.gain }
+  if a.entering != b.entering { return (a.entering ?? -1) < (b.entering ?? -1) }
+  return (a.leaving ?? -1) < (b.leaving ?? -1)
+}
+
+/// The candidate nearest to `current` (``isNearer(_:than:to:)``).
 private func nearest(_ candidates: [TopSetFlip], to current: Double) -> TopSetFlip? {
-  candidates.min { a, b in
-    let (da, db) = (abs(a.weight - current), abs(b.weight - current))
-    if da != db { return da < db }
-    if a.weight != b.weight { return a.weight < b.weight }
-    if a.gain != b.gain { return a.gain > b.gain }
-    if a.entering != b.entering { return (a.entering ?? -1) < (b.entering ?? -1) }
-    return (a.leaving ?? -1) < (b.leaving ?? -1)
-  }
+  candidates.min { isNearer($0, than: $1, to: current) }
 }
 
 /// The step that probes a tied boundary.
@@ -118,7 +122,7 @@ private func weightedTopSetFlip(_ input: RankingInput, criterion j: Int, top: Se
       guard crossing >= 0, crossing <= 1 else { continue }
       let candidate = TopSetFlip(
         weight: crossing, entering: k, leaving: i, gain: max(leadAtZero, leadAtOne))
-      best = nearest([best, candidate].compactMap { $0 }, to: current)
+      if best.map({ isNearer(candidate, than: $0, to: current) }) ?? true { best = candidate }
     }
   }
   return best
