@@ -24,16 +24,19 @@ extension Plan {
       }
     }
     if keyParts.isEmpty && attributes.isEmpty { return true }
-    for entity in tables[kind.index].values {
-      for (i, target) in keyParts where !contains(target, EntityKey(entity.key.part(i))) { return false }
-      for (i, target) in attributes {
-        switch entity.values[i] {
-        case .ref(let id)?: if !contains(target, EntityKey(id)) { return false }
-        case .refs(let ids)?: for id in ids where !contains(target, EntityKey(id)) { return false }
-        default: break
+    // The entities are read in place: copying each out costs reference counting on every part.
+    return tables[kind.index].values.elements.withUnsafeBufferPointer { entities in
+      for e in entities.indices {
+        for (i, target) in keyParts where !contains(target, EntityKey(entities[e].key.part(i))) { return false }
+        for (i, target) in attributes {
+          switch entities[e].values[i] {
+          case .ref(let id)?: if !contains(target, EntityKey(id)) { return false }
+          case .refs(let ids)?: for id in ids where !contains(target, EntityKey(id)) { return false }
+          default: break
+          }
         }
       }
+      return true
     }
-    return true
   }
 }
