@@ -58,6 +58,7 @@ package enum Driver {
     var settings = Session.Settings()
     settings.language = language(common)
     settings.color = useColor(common, fd: 2)
+    StandardOutput.coloured.err = settings.color
     settings.quiet = common.quiet
     return Session(settings: settings, output: output)
   }
@@ -130,7 +131,9 @@ package enum Driver {
   package static func check(plans: [String], strict: Bool, json: Bool, common: CommonSettings) -> Int32 {
     let sources = SourceStore()
     let lang = language(common)
-    let renderer = DiagnosticRenderer(language: lang, color: useColor(common, fd: 1), sources: sources)
+    let colour = useColor(common, fd: 1)
+    StandardOutput.coloured.out = colour
+    let renderer = DiagnosticRenderer(language: lang, color: colour, sources: sources)
     var diagnostics: [Diagnostic] = []
     var status: Int32 = 0
     for path in plans {
@@ -220,7 +223,12 @@ package enum Driver {
     let plan = session.plan
     guard let output, output != "-" else {
       // Streamed: each piece goes out as soon as it is made.
-      Exporter.write(plan, format: format, options: options) { StandardOutput.write($0, to: 1) }
+      // Escaped piece by piece (a sequence split between pieces is held back to the next).
+      var escaper = ControlEscaper()
+      Exporter.write(plan, format: format, options: options) {
+        escaper.feed($0) { StandardOutput.write($0, to: 1) }
+      }
+      escaper.finish { StandardOutput.write($0, to: 1) }
       return 0
     }
     return writeOutput(to: output, force: force, session: session) { chunkSize, sink in
