@@ -196,7 +196,7 @@ import Testing
     "# cplan plan 1\n" + LoaderFastPathTests.base + "\nadd field F3 \"unterminated\nadd field F4 \"y\"\n",
     "# cplan plan 1\n" + LoaderFastPathTests.base + "\nadd field F2 \"dup\"\n",
     "# cplan plan 1\n" + LoaderFastPathTests.base + "\nadd field F3 \"x\" \\",
-    "# cplan plan 2\n" + LoaderFastPathTests.base,
+    "# cplan plan 3\n" + LoaderFastPathTests.base,
     "not a plan\n",
     "",
   ]
