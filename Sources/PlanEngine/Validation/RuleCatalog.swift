@@ -100,6 +100,32 @@ package struct RuleSpec: Sendable {
   /// Where the rule's parts run.
   package var scopes: [RuleScope] { parts.map(\.scope) }
 
+  /// The bits (``RuleBook/Reads``: one per attribute in ``Schema`` order) of what the rule reads
+  /// of the entities of `kind`; `nil` when it reads none of them. A rule that runs shard by
+  /// shard also reads which consortium a goal or measure belongs to (the shard it is in). A name
+  /// that is not an attribute of the kind (RuleDeclarationTests fails on it) reads everything,
+  /// the safe side.
+  package func attributeBits(_ kind: Kind) -> UInt64? {
+    var bits: UInt64?
+    for read in reads where read.kind == kind {
+      var b = bits ?? 0
+      if let names = read.attributes {
+        for name in names { b |= kind.spec.attributeIndex(name).map { 1 << UInt64($0) } ?? .max }
+      } else {
+        b = .max
+      }
+      bits = b
+    }
+    if let b = bits, scopes.contains(where: { $0 == .shard || $0 == .summaries }) {
+      switch kind {
+      case .goal: bits = b | 1 << UInt64(Attr.Goal.consortium)
+      case .measure: bits = b | 1 << UInt64(Attr.Measure.consortium)
+      default: break
+      }
+    }
+    return bits
+  }
+
   /// The plan settings among ``settings`` that exist for this rule: its thresholds (``Schema``
   /// settings whose ``AttributeSpec/rule`` is this rule's code).
   package var thresholds: [AttributeSpec] {
@@ -149,19 +175,10 @@ package enum RuleBook {
     for scope in RuleScope.allCases { reads[scope] = Reads() }
     for rule in all {
       for scope in Set(rule.scopes) {
-        for read in rule.reads {
-          let spec = read.kind.spec
-          reads[scope]!.kinds[read.kind.index] = true
-          guard let names = read.attributes else {
-            reads[scope]!.attributes[read.kind.index] = .max
-            continue
-          }
-          for name in names {
-            // A name that is not an attribute of the kind fails RuleDeclarationTests; here it
-            // reads everything, the safe side.
-            let bit: UInt64 = spec.attributeIndex(name).map { 1 << UInt64($0) } ?? .max
-            reads[scope]!.attributes[read.kind.index] |= bit
-          }
+        for kind in Kind.allCases {
+          guard let bits = rule.attributeBits(kind) else { continue }
+          reads[scope]!.kinds[kind.index] = true
+          reads[scope]!.attributes[kind.index] |= bits
         }
         for name in rule.settings {
           if let i = Schema.planAttributeIndex(name) { reads[scope]!.settings[i] = true }

@@ -10,8 +10,12 @@ extension RuleBook {
       en: "a consortium's field ranks below `cutoff` and the field has no `justification`",
       zh: "联合体所属领域排在 cutoff 之外，且该领域没有 justification"),
     examples: ["set field F5 justification \"省委确定的战略方向\""],
-    reads: [.attributes(.field, "justification"), .attributes(.consortium, "field")],
-    settings: ["cutoff"],
+    // The ranking's own inputs too: what ranks the fields.
+    reads: [
+      .attributes(.field, "justification"), .attributes(.consortium, "field"), .everything(.criterion),
+      .attributes(.score, "value"), .attributes(.compare, "value"),
+    ],
+    settings: ["cutoff", "weighting", "method"],
     parts: [.plan(RankingRules.r09)])
 }
 

@@ -10,8 +10,12 @@ extension RuleBook {
       en: "a field within `cutoff` has no consortium",
       zh: "排名在 cutoff 之内的领域没有联合体"),
     examples: ["add consortium K2 \"碳纤维创新联合体\" field F2"],
-    reads: [.entities(.field), .attributes(.consortium, "field")],
-    settings: ["cutoff"],
+    // The ranking's own inputs too: what ranks the fields.
+    reads: [
+      .entities(.field), .attributes(.consortium, "field"), .everything(.criterion), .attributes(.score, "value"),
+      .attributes(.compare, "value"),
+    ],
+    settings: ["cutoff", "weighting", "method"],
     parts: [.plan(RankingRules.r10)])
 }
 
