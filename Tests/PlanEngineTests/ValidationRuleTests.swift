@@ -69,6 +69,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     RuleCase("R31", ["set measure M1 agency none"]),
     RuleCase("R32", ["set goal G1 after G3"]),
     RuleCase("R33", ["set goal G3 after G2"]),
+    RuleCase("R45", ["set measure M1 funder none"]),
   ]
 }
 
@@ -255,5 +256,26 @@ struct ValidationRuleTests {
       Engine.validate(r19).map(\.message.en) == [
         "the lead enterprise jcf (吉林化纤) of K2 has an R&D intensity of 4%, below 4.5%"
       ])
+  }
+
+  // MARK: R45
+
+  @Test func r45NamesTheMeasureAndItsAmount() throws {
+    let plan = try ValidationFixture.plan(["set measure M4 funder none"])
+    let d = try #require(Engine.validate(plan).first)
+    #expect(d.code == "R45" && d.severity == .warning && d.location?.line == 1)
+    #expect(d.message.en == "measure M4 (揭榜挂帅) has an amount of 800 万元 but no funder; name who pays it (funder)")
+    #expect(d.message.zh == "措施 M4（揭榜挂帅）有金额 800 万元，但没有出资方；请注明出资方（funder）")
+  }
+
+  /// A measure without an amount needs no funder; an amount of 0 is an amount; a plan-wide
+  /// measure is judged too.
+  @Test(arguments: [
+    (["set measure M1 funder none amount none"], false),
+    (["set measure M1 funder none amount 0"], true),
+    (["set measure M7 funder none"], true),
+  ])
+  func r45(edits: [String], fires: Bool) throws {
+    #expect(ValidationFixture.codes(try ValidationFixture.plan(edits)) == (fires ? ["R45"] : []))
   }
 }
