@@ -169,11 +169,11 @@ final class PlanIndex: Sendable {
   /// Each funding line's `amount`, 0 when unset.
   let fundingAmount: [Double]
 
-  /// The position of `keyword` in ``Schema/funders`` (which holds every source too), `-1` for
-  /// none: the codes of ``measureFunder`` and ``fundingSource``.
-  static func funderCode(_ keyword: String?) -> Int8 {
+  /// The position of `keyword` in `funders` (``Schema/funders``, which holds every source too),
+  /// `-1` for none: the codes of ``measureFunder`` and ``fundingSource``.
+  @inline(__always) static func funderCode(_ keyword: String?, in funders: [String]) -> Int8 {
     guard let keyword else { return -1 }
-    return Int8(Schema.funders.firstIndex(of: keyword) ?? -1)
+    return Int8(funders.firstIndex(of: keyword) ?? -1)
   }
 
   /// The plan settings the shard rules read, read once.
@@ -479,6 +479,7 @@ final class PlanIndex: Sendable {
       let n = measures.count
       var owners: [Int32] = [], phasePositions: [Int32] = [], facts: [MeasureFacts] = []
       var funders: [Int8] = [], amounts: [Double] = [], starts: [Int] = []
+      let keywords = Schema.funders
       owners.reserveCapacity(n)
       phasePositions.reserveCapacity(n)
       facts.reserveCapacity(n)
@@ -497,7 +498,7 @@ final class PlanIndex: Sendable {
         case "management"?: f.insert(.management)
         default: break
         }
-        funders.append(PlanIndex.funderCode(measure[Attr.Measure.funder]?.choice))
+        funders.append(PlanIndex.funderCode(measure[Attr.Measure.funder]?.choice, in: keywords))
         amounts.append(measure[Attr.Measure.amount]?.number ?? 0)
         if let start = measure[Attr.Measure.start]?.month {
           f.insert(.start)
@@ -516,6 +517,7 @@ final class PlanIndex: Sendable {
       var phaseOf = Resolver(phaseTable)
       let n = funding.count
       var owners: [Int32] = [], phasePositions: [Int32] = [], sources: [Int8] = [], amounts: [Double] = []
+      let keywords = Schema.funders
       owners.reserveCapacity(n)
       phasePositions.reserveCapacity(n)
       sources.reserveCapacity(n)
@@ -523,7 +525,7 @@ final class PlanIndex: Sendable {
       for line in funding {
         owners.append(consortiumOf(line.key.a))
         phasePositions.append(phaseOf(line.key.b))
-        sources.append(PlanIndex.funderCode(line.key.c))
+        sources.append(PlanIndex.funderCode(line.key.c, in: keywords))
         amounts.append(line[Attr.Funding.amount]?.number ?? 0)
       }
       fundingLines = (Groups(count: consortia.count, owners: owners), phasePositions, sources, amounts)

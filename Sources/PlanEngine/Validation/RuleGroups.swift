@@ -109,15 +109,20 @@ enum FundingRules {
   /// municipal).
   static let governmentSources = Schema.sources.filter { Schema.governmentSources.contains($0) }
 
-  /// For each funder keyword code (``PlanIndex/funderCode(_:)``), its position in
-  /// ``governmentSources``, `-1` for the others.
-  private static let governmentSlots: [Int8] = Schema.funders.map { Int8(governmentSources.firstIndex(of: $0) ?? -1) }
+  /// Which funders and sources are the government's: for each keyword code
+  /// (``PlanIndex/funderCode(_:in:)``), its position in ``governmentSources``, `-1` for the
+  /// others. A rule takes one per shard (``Government/init()``), not a global per line.
+  struct Government {
+    private let slots: [Int8]
 
-  /// The position in ``governmentSources`` of the funder or source with keyword code `code`
-  /// (``PlanIndex/funderCode(_:)``), `-1` when it is not the government's (or there is none).
-  @inline(__always) static func government(_ code: Int8) -> Int8 {
-    code < 0 ? -1 : governmentSlots[Int(code)]
+    init() { slots = FundingRules.governmentSlots }
+
+    /// The position in ``governmentSources`` of the funder or source with keyword code `code`,
+    /// `-1` when it is not the government's (or there is none).
+    @inline(__always) func callAsFunction(_ code: Int8) -> Int8 { code < 0 ? -1 : slots[Int(code)] }
   }
+
+  private static let governmentSlots: [Int8] = Schema.funders.map { Int8(governmentSources.firstIndex(of: $0) ?? -1) }
 
   /// Whether `text` is empty or all whitespace (`Character.isWhitespace`). A character is
   /// whitespace when its first scalar is, so text whose first scalar is not — nearly every

@@ -123,17 +123,20 @@ struct LinkedGoals: Sendable {
 /// (read from the last full run's ``ShardLayout`` when the shard is first touched). No table of
 /// the plan is kept, only the tables' keys, so an edit copies no table.
 /// What an edit marks stale, from the ``PlanChange`` it returned (which holds the previous
-/// values of what it touched):
-/// - a consortium, member, funding line: its consortium's shard; a goal or measure: the shards
-///   of its old and new consortium (a plan-wide one when it has none); an org: the shards of the
-///   consortia it is a member of;
-/// - a criterion, judgement, field or score, or the settings weighting, method and cutoff: the
-///   ranking group;
-/// - a goal with `after` links, or one that another goal comes after: the goal graph, when the
-///   goal came or went, its links or its phase changed, or the graph has findings;
-/// - a phase, any other setting, `remove … cascade`, `rename`, `load`, `new`: everything.
-/// The links (R09–R10), the phase rules (R20–R21) and the rules across consortia (from the
-/// summaries) are cheap and always run. The result is the same as ``Engine/validate(_:strict:)``
+/// values of what it touched), is derived from what the rules declare they read
+/// (``RuleSpec/reads``, ``RuleSpec/settings``, gathered by scope in ``RuleBook/reads``) — there is
+/// no table of edits here: what changed of an entity (its kind, the attributes whose values
+/// changed, its name, its statement) is matched against the reads of each scope:
+/// - the shards (shard rules and the summaries they feed): the shards the entity belongs to — a
+///   consortium, member or funding line its consortium's; a goal or measure its old and new
+///   consortium's (the plan-wide shard when it has none), both when it moved; an org those of the
+///   consortia it is a member of; any other kind every shard (a full run);
+/// - the ranking basis; the goal graph (only for goals with `after` links, or named in one);
+/// - a group with findings runs again on any change of a kind it reads (its findings name and
+///   point at entities);
+/// - a setting marks what reads it; `remove … cascade`, `rename`, `load`, `new`: everything.
+/// The rules over the whole plan (the links R09–R10, the phases R20–R21) and across consortia
+/// (from the summaries) are cheap and always run. The result is the same as ``Engine/validate(_:strict:)``
 /// of the whole plan (a test compares them after random edits).
 ///
 /// Every mutation of the plan must be reported with ``note(_:in:mutation:)`` and a mutation
@@ -401,8 +404,11 @@ package final class ValidationCache {
     case .org:
       for member in plan[.member].keys where member.b == key.a { mark(member.a) }
     default:
-      // Not in a shard: a change the shard rules read makes every shard stale.
-      if reads.kinds[kind.index], reads.affected(kind, changed: changed) { complete = false }
+      // Not in a shard: a change the shard rules read makes every shard stale (so does a new
+      // name, which a finding's label may show; a shard's findings point at its own entities).
+      if reads.kinds[kind.index], reads.affected(kind, changed: changed) || changed & Self.nameBit != 0 {
+        complete = false
+      }
     }
     let basis = RuleBook.reads[.rankingBasis]!
     if basis.kinds[kind.index], !ranking.isEmpty || basis.affected(kind, changed: changed) { staleRanking = true }

@@ -26,6 +26,7 @@ extension FundingRules {
   /// message gives the share, the government amounts by source, the total and the cap.
   static let r27 = ShardRule.consortium("R27") { s in
     let index = s.index
+    let governmentSlot = Government()
     let lines = index.fundingByConsortium
     // The total and each government source's amount, each summed in plan order.
     var total = 0.0
@@ -34,7 +35,7 @@ extension FundingRules {
       let l = lines.item(i)
       let amount = index.fundingAmount[l]
       total += amount
-      switch FundingRules.government(index.fundingSource[l]) {
+      switch governmentSlot(index.fundingSource[l]) {
       case 0: bySource.0 += amount
       case 1: bySource.1 += amount
       case 2: bySource.2 += amount

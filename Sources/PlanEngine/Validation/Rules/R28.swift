@@ -23,6 +23,7 @@ extension FundingRules {
   static let r28 = ShardRule("R28") { s in
     guard !s.isPlanWide else { return [] }
     let index = s.index
+    let governmentSlot = Government()
     let measures = index.measuresByConsortium
     let bounds = measures.bounds(s.k)
     guard !bounds.isEmpty else { return [] }
@@ -34,7 +35,7 @@ extension FundingRules {
       var count = 0
       for i in bounds {
         let m = measures.item(i)
-        let funder = FundingRules.government(index.measureFunder[m])
+        let funder = governmentSlot(index.measureFunder[m])
         guard funder >= 0, index.measureFacts[m].contains(.phaseRef) else { continue }
         let phase = index.measurePhase[m]
         // A phase that is not in the plan (a guard: the model refuses them) is told apart by ID.
@@ -59,14 +60,14 @@ extension FundingRules {
         var line = 0.0
         for i in lines.bounds(s.k) {
           let l = lines.item(i)
-          if index.fundingPhase[l] == group.phase, FundingRules.government(index.fundingSource[l]) == group.funder {
+          if index.fundingPhase[l] == group.phase, governmentSlot(index.fundingSource[l]) == group.funder {
             line = index.fundingAmount[l]
           }
         }
         guard group.total > line + tolerance else { continue }
         // The finding names every measure of the group.
         let ids: [String] = measures[s.k].filter { m in
-          FundingRules.government(index.measureFunder[m]) == group.funder && index.measurePhase[m] == group.phase
+          governmentSlot(index.measureFunder[m]) == group.funder && index.measurePhase[m] == group.phase
             && index.measureFacts[m].contains(.phaseRef)
         }.map { index.measures[$0].id }
         findings.append(

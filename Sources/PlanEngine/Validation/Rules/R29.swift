@@ -19,11 +19,12 @@ extension FundingRules {
   /// government does not run the consortium's people, money and materials.
   static let r29 = ShardRule("R29") { s in
     let index = s.index
+    let governmentSlot = Government()
     let measures = index.measuresByConsortium
     var findings: [Diagnostic] = []
     for i in measures.bounds(s.k) {
       let m = measures.item(i)
-      guard index.measureFacts[m].contains(.management), FundingRules.government(index.measureFunder[m]) >= 0 else {
+      guard index.measureFacts[m].contains(.management), governmentSlot(index.measureFunder[m]) >= 0 else {
         continue
       }
       let measure = index.measures[m]

@@ -20,9 +20,8 @@ extension FundingRules {
     let index = s.index
     let measures = index.measuresByConsortium
     var findings: [Diagnostic] = []
-    for i in measures.bounds(s.k) {
+    for i in measures.bounds(s.k) where isBlank(index.measures[measures.item(i)][Attr.Measure.agency]?.text ?? "") {
       let measure = index.measures[measures.item(i)]
-      guard isBlank(measure[Attr.Measure.agency]?.text ?? "") else { continue }
       findings.append(s.report(.r31NoAgency(measure), at: measure))
     }
     return findings
