@@ -91,6 +91,9 @@ struct MeasureFacts: OptionSet, Sendable {
   static let ip = MeasureFacts(rawValue: 1)
   static let talent = MeasureFacts(rawValue: 2)
   static let management = MeasureFacts(rawValue: 4)
+  /// `agency` is unset, or only whitespace (``PlanIndex/isBlank(_:)``): a property of the text;
+  /// whether that counts as no agency is R31's to say.
+  static let blankAgency = MeasureFacts(rawValue: 8)
   /// `start` is set (``PlanIndex/measureStart``, R30).
   static let start = MeasureFacts(rawValue: 16)
   /// `phase` is set, whether or not it names a phase of the plan (R28).
@@ -168,6 +171,21 @@ final class PlanIndex: Sendable {
   let fundingSource: [Int8]
   /// Each funding line's `amount`, 0 when unset.
   let fundingAmount: [Double]
+
+  /// Whether `text` is empty or all whitespace (`Character.isWhitespace`). A character is
+  /// whitespace when its first scalar is, so text whose first scalar is not — nearly every
+  /// agency — is decided without breaking it into characters, and without the Unicode property
+  /// tables for the usual first scalars: ASCII, and U+3001–U+D7FF (CJK punctuation, kana,
+  /// ideographs, Hangul), a range without whitespace.
+  static func isBlank(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first else { return true }
+    switch first.value {
+    case 0x21...0x7E, 0x3001...0xD7FF: return false
+    default: break
+    }
+    guard first.properties.isWhitespace else { return false }
+    return text.allSatisfy(\.isWhitespace)
+  }
 
   /// The position of `keyword` in `funders` (``Schema/funders``, which holds every source too),
   /// `-1` for none: the codes of ``measureFunder`` and ``fundingSource``.
@@ -499,6 +517,7 @@ final class PlanIndex: Sendable {
         default: break
         }
         funders.append(PlanIndex.funderCode(measure[Attr.Measure.funder]?.choice, in: keywords))
+        if PlanIndex.isBlank(measure[Attr.Measure.agency]?.text ?? "") { f.insert(.blankAgency) }
         amounts.append(measure[Attr.Measure.amount]?.number ?? 0)
         if let start = measure[Attr.Measure.start]?.month {
           f.insert(.start)

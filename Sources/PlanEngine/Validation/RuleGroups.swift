@@ -123,21 +123,6 @@ enum FundingRules {
   }
 
   private static let governmentSlots: [Int8] = Schema.funders.map { Int8(governmentSources.firstIndex(of: $0) ?? -1) }
-
-  /// Whether `text` is empty or all whitespace (`Character.isWhitespace`). A character is
-  /// whitespace when its first scalar is, so text whose first scalar is not — nearly every
-  /// agency — is decided without breaking it into characters, and without the Unicode property
-  /// tables for the usual first scalars: ASCII, and U+3001–U+D7FF (CJK punctuation, kana,
-  /// ideographs, Hangul), a range without whitespace.
-  static func isBlank(_ text: String) -> Bool {
-    guard let first = text.unicodeScalars.first else { return true }
-    switch first.value {
-    case 0x21...0x7E, 0x3001...0xD7FF: return false
-    default: break
-    }
-    guard first.properties.isWhitespace else { return false }
-    return text.allSatisfy(\.isWhitespace)
-  }
 }
 
 /// Rules R32–R33: the `after` links between goals (SPEC §7).

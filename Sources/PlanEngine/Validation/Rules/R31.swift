@@ -20,12 +20,13 @@ extension FundingRules {
     let index = s.index
     let measures = index.measuresByConsortium
     var findings: [Diagnostic] = []
-    for i in measures.bounds(s.k) where isBlank(index.measures[measures.item(i)][Attr.Measure.agency]?.text ?? "") {
+    for i in measures.bounds(s.k) where index.measureFacts[measures.item(i)].contains(.blankAgency) {
       let measure = index.measures[measures.item(i)]
       findings.append(s.report(.r31NoAgency(measure), at: measure))
     }
     return findings
   }
+
 }
 
 extension Message {
