@@ -1,10 +1,17 @@
-# cplan — make run | make test | make bench | make fuzz | make test-asan
+# cplan — make run | make test | make test-integration | make test-asan | make lint | make bench | make fuzz
 SWIFT ?= swift
 PLAN  ?= plans/jilin-2025-2030.plan
-APT_PACKAGES = libedit-dev pkg-config tmux sqlite3 python3
+APT_PACKAGES = libedit-dev pkg-config tmux sqlite3 python3 e2fsprogs
+## Python packages the tests use (with `python3 -m pip`: this machine's python3 is not Debian's, so
+## python3-… apt packages are invisible to it). jsonschema: the JSON export and rule list schemas.
+PIP_PACKAGES = jsonschema
+## The tests that drive real outside programs (tmux, and later a browser, LibreOffice, git,
+## PostgreSQL, Neovim) are the suites whose name contains `Integration`: run once by
+## `make test-integration`, never under ASan.
+INTEGRATION = Integration
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release order run test bench fuzz test-asan lint clean
+.PHONY: deps build release order order-check run test test-integration bench fuzz test-asan lint clean
 
 ## deps: install the system packages cplan needs (libedit-dev, pkg-config) and those the tests use.
 deps:
@@ -16,6 +23,8 @@ deps:
 	    echo "not root and no sudo: ask an administrator to run 'apt-get install -y$$missing'"; exit 1; fi; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@for m in $(PIP_PACKAGES); do \
+	  python3 -c "import $$m" 2>/dev/null || python3 -m pip install -q $$m; done
 
 build: deps
 	$(SWIFT) build
@@ -34,6 +43,12 @@ RELEASE_FLAGS = -c release --static-swift-stdlib -Xswiftc -use-ld=lld -Xswiftc -
   $(if $(RELR),-Xlinker -z -Xlinker pack-relative-relocs)
 release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
+	@python3 bench/order_check.py .build/release/cplan bench/cplan.order
+
+## order-check: warn when more than a few percent of the symbols bench/cplan.order names no
+## longer exist in the release binary (the linker is told not to warn of each one).
+order-check:
+	python3 bench/order_check.py .build/release/cplan bench/cplan.order
 
 ## order: regenerate bench/cplan.order from the functions a check, a load + save and an export of
 ## the N = 1,000 plan execute (valgrind's callgrind), and link again (the build does not see the
@@ -47,9 +62,15 @@ order: release
 run: release
 	.build/release/cplan $(PLAN)
 
+## test: the unit suite (everything but the integration suites).
 test: deps
 	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) test --skip $(INTEGRATION)
+
+## test-integration: the suites that drive real outside programs, once, not under ASan.
+test-integration: deps
+	$(SWIFT) build
+	$(SWIFT) test --filter $(INTEGRATION)
 
 bench: release
 	python3 bench/run.py
@@ -60,7 +81,7 @@ fuzz: deps
 ## test-asan: the whole suite under AddressSanitizer. Leak checking is off in the test runner
 ## (XCTest's own objects at exit); the cplan processes the tests start keep it on.
 test-asan: deps
-	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan --skip $(INTEGRATION)
 
 ## lint: swift-format (ships with the toolchain) with the repository's .swift-format.
 lint:

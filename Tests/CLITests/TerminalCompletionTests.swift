@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Tab completion through libedit on a real terminal (SPEC §10).
-extension TerminalTests {
+extension TerminalIntegration {
   /// A session with a few entities, waiting at its prompt.
   func completionSession() throws -> TerminalSession {
     let t = try TerminalSession()

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Editing Chinese text by whole characters, with no locale in the environment (SPEC §10).
-extension TerminalTests {
+extension TerminalIntegration {
   @Test func chineseIsEditedByWholeCharacters() throws {
     let t = try TerminalSession()
     #expect(t.waitForPrompt())
@@ -78,7 +78,7 @@ extension TerminalTests {
   }
 }
 
-extension TerminalTests {
+extension TerminalIntegration {
   @Test func pastedLinesRunInOrder() throws {
     let t = try TerminalSession()
     #expect(t.waitForPrompt())

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The continuation prompt, and history kept across sessions with Chinese (SPEC §10).
-extension TerminalTests {
+extension TerminalIntegration {
   @Test func anOpenStringShowsTheContinuationPrompt() throws {
     let t = try TerminalSession()
     #expect(t.waitForPrompt())

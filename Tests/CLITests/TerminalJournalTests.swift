@@ -6,7 +6,7 @@ import Testing
 #endif
 
 /// A session killed with SIGKILL loses nothing: the next one offers and replays the journal (SPEC §10).
-extension TerminalTests {
+extension TerminalIntegration {
   @Test func twoChangesSurviveSIGKILLAndAreRecovered() throws {
     let first = try TerminalSession()
     defer { withExtendedLifetime(first) {} }  // its folder is the second session's too

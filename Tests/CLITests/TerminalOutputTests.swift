@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// No escape sequence reaches a pipe or a file; colour only on a terminal (SPEC §10).
-extension TerminalTests {
+extension TerminalIntegration {
   @Test func pipedInputPrintsNoBannerPromptOrEscape() throws {
     let r = try CLI.run(
       [], stdin: "add field F1 \"新能源\"\nlist field\nhelp field\n",

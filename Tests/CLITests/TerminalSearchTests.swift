@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Ctrl-R, the reverse incremental search of the history, with Chinese search text (SPEC §10).
-extension TerminalTests {
+extension TerminalIntegration {
   /// The planner's report: typing 化 after 石 used to end libedit's search (it looks a key up by
   /// its low byte, and U+5316 is ^V) and insert 化 into the recalled line, which then ran.
   @Test func reverseSearchWithChineseFindsTheLineAndRunsItUnchanged() throws {

@@ -8,8 +8,11 @@ import Testing
 /// The real-terminal tests (SPEC §10, issue 4 "Must show"): the built `cplan` runs in a tmux
 /// pane with the environment cleared (no `LANG`), keys are sent with `send-keys`, and the screen
 /// is read with `capture-pane`. One test at a time: they share two cores with builds.
-@Suite(.serialized, .enabled(if: TerminalSession.tmux != nil, "tmux is not installed"))
-struct TerminalTests {}
+///
+/// Part of `make test-integration` (every suite whose name contains `Integration`), not of
+/// `make test` or `make test-asan`. tmux is installed by `make deps`; without it the tests fail.
+@Suite(.serialized)
+struct TerminalIntegration {}
 
 /// One cplan in a tmux pane of its own tmux server, with its own HOME and folder.
 final class TerminalSession {
@@ -262,7 +265,7 @@ final class TerminalSession {
   }
 }
 
-extension TerminalTests {
+extension TerminalIntegration {
   @Test func theShellStartsWithABannerAndAPromptWithoutALocale() throws {
     let t = try TerminalSession()
     #expect(t.waitForPrompt(), "\(t.screen())")

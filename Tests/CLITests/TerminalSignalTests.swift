@@ -6,7 +6,7 @@ import Testing
 #endif
 
 /// Ctrl-C, Ctrl-D, SIGTERM and SIGHUP on a real terminal (SPEC §10).
-extension TerminalTests {
+extension TerminalIntegration {
   @Test func ctrlCTwiceClearsTheLineRemindsAndKeepsTheSession() throws {
     let t = try TerminalSession()
     #expect(t.waitForPrompt())

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// undo and redo over add, set, remove and load; the `*` of the prompt follows (SPEC §5, §10).
-extension TerminalTests {
+extension TerminalIntegration {
   @Test func undoAndRedoAreFollowedByTheStar() throws {
     let t = try TerminalSession()
     try "# cplan plan 1\nadd field FA \"来自文件\"\n".write(

@@ -91,11 +91,6 @@ enum ExportFixtures {
 
 /// Runs python3 for the checks that want an independent reader (csv, html.parser, jsonschema).
 enum ExportPython {
-  /// Whether `python3` runs here, with `modules` importable.
-  static func available(_ modules: String...) -> Bool {
-    (try? run("import " + (["sys"] + modules).joined(separator: ", "), input: "")) != nil
-  }
-
   /// Runs `script` with `input` on standard input; returns standard output.
   /// - Throws: when python3 cannot start or exits with a failure (its standard error in the message).
   static func run(_ script: String, input: String, arguments: [String] = []) throws -> String {

@@ -31,7 +31,7 @@ import Testing
 
   /// Python's html.parser reads the page; every element that needs an end tag is closed in
   /// order, and the timeline has a bar per phase and a mark per goal and measure.
-  @Test(.enabled(if: ExportPython.available("html.parser")), arguments: ExportFixtures.planNames)
+  @Test(arguments: ExportFixtures.planNames)
   func parsesAndIsWellFormed(plan name: String) throws {
     let plan = try ExportFixtures.plan(name)
     let script = """

@@ -3,8 +3,8 @@ import Testing
 
 /// Golden files for rendered output, in `Tests/PlanIOTests/Golden/`.
 ///
-/// A missing golden file is written (and the test passes, saying so); with `RECORD_SNAPSHOTS=1`
-/// every golden file is rewritten. Otherwise the output must equal the file byte for byte; on a
+/// With `RECORD_SNAPSHOTS=1` every golden file is (re)written; otherwise a missing golden file
+/// is a failure (a test that writes its own expectation cannot fail). Otherwise the output must equal the file byte for byte; on a
 /// difference the failure shows a line diff (`-` golden, `+` actual) with two lines of context.
 enum ExportSnapshot {
   static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
@@ -18,7 +18,7 @@ enum ExportSnapshot {
 func assertSnapshot(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
   let url = ExportSnapshot.path(name)
   let existing = try? String(contentsOf: url, encoding: .utf8)
-  if existing == nil || ExportSnapshot.recording {
+  if ExportSnapshot.recording {
     do {
       try FileManager.default.createDirectory(at: ExportSnapshot.directory, withIntermediateDirectories: true)
       try actual.write(to: url, atomically: true, encoding: .utf8)
@@ -28,7 +28,13 @@ func assertSnapshot(_ actual: String, named name: String, sourceLocation: Source
     }
     return
   }
-  guard let expected = existing, expected != actual else { return }
+  guard let expected = existing else {
+    Issue.record(
+      "golden file \(name) is missing (RECORD_SNAPSHOTS=1 writes it; review it before committing)",
+      sourceLocation: sourceLocation)
+    return
+  }
+  guard expected != actual else { return }
   let message =
     "output differs from golden file \(name) (RECORD_SNAPSHOTS=1 rewrites it):\n" + lineDiff(expected, actual)
   Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
