@@ -32,8 +32,10 @@ let package = Package(
         .product(name: "OrderedCollections", package: "swift-collections"),
       ]
     ),
-    /** The planning engine: ranking (weighted sum, TOPSIS, AHP, sensitivity) and validation rules R01–R33. */
-    .target(name: "PlanEngine", dependencies: ["PlanModel"]),
+    /** The planning engine: ranking (weighted sum, TOPSIS, AHP, sensitivity) and validation rules (one file each). */
+    .target(name: "PlanEngine", dependencies: ["PlanModel"], plugins: ["RuleList"]),
+    /** Writes the list of PlanEngine's validation rules from the files Validation/Rules/RNN.swift. */
+    .plugin(name: "RuleList", capability: .buildTool()),
     /** Plan files (canonical writer, loader, atomic save), exporters, display-width text tables, diff. */
     .target(name: "PlanIO", dependencies: ["PlanModel", "PlanEngine"]),
     /** The session, command execution, line readers (libedit and pipes), completion, help, journal. */

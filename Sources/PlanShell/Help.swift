@@ -5,47 +5,10 @@ import PlanModel
 /// The text of `help [TOPIC]` (SPEC §5): commands, kinds with their attributes (type, default),
 /// the plan settings and the rules, each with an example, in the session's language.
 package enum Help {
-  /// An example for each rule: a command that satisfies it (or shows what it looks at).
-  static let ruleExamples: [String: [String]] = [
-    "R01": ["set criterion C1 weight 0.4", "set criterion C2 weight 0.6"],
-    "R02": ["set criterion C1 scale 1..10", "add score F1 C1 8"],
-    "R03": ["set plan weighting ahp", "add compare C1 C2 3"],
-    "R04": ["add compare C1 C2 3", "add compare C2 C3 3", "add compare C1 C3 9"],
-    "R05": ["add score F2 C1 6"],
-    "R06": ["add criterion C3 \"科教资源\" tag science"],
-    "R07": ["rank"],
-    "R08": ["rank sensitivity", "rank method topsis"],
-    "R09": ["set field F5 justification \"省委确定的战略方向\""],
-    "R10": ["add consortium K2 \"碳纤维创新联合体\" field F2"],
-    "R11": ["add member K1 faw role lead"],
-    "R12": ["add member K1 jlu role core chain platform"],
-    "R13": [
-      "add member K1 jlsh chain upstream", "add member K1 jlhx chain midstream", "add member K1 faw chain downstream",
-    ],
-    "R14": ["set org smec size small"],
-    "R15": ["set plan members-min 5 members-max 30"],
-    "R16": ["set consortium K1 ip-strategy yes"],
-    "R17": ["add measure M2 \"人才专项\" phase P1 consortium K1 instrument talent funder provincial agency \"省人社厅\""],
-    "R18": ["set consortium K1 period 2025..2029"],
-    "R19": ["set org faw rd-intensity 3.5%"],
-    "R20": ["add phase P1 \"攻关期\" period 2025..2026", "add phase P2 \"推广期\" period 2027..2030"],
-    "R21": ["set plan horizon 2025..2030"],
-    "R22": ["add goal G3 \"示范应用\" phase P2"],
-    "R23": ["set goal G1 baseline 20 target 60 direction up"],
-    "R24": ["set goal G2 target 60"],
-    "R25": ["add goal G9 \"产业生态\" phase P2 category ecosystem"],
-    "R26": ["add goal G4 \"推广目标\" phase P2 consortium K1"],
-    "R27": [
-      "set plan gov-share-warn 30% gov-share-max 50%", "add funding K1 P1 enterprise 8000",
-      "add funding K1 P1 provincial 2000",
-    ],
-    "R28": ["add funding K1 P1 provincial 3000"],
-    "R29": ["set measure M3 funder enterprise"],
-    "R30": ["set measure M1 start 2025-01"],
-    "R31": ["set measure M1 agency \"省科技厅\""],
-    "R32": ["set goal G1 after none"],
-    "R33": ["set goal G2 after G1"],
-  ]
+  /// `R01…R33`: the first and last rule codes.
+  static var ruleRange: String {
+    "\(RuleCatalog.rules.first?.code ?? "")…\(RuleCatalog.rules.last?.code ?? "")"
+  }
 
   /// Every help topic (for completion and suggestions).
   package static var topics: [String] {
@@ -71,17 +34,22 @@ package enum Help {
     }
     if let kind = Kind(rawValue: lower) { return kindHelp(kind, zh) }
     if lower == "rules" {
+      // Each rule, and under its summary the plan settings that are its thresholds (SPEC §15).
+      let severityWidth = zh ? 10 : 16
+      let indent = String(repeating: " ", count: 3 + 2 + severityWidth + 2)
       var out = ""
       for rule in RuleCatalog.rules {
         out +=
-          "\(rule.code)  \(DisplayWidth.pad(severity(rule, zh), to: zh ? 10 : 16))  \(rule.summary.text(language))\n"
+          "\(rule.code)  \(DisplayWidth.pad(severity(rule, zh), to: severityWidth))  \(rule.summary.text(language))\n"
+        if let thresholds = thresholds(rule, zh) { out += indent + thresholds + "\n" }
       }
       return out + (zh ? "\nhelp R27 查看某条规则。\n" : "\nhelp R27 shows one rule.\n")
     }
     if let rule = RuleCatalog.rule(lower) {
       return "\(rule.code)" + (zh ? "（\(severity(rule, zh))）" : " (\(severity(rule, zh)))")
-        + "\n  \(rule.summary.text(language))\n\n"
-        + examples(ruleExamples[rule.code] ?? ["validate"], zh)
+        + "\n  \(rule.summary.text(language))\n"
+        + (thresholds(rule, zh).map { "  \($0)\n" } ?? "") + "\n"
+        + examples(rule.examples.isEmpty ? ["validate"] : rule.examples, zh)
         + (zh
           ? "\nvalidate 检查全部规则；validate strict 把警告视为错误。\n"
           : "\nvalidate checks every rule; validate strict makes warnings errors.\n")
@@ -89,10 +57,22 @@ package enum Help {
     return nil
   }
 
-  static func severity(_ rule: RuleInfo, _ zh: Bool) -> String {
+  static func severity(_ rule: RuleSpec, _ zh: Bool) -> String {
     // R27 warns above gov-share-warn and is an error above gov-share-max (SPEC §7).
-    if rule.code == "R27" { return zh ? "警告或错误" : "warning or error" }
-    return rule.severity.label(zh ? .zh : .en)
+    rule.severityText?.text(zh ? .zh : .en) ?? rule.severity.label(zh ? .zh : .en)
+  }
+
+  /// `thresholds: members-min 5, members-max 30 (set plan …)`: the plan settings that are the
+  /// rule's thresholds, with their defaults; `nil` for a rule without.
+  static func thresholds(_ rule: RuleSpec, _ zh: Bool) -> String? {
+    let settings = rule.thresholds
+    guard !settings.isEmpty else { return nil }
+    let list = settings.map { setting in
+      "\(setting.name) \(setting.defaultValue.map { $0.display(as: setting.type) } ?? "")"
+    }
+    return zh
+      ? "阈值（set plan 可改）：" + list.joined(separator: "、")
+      : "thresholds (set plan changes them): " + list.joined(separator: ", ")
   }
 
   static func heading(_ text: LocalizedText, _ zh: Bool) -> String { zh ? text.zh + "：" : text.en + ":" }
@@ -266,8 +246,8 @@ extension Session {
       message.notes.append(
         LocalizedText(
           en:
-            "topics: the commands, plan, the kinds (\(Kind.allCases.map(\.rawValue).joined(separator: ", "))), rules, R01…R33",
-          zh: "可查主题：各命令、plan、各类别（\(Kind.allCases.map(\.rawValue).joined(separator: "、"))）、rules、R01…R33"))
+            "topics: the commands, plan, the kinds (\(Kind.allCases.map(\.rawValue).joined(separator: ", "))), rules, \(Help.ruleRange)",
+          zh: "可查主题：各命令、plan、各类别（\(Kind.allCases.map(\.rawValue).joined(separator: "、"))）、rules、\(Help.ruleRange)"))
       return fail(.error(message, at: topicToken!))
     }
     output.write(text)

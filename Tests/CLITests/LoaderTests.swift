@@ -219,7 +219,7 @@ import Testing
     "# cplan plan 1\n" + LoaderTests.base + "\nadd field F3 \"unterminated\nadd field F4 \"y\"\n",
     "# cplan plan 1\n" + LoaderTests.base + "\nadd field F2 \"dup\"\n",
     "# cplan plan 1\n" + LoaderTests.base + "\nadd field F3 \"x\" \\",
-    "# cplan plan 2\n" + LoaderTests.base,
+    "# cplan plan 3\n" + LoaderTests.base,
     "not a plan\n",
     "",
   ]

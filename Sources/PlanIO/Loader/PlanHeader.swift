@@ -2,8 +2,10 @@ import PlanLanguage
 
 /// The plan file format's versions (SPEC §6): the header `# cplan plan N`.
 package enum PlanFormat {
-  /// The newest version this program reads; a file of a newer one is refused (E113).
-  package static let currentVersion = 1
+  /// The newest version this program reads and writes (2: SPEC §11–§15); a file of a newer one
+  /// is refused (E113). A plan is written as the oldest version that holds what it uses
+  /// (``Plan/formatVersion``).
+  package static let currentVersion = 2
 }
 
 extension PlanLoader {

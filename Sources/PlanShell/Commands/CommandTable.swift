@@ -39,8 +39,8 @@ extension ShellCommand {
     ShellCommand(
       .validate, options: [Option("strict")],
       summary: LocalizedText(
-        en: "run every rule (R01–R33); strict turns warnings into errors",
-        zh: "运行全部校验规则（R01–R33）；strict 把警告视为错误"),
+        en: "run every rule (help rules lists them); strict turns warnings into errors",
+        zh: "运行全部校验规则（help rules 列出）；strict 把警告视为错误"),
       examples: ["validate", "validate strict"],
       perform: { session, _, arguments in session.validate(arguments) }),
     ShellCommand(

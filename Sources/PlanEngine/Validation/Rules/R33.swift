@@ -1,22 +1,20 @@
 import PlanLanguage
 import PlanModel
 
-/// Rules R32–R33: the `after` links between goals (SPEC §7).
-enum GoalGraphRules {
-  static let all = [r32, r33]
+private typealias T = RuleText
 
-  /// **R32** (error): the `after` links form no cycle. Every separate cycle — every strongly
-  /// connected component of the link graph with a cycle in it — is reported once, at its first
-  /// goal in plan order, with a whole shortest cycle from that goal back to it
-  /// (`G1 → G4 → G2 → G1`); when more goals are tied into the same knot, the message lists them
-  /// all. Walked without recursion (``GoalGraph``).
-  static let r32 = Rule("R32") { c in
-    let graph = c.goalGraph
-    return graph.cycles().map { cycle in
-      c.report(.r32Cycle(cycle.path.map(graph.id), knot: cycle.component.map(graph.id)), at: graph.goal(cycle.path[0]))
-    }
-  }
+extension RuleBook {
+  static let R33 = RuleSpec(
+    "R33", .error,
+    summary: LocalizedText(
+      en: "a goal comes `after` a goal of a later phase",
+      zh: "目标的前置目标属于更晚的阶段"),
+    examples: ["set goal G2 after G1"],
+    reads: [.attributes(.goal, "after", "phase"), .attributes(.phase, "period")],
+    parts: [.graph(GoalGraphRules.r33)])
+}
 
+extension GoalGraphRules {
   /// **R33** (error): a goal comes `after` no goal of a later phase (phases in chronological
   /// order, ``PhaseOrder``). One finding per such link, at the goal whose
   /// `after` list holds it.
@@ -40,5 +38,15 @@ enum GoalGraphRules {
       }
     }
     return findings
+  }
+}
+
+extension Message {
+  static func r33LaterPrerequisite(_ goal: Entity, phase: String, prerequisite: String, laterPhase: String) -> Message {
+    let g = T.label(goal)
+    return Message(
+      "R33",
+      en: "goal \(g.en) in phase \(phase) comes after \(prerequisite), a goal of the later phase \(laterPhase)",
+      zh: "目标 \(g.zh) 属于阶段 \(phase)，却排在更晚阶段 \(laterPhase) 的目标 \(prerequisite) 之后")
   }
 }
