@@ -163,19 +163,29 @@ package enum Driver {
 
   // MARK: fmt
 
-  /// `cplan fmt PLAN... [--check]`: rewrites plan files in canonical form.
-  package static func fmt(plans: [String], check: Bool, common: CommonSettings) -> Int32 {
+  /// `cplan fmt PLAN... [--check | --stdout]`: rewrites plan files in canonical form.
+  ///
+  /// With `toStandardOutput` (`--stdout`), prints each file's canonical form instead, and a file
+  /// that does not load as it is, after its diagnostics, with status 0: what `git diff` shows of
+  /// a version (git's `textconv`, which must not fail), loadable or not.
+  package static func fmt(plans: [String], check: Bool, toStandardOutput: Bool = false, common: CommonSettings)
+    -> Int32
+  {
     let session = makeSession(common)
     var status: Int32 = 0
     for path in plans {
-      let original: [UInt8]
+      var original: [UInt8] = []
       let plan: Plan
       do {
         original = try FileIO.read(path)
         plan = try PlanLoader.load(bytes: original, file: path)
       } catch let error as PlanLoadError {
-        session.sources.register(file: path, bytes: (try? FileIO.read(path)) ?? [])
+        session.sources.register(file: path, bytes: original)
         for d in error.diagnostics { session.report(d) }
+        if toStandardOutput {
+          original.withUnsafeBytes { _ = StandardOutput.write($0, to: 1) }
+          continue
+        }
         if case .unusable = error { status = 2 } else { status = max(status, 1) }
         continue
       } catch let error as FileError {
@@ -183,6 +193,10 @@ package enum Driver {
         status = 2
         continue
       } catch {
+        continue
+      }
+      if toStandardOutput {
+        PlanWriter.write(plan) { StandardOutput.write($0, to: 1) }
         continue
       }
       let canonical = Array(PlanWriter.write(plan).utf8)
@@ -281,5 +295,74 @@ extension Driver {
     let text = json ? result.json() : result.text(language: session.settings.language)
     StandardOutput.write(text, to: 1)
     return result.isEmpty ? 0 : 1
+  }
+}
+
+extension Driver {
+  /// `cplan merge BASE OURS THEIRS [-o OUT]` (SPEC §14): the three-way merge, written to OUT
+  /// (replaced atomically; git's merge driver passes ours' file) or standard output. Each
+  /// conflict is named on standard error (unless `--quiet`).
+  ///
+  /// An empty BASE file is an empty plan (git passes one when both sides added the file).
+  /// - Returns: 0 merged cleanly, 1 written with conflicts (or OUT could not be written), 2 a
+  ///   side that does not load (unreadable, not a plan file, a newer format version, failing
+  ///   statements, conflict markers): its diagnostics are reported and nothing is written.
+  package static func merge(base: String, ours: String, theirs: String, output: String?, common: CommonSettings)
+    -> Int32
+  {
+    let session = makeSession(common)
+    var plans: [PlanModel.Plan] = []
+    for (i, path) in [base, ours, theirs].enumerated() {
+      do {
+        plans.append(try loadMergeSide(path, emptyIsEmptyPlan: i == 0, sources: session.sources))
+      } catch {
+        for d in error.diagnostics { session.report(d) }
+        return 2
+      }
+    }
+    keepUntilExit(plans)
+    let merged = PlanMerge.merge(base: plans[0], ours: plans[1], theirs: plans[2])
+    keepUntilExit(merged.plan)
+    let text = merged.text()
+    if !common.quiet && !merged.isClean {
+      let lang = session.settings.language
+      var notes = merged.conflicts.map { $0.text(lang) + "\n" }.joined()
+      notes += MergeText.summary(conflicts: merged.conflicts.count).text(lang) + "\n"
+      StandardOutput.write(notes, to: 2)
+    }
+    let status: Int32 = merged.isClean ? 0 : 1
+    guard let output, output != "-" else {
+      StandardOutput.write(text, to: 1)
+      return status
+    }
+    let written = writeOutput(to: output, force: true, session: session) { _, sink in
+      var text = text
+      text.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
+    }
+    return max(status, written)
+  }
+
+  /// One side of a merge: the plan file at `path`; with `emptyIsEmptyPlan`, an empty file (or
+  /// `/dev/null`) is an empty plan.
+  static func loadMergeSide(_ path: String, emptyIsEmptyPlan: Bool, sources: SourceStore) throws(PlanLoadError)
+    -> PlanModel.Plan
+  {
+    guard emptyIsEmptyPlan, FileIO.folderError(path) == nil else {
+      return try PlanLoader.load(path: path, sources: sources)
+    }
+    if !FileIO.isDevice(path) {
+      if FileIO.stamp(path)?.size == 0 { return PlanModel.Plan() }
+      return try PlanLoader.load(path: path, sources: sources)
+    }
+    // A device or pipe can be read once: its bytes are loaded as they are.
+    let bytes: [UInt8]
+    do throws(FileError) {
+      bytes = try FileIO.read(path)
+    } catch {
+      throw .unusable(.error(.cannotRead(path, reason: error.reason), at: nil))
+    }
+    if bytes.isEmpty { return PlanModel.Plan() }
+    sources.register(file: path, bytes: bytes)
+    return try PlanLoader.load(bytes: bytes, file: path)
   }
 }
