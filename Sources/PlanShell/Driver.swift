@@ -312,10 +312,11 @@ extension Driver {
   {
     let session = makeSession(common)
     var plans: [PlanModel.Plan] = []
-    for (i, path) in [base, ours, theirs].enumerated() {
-      do {
-        plans.append(try loadMergeSide(path, emptyIsEmptyPlan: i == 0, sources: session.sources))
-      } catch {
+    for (path, loaded) in zip([base, ours, theirs], MergeSides.load(base: base, ours: ours, theirs: theirs)) {
+      switch loaded {
+      case .success(let plan): plans.append(plan)
+      case .failure(let error):
+        session.sources.register(file: path, bytes: (try? FileIO.read(path)) ?? [])
         for d in error.diagnostics { session.report(d) }
         return 2
       }
@@ -323,7 +324,6 @@ extension Driver {
     keepUntilExit(plans)
     let merged = PlanMerge.merge(base: plans[0], ours: plans[1], theirs: plans[2])
     keepUntilExit(merged.plan)
-    let text = merged.text()
     if !common.quiet && !merged.isClean {
       let lang = session.settings.language
       var notes = merged.conflicts.map { $0.text(lang) + "\n" }.joined()
@@ -332,37 +332,15 @@ extension Driver {
     }
     let status: Int32 = merged.isClean ? 0 : 1
     guard let output, output != "-" else {
-      StandardOutput.write(text, to: 1)
+      merged.write { StandardOutput.write($0, to: 1) }
       return status
     }
-    let written = writeOutput(to: output, force: true, session: session) { _, sink in
-      var text = text
-      text.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
+    let written = writeOutput(to: output, force: true, session: session) { chunkSize, sink in
+      merged.write(pieceSize: chunkSize) { piece in
+        var piece = piece
+        piece.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
+      }
     }
     return max(status, written)
-  }
-
-  /// One side of a merge: the plan file at `path`; with `emptyIsEmptyPlan`, an empty file (or
-  /// `/dev/null`) is an empty plan.
-  static func loadMergeSide(_ path: String, emptyIsEmptyPlan: Bool, sources: SourceStore) throws(PlanLoadError)
-    -> PlanModel.Plan
-  {
-    guard emptyIsEmptyPlan, FileIO.folderError(path) == nil else {
-      return try PlanLoader.load(path: path, sources: sources)
-    }
-    if !FileIO.isDevice(path) {
-      if FileIO.stamp(path)?.size == 0 { return PlanModel.Plan() }
-      return try PlanLoader.load(path: path, sources: sources)
-    }
-    // A device or pipe can be read once: its bytes are loaded as they are.
-    let bytes: [UInt8]
-    do throws(FileError) {
-      bytes = try FileIO.read(path)
-    } catch {
-      throw .unusable(.error(.cannotRead(path, reason: error.reason), at: nil))
-    }
-    if bytes.isEmpty { return PlanModel.Plan() }
-    sources.register(file: path, bytes: bytes)
-    return try PlanLoader.load(bytes: bytes, file: path)
   }
 }

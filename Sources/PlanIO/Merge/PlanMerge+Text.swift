@@ -22,11 +22,25 @@ extension PlanMerge {
   ///
   /// with a side left empty where that side has no such statement. Both versions carry every
   /// change that merged cleanly, so keeping either (and deleting the marker lines) gives a plan.
-  /// - Complexity: O(n) in the size of the plan, O(c log c) more for c conflicts.
+  /// - Complexity: O(n) in the size of the plan.
   package func text() -> String {
-    guard !conflicts.isEmpty else { return PlanWriter.write(plan) }
+    if conflicts.isEmpty { return PlanWriter.write(plan) }
+    var text = ""
+    write(pieceSize: .max) { text += $0 }
+    return text
+  }
+
+  /// Writes ``text()`` in pieces of about `pieceSize` bytes (UTF-8), each handed to `emit`, so
+  /// that the merge of a large plan is never held whole as text.
+  package func write(pieceSize: Int = 1 << 18, emit: (_ piece: String) -> Void) {
+    guard !conflicts.isEmpty else { return PlanWriter.write(plan, pieceSize: pieceSize, emit: emit) }
     var out = ""
-    out.reserveCapacity(160 * plan.entityCount + 4096)
+    out.reserveCapacity(pieceSize == .max ? 160 * plan.entityCount + 4096 : pieceSize + 4096)
+    func flush() {
+      guard out.utf8.count >= pieceSize else { return }
+      emit(out)
+      out.removeAll(keepingCapacity: true)
+    }
     out += PlanWriter.header + "\n"
     for line in plan.preamble { out += line + "\n" }
     var next = 0  // the next conflict to write; they are in the order of the text
@@ -39,24 +53,24 @@ extension PlanMerge {
     for kind in Kind.allCases {
       var end = next
       while end < conflicts.count && conflicts[end].kind == kind { end += 1 }
-      guard end > next else {
-        for e in Merger.inKeyOrder(plan[kind]) { out += PlanWriter.statement(e) + "\n" }
-        continue
-      }
       let conflicted = Set(conflicts[next..<end].compactMap(\.key))
       for e in Merger.inKeyOrder(plan[kind]) {
         while next < end, let key = conflicts[next].key, !NaturalOrder.less(e.key, key) {
           Self.append(conflicts[next], to: &out)
           next += 1
         }
-        if !conflicted.contains(e.key) { out += PlanWriter.statement(e) + "\n" }
+        if conflicted.isEmpty || !conflicted.contains(e.key) {
+          PlanWriter.appendStatement(e, to: &out)
+          out += "\n"
+          flush()
+        }
       }
       while next < end {
         Self.append(conflicts[next], to: &out)
         next += 1
       }
     }
-    return out
+    if !out.isEmpty { emit(out) }
   }
 
   /// A conflict's two versions between the markers.
