@@ -381,6 +381,13 @@ package final class Journal {
     descriptor = fd
     path = file
     if !StatePaths.writeAll(fd, Array(Journal.render(Contents(base: base, started: started)).utf8)) { fail(errno) }
+    // The new file's name is in the folder only once the folder is on disk too (a crash right
+    // after creating the journal must not lose it): fsync the folder once, at creation.
+    let folder = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if folder >= 0 {
+      fsync(folder)
+      close(folder)
+    }
     return true
   }
 

@@ -65,6 +65,36 @@ import Testing
     #expect(CSVExport.field("two\nlines") == "\"two\nlines\"")
     #expect(CSVExport.field("cr\rhere") == "\"cr\rhere\"")
   }
+
+  /// Issue 18 item 7 (OWASP CSV injection): a text cell starting with = + - @ tab or CR is written
+  /// with a leading ' so a spreadsheet shows it as text; numbers the plan holds as numbers are not
+  /// (a negative baseline stays -3); keywords never start so.
+  @Test func cellsThatASpreadsheetWouldEvaluateAreWrittenAsText() throws {
+    let source = """
+      # cplan plan 1
+      set plan horizon 2025..2030
+      add field F1 "领域"
+      add consortium K1 "=HYPERLINK(\\"http://x\\")" field F1 period 2025..2029
+      add phase P1 "+SUM(A1)" period 2025..2030
+      add goal G1 "-2+3" phase P1 consortium K1 indicator "@cmd" unit "\\tu" baseline -3 target 5
+      add measure M1 "普通措施" phase P1 consortium K1 instrument grant funder provincial amount 10 agency "=1+1"
+
+      """
+    let plan = try PlanLoader.load(bytes: Array(source.utf8), file: "inject.plan")
+    let rows = try parseRFC4180(Exporter.export(plan, format: .csv, options: ExportOptions()))
+    func row(_ id: String) -> [String]? { rows.first { $0[1] == id } }
+    #expect(row("G1")?[3] == "K1")
+    #expect(row("G1")?[4] == "'-2+3")
+    #expect(row("G1")?[5] == "'@cmd")
+    #expect(row("G1")?[6] == "'\tu")
+    #expect(row("G1")?[7] == "-3")  // a number, typed as one
+    #expect(row("M1")?[4] == "普通措施")
+    #expect(row("M1")?[12] == "'=1+1")
+    #expect(CSVExport.text("\r回车") == "'\r回车")  // a plan string cannot hold CR; other sources may
+    #expect(CSVExport.text("=A1") == "'=A1")
+    #expect(CSVExport.text("A=1") == "A=1")
+    #expect(CSVExport.text(nil) == "")
+  }
 }
 
 /// A strict RFC 4180 reader: fields separated by commas, records by LF or CRLF; a quoted field

@@ -7,6 +7,11 @@ import PlanModel
 /// return or a line feed is put in double quotes, and a double quote inside is doubled. Records
 /// end in LF (RFC 4180 has CRLF; LF is what line-based tools expect and every CSV reader
 /// accepts). Numbers are written in full precision without exponent; keywords stay ASCII.
+///
+/// Formula injection (OWASP, "CSV Injection"): a text cell that starts with `=`, `+`, `-`, `@`, a
+/// tab or a carriage return would be evaluated by a spreadsheet, so it is written with a leading
+/// `'`, which spreadsheets show as text. Numbers the plan holds as numbers (baseline, target,
+/// amount — `-3` included) are written as they are.
 enum CSVExport {
   static let header = [
     "kind", "id", "phase", "consortium", "title", "indicator", "unit", "baseline", "target", "instrument", "funder",
@@ -17,18 +22,19 @@ enum CSVExport {
   static func rows(_ plan: Plan) -> [[String]] {
     var rows = [header]
     func number(_ v: Value?) -> String { v?.number.map(Format.number) ?? "" }
+    let t = text
     for g in plan[.goal].values {
       rows.append([
-        "goal", g.id, g[Attr.Goal.phase]?.ref ?? "", g[Attr.Goal.consortium]?.ref ?? "", g.name ?? "",
-        g[Attr.Goal.indicator]?.text ?? "", g[Attr.Goal.unit]?.text ?? "", number(g[Attr.Goal.baseline]),
+        "goal", t(g.id), t(g[Attr.Goal.phase]?.ref), t(g[Attr.Goal.consortium]?.ref), t(g.name),
+        t(g[Attr.Goal.indicator]?.text), t(g[Attr.Goal.unit]?.text), number(g[Attr.Goal.baseline]),
         number(g[Attr.Goal.target]), "", "", "", "",
       ])
     }
     for m in plan[.measure].values {
       rows.append([
-        "measure", m.id, m[Attr.Measure.phase]?.ref ?? "", m[Attr.Measure.consortium]?.ref ?? "", m.name ?? "", "", "",
+        "measure", t(m.id), t(m[Attr.Measure.phase]?.ref), t(m[Attr.Measure.consortium]?.ref), t(m.name), "", "",
         "", "", m[Attr.Measure.instrument]?.choice ?? "", m[Attr.Measure.funder]?.choice ?? "",
-        number(m[Attr.Measure.amount]), m[Attr.Measure.agency]?.text ?? "",
+        number(m[Attr.Measure.amount]), t(m[Attr.Measure.agency]?.text),
       ])
     }
     return rows
@@ -36,6 +42,16 @@ enum CSVExport {
 
   static func render(_ plan: Plan) -> String {
     rows(plan).map { $0.map(field).joined(separator: ",") + "\n" }.joined()
+  }
+
+  /// A text cell from the plan's data (a name, an ID, a free text), with a leading `'` when its
+  /// first character would make a spreadsheet read it as a formula: `=`, `+`, `-`, `@`, tab, CR.
+  static func text(_ value: String?) -> String {
+    guard let value, let first = value.unicodeScalars.first else { return "" }
+    switch first {
+    case "=", "+", "-", "@", "\t", "\r": return "'" + value
+    default: return value
+    }
   }
 
   /// One field, quoted when RFC 4180 requires it.

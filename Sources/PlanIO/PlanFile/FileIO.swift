@@ -172,7 +172,9 @@ package enum FileIO {
   /// exclusively (`O_CREAT|O_EXCL|O_NOFOLLOW`: a planted symlink is never followed), written,
   /// flushed and fsync'ed, then renamed over the target; the folder is fsync'ed after.
   /// A crash at any moment leaves the old file or the new one, never a mix; on every failure
-  /// the temporary file is removed and the old file is untouched.
+  /// the temporary file is removed and the old file is untouched. The temporary name fits the
+  /// file system's limit whatever the target's length, and the temporary files of this target
+  /// that killed processes left behind are removed first (``TemporaryFile``).
   /// - Parameters:
   ///   - mode: permission bits for a new file (an existing file keeps its own).
   ///   - suffix: the random part of the temporary file's name for each attempt (0 to 99); tests
@@ -212,10 +214,12 @@ package enum FileIO {
       if (st.st_mode & S_IFMT) != S_IFREG { throw FileError("not a regular file") }
       fileMode = st.st_mode & 0o7777
     }
+    let tag = TemporaryFile.tag(for: base)
+    TemporaryFile.removeStale(tag: tag, in: folder)
     var fd: Int32 = -1
     var temp = ""
     for attempt in 0..<100 {
-      temp = PathName.appending(".\(base).\(getpid()).\(attempt).\(suffix(attempt)).tmp", to: folder)
+      temp = TemporaryFile.path(tag: tag, attempt: attempt, random: suffix(attempt), in: folder)
       fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, fileMode)
       if fd >= 0 { break }
       if errno != EEXIST { throw FileError(errno: errno) }
