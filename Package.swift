@@ -38,11 +38,14 @@ let package = Package(
     .target(name: "PlanIO", dependencies: ["PlanModel", "PlanEngine"]),
     /** The session, command execution, line readers (libedit and pipes), completion, help, journal. */
     .target(name: "PlanShell", dependencies: ["PlanIO", "PlanEngine", "CEditLine"]),
+    /** `cplan lsp`: the Language Server Protocol server (JSON-RPC framing, documents, features). */
+    .target(name: "PlanLSP", dependencies: ["PlanShell", "PlanIO", "PlanEngine"]),
     /** The executable: swift-argument-parser subcommands. Wiring only. */
     .executableTarget(
       name: "cplan",
       dependencies: [
         "PlanShell",
+        "PlanLSP",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlanIO
+import PlanLSP
 import PlanShell
 
 #if canImport(Glibc)
@@ -48,7 +49,7 @@ struct CPlan: ParsableCommand {
     commandName: "cplan",
     abstract: "A shell for planning innovation consortia (创新联合体).",
     version: Version.string,
-    subcommands: [Shell.self, Run.self, Check.self, Rank.self, Export.self, Fmt.self, Diff.self],
+    subcommands: [Shell.self, Run.self, Check.self, Rank.self, Export.self, Fmt.self, Diff.self, Lsp.self],
     defaultSubcommand: Shell.self
   )
 }
@@ -158,13 +159,20 @@ struct Diff: ParsableCommand {
   func run() throws { throw ExitCode(Driver.diff(a, b, json: format == .json, common: common.settings)) }
 }
 
+struct Lsp: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "A Language Server Protocol server for plan files, on standard input and output.")
+  @OptionGroup var common: CommonOptions
+  func run() throws { throw ExitCode(LanguageServer.run(language: Driver.language(common.settings))) }
+}
+
 @main
 enum Main {
   /// Moves common options written before the subcommand (`cplan --lang zh check P`) after it,
   /// where swift-argument-parser looks for them.
   static func arguments() -> [String] {
     let args = Array(CommandLine.arguments.dropFirst())
-    let subcommands = Set(["shell", "run", "check", "rank", "export", "fmt", "diff"])
+    let subcommands = Set(["shell", "run", "check", "rank", "export", "fmt", "diff", "lsp"])
     let withValue = Set(["--lang", "--color"])
     let flags = Set(["-q", "--quiet"])
     var leading: [String] = []
