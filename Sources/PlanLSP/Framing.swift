@@ -80,16 +80,16 @@ final class FrameReader: @unchecked Sendable {  // used by the reading thread al
 
   /// One line without its CRLF (or LF); `nil` at the end of input.
   private func readLine() -> [UInt8]? {
-    var scanned = start
+    var scanned = 0  // bytes after `start` known to hold no LF (`fill` may move `start`)
     while true {
-      if let nl = buffer[scanned...].firstIndex(of: 0x0A) {
+      if let nl = buffer[(start + scanned)...].firstIndex(of: 0x0A) {
         var end = nl
         if end > start, buffer[end - 1] == 0x0D { end -= 1 }
         let line = Array(buffer[start..<end])
         start = nl + 1
         return line
       }
-      scanned = buffer.count
+      scanned = buffer.count - start
       guard fill() else {
         guard start < buffer.count else { return nil }
         let line = Array(buffer[start...])
