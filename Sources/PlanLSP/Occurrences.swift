@@ -38,6 +38,19 @@ struct Occurrences {
     }
   }
 
+  /// A plan of the entities the `add` statements name, by key only: what completion offers
+  /// while the text does not load.
+  var skeleton: Plan {
+    var plan = Plan()
+    for s in statements where s.verb == .add && s.key.count == s.kind.keyWidth {
+      let key = EntityKey(parts: s.key)
+      if plan[s.kind][key] == nil {
+        plan[s.kind][key] = Entity(kind: s.kind, key: key, location: SourceLocation(file: "", line: 0, column: 0))
+      }
+    }
+    return plan
+  }
+
   /// The occurrence at `position`, if one covers it.
   func occurrence(at position: Position) -> Occurrence? {
     occurrences.first { $0.range.contains(position) }
