@@ -66,32 +66,24 @@ struct RankingBasis {
     var text: LocalizedText {
       switch self {
       case .noCriteria:
-        LocalizedText(
-          en: "the plan has no criteria (add criterion C1 \"…\" tag chain weight 0.4)",
-          zh: "计划没有评价准则（add criterion C1 \"…\" tag chain weight 0.4）")
+        RankingText.noCriteria
       case .noFields:
-        LocalizedText(
-          en: "the plan has no candidate fields (add field F1 \"…\")",
-          zh: "计划没有候选领域（add field F1 \"…\"）")
+        RankingText.noFields
       case .ahpFailed:
-        LocalizedText(en: "the AHP weights did not converge", zh: "AHP 权重计算没有收敛")
+        RankingText.ahpFailed
       }
     }
   }
 
   private static func cannotRank(_ gap: Gap) -> Diagnostic {
-    let text = gap.text
-    return .error(.commandFailed(LocalizedText(en: "cannot rank: \(text.en)", zh: "无法排序：\(text.zh)")), at: nil)
+    .error(.commandFailed(RankingText.cannotRank(gap.text)), at: nil)
   }
 
   private static func cannotRank(_ finding: Diagnostic, others: Int) -> Diagnostic {
     var d = finding
-    d.message = LocalizedText(en: "cannot rank: \(finding.message.en)", zh: "无法排序：\(finding.message.zh)")
+    d.message = RankingText.cannotRank(finding.message)
     if others > 0 {
-      d.notes.append(
-        LocalizedText(
-          en: "\(others) more problem\(others == 1 ? "" : "s") of this kind; 'validate' lists them all",
-          zh: "另有 \(others) 个同类问题；'validate' 会全部列出"))
+      d.notes.append(RankingText.moreProblems(others))
     }
     return d
   }

@@ -20,37 +20,28 @@ package enum RankingReport {
 
   /// The report of an already computed ranking of `plan`.
   package static func text(_ ranking: PlanRanking, plan: Plan, language: MessageLanguage) -> String {
-    let zh = language == .zh
     let topsis = ranking.method == "topsis"
-    let ahp = ranking.consistency != nil
-    var out =
-      zh
-      ? "优先级排序（\(topsis ? "TOPSIS 法" : "加权和法")；\(ahp ? "AHP 权重" : "直接赋权")）\n\n"
-      : "Priority ranking (\(topsis ? "TOPSIS" : "weighted sum"); \(ahp ? "AHP weights" : "direct weights"))\n\n"
+    func text(_ t: LocalizedText) -> String { t.text(language) }
+    var out = text(RankingText.title(topsis: topsis, ahp: ranking.consistency != nil)) + "\n\n"
 
-    var table = TextColumns(
-      header: (zh ? ["名次", "领域", "名称", "得分"] : ["Rank", "Field", "Name", "Score"]) + ranking.criteria)
-    table.rightAligned = Set([0] + Array(3..<(4 + ranking.criteria.count)))
+    var table = TextTable(
+      header: [RankingText.rank, RankingText.field, RankingText.name, RankingText.score].map(text) + ranking.criteria,
+      alignments: [.right, .left, .left] + Array(repeating: .right, count: 1 + ranking.criteria.count))
+    table.ruleUnderEachColumn = true
     for row in ranking.rows {
-      table.rows.append(
-        [String(row.rank), row.field, row.name, fixed(row.score, 3)] + row.contributions.map { fixed($0, 3) })
+      table.add([String(row.rank), row.field, row.name, fixed(row.score, 3)] + row.contributions.map { fixed($0, 3) })
     }
     out += table.render()
-    out +=
-      topsis
-      ? (zh
-        ? "（准则列为加权规范化值 vᵢⱼ = wⱼ·rᵢⱼ；得分为贴近度 Cᵢ）\n\n"
-        : "(criterion columns: weighted normalised values vᵢⱼ = wⱼ·rᵢⱼ; the score is the closeness Cᵢ)\n\n")
-      : (zh
-        ? "（准则列为各准则的贡献 wⱼ·nᵢⱼ，合计为得分）\n\n"
-        : "(criterion columns: each criterion's contribution wⱼ·nᵢⱼ; they add up to the score)\n\n")
+    out += text(topsis ? RankingText.topsisColumns : RankingText.weightedColumns) + "\n\n"
 
-    var criteria = TextColumns(
-      header: zh ? ["准则", "名称", "标签", "类型", "权重"] : ["Criterion", "Name", "Tag", "Type", "Weight"])
-    criteria.rightAligned = [4]
+    var criteria = TextTable(
+      header: [RankingText.criterion, RankingText.name, RankingText.tag, RankingText.type, RankingText.weight].map(
+        text),
+      alignments: [.left, .left, .left, .left, .right])
+    criteria.ruleUnderEachColumn = true
     for (id, weight) in zip(ranking.criteria, ranking.weights) {
       let entity = plan.entity(.criterion, id)
-      criteria.rows.append([
+      criteria.add([
         id, entity?.name ?? "", entity?[Attr.Criterion.tag]?.choice ?? "", entity?[Attr.Criterion.type]?.choice ?? "",
         fixed(weight, 4),
       ])
@@ -58,28 +49,20 @@ package enum RankingReport {
     out += criteria.render()
 
     if let c = ranking.consistency {
-      let verdict =
-        c.cr > RankingRules.maximumCR
-        ? (zh ? "> 0.10：判断不一致，见 R04" : "> 0.10: the judgements are inconsistent, see R04")
-        : (zh ? "≤ 0.10：一致性可以接受" : "≤ 0.10: consistent")
       let figures =
         "λmax = \(fixed(c.lambdaMax, 4)), CI = \(fixed(c.ci, 4)), RI = \(fixed(c.ri, 2)), CR = \(fixed(c.cr, 4))"
-      out += zh ? "\nAHP 一致性：\(figures)（\(verdict)）\n" : "\nAHP consistency: \(figures) (\(verdict))\n"
+      out += "\n" + text(RankingText.consistency(figures, consistent: !(c.cr > RankingRules.maximumCR))) + "\n"
     }
 
     if let rows = ranking.sensitivity {
-      let leader = ranking.rows.first?.field ?? ""
-      out +=
-        "\n"
-        + (zh
-          ? "敏感性：某准则权重变到多少时第 1 名（\(leader)）会改变（其余权重按比例调整）\n"
-          : "Sensitivity: the weight at which rank 1 (\(leader)) changes, the other weights rescaled\n")
-      var flips = TextColumns(
-        header: zh ? ["准则", "权重", "翻转点", "新的第 1 名"] : ["Criterion", "Weight", "Flips at", "New rank 1"])
-      flips.rightAligned = [1, 2]
+      out += "\n" + text(RankingText.sensitivity(leader: ranking.rows.first?.field ?? "")) + "\n"
+      var flips = TextTable(
+        header: [RankingText.criterion, RankingText.weight, RankingText.flipsAt, RankingText.newRankOne].map(text),
+        alignments: [.left, .right, .right, .left])
+      flips.ruleUnderEachColumn = true
       for s in rows {
-        flips.rows.append([
-          s.criterion, fixed(s.weight, 4), s.flipAt.map { fixed($0, 4) } ?? (zh ? "无" : "none"), s.overtakenBy ?? "",
+        flips.add([
+          s.criterion, fixed(s.weight, 4), s.flipAt.map { fixed($0, 4) } ?? text(RankingText.none), s.overtakenBy ?? "",
         ])
       }
       out += flips.render()

@@ -16,13 +16,10 @@ package struct Diagnostic: Error, Sendable, Hashable {
     }
 
     package func label(_ language: MessageLanguage) -> String {
-      switch (self, language) {
-      case (.error, .en): "error"
-      case (.warning, .en): "warning"
-      case (.note, .en): "note"
-      case (.error, .zh): "错误"
-      case (.warning, .zh): "警告"
-      case (.note, .zh): "注"
+      switch self {
+      case .error: DiagnosticText.error.text(language)
+      case .warning: DiagnosticText.warning.text(language)
+      case .note: DiagnosticText.note.text(language)
       }
     }
   }

@@ -66,11 +66,6 @@ package struct DiagnosticRenderer: Sendable {
 
   /// The summary line after validation: `N errors, M warnings` (SPEC §5).
   package func summary(errors: Int, warnings: Int) -> String {
-    switch language {
-    case .en:
-      return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-    case .zh:
-      return "\(errors) 个错误，\(warnings) 个警告"
-    }
+    DiagnosticText.summary(errors: errors, warnings: warnings).text(language)
   }
 }

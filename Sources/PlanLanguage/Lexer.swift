@@ -339,17 +339,13 @@ package struct Lexer {
   static func hint(forCharacter v: UInt32) -> LocalizedText? {
     switch v {
     case 0xFF0C, 0x3001:  // ，、
-      return LocalizedText(
-        en: "hint: lists are IDs separated by an ASCII comma without spaces: G1,G2",
-        zh: "提示：列表用半角逗号分隔、不带空格：G1,G2")
+      return SyntaxText.listCommaHint
     case 0x25, 0xFF05:  // % ％
-      return LocalizedText(
-        en: "hint: a percent follows its number (30%); as a unit, quote it: unit \"%\"",
-        zh: "提示：百分号紧跟数字（30%）；作为单位时请加引号：unit \"%\"")
+      return SyntaxText.percentHint
     case 0xFF5E, 0x7E:  // ～ ~
-      return LocalizedText(en: "hint: a period is written 2025..2030", zh: "提示：期间写作 2025..2030")
+      return SyntaxText.periodHint
     case 0xFF1A, 0xFF1B:  // ：；
-      return LocalizedText(en: "hint: use ASCII punctuation, or quote the text", zh: "提示：请使用半角标点，或给文字加引号")
+      return SyntaxText.punctuationHint
     default:
       return nil
     }
@@ -360,18 +356,16 @@ package struct Lexer {
     let scalars = Array(text.unicodeScalars)
     let digitsAndDash = scalars.allSatisfy { ("0"..."9").contains($0) || $0 == "-" }
     if text.contains(",") {
-      return LocalizedText(en: "hint: write numbers without thousands separators: 2000", zh: "提示：数字不加千位分隔符：2000")
+      return SyntaxText.thousandsHint
     }
     if text.contains("％") {
-      return LocalizedText(en: "hint: use an ASCII percent sign: 30%", zh: "提示：请用半角百分号：30%")
+      return SyntaxText.fullWidthPercentHint
     }
     if text.contains("～") || text.contains("~") || (digitsAndDash && scalars.count == 9 && scalars[4] == "-") {
-      return LocalizedText(
-        en: "hint: a period is written 2025..2030 (or 2025-03..2026-06)",
-        zh: "提示：期间写作 2025..2030（或 2025-03..2026-06）")
+      return SyntaxText.periodOrMonthsHint
     }
     if digitsAndDash, scalars.count == 6, scalars[4] == "-" {
-      return LocalizedText(en: "hint: a month has two digits: 2025-01", zh: "提示：月份为两位数：2025-01")
+      return SyntaxText.monthDigitsHint
     }
     return nil
   }

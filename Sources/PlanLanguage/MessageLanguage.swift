@@ -7,8 +7,8 @@ package enum MessageLanguage: String, Sendable, CaseIterable {
   /// - Parameters:
   ///   - option: the value of `--lang`, if given.
   ///   - environment: the process environment.
-  package static func resolve(option: String?, environment: [String: String]) -> MessageLanguage {
-    if let option, let lang = MessageLanguage(rawValue: option.lowercased()) { return lang }
+  package static func resolve(option: MessageLanguage?, environment: [String: String]) -> MessageLanguage {
+    if let option { return option }
     if let env = environment["CPLAN_LANG"], let lang = MessageLanguage(rawValue: env.lowercased()) {
       return lang
     }
@@ -18,6 +18,14 @@ package enum MessageLanguage: String, Sendable, CaseIterable {
       }
     }
     return .en
+  }
+
+  /// The language's BCP 47 tag, as HTML's `lang` attribute takes it: `en`, `zh-CN`.
+  package var languageTag: String {
+    switch self {
+    case .en: "en"
+    case .zh: "zh-CN"
+    }
   }
 }
 

@@ -126,7 +126,7 @@ package struct Parser {
     case .token(let t): first = t
     }
     guard let word = first.word else {
-      return .error(.error(.expected(LocalizedText(en: "a command", zh: "命令"), found: first.summary), at: first))
+      return .error(.error(.expected(SyntaxText.command, found: first.summary), at: first))
     }
     guard let verb = Verb(keyword: word) else {
       let suggestion = Suggestion.nearest(word, in: Verb.allCases.map(\.rawValue))

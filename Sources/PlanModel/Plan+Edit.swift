@@ -126,9 +126,6 @@ extension Plan {
 
   // MARK: Kinds and keys
 
-  private static let kindWhat = LocalizedText(
-    en: "a kind (criterion, field, org, consortium, …)", zh: "类别（criterion、field、org、consortium 等）")
-
   static func kind(of token: Token, allowPlan: Bool) throws(Diagnostic) -> Kind? {
     guard let word = token.word else { throw kindError(token, allowPlan: allowPlan) }
     if allowPlan && word.lowercasedEquals("plan") { return nil }
@@ -138,7 +135,7 @@ extension Plan {
 
   /// Why `token` names no kind (nor `plan`, when `allowPlan`).
   private static func kindError(_ token: Token, allowPlan: Bool) -> Diagnostic {
-    guard let word = token.word else { return .error(.expected(kindWhat, found: token.summary), at: token) }
+    guard let word = token.word else { return .error(.expected(EditText.kindExample, found: token.summary), at: token) }
     let names = (allowPlan ? ["plan"] : []) + Kind.allCases.map(\.rawValue)
     return .error(.unknownKind(word, suggestion: Suggestion.nearest(word, in: names)), at: token)
   }
@@ -160,7 +157,7 @@ extension Plan {
     let first = args.index
     for (i, part) in spec.keys.enumerated() {
       func what() -> LocalizedText {
-        LocalizedText(en: "\(kind.rawValue) \(spec.keyNames[i])", zh: "\(kind.rawValue) 的 \(spec.keyNames[i])")
+        EditText.keyPart(kind: kind.rawValue, part: spec.keyNames[i])
       }
       let at = try args.requireIndex(what())
       guard case .word(let word) = args.pointer(at).pointee.kind else {
@@ -249,7 +246,7 @@ extension Plan {
 
   /// The kind and key of an `add` (the key's index in `args.tokens` too).
   private func readNewKey(_ args: inout ArgumentCursor) throws(Diagnostic) -> (Kind, EntityKey, Int) {
-    let kindAt = try args.requireIndex(Plan.kindWhat)
+    let kindAt = try args.requireIndex(EditText.kindExample)
     guard case .word(let w) = args.pointer(kindAt).pointee.kind, let kind = Kind(keyword: w) else {
       throw Plan.kindError(args.tokens[kindAt], allowPlan: false)
     }
@@ -268,7 +265,7 @@ extension Plan {
         throw .error(
           .outOfRange(
             attribute: "compare", value: key.description,
-            requirement: LocalizedText(en: "a criterion is not compared with itself", zh: "准则不与自身比较")),
+            requirement: EditText.notComparedWithItself),
           at: args.tokens[keyAt])
       }
       if contains(kind, EntityKey(key.b, key.a)) {
@@ -328,12 +325,12 @@ extension Plan {
       args.skip()
       guard case .word(let word) = args.pointer(at).pointee.kind else {
         throw .error(
-          .expected(LocalizedText(en: "an attribute name", zh: "属性名"), found: tokens[at].summary), at: tokens[at])
+          .expected(EditText.attributeName, found: tokens[at].summary), at: tokens[at])
       }
       let named = spec.attribute(named: word)
       if named == .name {
         guard firstTime(63) else { throw .error(.repeatedAttribute("name"), at: tokens[at]) }
-        let v = try args.requireIndex(LocalizedText(en: "a value for 'name'", zh: "'name' 的值"))
+        let v = try args.requireIndex(EditText.value(for: "name"))
         switch tokens[v].kind {
         case .string(let s), .word(let s): name = s
         default:
@@ -350,7 +347,7 @@ extension Plan {
       }
       guard firstTime(index) else { throw .error(.repeatedAttribute(word), at: tokens[at]) }
       let attribute = spec.attributes[index]
-      let v = try args.requireIndex(LocalizedText(en: "a value for '\(attribute.name)'", zh: "'\(attribute.name)' 的值"))
+      let v = try args.requireIndex(EditText.value(for: attribute.name))
       values[index] = try value(for: attribute, token: args.pointer(v), deferring: deferring)
     }
   }
@@ -360,7 +357,7 @@ extension Plan {
   private mutating func set(_ args: inout ArgumentCursor, deferring: DeferredReferences?)
     throws(Diagnostic) -> PlanChange
   {
-    let kindToken = try args.require(LocalizedText(en: "'plan' or a kind", zh: "'plan' 或类别"))
+    let kindToken = try args.require(EditText.planOrKind)
     guard let kind = try Plan.kind(of: kindToken, allowPlan: true) else {
       let before = PlanChange.settings(settings, settingLocations)
       try setPlan(&args)
@@ -370,7 +367,7 @@ extension Plan {
     var entity = self[kind][key]!
     let before = entity
     if args.atEnd {
-      throw .error(.missing(LocalizedText(en: "an attribute and its value", zh: "属性及其值")), at: args.endLocation)
+      throw .error(.missing(EditText.attributeAndValue), at: args.endLocation)
     }
     let positional = try readPositional(kind.spec, &args, into: &entity.values, deferring: deferring)
     try readAttributes(
@@ -383,14 +380,14 @@ extension Plan {
 
   private mutating func setPlan(_ args: inout ArgumentCursor) throws(Diagnostic) {
     if args.atEnd {
-      throw .error(.missing(LocalizedText(en: "a plan attribute and its value", zh: "计划属性及其值")), at: args.endLocation)
+      throw .error(.missing(EditText.planAttributeAndValue), at: args.endLocation)
     }
     var settings = self.settings
     var seen = Set<Int>()
     var valueTokens: [Int: Token] = [:]
     while let t = args.next() {
       guard let word = t.word else {
-        throw .error(.expected(LocalizedText(en: "an attribute name", zh: "属性名"), found: t.summary), at: t)
+        throw .error(.expected(EditText.attributeName, found: t.summary), at: t)
       }
       guard let index = Schema.planAttributeIndex(word) else {
         throw .error(
@@ -399,7 +396,7 @@ extension Plan {
       }
       guard seen.insert(index).inserted else { throw .error(.repeatedAttribute(word), at: t) }
       let attribute = Schema.plan[index]
-      let v = try args.requireIndex(LocalizedText(en: "a value for '\(attribute.name)'", zh: "'\(attribute.name)' 的值"))
+      let v = try args.requireIndex(EditText.value(for: attribute.name))
       settings[index] = try value(for: attribute, token: args.pointer(v), deferring: nil)
       valueTokens[index] = args.tokens[v]
     }
@@ -416,7 +413,7 @@ extension Plan {
       throw .error(
         .outOfRange(
           attribute: "horizon", value: p.description,
-          requirement: LocalizedText(en: "the start year comes first", zh: "起始年份应在前")), at: token)
+          requirement: EditText.startYearFirst), at: token)
     }
     // Both set explicitly: lowering only `members-max` below the default minimum is R15's business.
     if let min = settings[Attr.Plan.membersMin]?.integer, let max = settings[Attr.Plan.membersMax]?.integer, min > max,
@@ -425,14 +422,14 @@ extension Plan {
       throw .error(
         .outOfRange(
           attribute: "members-min..members-max", value: "\(min)..\(max)",
-          requirement: LocalizedText(en: "members-min ≤ members-max", zh: "members-min 不大于 members-max")),
+          requirement: EditText.membersMinAtMostMax),
         at: token)
     }
     if let token = tokens[Attr.Plan.cutoff], setting(Attr.Plan.cutoff)?.integer == 0 {
       throw .error(
         .outOfRange(
           attribute: "cutoff", value: "0",
-          requirement: LocalizedText(en: "at least 1", zh: "至少为 1")), at: token)
+          requirement: EditText.atLeastOne), at: token)
     }
   }
 
@@ -454,7 +451,7 @@ extension Plan {
     // a word of another length than four bytes is not it.
     if case .word(let w) = pointer.pointee.kind, w.utf8.count == 4, w.lowercasedEquals("none") {
       if attribute.required {
-        throw .error(.missingAttribute(name, kind: LocalizedText(en: "this entity", zh: "此条目").en), at: pointer.pointee)
+        throw .error(.missingAttribute(name, kind: EditText.thisEntity.en), at: pointer.pointee)
       }
       return nil
     }
@@ -473,7 +470,7 @@ extension Plan {
         throw .error(
           .outOfRange(
             attribute: name, value: n.text,
-            requirement: LocalizedText(en: "amounts are never negative", zh: "金额不能为负")), at: pointer.pointee)
+            requirement: EditText.amountNotNegative), at: pointer.pointee)
       }
       // At most 10^15: every whole amount stays exact (below 2^53), and no total of a plan's
       // amounts comes near the largest Double, so sums and shares are true values, never inf.
@@ -481,9 +478,7 @@ extension Plan {
         throw .error(
           .outOfRange(
             attribute: name, value: n.text,
-            requirement: LocalizedText(
-              en: "amounts are at most 10^15 (1000000000000000)",
-              zh: "金额不超过 10^15（1000000000000000）")), at: pointer.pointee)
+            requirement: EditText.amountAtMost), at: pointer.pointee)
       }
       return .number(n.value == 0 ? 0 : n.value)
     case .count:
@@ -492,7 +487,7 @@ extension Plan {
         throw .error(
           .outOfRange(
             attribute: name, value: n.text,
-            requirement: LocalizedText(en: "0 to 1000000000", zh: "0 到 1000000000")), at: pointer.pointee)
+            requirement: EditText.countRange), at: pointer.pointee)
       }
       return .integer(Int(n.value))
     case .year:
@@ -501,7 +496,7 @@ extension Plan {
         throw .error(
           .outOfRange(
             attribute: name, value: n.text,
-            requirement: LocalizedText(en: "a four-digit year", zh: "四位数年份")), at: pointer.pointee)
+            requirement: EditText.fourDigitYear), at: pointer.pointee)
       }
       return .integer(Int(n.value))
     case .percent:
@@ -510,7 +505,7 @@ extension Plan {
         throw .error(
           .outOfRange(
             attribute: name, value: n.text,
-            requirement: LocalizedText(en: "0% to 100%", zh: "0% 到 100%")), at: pointer.pointee)
+            requirement: EditText.percentRange), at: pointer.pointee)
       }
       return .number(n.value == 0 ? 0 : n.value)
     case .yesNo:
@@ -558,9 +553,7 @@ extension Plan {
           throw .error(
             .badPeriod(
               pointer.pointee.summary,
-              reason: LocalizedText(
-                en: "years are four-digit whole numbers",
-                zh: "年份应为四位整数")), at: pointer.pointee)
+              reason: EditText.yearsAreWhole), at: pointer.pointee)
         }
         return .period(Period(years: Int(x.value), Int(y.value)))
       case (.month(let x), .month(let y)):
@@ -568,18 +561,14 @@ extension Plan {
           throw .error(
             .badPeriod(
               pointer.pointee.summary,
-              reason: LocalizedText(
-                en: "\(name) is in whole years",
-                zh: "\(name) 以整年计")), at: pointer.pointee)
+              reason: EditText.wholeYears(name)), at: pointer.pointee)
         }
         return .period(Period(start: x, end: y, monthly: true))
       default:
         throw .error(
           .badPeriod(
             pointer.pointee.summary,
-            reason: LocalizedText(
-              en: "both ends must be years or both months",
-              zh: "两端须同为年份或同为月份")), at: pointer.pointee)
+            reason: EditText.endsAlike), at: pointer.pointee)
       }
     case .range:
       guard case .range(.number(let a), .number(let b)) = pointer.pointee.kind, a.form == .plain, b.form == .plain

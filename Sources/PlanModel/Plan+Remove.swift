@@ -41,7 +41,7 @@ extension Plan {
 
   /// `remove KIND KEY... [cascade]` (SPEC §3).
   mutating func remove(_ args: inout ArgumentCursor) throws(Diagnostic) -> PlanChange {
-    let kindToken = try args.require(LocalizedText(en: "a kind", zh: "类别"))
+    let kindToken = try args.require(EditText.kind)
     guard let kind = try Plan.kind(of: kindToken, allowPlan: false) else { return .group([]) }
     let (key, keyAt) = try readKey(kind, &args, mustExist: true)
     var cascade = false
@@ -161,19 +161,19 @@ extension Plan {
   /// `rename KIND OLD NEW`: changes the ID and every reference to it (SPEC §3).
   /// - Complexity: O(n) in the size of the plan.
   mutating func rename(_ args: inout ArgumentCursor) throws(Diagnostic) -> PlanChange {
-    let kindToken = try args.require(LocalizedText(en: "a kind", zh: "类别"))
+    let kindToken = try args.require(EditText.kind)
     guard let kind = try Plan.kind(of: kindToken, allowPlan: false) else { return .group([]) }
     guard kind.spec.hasOwnID else { throw .error(.cannotRename(kind: kind.rawValue), at: kindToken) }
-    let oldToken = try args.require(LocalizedText(en: "the old ID", zh: "原 ID"))
+    let oldToken = try args.require(EditText.oldID)
     guard let old = oldToken.word else {
-      throw .error(.expected(LocalizedText(en: "an ID", zh: "ID"), found: oldToken.summary), at: oldToken)
+      throw .error(.expected(EditText.id, found: oldToken.summary), at: oldToken)
     }
     guard contains(kind, EntityKey(old)) else {
       throw .error(.notFound(kind: kind.rawValue, key: old, suggestion: suggestID(old, of: kind)), at: oldToken)
     }
-    let newToken = try args.require(LocalizedText(en: "the new ID", zh: "新 ID"))
+    let newToken = try args.require(EditText.newID)
     guard let new = newToken.word else {
-      throw .error(.expected(LocalizedText(en: "an ID", zh: "ID"), found: newToken.summary), at: newToken)
+      throw .error(.expected(EditText.id, found: newToken.summary), at: newToken)
     }
     try args.expectEnd()
     let before = PlanChange.tables(tables)

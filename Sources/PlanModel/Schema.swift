@@ -96,26 +96,7 @@ package enum AttributeType: Sendable, Hashable {
   case saaty
 
   /// How the type reads in help and messages.
-  package var describe: LocalizedText {
-    switch self {
-    case .text: LocalizedText(en: "a string", zh: "字符串")
-    case .number: LocalizedText(en: "a number", zh: "数字")
-    case .amount: LocalizedText(en: "an amount ≥ 0", zh: "不小于 0 的金额")
-    case .count: LocalizedText(en: "a whole number ≥ 0", zh: "不小于 0 的整数")
-    case .year: LocalizedText(en: "a year (YYYY)", zh: "年份（YYYY）")
-    case .percent: LocalizedText(en: "a percent such as 30%", zh: "百分数，如 30%")
-    case .yesNo: LocalizedText(en: "yes or no", zh: "yes 或 no")
-    case .choice(let c): LocalizedText(c.joined(separator: "|"))
-    case .ref(let k): LocalizedText(en: "a \(k.rawValue) ID", zh: "\(k.rawValue)（\(k.chineseName)）ID")
-    case .refs(let k): LocalizedText(en: "a list of \(k.rawValue) IDs (G1,G2)", zh: "\(k.rawValue) ID 列表（G1,G2）")
-    case .yearPeriod: LocalizedText(en: "a period of years (2025..2030)", zh: "年份期间（2025..2030）")
-    case .period:
-      LocalizedText(en: "a period (2025..2027 or 2025-03..2026-06)", zh: "期间（2025..2027 或 2025-03..2026-06）")
-    case .range: LocalizedText(en: "a range MIN..MAX (1..10)", zh: "范围 MIN..MAX（1..10）")
-    case .month: LocalizedText(en: "a month (YYYY-MM)", zh: "月份（YYYY-MM）")
-    case .saaty: LocalizedText(en: "a Saaty value 1/9…9", zh: "Saaty 标度值 1/9…9")
-    }
-  }
+  package var describe: LocalizedText { SchemaText.valueType(self) }
 }
 
 /// One attribute of a kind (or of the plan).

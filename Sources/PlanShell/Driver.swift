@@ -13,8 +13,9 @@ import PlanModel
 package struct CommonSettings: Sendable {
   package var commands: [String] = []
   package var interactive = false
-  package var language: String?
-  package var color = "auto"
+  /// `--lang`; `nil`: from the environment (``MessageLanguage/resolve(option:environment:)``).
+  package var language: MessageLanguage?
+  package var color = ColorChoice.auto
   package var quiet = false
   package init() {}
 }
@@ -47,9 +48,9 @@ package enum Driver {
   package static func useColor(_ common: CommonSettings, fd: Int32) -> Bool {
     if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
     switch common.color {
-    case "always": return true
-    case "never": return false
-    default: return isatty(fd) == 1
+    case .always: return true
+    case .never: return false
+    case .auto: return isatty(fd) == 1
     }
   }
 
@@ -245,7 +246,9 @@ package enum Driver {
 
 extension Driver {
   /// `cplan rank PLAN [--method] [--sensitivity] [--format]`.
-  package static func rank(plan path: String, method: String?, sensitivity: Bool, json: Bool, common: CommonSettings)
+  package static func rank(
+    plan path: String, method: RankingMethod?, sensitivity: Bool, json: Bool, common: CommonSettings
+  )
     -> Int32
   {
     let session = makeSession(common)
@@ -253,9 +256,9 @@ extension Driver {
     do {
       let text =
         json
-        ? try RankingReport.json(session.plan, method: method, sensitivity: sensitivity)
+        ? try RankingReport.json(session.plan, method: method?.rawValue, sensitivity: sensitivity)
         : try RankingReport.text(
-          session.plan, method: method, sensitivity: sensitivity, language: session.settings.language)
+          session.plan, method: method?.rawValue, sensitivity: sensitivity, language: session.settings.language)
       StandardOutput.write(text, to: 1)
       return 0
     } catch {

@@ -75,10 +75,7 @@ package final class InteractiveShell {
   package func run() -> Int32 {
     if !common.quiet {
       session.output.writeError(
-        "cplan \(Version.string) — "
-          + session.text(
-            "type 'help' for help, 'quit' to leave\n",
-            "输入 help 查看帮助，quit 退出\n"))
+        "cplan \(Version.string) — " + session.text(ShellText.banner) + "\n")
     }
     if let notice = journal?.startupNotice(language: session.settings.language) {
       session.output.writeError(notice)
@@ -89,7 +86,7 @@ package final class InteractiveShell {
       case .interrupt:
         // Ctrl-C abandons the line and any continued command; on an empty line it says how to leave.
         if pending.isEmpty && !reader.interruptDiscardedText {
-          session.output.writeError(session.text("(to leave, type quit or press Ctrl-D)\n", "（退出请输入 quit 或按 Ctrl-D）\n"))
+          session.output.writeError(session.text(ShellText.howToLeave) + "\n")
         }
         pending = ""
       case .endOfInput:
@@ -100,9 +97,7 @@ package final class InteractiveShell {
         execute(entry: "quit")
         if !session.quitRequested {
           session.output.writeError(
-            session.text(
-              "(press Ctrl-D again to leave without saving)\n",
-              "（再按一次 Ctrl-D 不保存退出）\n"))
+            session.text(ShellText.ctrlDAgain) + "\n")
         }
       case .line(let line):
         accept(line)
@@ -147,9 +142,7 @@ package final class InteractiveShell {
     if let failure = journal?.failure, !journalFailureShown {
       journalFailureShown = true
       session.output.writeError(
-        session.text(
-          "warning: cannot write the journal (\(failure)); unsaved work cannot be recovered after a crash\n",
-          "警告：无法写入日志（\(failure)）；崩溃后将无法恢复未保存的工作\n"))
+        session.text(ShellText.journalUnwritable(failure)) + "\n")
     }
   }
 }

@@ -473,21 +473,11 @@ package final class Journal {
   package func startupNotice(language: MessageLanguage) -> String? {
     let found = Journal.orphans(in: directory, excluding: path)
     guard let newest = found.first else { return nil }
-    let zh = language == .zh
     let name = newest.contents.file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
-    let when = Journal.describe(time: newest.contents.started)
-    let n = newest.contents.changeCount
-    var text: String
-    if zh {
-      text = "上次会话（\(when)\(name.map { "，计划 \($0)" } ?? "")）有 \(n) 处未保存的修改，可以恢复：输入 recover"
-      if found.count > 1 { text += "（另有 \(found.count - 1) 个会话的记录）" }
-    } else {
-      text =
-        "unsaved work from an earlier session (\(when)\(name.map { ", plan \($0)" } ?? ""), "
-        + "\(n) change\(n == 1 ? "" : "s")) can be recovered: type recover"
-      if found.count > 1 { text += " (\(found.count - 1) more earlier session\(found.count == 2 ? "" : "s"))" }
-    }
-    return text + "\n"
+    let text = ShellText.recoverable(
+      when: Journal.describe(time: newest.contents.started), plan: name, changes: newest.contents.changeCount,
+      moreSessions: found.count - 1)
+    return text.text(language) + "\n"
   }
 
   static func describe(time: Int) -> String {
@@ -532,7 +522,7 @@ package final class Journal {
         session.replacePlan(plan, file: file)
       } catch {
         for d in error.diagnostics { session.report(d) }
-        session.output.writeError(session.text("the journal stays in \(orphan.path)\n", "日志仍保留在 \(orphan.path)\n"))
+        session.output.writeError(session.text(ShellText.journalKept(orphan.path)) + "\n")
         session.noteFailure(.command)
         return false
       }
@@ -572,9 +562,7 @@ package final class Journal {
     session.settings.interactive = interactive
     unlink(orphan.path)
     let n = orphan.contents.changeCount
-    session.notice(
-      "recovered \(n) change\(n == 1 ? "" : "s")" + (ok ? "" : " (some failed; see above)"),
-      "已恢复 \(n) 处修改" + (ok ? "" : "（部分失败，见上文）"))
+    session.notice(ShellText.recovered(n, allReplayed: ok))
     // Start a fresh entry: the shell's own end of entry must not take recovery steps for a mix.
     beginEntry()
     return ok

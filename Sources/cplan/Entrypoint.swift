@@ -1,6 +1,8 @@
 import ArgumentParser
+import PlanEngine
 import PlanIO
 import PlanLSP
+import PlanLanguage
 import PlanShell
 
 #if canImport(Glibc)
@@ -19,10 +21,10 @@ struct ShellOptions: ParsableArguments {
 
 /// Options every subcommand takes (SPEC §1).
 struct CommonOptions: ParsableArguments {
-  @Option(help: "Message language: en or zh (default: CPLAN_LANG, then the locale).")
-  var lang: String?
-  @Option(help: "Colour: auto, always or never.")
-  var color: String = "auto"
+  @Option(help: "Message language (default: CPLAN_LANG, then the locale).")
+  var lang: MessageLanguage?
+  @Option(help: "When to colour diagnostics.")
+  var color: ColorChoice = .auto
   @Flag(name: [.short, .long], help: "Print less (no banner, no notices).")
   var quiet = false
 
@@ -33,16 +35,15 @@ struct CommonOptions: ParsableArguments {
     s.quiet = quiet
     return s
   }
-
-  func validate() throws {
-    if let lang, !["en", "zh"].contains(lang.lowercased()) {
-      throw ValidationError("--lang must be en or zh")
-    }
-    if !["auto", "always", "never"].contains(color) {
-      throw ValidationError("--color must be auto, always or never")
-    }
-  }
 }
+
+/// `--lang en|zh`, in any case (`--lang ZH`).
+extension MessageLanguage: ExpressibleByArgument {
+  public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
+extension ColorChoice: ExpressibleByArgument {}
+extension RankingMethod: ExpressibleByArgument {}
 
 struct CPlan: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -94,15 +95,10 @@ struct Check: ParsableCommand {
 struct Rank: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Print the priority ranking.")
   @OptionGroup var common: CommonOptions
-  @Option(help: "weighted or topsis (default: the plan's method).") var method: String?
+  @Option(help: "Ranking method (default: the plan's method).") var method: RankingMethod?
   @Flag(help: "How far each weight may move before the top changes.") var sensitivity = false
   @Option(help: "text or json.") var format: ReportFormat = .text
   @Argument(help: "A plan file.") var plan: String
-  func validate() throws {
-    if let method, !["weighted", "topsis"].contains(method) {
-      throw ValidationError("--method must be weighted or topsis")
-    }
-  }
   func run() throws {
     throw ExitCode(
       Driver.rank(

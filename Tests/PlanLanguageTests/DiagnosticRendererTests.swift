@@ -47,7 +47,7 @@ import Testing
   }
 
   @Test func languageSelection() {
-    #expect(MessageLanguage.resolve(option: "zh", environment: [:]) == .zh)
+    #expect(MessageLanguage.resolve(option: .zh, environment: [:]) == .zh)
     #expect(MessageLanguage.resolve(option: nil, environment: ["CPLAN_LANG": "zh", "LANG": "en_US.UTF-8"]) == .zh)
     #expect(MessageLanguage.resolve(option: nil, environment: ["LANG": "zh_CN.UTF-8"]) == .zh)
     #expect(MessageLanguage.resolve(option: nil, environment: ["LC_ALL": "C", "LANG": "zh_CN.UTF-8"]) == .en)

@@ -1,4 +1,5 @@
 import PlanIO
+import PlanLanguage
 import Testing
 
 @testable import PlanShell

@@ -38,18 +38,15 @@ extension PlanDiff {
     let total = changes.count, added = count(.added), removed = count(.removed), changed = count(.changed)
     out +=
       "\n"
-      + LocalizedText(
-        en: "\(total) difference\(total == 1 ? "" : "s"): \(added) added, \(removed) removed, \(changed) changed",
-        zh: "共 \(total) 处不同：新增 \(added) 个，删除 \(removed) 个，修改 \(changed) 个"
-      ).text(language) + "\n"
+      + DiffText.count(total: total, added: added, removed: removed, changed: changed).text(language) + "\n"
     return out
   }
 
   static func verb(_ kind: ChangeKind) -> LocalizedText {
     switch kind {
-    case .added: LocalizedText(en: "added", zh: "新增")
-    case .removed: LocalizedText(en: "removed", zh: "删除")
-    case .changed: LocalizedText(en: "changed", zh: "修改")
+    case .added: DiffText.added
+    case .removed: DiffText.removed
+    case .changed: DiffText.changed
     }
   }
 

@@ -245,7 +245,7 @@ struct ExportTables {
 
   // MARK: Validation
 
-  var summary: String { t(ExportLabels.summary(errors: roadmap.errorCount, warnings: roadmap.warningCount)) }
+  var summary: String { t(DiagnosticText.summary(errors: roadmap.errorCount, warnings: roadmap.warningCount)) }
 
   func diagnostics() -> ExportTable {
     var table = ExportTable(header: [

@@ -15,7 +15,7 @@ struct HTMLExport: RoadmapExporter {
     let title = plan.title ?? t(ExportLabels.untitled)
     var out = """
       <!DOCTYPE html>
-      <html lang="\(options.language == .zh ? "zh-CN" : "en")">
+      <html lang="\(options.language.languageTag)">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">

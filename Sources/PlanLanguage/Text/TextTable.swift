@@ -1,5 +1,3 @@
-import PlanLanguage
-
 /// A table of text aligned by display width (a CJK character takes two columns, a combining
 /// mark none), so every line of the table has the same width.
 ///
@@ -33,6 +31,10 @@ package struct TextTable: Sendable {
   package var minimumColumnWidth = 4
   /// The character of the rule under the header.
   package var rule: Character = "-"
+  /// Whether the rule under the header is broken at the gaps between columns (one run of
+  /// ``rule`` under each column, the ``separator`` between them, as the `rank` report draws it)
+  /// instead of one unbroken line.
+  package var ruleUnderEachColumn = false
   /// Columns that keep their natural width when the table is fitted (bars, numbers).
   package var fixedColumns: Set<Int> = []
 
@@ -166,11 +168,15 @@ package struct TextTable: Sendable {
     }
     if let header {
       emit(header)
-      let ruleWidth = total - DisplayWidth.width(indent)
       let unit = max(1, TextWrap.width(of: rule))
-      out +=
-        indent + String(repeating: rule, count: ruleWidth / unit)
-        + String(repeating: " ", count: ruleWidth % unit) + "\n"
+      if ruleUnderEachColumn {
+        emit(widths.map { String(repeating: rule, count: $0 / unit) })
+      } else {
+        let ruleWidth = total - DisplayWidth.width(indent)
+        out +=
+          indent + String(repeating: rule, count: ruleWidth / unit)
+          + String(repeating: " ", count: ruleWidth % unit) + "\n"
+      }
     }
     for row in rows { emit(row) }
     return out

@@ -1,5 +1,3 @@
-import PlanLanguage
-
 /// Breaking and cutting text by display width (SPEC §9: a CJK character takes two columns, a
 /// combining mark none). Works on whole characters (grapheme clusters), so a combining mark
 /// stays with its base and a Chinese character is never split.

@@ -5,7 +5,7 @@ import PlanModel
 /// (SPEC §10: export headings exist in both languages). Keyword values (instrument, funder,
 /// chain position, …) read as keywords in English and as their usual Chinese terms in Chinese;
 /// the JSON and CSV exports always carry the keywords.
-package enum ExportLabels {
+package enum ExportLabels: TextCatalog {
   // MARK: Sections
 
   static let region = LocalizedText(en: "Region", zh: "地区")
@@ -137,12 +137,6 @@ package enum ExportLabels {
     return LocalizedText(en: "within", zh: "未超")
   }
 
-  static func summary(errors: Int, warnings: Int) -> LocalizedText {
-    LocalizedText(
-      en: "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")",
-      zh: "\(errors) 个错误，\(warnings) 个警告")
-  }
-
   static func phaseHeading(_ id: String, _ name: String, _ period: String) -> String {
     "\(id) \(name) (\(period))"
   }
@@ -178,4 +172,87 @@ package enum ExportLabels {
 
   /// The heading of a group of members without a chain position.
   static let noChain = LocalizedText(en: "(no chain position)", zh: "（未标注产业链位置）")
+
+  package static var entries: [CatalogEntry] {
+    [
+      CatalogEntry("region", region),
+      CatalogEntry("horizon", horizon),
+      CatalogEntry("currency", currency),
+      CatalogEntry("untitled", untitled),
+      CatalogEntry("ranking", ranking),
+      CatalogEntry("criteria", criteria),
+      CatalogEntry("timeline", timeline),
+      CatalogEntry("consortia", consortia),
+      CatalogEntry("consortium", consortium),
+      CatalogEntry("members", members),
+      CatalogEntry("goals", goals),
+      CatalogEntry("measures", measures),
+      CatalogEntry("planWide", planWide),
+      CatalogEntry("funding", funding),
+      CatalogEntry("validation", validation),
+      CatalogEntry("none", none),
+      CatalogEntry("noPhases", noPhases),
+      CatalogEntry("noConsortia", noConsortia),
+      CatalogEntry("noFunding", noFunding),
+      CatalogEntry("noGoals", noGoals),
+      CatalogEntry("noMeasures", noMeasures),
+      CatalogEntry("noMembers", noMembers),
+      CatalogEntry("allClear", allClear),
+      CatalogEntry("legendGoal", legendGoal),
+      CatalogEntry("legendMeasure", legendMeasure),
+      CatalogEntry("phasesLane", phasesLane),
+      CatalogEntry("rank", rank),
+      CatalogEntry("field", field),
+      CatalogEntry("name", name),
+      CatalogEntry("score", score),
+      CatalogEntry("criterion", criterion),
+      CatalogEntry("tag", tag),
+      CatalogEntry("type", type),
+      CatalogEntry("weight", weight),
+      CatalogEntry("flipAt", flipAt),
+      CatalogEntry("chain", chain),
+      CatalogEntry("org", org),
+      CatalogEntry("role", role),
+      CatalogEntry("phase", phase),
+      CatalogEntry("period", period),
+      CatalogEntry("goal", goal),
+      CatalogEntry("measure", measure),
+      CatalogEntry("indicator", indicator),
+      CatalogEntry("baselineTarget", baselineTarget),
+      CatalogEntry("category", category),
+      CatalogEntry("after", after),
+      CatalogEntry("instrument", instrument),
+      CatalogEntry("funder", funder),
+      CatalogEntry("amount", amount),
+      CatalogEntry("agency", agency),
+      CatalogEntry("start", start),
+      CatalogEntry("total", total),
+      CatalogEntry("government", government),
+      CatalogEntry("otherSources", otherSources),
+      CatalogEntry("govShare", govShare),
+      CatalogEntry("status", status),
+      CatalogEntry("allConsortia", allConsortia),
+      CatalogEntry("goalCount", goalCount),
+      CatalogEntry("measureCount", measureCount),
+      CatalogEntry("severity", severity),
+      CatalogEntry("code", code),
+      CatalogEntry("location", location),
+      CatalogEntry("message", message),
+      CatalogEntry("noChain", noChain),
+      CatalogEntry("rankingMethod", rankingMethod("topsis", weighting: "ahp")),
+      CatalogEntry("rankingMethod", rankingMethod("weighted", weighting: "direct")),
+      CatalogEntry("consistency", consistency(lambdaMax: "3.05", ci: "0.025", ri: "0.58", cr: "0.043", ok: true)),
+      CatalogEntry("consistency", consistency(lambdaMax: "3.3", ci: "0.15", ri: "0.58", cr: "0.26", ok: false)),
+      CatalogEntry("cutoff", cutoff(1)),
+      CatalogEntry("cutoff", cutoff(3)),
+      CatalogEntry("justification", justification(field: "F4", rank: 4, text: "«text»")),
+      CatalogEntry("rankingUnavailable", rankingUnavailable("«message»")),
+      CatalogEntry("fieldLine", fieldLine(field: "F1", rank: "2", period: "2025..2027")),
+      CatalogEntry("governance", governance(agreement: true, ip: false, committee: true)),
+      CatalogEntry("fundingNote", fundingNote(currency: "万元", warn: "60%", cap: "70%")),
+      CatalogEntry("shareStatus", shareStatus(0.8, warn: 0.6, cap: 0.7)),
+      CatalogEntry("shareStatus", shareStatus(0.65, warn: 0.6, cap: 0.7)),
+      CatalogEntry("shareStatus", shareStatus(0.5, warn: 0.6, cap: 0.7)),
+    ]
+  }
 }

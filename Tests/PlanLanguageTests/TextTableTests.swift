@@ -1,7 +1,6 @@
-import PlanLanguage
 import Testing
 
-@testable import PlanIO
+@testable import PlanLanguage
 
 @Suite struct TextTableTests {
   static let cells = [
@@ -78,5 +77,24 @@ import Testing
     let t = table(width: nil)
     #expect(t.fittedWidths() == t.columnWidths())
     #expect(lines(t).count == 2 + Self.cells.count + 1)  // the cell with a newline takes two lines
+  }
+
+  /// The `rank` report's tables: numbers right-aligned, a rule under each column. Expected by
+  /// hand: widths 4 ("Rank"), 6 ("碳纤维", three wide characters), 5 ("Score", "0.816").
+  @Test func aRuleUnderEachColumnAndRightAlignedNumbers() {
+    var t = TextTable(header: ["Rank", "Field", "Score"], alignments: [.right, .left, .right])
+    t.ruleUnderEachColumn = true
+    t.add(["1", "碳纤维", "0.816"])
+    t.add(["10", "F2", "0.5"])
+    #expect(
+      t.render() == """
+        Rank  Field   Score
+        ----  ------  -----
+           1  碳纤维  0.816
+          10  F2        0.5
+
+        """)
+    t.ruleUnderEachColumn = false
+    #expect(t.render().split(separator: "\n")[1] == "-------------------")
   }
 }
