@@ -60,6 +60,7 @@ let package = Package(
     .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanIO"]),
     .testTarget(name: "PlanIOTests", dependencies: ["PlanIO"]),
     .testTarget(name: "PlanShellTests", dependencies: ["PlanShell"]),
+    .testTarget(name: "PlanLSPTests", dependencies: ["PlanLSP"]),
     .testTarget(name: "CLITests", dependencies: ["PlanShell"]),
   ],
   swiftLanguageModes: [.v6]
