@@ -189,6 +189,7 @@ def main():
         f"- exit status after shutdown and exit: {status}",
     ]
     print("\n".join(report))
+    print("times (ms):", " ".join(f"{t:.0f}" for t in times), file=sys.stderr)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
             f.write("\n".join(report) + "\n")

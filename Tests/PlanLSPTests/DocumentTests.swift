@@ -51,3 +51,12 @@ import Testing
     #expect(FrameReader.contentLength(in: Array(line.utf8)) == expected)
   }
 }
+
+extension DocumentTests {
+  /// CR LF is one Character in Swift; lines are split at the LF byte, the CR kept with its line.
+  @Test func crlfLinesAreSplitAtTheLF() {
+    let d = Document(uri: "u", version: 1, text: "# cplan plan 1\r\nadd field F1\r\n")
+    #expect(d.lines == ["# cplan plan 1\r", "add field F1\r", ""])
+    #expect(d.text == "# cplan plan 1\r\nadd field F1\r\n")
+  }
+}
