@@ -98,7 +98,8 @@ package enum Help {
   static func heading(_ text: LocalizedText, _ zh: Bool) -> String { zh ? text.zh + "：" : text.en + ":" }
 
   static func examples(_ lines: [String], _ zh: Bool) -> String {
-    heading(lines.count == 1 ? CommandText.example : CommandText.examples, zh) + "\n" + lines.map { "  \($0)\n" }.joined()
+    heading(lines.count == 1 ? CommandText.example : CommandText.examples, zh) + "\n"
+      + lines.map { "  \($0)\n" }.joined()
   }
 
   /// `help VERB`: syntax, what it does, for the verbs that name a kind the syntax for each kind
