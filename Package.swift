@@ -40,11 +40,14 @@ let package = Package(
     .target(name: "PlanIO", dependencies: ["PlanModel", "PlanEngine"]),
     /** The session, command execution, line readers (libedit and pipes), completion, help, journal. */
     .target(name: "PlanShell", dependencies: ["PlanIO", "PlanEngine", "CEditLine"]),
+    /** `cplan lsp`: the Language Server Protocol server (JSON-RPC framing, documents, features). */
+    .target(name: "PlanLSP", dependencies: ["PlanShell", "PlanIO", "PlanEngine"]),
     /** The executable: swift-argument-parser subcommands. Wiring only. */
     .executableTarget(
       name: "cplan",
       dependencies: [
         "PlanShell",
+        "PlanLSP",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -59,6 +62,7 @@ let package = Package(
     .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanIO"]),
     .testTarget(name: "PlanIOTests", dependencies: ["PlanIO"]),
     .testTarget(name: "PlanShellTests", dependencies: ["PlanShell"]),
+    .testTarget(name: "PlanLSPTests", dependencies: ["PlanLSP"]),
     .testTarget(name: "CLITests", dependencies: ["PlanShell"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PlanEngine
 import PlanIO
+import PlanLSP
 import PlanLanguage
 import PlanShell
 
@@ -49,7 +50,7 @@ struct CPlan: ParsableCommand {
     commandName: "cplan",
     abstract: "A shell for planning innovation consortia (创新联合体).",
     version: Version.string,
-    subcommands: [Shell.self, Run.self, Check.self, Rank.self, Export.self, Fmt.self, Diff.self, Merge.self],
+    subcommands: [Shell.self, Run.self, Check.self, Rank.self, Export.self, Fmt.self, Diff.self, Merge.self, Lsp.self],
     defaultSubcommand: Shell.self
   )
 }
@@ -188,13 +189,20 @@ struct Merge: ParsableCommand {
   }
 }
 
+struct Lsp: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "A Language Server Protocol server for plan files, on standard input and output.")
+  @OptionGroup var common: CommonOptions
+  func run() throws { throw ExitCode(LanguageServer.run(language: Driver.language(common.settings))) }
+}
+
 @main
 enum Main {
   /// Moves common options written before the subcommand (`cplan --lang zh check P`) after it,
   /// where swift-argument-parser looks for them.
   static func arguments() -> [String] {
     let args = Array(CommandLine.arguments.dropFirst())
-    let subcommands = Set(["shell", "run", "check", "rank", "export", "fmt", "diff", "merge"])
+    let subcommands = Set(["shell", "run", "check", "rank", "export", "fmt", "diff", "merge", "lsp"])
     let withValue = Set(["--lang", "--color"])
     let flags = Set(["-q", "--quiet"])
     var leading: [String] = []
