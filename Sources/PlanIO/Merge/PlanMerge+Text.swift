@@ -41,7 +41,7 @@ extension PlanMerge {
       emit(out)
       out.removeAll(keepingCapacity: true)
     }
-    out += PlanWriter.header + "\n"
+    out += PlanWriter.header(plan) + "\n"
     for line in plan.preamble { out += line + "\n" }
     var next = 0  // the next conflict to write; they are in the order of the text
     if let first = conflicts.first, first.kind == nil {
