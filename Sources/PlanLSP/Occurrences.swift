@@ -76,7 +76,7 @@ struct Occurrences {
       case (.id, .add): add(kind, w, range, definition: true)
       case (.id, _): add(kind, w, range, definition: false)
       case (.ref(let k), _): add(k, w, range, definition: false)
-      case (.choice, _): break
+      case (.choice, _), (.year, _): break
       }
     }
     if command.verb == .rename, args.count > 2, let new = args[2].word {

@@ -165,6 +165,10 @@ extension Plan {
         EditText.keyPart(kind: kind.rawValue, part: spec.keyNames[i])
       }
       let at = try args.requireIndex(what())
+      if case .year = part {
+        key.setPart(i, try Self.yearKey(args.tokens[at], what: what()))
+        continue
+      }
       guard case .word(let word) = args.pointer(at).pointee.kind else {
         let token = args.tokens[at]
         throw .error(.expected(what(), found: token.summary), at: token)
@@ -179,6 +183,8 @@ extension Plan {
             at: args.tokens[at])
         }
         key.setPart(i, word)
+      case .year:
+        break  // read above
       case .choice(let allowed):
         key.setPart(
           i,
@@ -194,6 +200,18 @@ extension Plan {
         at: args.tokens[first])
     }
     return (key, first)
+  }
+
+  /// The digits of a year key part (`actual G1 2025`): a whole number of four digits.
+  /// - Throws: E-wrong-type when the token is no whole number; out-of-range when it has not four digits.
+  package static func yearKey(_ token: Token, what: LocalizedText) throws(Diagnostic) -> String {
+    guard case .number(let n) = token.kind, n.isInteger else {
+      throw .error(.expected(what, found: token.summary), at: token)
+    }
+    guard n.value >= 1000, n.value <= 9999 else {
+      throw .error(.outOfRange(attribute: "year", value: n.text, requirement: EditText.fourDigitYear), at: token)
+    }
+    return String(Int(n.value))
   }
 
   // MARK: add

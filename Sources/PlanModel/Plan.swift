@@ -286,6 +286,7 @@ package enum Attr {
     package static let title = 0, region = 1, horizon = 2, currency = 3, weighting = 4, method = 5, cutoff = 6
     package static let govShareWarn = 7, govShareMax = 8, membersMin = 9, membersMax = 10
     package static let periodMin = 11, periodMax = 12, rdIntensityMin = 13, startGrace = 14
+    package static let asOf = 15, onTrackMin = 16, atRiskMin = 17
   }
   package enum Criterion { package static let tag = 0, type = 1, scale = 2, weight = 3 }
   package enum Compare { package static let value = 0 }
@@ -299,12 +300,15 @@ package enum Attr {
   package enum Phase { package static let period = 0 }
   package enum Goal {
     package static let phase = 0, consortium = 1, category = 2, indicator = 3, unit = 4, baseline = 5
-    package static let baselineYear = 6, target = 7, direction = 8, after = 9
+    package static let baselineYear = 6, target = 7, direction = 8, after = 9, targetYear = 10
   }
+  package enum Checkpoint { package static let value = 0 }
+  package enum Actual { package static let value = 0, status = 1, source = 2, note = 3 }
   package enum Measure {
     package static let phase = 0, consortium = 1, instrument = 2, funder = 3, amount = 4, agency = 5, start = 6
   }
   package enum Funding { package static let amount = 0 }
+  package enum Outlay { package static let amount = 0 }
 }
 
 extension Plan {
@@ -333,6 +337,11 @@ extension Plan {
   package var rdIntensityMin: Double { value(Attr.Plan.rdIntensityMin, \.number) }
   /// R30's grace: months a measure may start after its phase begins.
   package var startGrace: Int { value(Attr.Plan.startGrace, \.integer) }
+  /// The year under review (SPEC §11), or `nil` while unset (R34–R36 and R39 are then silent).
+  package var asOf: Int? { setting(Attr.Plan.asOf)?.integer }
+  /// The achievement ratios from which a goal is on track / at risk (SPEC §11), fractions.
+  package var onTrackMin: Double { value(Attr.Plan.onTrackMin, \.number) }
+  package var atRiskMin: Double { value(Attr.Plan.atRiskMin, \.number) }
 }
 
 extension Plan {

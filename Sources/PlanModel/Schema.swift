@@ -2,7 +2,8 @@ import PlanLanguage
 
 /// The kinds of entity (SPEC §4), in the canonical order of a plan file (SPEC §6).
 package enum Kind: String, Sendable, CaseIterable, Hashable {
-  case criterion, compare, field, score, org, consortium, member, phase, goal, measure, funding
+  case criterion, compare, field, score, org, consortium, member, phase, goal, checkpoint, actual, measure, funding,
+    outlay
 
   /// Position in the canonical order (and index into ``Plan/tables``).
   package var index: Int {
@@ -16,8 +17,11 @@ package enum Kind: String, Sendable, CaseIterable, Hashable {
     case .member: 6
     case .phase: 7
     case .goal: 8
-    case .measure: 9
-    case .funding: 10
+    case .checkpoint: 9
+    case .actual: 10
+    case .measure: 11
+    case .funding: 12
+    case .outlay: 13
     }
   }
 
@@ -36,8 +40,8 @@ package enum Kind: String, Sendable, CaseIterable, Hashable {
   package var keyWidth: Int {
     switch self {
     case .criterion, .field, .org, .consortium, .phase, .goal, .measure: 1
-    case .compare, .score, .member: 2
-    case .funding: 3
+    case .compare, .score, .member, .checkpoint, .actual: 2
+    case .funding, .outlay: 3
     }
   }
 
@@ -53,8 +57,11 @@ package enum Kind: String, Sendable, CaseIterable, Hashable {
     case .member: "成员"
     case .phase: "阶段"
     case .goal: "目标"
+    case .checkpoint: "阶段性目标值"
+    case .actual: "实际值"
     case .measure: "支持措施"
     case .funding: "资金"
+    case .outlay: "实际拨付"
     }
   }
 }
@@ -151,6 +158,8 @@ package enum KeyPart: Sendable, Hashable {
   case ref(Kind)
   /// A keyword (the funding source).
   case choice([String])
+  /// A year, `YYYY` (four digits), stored as its digits (`actual G1 2025`).
+  case year
 
   /// Whether the part is a keyword (stored in lower case, whatever the case written).
   package var isKeyword: Bool {
@@ -318,6 +327,16 @@ package enum Schema {
     .init(
       "start-grace", .count, default: .integer(0), since: 2, rule: "R30",
       "months a measure may start after its phase begins", "措施可晚于所属阶段开始的月数"),
+    // Following the plan (SPEC §11).
+    .init(
+      "as-of", .year, since: 2, "the year under review (R34–R36, R39 judge the plan as of it)", "评估年份（R34–R36、R39 据此评判）"
+    ),
+    .init(
+      "on-track-min", .percent, default: .number(0.90), since: 2, rule: "R34",
+      "achievement ratio from which a goal is on track", "目标达到“进展正常”的完成比例下限"),
+    .init(
+      "at-risk-min", .percent, default: .number(0.70), since: 2, rule: "R34",
+      "achievement ratio from which a goal is at risk rather than behind", "目标为“存在风险”而非“滞后”的完成比例下限"),
   ]
 
   package static func planAttributeIndex(_ name: String) -> Int? {
@@ -437,9 +456,33 @@ package enum Schema {
           "direction", .choice(["up", "down"]), default: .choice("up"), "whether the indicator should rise or fall",
           "指标应上升还是下降"),
         .init("after", .refs(.goal), "goals that must be reached first", "须先达成的目标"),
+        .init(
+          "target-year", .year, since: 2, "year the target is due (unset: the last year of the phase)",
+          "目标年份（未设置时为所属阶段的最后一年）"),
       ], positional: nil,
       help: LocalizedText(en: "a phased goal with an indicator", zh: "带指标的阶段性目标"),
       example: "add goal G1 \"T1000 级碳纤维量产\" phase P1 consortium K1 indicator \"产能\" unit 吨 baseline 0 target 500"),
+    KindSpec(
+      kind: .checkpoint, keys: [.ref(.goal), .year], keyNames: ["GOAL", "YEAR"], hasName: false,
+      attributes: [
+        .init(
+          "value", .number, required: true, "the intermediate target for that year (分年度目标)",
+          "该年度的阶段性目标值（分年度目标）")
+      ], positional: 0,
+      help: LocalizedText(en: "an intermediate target of a goal for a year", zh: "目标的分年度目标值"),
+      example: "add checkpoint G1 2026 250", since: 2),
+    KindSpec(
+      kind: .actual, keys: [.ref(.goal), .year], keyNames: ["GOAL", "YEAR"], hasName: false,
+      attributes: [
+        .init("value", .number, "the indicator's actual value that year", "该年度指标的实际值"),
+        .init(
+          "status", .choice(["achieved", "on-track", "at-risk", "behind"]),
+          "the status of a qualitative goal (one without baseline and target)", "定性目标（无基期值和目标值）的状态"),
+        .init("source", .text, "where the figure comes from", "数据来源"),
+        .init("note", .text, "a note", "备注"),
+      ], positional: 0,
+      help: LocalizedText(en: "what a goal actually reached in a year", zh: "目标某年度的实际完成情况"),
+      example: "add actual G1 2025 120 source \"统计年报\"", since: 2),
     KindSpec(
       kind: .measure, keys: [.id], keyNames: ["ID"], hasName: true,
       attributes: [
@@ -463,5 +506,15 @@ package enum Schema {
       ], positional: 0,
       help: LocalizedText(en: "a funding line of a consortium in a phase, by source", zh: "联合体某阶段按来源的资金"),
       example: "add funding K1 P1 enterprise 8000"),
+    KindSpec(
+      kind: .outlay, keys: [.ref(.consortium), .year, .choice(sources)],
+      keyNames: ["CONSORTIUM", "YEAR", "SOURCE"], hasName: false,
+      attributes: [
+        .init(
+          "amount", .amount, required: true, "amount actually paid that year, in the plan's currency",
+          "该年度实际拨付金额（计划货币单位）")
+      ], positional: 0,
+      help: LocalizedText(en: "money actually paid to a consortium in a year, by source", zh: "联合体某年度按来源的实际拨付资金"),
+      example: "add outlay K1 2025 provincial 800", since: 2),
   ]
 }

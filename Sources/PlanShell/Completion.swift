@@ -296,6 +296,7 @@ package struct Completer {
         case .id: return offer([])
         case .ref(let k): return offer(ids(of: k), keywords: false)
         case .choice(let choices): return offer(Completer.choiceOptions(choices, typed: current))
+        case .year: return offer(yearOptions(kind, keys: rest.map(\.text)))
         }
       }
       // An existing entity: the key parts that occur after the parts already typed.
@@ -367,6 +368,14 @@ package struct Completer {
   static func choiceOptions(_ keywords: [String], typed: String) -> [String] {
     guard let first = typed.unicodeScalars.first, !first.isASCII else { return keywords }
     return keywords.compactMap { Schema.chineseLabels[$0] }
+  }
+
+  /// The years to offer for a year key part (`add actual G1 <Tab>`): those of the plan's horizon
+  /// that no entity of `kind` with the parts `keys` already has (none without a horizon).
+  func yearOptions(_ kind: Kind, keys: [String]) -> [String] {
+    guard let horizon = plan.horizon, horizon.start.year <= horizon.end.year else { return [] }
+    let taken = Set(keyParts(kind, typed: keys))
+    return (horizon.start.year...horizon.end.year).map(String.init).filter { !taken.contains($0) }
   }
 
   /// The IDs of `kind`, in creation order.

@@ -110,7 +110,11 @@ package enum Help {
     case .add:
       var s = "add \(kind.rawValue) \(keys)"
       if spec.hasName { s += " [NAME]" }
-      if let p = spec.positional { s += " " + spec.attributes[p].name.uppercased() }
+      if let p = spec.positional {
+        // Optional where the attribute is (an actual gives a value or a status).
+        let name = spec.attributes[p].name.uppercased()
+        s += spec.attributes[p].required ? " " + name : " [" + name + "]"
+      }
       let rest = spec.attributes.indices.filter { $0 != spec.positional }
       return rest.isEmpty ? s : s + " [ATTR VALUE]..."
     case .set: return "set \(kind.rawValue) \(keys) ATTR VALUE..."
@@ -137,6 +141,7 @@ package enum Help {
         rows.append([name, CommandText.idKey.text(zh ? .zh : .en)])
       case .ref(let k): rows.append([name, AttributeType.ref(k).describe.text(zh ? .zh : .en)])
       case .choice(let c): rows.append([name, c.joined(separator: "|")])
+      case .year: rows.append([name, AttributeType.year.describe.text(zh ? .zh : .en)])
       }
     }
     let width = rows.map { DisplayWidth.width($0[0]) }.max() ?? 0

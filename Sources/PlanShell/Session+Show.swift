@@ -22,6 +22,14 @@ extension Session {
     let spec = kind.spec
     var parts: [String] = []
     for (i, t) in keys.enumerated() {
+      if spec.keys[i] == .year {
+        do {
+          parts.append(try Plan.yearKey(t, what: EditText.keyPart(kind: kind.rawValue, part: spec.keyNames[i])))
+        } catch {
+          return fail(error)
+        }
+        continue
+      }
       let w = t.word!
       guard case .choice(let allowed) = spec.keys[i] else {
         parts.append(w)
@@ -117,7 +125,10 @@ extension Session {
     case .goal: [Attr.Goal.phase, Attr.Goal.consortium, Attr.Goal.category]
     case .measure:
       [Attr.Measure.phase, Attr.Measure.consortium, Attr.Measure.instrument, Attr.Measure.funder, Attr.Measure.amount]
+    case .checkpoint: [Attr.Checkpoint.value]
+    case .actual: [Attr.Actual.value, Attr.Actual.status, Attr.Actual.source]
     case .funding: [Attr.Funding.amount]
+    case .outlay: [Attr.Outlay.amount]
     }
   }
 

@@ -413,6 +413,7 @@ import Testing
         "add measure M\(m + 3) \"措施 K\(k)-3\" phase P2 consortium K\(k) instrument ip funder enterprise",
         "add funding K\(k) P1 enterprise 100", "add funding K\(k) P1 provincial 20",
         "add funding K\(k) P2 central 5",
+        "add checkpoint G\(g + 2) 2027 2.5", "add actual G\(g + 1) 2025 1.2", "add outlay K\(k) 2025 provincial 10",
       ])
     }
     return (global, groups)
@@ -470,9 +471,11 @@ import Testing
         #expect(e.key == f.key && e.name == f.name && e.values == f.values, "\(kind) \(e.key)")
       }
     }
-    // 2 orgs, 1 consortium, 2 members, 2 goals, 3 measures and 3 funding lines per consortium.
+    // 2 orgs, 1 consortium, 2 members, 2 goals, 3 measures, 3 funding lines, a checkpoint, an actual
+    // and an outlay per consortium.
     #expect(x[.org].count == 2 * n && x[.member].count == 2 * n && x[.goal].count == 2 * n)
     #expect(x[.measure].count == 3 * n && x[.funding].count == 3 * n && x[.consortium].count == n)
+    #expect(x[.checkpoint].count == n && x[.actual].count == n && x[.outlay].count == n)
     #expect(x[.goal].keys.prefix(3).map(\.a) == ["G1", "G2", "G3"])
     #expect(x.entity(.goal, "G2")?.values[Attr.Goal.after]?.refs == ["G1", "G3"])
     #expect(PlanWriter.write(x) == PlanWriter.write(y))

@@ -69,8 +69,40 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     RuleCase("R31", ["set measure M1 agency none"]),
     RuleCase("R32", ["set goal G1 after G3"]),
     RuleCase("R33", ["set goal G3 after G2"]),
+    // R34–R36 and R39 judge as of `as-of`: every goal whose baseline-year (unset: the year
+    // before its phase) is before it needs an actual, else R36. G1 (P1 2025..2026): baseline 1
+    // in 2024, target 5 in 2026, so expected(2025) = 1 + 4·(1/2) = 3; G3: 100 → 300, expected(2025)
+    // = 200; G4: 20 → 30, expected(2025) = 25. G3 and G4 on their expectation (r = 1) are on track.
+    RuleCase("R34", asOf2025 + ["add actual G1 2025 1.5"]),  // r = (1.5 − 1)/(3 − 1) = 0.25 < 70%
+    RuleCase(
+      "R35", ["set plan as-of 2026", "add actual G1 2026 4", "add actual G3 2026 300", "add actual G4 2026 30"]),
+    RuleCase("R36", asOf2025),  // G1 has no actual in 2025..2025
+    RuleCase("R37", ["add actual G1 2031 3"]),  // outside the horizon 2025..2030
+    RuleCase("R37", asOf2025 + ["add actual G1 2025 3", "add actual G1 2026 4"]),  // after as-of
+    RuleCase("R37", ["add actual G2 2026 5"]),  // G2's baseline-year is 2026 (P2 starts 2027)
+    RuleCase("R37", ["add actual G1 2025 3 status on-track"]),  // both
+    RuleCase("R37", ["add actual G1 2025 status on-track"]),  // a status on a goal with baseline and target
+    RuleCase("R37", ["add outlay K1 2031 provincial 100"]),  // outside the horizon
+    RuleCase("R37", asOf2025 + ["add actual G1 2025 3", "add outlay K1 2026 enterprise 100"]),  // after as-of
+    RuleCase("R37", ["add checkpoint G1 2026 4"]),  // not before G1's target-year 2026
+    RuleCase("R37", ["add checkpoint G1 2024 2"]),  // not after G1's baseline-year 2024
+    RuleCase("R37", ["set plan as-of 2024"]),  // outside the horizon (no goal's baseline-year is before 2024)
+    RuleCase("R38", ["set goal G1 target-year 2027"]),  // P1 is 2025..2026
+    RuleCase("R38", ["set goal G1 baseline-year 2026"]),  // target-year 2026 not after it
+    // Government share of K1's outlays to 2025: 500/(1000 + 500) = 33.3% > 30%; 1500/2500 = 60% > 50%.
+    RuleCase(
+      "R39",
+      asOf2025 + ["add actual G1 2025 3", "add outlay K1 2025 enterprise 1000", "add outlay K1 2025 provincial 500"],
+      severity: .warning),
+    RuleCase(
+      "R39",
+      asOf2025 + ["add actual G1 2025 3", "add outlay K1 2025 enterprise 1000", "add outlay K1 2025 provincial 1500"],
+      severity: .error),
     RuleCase("R45", ["set measure M1 funder none"]),
   ]
+
+  /// `as-of 2025` with G3 and G4 on track and G1 left to the case.
+  static let asOf2025 = ["set plan as-of 2025", "add actual G3 2025 200", "add actual G4 2025 25"]
 }
 
 @Suite("Validation rules")

@@ -108,6 +108,7 @@ import Testing
       return e.compactMap { $0 as? String }
     }
     #expect(values("funding", "source") == Schema.sources)
+    #expect(values("outlay", "source") == Schema.sources)
     #expect(values("measure", "funder") == Schema.funders)
     #expect(values("measure", "instrument") == Schema.instruments)
     #expect(values("org", "type") == Schema.orgTypes)
@@ -115,13 +116,52 @@ import Testing
     // Every attribute of every kind has a property of the same (camelCase) name.
     for (def, kind) in [
       ("criterion", Kind.criterion), ("field", .field), ("org", .org), ("consortium", .consortium),
-      ("phase", .phase), ("goal", .goal), ("measure", .measure),
+      ("phase", .phase), ("goal", .goal), ("measure", .measure), ("checkpoint", .checkpoint), ("actual", .actual),
+      ("outlay", .outlay),
     ] {
       let props = (defs[def] as? [String: Any])?["properties"] as? [String: Any] ?? [:]
       for attribute in kind.spec.attributes {
         #expect(props[JSONExport.camelCase(attribute.name)] != nil, "\(def).\(attribute.name)")
       }
     }
+  }
+
+  /// A plan of version 2 (SPEC §11) gains `targetYear`, its settings and the arrays `checkpoints`,
+  /// `actuals` and `outlays` (years as numbers), still `"version": 1`, valid against the schema.
+  @Test func aVersion2PlanGainsItsKeysAndValidates() throws {
+    var plan = try ExportFixtures.tricky()
+    let edits = [
+      "set plan as-of 2026", "set goal G1 target-year 2026", "add checkpoint G1 2026 3",
+      "add actual G1 2026 4 source \"年报\"", "add outlay K1 2026 provincial 800",
+    ]
+    for command in Parser.parse(edits.joined(separator: "\n") + "\n", file: "<edit>").commands {
+      try plan.apply(command)
+    }
+    let text = Exporter.export(plan, format: .json, options: ExportOptions(language: .en))
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    #expect(json["version"] as? Int == 1)
+    let written = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }
+      .map { String($0.dropFirst(3).prefix { $0 != "\"" }) }
+    var keys = Self.topKeys
+    keys.insert(contentsOf: ["checkpoints", "actuals"], at: keys.firstIndex(of: "measures")!)
+    keys.insert("outlays", at: keys.firstIndex(of: "funding")! + 1)
+    #expect(written == keys)
+    #expect((json["plan"] as? [String: Any])?["asOf"] as? Int == 2026)
+    #expect((json["goals"] as? [[String: Any]])?.first?["targetYear"] as? Int == 2026)
+    let actual = try #require((json["actuals"] as? [[String: Any]])?.first)
+    #expect(actual["goal"] as? String == "G1" && actual["year"] as? Int == 2026 && actual["value"] as? Double == 4)
+    #expect(actual["status"] is NSNull && actual["source"] as? String == "年报")
+    let outlay = try #require((json["outlays"] as? [[String: Any]])?.first)
+    #expect(outlay["source"] as? String == "provincial" && outlay["amount"] as? Double == 800)
+    #expect((json["checkpoints"] as? [[String: Any]])?.first?["year"] as? Int == 2026)
+    let script = """
+      import json, sys, jsonschema
+      schema = json.load(open(sys.argv[1], encoding="utf-8"))
+      errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(json.load(sys.stdin)), key=str)
+      for e in errors[:10]: print(e.json_path, e.message)
+      """
+    let output = try ExportPython.run(script, input: text, arguments: [Self.schemaPath])
+    #expect(output.isEmpty, "\(output)")
   }
 
   @Test func stringsNumbersAndNestingAreValidJSON() throws {

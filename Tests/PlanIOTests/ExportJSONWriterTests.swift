@@ -15,6 +15,8 @@ import Testing
   /// with its `members` last.
   static func tree(_ plan: Plan, options: ExportOptions) -> JSONValue {
     let roadmap = Roadmap(plan)
+    let version = plan.formatVersion
+    let entity = { (e: Entity) in JSONExport.entity(e, version: version) }
     var document: [(String, JSONValue)] = [
       ("format", .string(JSONExport.formatName)), ("version", .int(JSONExport.version)),
       ("plan", JSONExport.settings(plan)),
@@ -22,17 +24,18 @@ import Testing
     for (name, kind) in [
       ("criteria", Kind.criterion), ("comparisons", .compare), ("fields", .field), ("scores", .score),
       ("orgs", .org), ("consortia", .consortium), ("phases", .phase), ("goals", .goal),
-      ("measures", .measure), ("funding", .funding),
-    ] {
+      ("checkpoints", .checkpoint), ("actuals", .actual), ("measures", .measure), ("funding", .funding),
+      ("outlays", .outlay),
+    ] where kind.spec.since <= version {
       document.append(
         (
           name,
           .array(
             plan[kind].values.map { e in
-              guard kind == .consortium, case .object(let members) = JSONExport.entity(e) else {
-                return JSONExport.entity(e)
+              guard kind == .consortium, case .object(let members) = entity(e) else {
+                return entity(e)
               }
-              return .object(members + [("members", .array(roadmap.memberEntities(of: e.id).map(JSONExport.entity)))])
+              return .object(members + [("members", .array(roadmap.memberEntities(of: e.id).map(entity)))])
             })
         ))
     }

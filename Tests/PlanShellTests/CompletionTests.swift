@@ -27,6 +27,8 @@ import Testing
       add goal G2 "推广" phase P1
       add score F1 C1 8
       add score F1 C2 7
+      set plan horizon 2025..2027
+      add actual G1 2025 120
       """, file: "<fixture>")
     return session.plan
   }()
@@ -42,14 +44,14 @@ import Testing
     ("AD", ["add"]),
     // kinds
     ("add crit", ["criterion"]),
-    ("add c", ["criterion", "compare", "consortium"]),
+    ("add c", ["criterion", "compare", "consortium", "checkpoint"]),
     ("set p", ["phase", "plan"]),
     ("show r", ["roadmap"]),
     (
       "show ",
       [
         "plan", "roadmap", "funding", "criterion", "compare", "field", "score", "org", "consortium", "member", "phase",
-        "goal", "measure",
+        "goal", "checkpoint", "actual", "measure", "outlay",
       ]
     ),
     ("rename ", ["criterion", "field", "org", "consortium", "phase", "goal", "measure"]),
@@ -85,6 +87,13 @@ import Testing
     ("set goal G2 after G", ["G1", "G2"]),
     ("set goal G2 after G1,", ["G2"]),
     ("remove field F1 ", ["cascade"]),
+    // a year key: the horizon's years not yet taken (G1 has its 2025 actual)
+    ("add actual ", ["G1", "G2"]),
+    ("add actual G1 ", ["2026", "2027"]),
+    ("add actual G2 20", ["2025", "2026", "2027"]),
+    ("add actual G1 2026 status ", ["achieved", "on-track", "at-risk", "behind"]),
+    ("add outlay K1 2025 p", ["provincial"]),
+    ("set actual G1 ", ["2025"]),
     // actions
     ("rank ", ["method", "sensitivity"]),
     ("rank method t", ["topsis"]),

@@ -28,6 +28,9 @@ import Testing
       add goal G1 "量产" phase P1 consortium K1
       add measure M1 "揭榜挂帅" phase P1 consortium K1 instrument grant funder provincial
       add funding K1 P1 enterprise 8000
+      add checkpoint G1 2026 250
+      add actual G1 2025 120
+      add outlay K1 2025 provincial 800
       """, file: "<fixture>")
     return session.plan
   }()

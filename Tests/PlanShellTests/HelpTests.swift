@@ -52,6 +52,17 @@ import Testing
     #expect(try #require(Help.text("R27", language: .en)).contains("add funding K1 P1 provincial 2000"))
   }
 
+  /// The kinds of SPEC §11: a year key, an optional value (an actual gives a value or a status).
+  @Test func actualCheckpointAndOutlayHaveTheirSyntax() throws {
+    let actual = try #require(Help.text("actual", language: .en))
+    #expect(actual.contains("add actual GOAL YEAR [VALUE] [ATTR VALUE]..."))
+    #expect(actual.contains("  YEAR  a year (YYYY)"))
+    #expect(actual.contains("status  achieved|on-track|at-risk|behind"))
+    #expect(try #require(Help.text("checkpoint", language: .en)).contains("add checkpoint GOAL YEAR VALUE\n"))
+    #expect(try #require(Help.text("outlay", language: .en)).contains("add outlay CONSORTIUM YEAR SOURCE AMOUNT\n"))
+    #expect(try #require(Help.text("actual", language: .zh)).hasPrefix("actual — 实际值\n"))
+  }
+
   @Test func helpAddGivesTheSyntaxOfEveryKind() throws {
     let text = try #require(Help.text("add", language: .en))
     #expect(text.contains("add score FIELD CRITERION VALUE [ATTR VALUE]..."))

@@ -127,3 +127,9 @@ enum FundingRules {
 
 /// Rules R32–R33: the `after` links between goals (SPEC §7).
 enum GoalGraphRules {}
+
+/// Rules R34–R39: following the plan through its years (SPEC §11) — goals' status as of `as-of`,
+/// the records of actuals, checkpoints and outlays, goals' effective years, the government share
+/// of money paid. They read the review's engine core (``Review``) through the adapters of
+/// `Plan+Review.swift`; R34–R36 and R39 are silent while `as-of` is unset.
+enum ReviewRules {}

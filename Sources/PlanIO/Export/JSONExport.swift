@@ -35,6 +35,7 @@ struct JSONExport {
   /// - Complexity: O(n) in the size of the plan and of the text.
   func write(to out: inout JSONOutput) {
     let plan = roadmap.plan
+    let version = plan.formatVersion
     out += "{\n"
     func key(_ name: String) {
       out += "  "
@@ -50,14 +51,19 @@ struct JSONExport {
     key("plan")
     Self.settings(plan).write(to: &out, indent: 1)
     out += ",\n"
-    let members = EntityLayout(.member, indent: 4)
+    let members = EntityLayout(.member, indent: 4, version: version)
     for (name, kind) in [
       ("criteria", Kind.criterion), ("comparisons", .compare), ("fields", .field), ("scores", .score),
       ("orgs", .org), ("consortia", .consortium), ("phases", .phase), ("goals", .goal),
-      ("measures", .measure), ("funding", .funding),
-    ] {
+      ("checkpoints", .checkpoint), ("actuals", .actual), ("measures", .measure), ("funding", .funding),
+      ("outlays", .outlay),
+    ]
+    // SPEC v2: the JSON gains the arrays of the kinds of version 2 (possibly empty) for a plan of
+    // version 2; a version-1 plan exports as it did, as its settings do (``settings(_:)``).
+    where kind.spec.since <= version {
       key(name)
-      writeEntities(plan[kind].values.elements, layout: EntityLayout(kind, indent: 2), members: members, to: &out)
+      writeEntities(
+        plan[kind].values.elements, layout: EntityLayout(kind, indent: 2, version: version), members: members, to: &out)
       out += ",\n"
       out.flushIfFull()
     }
@@ -107,8 +113,13 @@ struct JSONExport {
     let indent: Int
     /// The number of key parts (``keyNames(_:)``; a member shows only its org).
     let keyCount: Int
+    /// The key part that is a year (`actual G1 2025`), written as a number; `nil` when none.
+    let yearKeyPart: Int?
     let hasName: Bool
-    /// Per attribute: its default (``Schema/defaults``), and whether it is a year period
+    /// The attributes written, by index: those of the plan's format version or older
+    /// (``writtenAttributes(_:version:)``).
+    let attributes: [Int]
+    /// Per attribute written: its default (``Schema/defaults``), and whether it is a year period
     /// (`[2025, 2030]`) rather than one that may be in months (an object).
     let defaults: [Value?]
     let yearPeriods: [Bool]
@@ -128,12 +139,14 @@ struct JSONExport {
     private let starts: UnsafeMutableBufferPointer<Int>
     private let memberCount: Int
 
-    init(_ kind: Kind, indent: Int) {
+    init(_ kind: Kind, indent: Int, version: Int) {
       self.kind = kind
       self.indent = indent
       let spec = kind.spec
       let keys = keyNames(kind)
-      let names = keys + (spec.hasName ? ["name"] : []) + attributeNames[kind.index]
+      let attributes = writtenAttributes(kind, version: version)
+      self.attributes = attributes
+      let names = keys + (spec.hasName ? ["name"] : []) + attributes.map { attributeNames[kind.index][$0] }
       func bytes(_ build: (inout JSONOutput) -> Void) -> [UInt8] {
         var out = JSONOutput()
         build(&out)
@@ -173,10 +186,11 @@ struct JSONExport {
         $0 += ": "
       }
       keyCount = kind == .member ? 1 : keys.count
+      yearKeyPart = spec.keys.firstIndex(of: .year)
       hasName = spec.hasName
-      defaults = Schema.defaults[kind.index]
-      yearPeriods = spec.attributes.map { $0.type == .yearPeriod }
-      mayHoldMonthPeriod = spec.attributes.contains { $0.type == .period }
+      defaults = attributes.map { Schema.defaults[kind.index][$0] }
+      yearPeriods = attributes.map { spec.attributes[$0].type == .yearPeriod }
+      mayHoldMonthPeriod = attributes.contains { spec.attributes[$0].type == .period }
       // The members every entity has: the first key part, the name, the attributes.
       let always = [inlinePrefixes[0]] + inlinePrefixes.dropFirst(keys.count)
       let shortest = always.reduce(0) { $0 + $1.count + 1 } + 1  // each value ≥ 1 column, then "}"
@@ -207,7 +221,7 @@ struct JSONExport {
     var inline = members == nil && layout.mayFitInline
     if inline && layout.mayHoldMonthPeriod {
       for i in layout.yearPeriods.indices where !layout.yearPeriods[i] {
-        if case .period = e[i] {
+        if case .period = e[layout.attributes[i]] {
           inline = false
           break
         }
@@ -257,7 +271,8 @@ struct JSONExport {
       let count = min(layout.keyCount, e.key.b.isEmpty ? 1 : (e.key.c.isEmpty ? 2 : 3))
       for i in 0..<count {
         out.append(layout.prefix(i, inline: inline))
-        JSONValue.writeString(i == 0 ? e.key.a : (i == 1 ? e.key.b : e.key.c), to: &out)
+        let part = i == 0 ? e.key.a : (i == 1 ? e.key.b : e.key.c)
+        if i == layout.yearKeyPart { out += part } else { JSONValue.writeString(part, to: &out) }
       }
     }
     var next = layout.keyCount
@@ -267,9 +282,9 @@ struct JSONExport {
       if let name = e.name { JSONValue.writeString(name, to: &out) } else { out += "null" }
     }
     let indent = inline ? 0 : layout.indent + 1
-    for i in layout.defaults.indices {
+    for (i, a) in layout.attributes.enumerated() {
       out.append(layout.prefix(next + i, inline: inline))
-      writeValue(e.values[i] ?? layout.defaults[i], yearPeriod: layout.yearPeriods[i], to: &out, indent: indent)
+      writeValue(e.values[a] ?? layout.defaults[i], yearPeriod: layout.yearPeriods[i], to: &out, indent: indent)
     }
   }
 
@@ -326,24 +341,35 @@ struct JSONExport {
     case .score: ["field", "criterion"]
     case .member: ["org"]
     case .funding: ["consortium", "phase", "source"]
+    case .checkpoint, .actual: ["goal", "year"]
+    case .outlay: ["consortium", "year", "source"]
     default: ["id"]
     }
   }
 
   /// One entity as an object (a member without its consortium: it stands inside it).
-  static func entity(_ e: Entity) -> JSONValue {
+  static func entity(_ e: Entity, version: Int = PlanFormat.currentVersion) -> JSONValue {
     let spec = e.kind.spec
     let parts = e.kind == .member ? [e.key.b] : e.key.parts
-    var members: [(String, JSONValue)] = zip(keyNames(e.kind), parts).map { ($0, .string($1)) }
+    let yearPart = spec.keys.firstIndex(of: .year)
+    var members: [(String, JSONValue)] = zip(keyNames(e.kind), parts).enumerated().map { i, pair in
+      (pair.0, i == yearPart ? .number(Double(pair.1)!) : .string(pair.1))
+    }
     if spec.hasName { members.append(("name", .optional(e.name))) }
     let names = attributeNames[e.kind.index]
-    for (i, attribute) in spec.attributes.enumerated() {
-      members.append((names[i], value(e[i], attribute.type)))
+    for i in writtenAttributes(e.kind, version: version) {
+      members.append((names[i], value(e[i], spec.attributes[i].type)))
     }
     return .object(members)
   }
 
   /// The JSON names of every kind's attributes, by ``Kind/index``.
+  /// The attributes of `kind` that a plan of format `version` exports: those of that version or
+  /// older, so that a version-1 plan exports as it did (SPEC v2: the JSON only gains keys).
+  static func writtenAttributes(_ kind: Kind, version: Int) -> [Int] {
+    kind.spec.attributes.indices.filter { kind.spec.attributes[$0].since <= version }
+  }
+
   static let attributeNames: [[String]] = Schema.kinds.map { $0.attributes.map { camelCase($0.name) } }
 
   /// `gov-share-warn` → `govShareWarn`.

@@ -130,7 +130,7 @@ extension Merger {
         switch spec.keys[p] {
         case .id: !maps[kind.index].isEmpty
         case .ref(let target): !maps[target.index].isEmpty
-        case .choice: false
+        case .choice, .year: false
         }
       }
       let attributes = spec.attributes.indices.filter { i in

@@ -56,7 +56,9 @@ extension ShellCommand {
       if case .keys = argument.source, let kind = result.kind {
         for part in kind.spec.keys.indices {
           guard i < tokens.count else { return .failure(Miss(index: i, reason: .missingKey(kind, part))) }
-          guard tokens[i].word != nil else { return .failure(Miss(index: i, reason: .notAnID)) }
+          // A year part (`show actual G1 2025`) is a number; the others are words.
+          let isKeyPart = kind.spec.keys[part] == .year ? tokens[i].isWholeNumber : tokens[i].word != nil
+          guard isKeyPart else { return .failure(Miss(index: i, reason: .notAnID)) }
           result.keys.append(tokens[i])
           i += 1
         }
@@ -125,7 +127,8 @@ extension ShellCommand {
     case .kind(let kinds):
       guard let w = t.word, let kind = Kind(rawValue: w.lowercased()) else { return false }
       return kinds.contains(kind)
-    case .keys, .id: return t.word != nil
+    case .id: return t.word != nil
+    case .keys: return t.word != nil || t.isWholeNumber
     case .choice(let values): return t.word.map { w in values.contains { w.lowercasedEquals($0) } } ?? false
     case .path:
       if case .path = t.kind { return true }
@@ -204,5 +207,13 @@ extension ShellCommand {
       word, attribute: attribute, allowed: values, suggestion: Suggestion.nearest(t.word ?? "", in: values))
     if let hint = hints[word.lowercased()] { message.notes.append(hint) }
     return message
+  }
+}
+
+extension Token {
+  /// Whether the token is a whole number (a year key part).
+  var isWholeNumber: Bool {
+    if case .number(let n) = kind { return n.isInteger }
+    return false
   }
 }

@@ -1,0 +1,88 @@
+import PlanModel
+
+/// The adapters from the model to the review's engine core (``Review``): a goal with its
+/// checkpoints and actuals as a ``GoalTrack``, a consortium's funding lines and outlays as a
+/// ``ConsortiumMoney``. The one place the review reads the model's storage.
+extension Plan {
+  /// The checkpoints and actuals of every goal, by goal ID, in plan order.
+  /// - Complexity: O(checkpoints + actuals).
+  package func goalRecords() -> (checkpoints: [String: [GoalCheckpoint]], actuals: [String: [GoalActual]]) {
+    var checkpoints: [String: [GoalCheckpoint]] = [:]
+    for c in self[.checkpoint].values {
+      guard let year = Int(c.key.b), let value = c[Attr.Checkpoint.value]?.number else { continue }
+      checkpoints[c.key.a, default: []].append(GoalCheckpoint(year: year, value: value))
+    }
+    var actuals: [String: [GoalActual]] = [:]
+    for a in self[.actual].values {
+      guard let year = Int(a.key.b) else { continue }
+      let status = a[Attr.Actual.status]?.choice.flatMap(GoalStatus.init(rawValue:))
+      actuals[a.key.a, default: []].append(
+        GoalActual(year: year, value: a[Attr.Actual.value]?.number, status: status))
+    }
+    return (checkpoints, actuals)
+  }
+
+  /// The start and end year of the goal's phase, or `nil` when the phase or its period is missing.
+  package func phaseYears(of goal: Entity) -> (start: Int, end: Int)? {
+    guard let phaseID = goal[Attr.Goal.phase]?.ref, let phase = entity(.phase, phaseID),
+      let period = phase[Attr.Phase.period]?.period
+    else { return nil }
+    return (period.start.year, period.end.year)
+  }
+
+  /// The goal as the engine tracks it (SPEC §11's fallbacks applied), or `nil` when its phase
+  /// has no period (R20/R22 report the phase).
+  package func goalTrack(
+    _ goal: Entity, checkpoints: [GoalCheckpoint] = [], actuals: [GoalActual] = []
+  ) -> GoalTrack? {
+    guard let years = phaseYears(of: goal) else { return nil }
+    return GoalTrack(
+      baseline: goal[Attr.Goal.baseline]?.number, baselineYear: goal[Attr.Goal.baselineYear]?.integer,
+      target: goal[Attr.Goal.target]?.number, targetYear: goal[Attr.Goal.targetYear]?.integer,
+      direction: goal[Attr.Goal.direction]?.choice == "down" ? .down : .up,
+      phaseStartYear: years.start, phaseEndYear: years.end, checkpoints: checkpoints, actuals: actuals)
+  }
+
+  /// The thresholds of the status decision, from the plan's settings.
+  package var statusThresholds: StatusThresholds {
+    StatusThresholds(onTrackMin: onTrackMin, atRiskMin: atRiskMin)
+  }
+
+  /// Every goal (in plan order) with its track and its assessment as of `asOf`; goals whose
+  /// phase has no period are left out.
+  /// - Complexity: O(goals + checkpoints + actuals).
+  package func goalAssessments(asOf: Int) -> [(goal: Entity, track: GoalTrack, assessment: GoalAssessment)] {
+    let (checkpoints, actuals) = goalRecords()
+    let thresholds = statusThresholds
+    var out: [(goal: Entity, track: GoalTrack, assessment: GoalAssessment)] = []
+    for goal in self[.goal].values {
+      guard let track = goalTrack(goal, checkpoints: checkpoints[goal.id] ?? [], actuals: actuals[goal.id] ?? [])
+      else { continue }
+      out.append((goal, track, track.assess(asOf: asOf, thresholds: thresholds)))
+    }
+    return out
+  }
+
+  /// Each consortium with outlays (in plan order) and its money as of `asOf`.
+  /// - Complexity: O(funding lines × years + outlays).
+  package func consortiumMoney(asOf: Int) -> [(consortium: Entity, money: ConsortiumMoney)] {
+    var outlays: [String: [PaidOutlay]] = [:]
+    for o in self[.outlay].values {
+      guard let year = Int(o.key.b), let amount = o[Attr.Outlay.amount]?.number else { continue }
+      outlays[o.key.a, default: []].append(PaidOutlay(year: year, source: o.key.c, amount: amount))
+    }
+    guard !outlays.isEmpty else { return [] }
+    var funding: [String: [PlannedFunding]] = [:]
+    for f in self[.funding].values where outlays[f.key.a] != nil {
+      // A reversed period (R20's error) plans nothing.
+      guard let phase = entity(.phase, f.key.b), let period = phase[Attr.Phase.period]?.period,
+        period.start <= period.end, let amount = f[Attr.Funding.amount]?.number
+      else { continue }
+      funding[f.key.a, default: []].append(PlannedFunding(source: f.key.c, amount: amount, period: period))
+    }
+    return self[.consortium].values.compactMap { k in
+      guard let paid = outlays[k.id] else { return nil }
+      return (k, ConsortiumMoney(funding: funding[k.id] ?? [], outlays: paid, asOf: asOf))
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import PlanLanguage
+import PlanModel
+
+private typealias T = RuleText
+
+extension RuleBook {
+  static let R38 = RuleSpec(
+    "R38", .error,
+    summary: LocalizedText(
+      en:
+        "a goal's target-year lies within its phase and after its baseline-year (unset: the phase's last year, the year before it)",
+      zh: "目标年份在所属阶段之内且晚于基期年份（未设置时分别为阶段最后一年、阶段开始前一年）"),
+    examples: ["add phase P1 \"攻关期\" period 2025..2027", "set goal G1 target-year 2026 baseline-year 2024"],
+    reads: [.attributes(.goal, "phase", "baseline-year", "target-year"), .attributes(.phase, "period")],
+    settings: [],
+    parts: [.plan(ReviewRules.r38)])
+}
+
+extension ReviewRules {
+  /// **R38** (error, SPEC §11): a goal's effective target-year lies within its phase's years, and
+  /// is after its effective baseline-year (the fallbacks of SPEC §11, ``GoalTrack``). A goal
+  /// whose phase has no period, or a reversed one, is left to R20/R22. At the goal, naming the years.
+  static let r38 = Rule("R38") { c in
+    var findings: [Diagnostic] = []
+    for goal in c.plan[.goal].values {
+      // A reversed phase is R20's error alone.
+      guard let phase = c.plan.phaseYears(of: goal), phase.start <= phase.end, let t = c.plan.goalTrack(goal) else {
+        continue
+      }
+      if t.targetYear < phase.start || t.targetYear > phase.end {
+        findings.append(c.report(.r38OutsidePhase(goal, targetYear: t.targetYear, phase: phase), at: goal))
+      } else if t.targetYear <= t.baselineYear {
+        findings.append(
+          c.report(.r38NotAfterBaseline(goal, targetYear: t.targetYear, baselineYear: t.baselineYear), at: goal))
+      }
+    }
+    return findings
+  }
+}
+
+extension Message {
+  static func r38OutsidePhase(_ goal: Entity, targetYear: Int, phase: (start: Int, end: Int)) -> Message {
+    let g = T.label(goal)
+    return Message(
+      "R38", en: "goal \(g.en)'s target year \(targetYear) lies outside its phase's years \(phase.start)..\(phase.end)",
+      zh: "目标 \(g.zh) 的目标年份 \(targetYear) 不在所属阶段 \(phase.start)..\(phase.end) 之内")
+  }
+
+  static func r38NotAfterBaseline(_ goal: Entity, targetYear: Int, baselineYear: Int) -> Message {
+    let g = T.label(goal)
+    return Message(
+      "R38", en: "goal \(g.en)'s target year \(targetYear) is not after its baseline year \(baselineYear)",
+      zh: "目标 \(g.zh) 的目标年份 \(targetYear) 不晚于基期年份 \(baselineYear)")
+  }
+}
