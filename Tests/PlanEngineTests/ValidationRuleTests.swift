@@ -206,6 +206,35 @@ struct ValidationRuleTests {
     (["set goal G2 baseline 2 target 4"], ["target 4", "target 5 of G1", "P1"]),
     (["set goal G1 after G3"], ["G1 → G3 → G1"]),
     (["set plan members-min 6"], ["5 members", "6..30"]),
+    // G1: baseline 1 (2024) → target 5 (2026). expected(2025) = 3; r = (1.5 − 1)/(3 − 1) = 25%.
+    (RuleCase.asOf2025 + ["add actual G1 2025 1.5"], ["G1 (整车技术攻关)", "2025 actual 1.5", "expected 3", "25%"]),
+    // With a checkpoint 2 in 2025 the expectation bends: r = (1.5 − 1)/(2 − 1) = 50%.
+    (
+      RuleCase.asOf2025 + ["add checkpoint G1 2025 2", "add actual G1 2025 1.5"],
+      ["2025 actual 1.5", "expected 2", "50%"]
+    ),
+    (
+      ["set plan as-of 2026", "add actual G1 2026 4", "add actual G3 2026 300", "add actual G4 2026 30"],
+      ["2026 actual 4", "target 5 due in 2026"]
+    ),
+    (RuleCase.asOf2025, ["G1 (整车技术攻关)", "2025..2025", "baseline year 2024"]),
+    (["add actual G1 2031 3"], ["actual G1 2031", "2031", "2025..2030"]),
+    (["add checkpoint G1 2026 4"], ["baseline year 2024", "target year 2026"]),
+    (["set goal G1 target-year 2027"], ["2027", "2025..2026"]),
+    // K1's outlays to 2025: government 500 of 1500 = 33.3%; 1500 of 2500 = 60%.
+    (
+      RuleCase.asOf2025 + [
+        "add actual G1 2025 3", "add outlay K1 2025 enterprise 1000", "add outlay K1 2025 provincial 500",
+        "add outlay K1 2026 provincial 9000",
+      ],
+      ["33.3%", "500 of 1500", "to 2025", "gov-share-warn 30%"]
+    ),
+    (
+      RuleCase.asOf2025 + [
+        "add actual G1 2025 3", "add outlay K1 2025 enterprise 1000", "add outlay K1 2025 provincial 1500",
+      ],
+      ["60%", "1500 of 2500", "gov-share-max 50%"]
+    ),
   ])
   func messagesNameTheNumbers(edits: [String], fragments: [String]) throws {
     let messages = Engine.validate(try ValidationFixture.plan(edits)).map(\.message.en).joined(separator: "\n")

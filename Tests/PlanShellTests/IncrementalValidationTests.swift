@@ -89,6 +89,14 @@ import Testing
       "set plan members-min \(pick([3, 5, 7]))",
       "set plan gov-share-warn \(pick(["20%", "30%"]))",
       "set phase P3 period \(pick(["2029..2030", "2029..2031", "2028..2030"]))",
+      // Following the plan (SPEC §11): R34–R39.
+      "add actual \(goal) \(pick(["2025", "2026", "2027"])) \(n)",
+      "add actual \(goal) 2026 status \(pick(["behind", "achieved"]))",
+      "remove actual \(goal) 2025",
+      "add checkpoint \(goal) \(pick(["2026", "2027"])) \(n)",
+      "set goal \(goal) target-year \(pick(["2026", "2027", "2030"]))",
+      "add outlay \(consortium) \(pick(["2025", "2026"])) \(pick(["provincial", "enterprise"])) \(n * 100)",
+      "set plan as-of \(pick(["2025", "2026", "2031"]))",
       "rename goal \(goal) \(goal)R", "rename org \(org) \(org)X", "rename consortium K9 K8",
       "undo", "undo", "redo",
     ])
