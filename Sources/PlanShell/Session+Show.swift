@@ -81,11 +81,50 @@ extension Session {
       }
       out += table.render().split(separator: "\n").map { String($0).trimmingTrailingSpaces() }.joined(separator: "\n")
       if !members.isEmpty { out += "\n" }
+    case .goal: out += goalFollowUp(entity)
     default: break
     }
     let loc = entity.location
     out += "  " + text(CommandText.definedAt) + " \(loc.file):\(loc.line)\n"
     return out
+  }
+
+  /// `show goal`'s lines on following the plan (SPEC §11): its actuals in year order, and its
+  /// status as of the year under review (`as-of`, else the latest record's year) with the
+  /// numbers it rests on. Empty for a goal with no actuals and a plan without `as-of`. One
+  /// ``GoalTrack`` built and assessed: O(the plan's checkpoints and actuals).
+  func goalFollowUp(_ goal: Entity) -> String {
+    let actuals = plan[.actual].values.filter { $0.key.a == goal.id }
+    let recordYears = plan[.actual].keys.compactMap { Int($0.b) } + plan[.outlay].keys.compactMap { Int($0.b) }
+    guard !actuals.isEmpty || plan.asOf != nil,
+      let year = ReviewYear.resolve(
+        command: nil, asOf: plan.asOf, recordYears: recordYears, horizonStartYear: plan.horizon?.start.year)
+    else { return "" }
+    var out = ""
+    if !actuals.isEmpty {
+      out += "  " + text(CommandText.actuals) + ":\n"
+      var table = TextTable()
+      for a in actuals.sorted(by: { $0.key.b < $1.key.b }) {
+        let value = a[Attr.Actual.value]?.number.map { Format.number($0) } ?? a[Attr.Actual.status]?.choice ?? "—"
+        table.add(["    " + a.key.b, value, a[Attr.Actual.source]?.text ?? ""])
+      }
+      out += table.render().split(separator: "\n").map { String($0).trimmingTrailingSpaces() }.joined(separator: "\n")
+      out += "\n"
+    }
+    let (checkpoints, records) = plan.goalRecords()
+    guard
+      let track = plan.goalTrack(goal, checkpoints: checkpoints[goal.id] ?? [], actuals: records[goal.id] ?? [])
+    else { return out }
+    let a = track.assess(asOf: year.year, thresholds: plan.statusThresholds)
+    var line = "  " + text(CommandText.statusAsOf(year.year)) + ": " + a.status.rawValue
+    var numbers: [String] = []
+    if let actual = a.actual, let y = a.actualYear {
+      numbers.append(text(CommandText.actualOf(y, Format.number(actual))))
+    }
+    if let e = a.expected { numbers.append(text(CommandText.expected(Format.number((e * 1e4).rounded() / 1e4)))) }
+    if let r = a.ratio { numbers.append("r = " + Format.number((r * 1000).rounded() / 10) + "%") }
+    if !numbers.isEmpty { line += " (" + numbers.joined(separator: ", ") + ")" }
+    return out + line + "\n"
   }
 
   /// A value as `show` prints it: the value, else the default marked as such, else `—`.
@@ -144,6 +183,13 @@ extension Session {
       }
       filter = id
     }
+    if let t = arguments["GOAL"], let id = t.word {
+      guard plan.entity(.goal, id) != nil else {
+        return fail(
+          .error(.unknownReference(kind: "goal", id: id, suggestion: plan.suggestID(id, of: .goal)), at: t))
+      }
+      filter = id
+    }
     let spec = kind.spec
     let columns = Session.listColumns(kind)
     var table = TextTable()
@@ -151,7 +197,7 @@ extension Session {
     for entity in plan[kind].values {
       if let filter {
         switch kind {
-        case .member, .funding: if entity.key.a != filter { continue }
+        case .member, .funding, .outlay, .checkpoint, .actual: if entity.key.a != filter { continue }
         case .goal: if entity.values[Attr.Goal.consortium]?.ref != filter { continue }
         case .measure: if entity.values[Attr.Measure.consortium]?.ref != filter { continue }
         default: break

@@ -78,6 +78,16 @@ package enum CommandText: TextCatalog {
 
   static let members = LocalizedText(en: "members", zh: "成员")
   static let definedAt = LocalizedText(en: "defined at", zh: "定义于")
+  static let actuals = LocalizedText(en: "actuals", zh: "实际值")
+  static func statusAsOf(_ year: Int) -> LocalizedText {
+    LocalizedText(en: "status as of \(year)", zh: "截至 \(year) 年状态")
+  }
+  static func actualOf(_ year: Int, _ value: String) -> LocalizedText {
+    LocalizedText(en: "actual \(value) in \(year)", zh: "\(year) 年实际值 \(value)")
+  }
+  static func expected(_ value: String) -> LocalizedText {
+    LocalizedText(en: "expected \(value)", zh: "预期值 \(value)")
+  }
   static let byDefault = LocalizedText(en: " (default)", zh: "（默认）")
   static let file = LocalizedText(en: "file", zh: "文件")
   static let unsavedChanges = LocalizedText(en: " (unsaved changes)", zh: "（有未保存的修改）")

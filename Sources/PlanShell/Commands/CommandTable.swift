@@ -76,12 +76,17 @@ extension ShellCommand {
       .list,
       forms: [
         [Argument("KIND", .kind(Kind.allCases))],
-        [Argument("KIND", .kind([.member, .goal, .measure, .funding])), Argument("CONSORTIUM", .id(.consortium))],
+        [
+          Argument("KIND", .kind([.member, .goal, .measure, .funding, .outlay])),
+          Argument("CONSORTIUM", .id(.consortium)),
+        ],
+        [Argument("KIND", .kind([.checkpoint, .actual])), Argument("GOAL", .id(.goal))],
       ],
       summary: LocalizedText(
-        en: "one line per item; with a consortium, only its members, goals, measures or funding lines",
-        zh: "每项一行列出；指定联合体时只列出其成员、目标、措施或资金"),
-      examples: ["list field", "list member K1"],
+        en:
+          "one line per item; with a consortium, only its members, goals, measures, funding lines or outlays; with a goal, only its checkpoints or actuals",
+        zh: "每项一行列出；指定联合体时只列出其成员、目标、措施、资金或实际拨付；指定目标时只列出其分年度目标或实际值"),
+      examples: ["list field", "list member K1", "list actual G1"],
       missing: LocalizedText(en: "a kind to list", zh: "要列出的类别"),
       expected: LocalizedText(en: "a kind", zh: "类别"),
       perform: { session, _, arguments in session.list(arguments) }),

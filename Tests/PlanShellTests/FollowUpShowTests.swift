@@ -1,0 +1,57 @@
+import PlanLanguage
+import PlanModel
+import Testing
+
+@testable import PlanShell
+
+/// `show goal` with its actuals and status, and `list actual|checkpoint GOAL`, `list outlay
+/// CONSORTIUM` (SPEC §11).
+@Suite struct FollowUpShowTests {
+  static let script = """
+    set plan horizon 2025..2030 as-of 2026
+    add field F1 "x"
+    add consortium K1 "k" field F1
+    add phase P1 "p" period 2025..2027
+    add goal G1 "g" phase P1 baseline 0 target 300
+    add goal G2 "q" phase P1
+    add actual G1 2026 150
+    add actual G1 2025 90 source "年报"
+    add actual G2 2026 status at-risk
+    add checkpoint G1 2026 250
+    add outlay K1 2025 provincial 800
+    """
+
+  static func session() -> (Session, CapturedOutput) {
+    let output = CapturedOutput()
+    let session = Session(output: output)
+    #expect(session.execute(script, file: "<test>"))
+    output.clear()
+    return (session, output)
+  }
+
+  @Test func showGoalListsItsActualsInYearOrderAndItsStatus() {
+    let (session, output) = Self.session()
+    #expect(session.execute("show goal G1", file: "<test>"))
+    // Baseline 0 in 2024 (the year before P1), checkpoint 250 in 2026, target 300 in 2027:
+    // expected(2026) = 250; r = 150/250 = 60% < at-risk-min 70%: behind.
+    #expect(output.out.contains("  actuals:\n    2025  90   年报\n    2026  150\n"), "\(output.out)")
+    #expect(output.out.contains("  status as of 2026: behind (actual 150 in 2026, expected 250, r = 60%)\n"))
+    output.clear()
+    #expect(session.execute("show goal G2", file: "<test>"))
+    // A goal without baseline and target takes its latest actual's status.
+    #expect(output.out.contains("  status as of 2026: at-risk\n"))
+  }
+
+  @Test func listActualOfAGoal() {
+    let (session, output) = Self.session()
+    #expect(session.execute("list actual G1", file: "<test>"))
+    // In the order they were added, as `list` lists every kind.
+    #expect(output.out == "G1  2026  150  —  —\nG1  2025  90   —  年报\n")
+    output.clear()
+    #expect(session.execute("list outlay K1", file: "<test>"))
+    #expect(output.out == "K1  2025  provincial  800\n")
+    output.clear()
+    #expect(!session.execute("list actual G9", file: "<test>"))
+    #expect(output.err.contains("did you mean 'G1'"))
+  }
+}
