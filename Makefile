@@ -68,8 +68,13 @@ test: deps
 	$(SWIFT) test --skip $(INTEGRATION)
 
 ## test-integration: the suites that drive real outside programs, once, not under ASan.
+## The build itself is one of them: a warning such as "found N file(s) which are unhandled" (a file
+## in a target that Package.swift neither excludes nor declares as a resource) fails it.
 test-integration: deps
-	$(SWIFT) build
+	@log=$$(mktemp); $(SWIFT) build >$$log 2>&1; rc=$$?; cat $$log; \
+	if grep -i "warning:.*unhandled" $$log; then rc=1; \
+	  echo "test-integration: the build warns of unhandled files: declare them in Package.swift"; fi; \
+	rm -f $$log; exit $$rc
 	$(SWIFT) test --filter $(INTEGRATION)
 
 bench: release

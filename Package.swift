@@ -55,7 +55,8 @@ let package = Package(
     .testTarget(name: "PlanLanguageTests", dependencies: ["PlanLanguage"]),
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
     .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanIO"]),
-    .testTarget(name: "PlanIOTests", dependencies: ["PlanIO"]),
+    /** `Golden/` holds the export golden files, read through `#filePath` (not bundled resources). */
+    .testTarget(name: "PlanIOTests", dependencies: ["PlanIO"], exclude: ["Golden"]),
     .testTarget(name: "PlanShellTests", dependencies: ["PlanShell"]),
     .testTarget(name: "CLITests", dependencies: ["PlanShell"]),
   ],
