@@ -1,7 +1,9 @@
 # cplan — make run | make test | make test-integration | make test-asan | make lint | make bench | make fuzz
 SWIFT ?= swift
 PLAN  ?= plans/jilin-2025-2030.plan
-APT_PACKAGES = libedit-dev pkg-config tmux sqlite3 python3 e2fsprogs
+## chromium, poppler-utils (pdfinfo, pdftotext) and a CJK font: HTMLPrintIntegration prints the
+## HTML export to PDF and reads it back; man-db: `make test-integration` reads the installed man page.
+APT_PACKAGES = libedit-dev pkg-config tmux sqlite3 python3 e2fsprogs chromium poppler-utils fonts-wqy-microhei man-db
 ## Python packages the tests use (with `python3 -m pip`: this machine's python3 is not Debian's, so
 ## python3-… apt packages are invisible to it). jsonschema: the JSON export and rule list schemas.
 PIP_PACKAGES = jsonschema

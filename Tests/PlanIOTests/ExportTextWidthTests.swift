@@ -64,6 +64,7 @@ import Testing
 /// Issue 17 item 16: at the default 100 columns the text export broke Chinese IDs in the middle
 /// ("储能联合 / 体") and left a lone "）" on a line.
 @Suite struct ExportTextIDTests {
+  /// A Jiangsu plan with Chinese IDs and long Chinese names (also printed by `HTMLPrintIntegration`).
   static let plan = #"""
     # cplan plan 1
     set plan title "江苏省创新联合体规划（2025—2030年），新型储能、集成电路与生物医药三大领域的联合攻关与成果转化" horizon 2025..2030
