@@ -49,7 +49,7 @@ struct CPlan: ParsableCommand {
     commandName: "cplan",
     abstract: "A shell for planning innovation consortia (创新联合体).",
     version: Version.string,
-    subcommands: [Shell.self, Run.self, Check.self, Rank.self, Export.self, Fmt.self, Diff.self],
+    subcommands: [Shell.self, Run.self, Check.self, Rank.self, Export.self, Fmt.self, Diff.self, Reference.self],
     defaultSubcommand: Shell.self
   )
 }
@@ -152,6 +152,13 @@ struct Diff: ParsableCommand {
   @Argument(help: "The old plan file.") var a: String
   @Argument(help: "The new plan file.") var b: String
   func run() throws { throw ExitCode(Driver.diff(a, b, json: format == .json, common: common.settings)) }
+}
+
+/// Hidden: prints docs/reference.md (the language reference, from the schema and rule catalog) for `make docs`.
+struct Reference: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print the language reference (docs/reference.md).", shouldDisplay: false)
+  func run() throws { _ = StandardOutput.write(LanguageReference.markdown, to: 1) }
 }
 
 @main
