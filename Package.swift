@@ -32,17 +32,22 @@ let package = Package(
         .product(name: "OrderedCollections", package: "swift-collections"),
       ]
     ),
-    /** The planning engine: ranking (weighted sum, TOPSIS, AHP, sensitivity) and validation rules R01–R33. */
-    .target(name: "PlanEngine", dependencies: ["PlanModel"]),
+    /** The planning engine: ranking (weighted sum, TOPSIS, AHP, sensitivity) and validation rules (one file each). */
+    .target(name: "PlanEngine", dependencies: ["PlanModel"], plugins: ["RuleList"]),
+    /** Writes the list of PlanEngine's validation rules from the files Validation/Rules/RNN.swift. */
+    .plugin(name: "RuleList", capability: .buildTool()),
     /** Plan files (canonical writer, loader, atomic save), exporters, display-width text tables, diff. */
     .target(name: "PlanIO", dependencies: ["PlanModel", "PlanEngine"]),
     /** The session, command execution, line readers (libedit and pipes), completion, help, journal. */
     .target(name: "PlanShell", dependencies: ["PlanIO", "PlanEngine", "CEditLine"]),
+    /** `cplan lsp`: the Language Server Protocol server (JSON-RPC framing, documents, features). */
+    .target(name: "PlanLSP", dependencies: ["PlanShell", "PlanIO", "PlanEngine"]),
     /** The executable: swift-argument-parser subcommands. Wiring only. */
     .executableTarget(
       name: "cplan",
       dependencies: [
         "PlanShell",
+        "PlanLSP",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -58,7 +63,9 @@ let package = Package(
     /** `Golden/` holds the export golden files, read through `#filePath` (not bundled resources). */
     .testTarget(name: "PlanIOTests", dependencies: ["PlanIO"], exclude: ["Golden"]),
     .testTarget(name: "PlanShellTests", dependencies: ["PlanShell"]),
-    .testTarget(name: "CLITests", dependencies: ["PlanShell"]),
+    .testTarget(name: "PlanLSPTests", dependencies: ["PlanLSP"]),
+    /** `Neovim/` holds the Lua client NeovimLSPIntegration hands to nvim by path. */
+    .testTarget(name: "CLITests", dependencies: ["PlanShell"], exclude: ["Neovim"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -9,6 +9,8 @@ and for each of the 3 global phases 3 goals, 4 measures and 2 funding lines. Eve
 scored on 4 criteria. Names are Chinese and drawn from a seeded generator, so the output is the
 same bytes for the same N and seed (Python's `random.Random(int)` is stable across versions).
 
+    python3 bench/gen.py N --order consortium --distinct-names --plan grouped.plan
+
 The plan is written in canonical plan-file form (SPEC §6): `# cplan plan 1`, `set plan …`, then
 the `add` statements in kind order (criterion, compare, field, score, org, consortium, member,
 phase, goal, measure, funding) and within a kind in natural key order (as `cplan` saves a
@@ -21,6 +23,10 @@ earlier phases of the same consortium.
 The SQL script has one table per kind with PRIMARY KEY and FOREIGN KEY … REFERENCES (composite
 keys for score, member, funding; `after` links in goal_after), `PRAGMA foreign_keys=ON;`, then
 the INSERTs in the same order as the plan inside one `BEGIN; … COMMIT;`.
+
+With --order consortium the same data is grouped per consortium instead (the criteria, fields,
+scores and phases first, then each consortium's orgs, consortium, members, goals, measures and
+funding together); --distinct-names gives every goal and measure a name of its own.
 
 N = 10,000 gives about 425,000 plan statements and about 38 MB.
 """
@@ -188,7 +194,16 @@ def ins(table, *values):
     return f"INSERT INTO {table} VALUES(" + ",".join("NULL" if v is None else v for v in values) + ");"
 
 
-def generate(n, seed, plan_path, sql_path):
+def generate(n, seed, plan_path, sql_path, order="canonical", distinct_names=False):
+    """Writes the plan (and the SQL script, when sql_path) of N consortia; returns the numbers
+    of plan statements and SQL INSERTs.
+
+    order: "canonical" (kind order, natural key order within a kind) or "consortium" (the global
+    kinds, then each consortium's orgs, consortium, members, goals, measures and funding together,
+    as a script writing a plan from a spreadsheet would). distinct_names: every goal and measure
+    named distinctly (its consortium and ID in brackets). The same seed gives the same data in
+    either order; the SQL script is in kind order (its foreign keys need it) and does not depend
+    on `order`."""
     rng = random.Random(seed)
     w = Writer(plan_path, sql_path)
     nfields = max(1, n // 2)
@@ -335,8 +350,14 @@ def generate(n, seed, plan_path, sql_path):
             # in natural key order (`central` < `enterprise` < `municipal`), as cplan saves them
             fundings.extend(sorted([(kid, pid, "enterprise", ent), (kid, pid, gov, govamt)], key=lambda f: f[2]))
 
-    # --- write in kind order ------------------------------------------------------------------
-    for oid, name, typ, size, own, rd in orgs:
+    if distinct_names:
+        # A name of its own for every goal and measure (a script that writes a plan from a
+        # spreadsheet, or a planner, names each one): fewer equal strings to share.
+        goals = [(g, f"{name}（{rest[1]}·{g}）", *rest) for g, name, *rest in goals]
+        measures = [(m, f"{name}（{rest[1]}·{m}）", *rest) for m, name, *rest in measures]
+
+    def org_line(o):
+        oid, name, typ, size, own, rd = o
         s = f"add org {oid} {plan_str(name)} type {typ}"
         if size:
             s += f" size {size}"
@@ -346,7 +367,9 @@ def generate(n, seed, plan_path, sql_path):
             s += f" rd-intensity {dec(rd, 1)}%"
         w.add(s, ins("org", sql_str(oid), sql_str(name), sql_str(typ), size and sql_str(size),
                      own and sql_str(own), None if rd is None else dec(rd, 3)))
-    for kid, name, fid, ps, pe, agreement, ipst, committee in consortia:
+
+    def consortium_line(c):
+        kid, name, fid, ps, pe, agreement, ipst, committee = c
         s = f"add consortium {kid} {plan_str(name)} field {fid} period {ps}..{pe}"
         if agreement:
             s += " agreement yes"
@@ -356,16 +379,22 @@ def generate(n, seed, plan_path, sql_path):
             s += " committee yes"
         w.add(s, ins("consortium", sql_str(kid), sql_str(name), sql_str(fid), str(ps), str(pe),
                      str(int(agreement)), str(int(ipst)), str(int(committee))))
-    for kid, oid, role, chain in members:
+
+    def member_line(m):
+        kid, oid, role, chain = m
         s = f"add member {kid} {oid}"
         if role != "member":
             s += f" role {role}"
         s += f" chain {chain}"
         w.add(s, ins("member", sql_str(kid), sql_str(oid), sql_str(role), sql_str(chain)))
-    for pid, name, ps, pe in PHASES:
-        w.add(f"add phase {pid} {plan_str(name)} period {ps}..{pe}",
-              ins("phase", sql_str(pid), sql_str(name), str(ps), str(pe)))
-    for g, name, pid, kid, cat, indicator, unit, base, target, direction, after in goals:
+
+    def phase_lines():
+        for pid, name, ps, pe in PHASES:
+            w.add(f"add phase {pid} {plan_str(name)} period {ps}..{pe}",
+                  ins("phase", sql_str(pid), sql_str(name), str(ps), str(pe)))
+
+    def goal_line(x):
+        g, name, pid, kid, cat, indicator, unit, base, target, direction, after = x
         s = f"add goal {g} {plan_str(name)} phase {pid} consortium {kid}"
         if cat != "tech":
             s += f" category {cat}"
@@ -377,7 +406,9 @@ def generate(n, seed, plan_path, sql_path):
         w.add(s, ins("goal", sql_str(g), sql_str(name), sql_str(pid), sql_str(kid), sql_str(cat),
                      sql_str(indicator), sql_str(unit), str(base), None, str(target), sql_str(direction)),
               *[ins("goal_after", sql_str(g), sql_str(a)) for a in after])
-    for m, name, pid, kid, inst, funder, amount, agency, start in measures:
+
+    def measure_line(x):
+        m, name, pid, kid, inst, funder, amount, agency, start = x
         s = f"add measure {m} {plan_str(name)} phase {pid} consortium {kid} instrument {inst} funder {funder}"
         if amount is not None:
             s += f" amount {amount}"
@@ -387,9 +418,46 @@ def generate(n, seed, plan_path, sql_path):
         w.add(s, ins("measure", sql_str(m), sql_str(name), sql_str(pid), sql_str(kid), sql_str(inst),
                      sql_str(funder), None if amount is None else str(amount), sql_str(agency),
                      None if start is None else sql_str(start)))
-    for kid, pid, source, amount in fundings:
+
+    def funding_line(f):
+        kid, pid, source, amount = f
         w.add(f"add funding {kid} {pid} {source} {amount}",
               ins("funding", sql_str(kid), sql_str(pid), sql_str(source), str(amount)))
+
+    if order == "consortium":
+        # --- grouped per consortium: the phases, then each consortium's orgs, the consortium,
+        # its members, goals, measures and funding together (the lists hold a fixed number per
+        # consortium, in consortium order) ------------------------------------------------------
+        phase_lines()
+        per = {name: len(items) // n for name, items in
+               (("org", orgs), ("member", members), ("goal", goals), ("measure", measures), ("funding", fundings))}
+        for k in range(n):
+            for o in orgs[k * per["org"]:(k + 1) * per["org"]]:
+                org_line(o)
+            consortium_line(consortia[k])
+            for m in members[k * per["member"]:(k + 1) * per["member"]]:
+                member_line(m)
+            for g in goals[k * per["goal"]:(k + 1) * per["goal"]]:
+                goal_line(g)
+            for m in measures[k * per["measure"]:(k + 1) * per["measure"]]:
+                measure_line(m)
+            for f in fundings[k * per["funding"]:(k + 1) * per["funding"]]:
+                funding_line(f)
+    else:
+        # --- write in kind order ----------------------------------------------------------------
+        for o in orgs:
+            org_line(o)
+        for c in consortia:
+            consortium_line(c)
+        for m in members:
+            member_line(m)
+        phase_lines()
+        for g in goals:
+            goal_line(g)
+        for m in measures:
+            measure_line(m)
+        for f in fundings:
+            funding_line(f)
     w.raw_sql("COMMIT;")
     w.close()
     return w.plan_statements, w.sql_statements
@@ -401,11 +469,17 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     ap.add_argument("--plan", required=True, help="plan file to write")
     ap.add_argument("--sql", help="SQL script to write (optional)")
+    ap.add_argument("--order", choices=["canonical", "consortium"], default="canonical",
+                    help="statement order: canonical (kind order, default) or consortium (grouped per "
+                         "consortium: its orgs, members, goals, measures and funding together)")
+    ap.add_argument("--distinct-names", action="store_true",
+                    help="name every goal and measure distinctly (its consortium and ID in brackets)")
     ap.add_argument("-q", "--quiet", action="store_true", help="print nothing")
     args = ap.parse_args(argv)
     if args.n < 1:
         ap.error("N must be at least 1")
-    plan_statements, sql_statements = generate(args.n, args.seed, args.plan, args.sql)
+    plan_statements, sql_statements = generate(args.n, args.seed, args.plan, args.sql, args.order,
+                                                args.distinct_names)
     if not args.quiet:
         import os
         size = os.path.getsize(args.plan)

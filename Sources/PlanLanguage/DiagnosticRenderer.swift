@@ -27,7 +27,7 @@ package struct DiagnosticRenderer: Sendable {
   package func render(_ d: Diagnostic) -> String {
     var out = ""
     if let loc = d.location {
-      out += paint("\(loc.file):\(loc.line):\(loc.column):", "1") + " "
+      out += paint("\(loc.file.escapingControls):\(loc.line):\(loc.column):", "1") + " "
     }
     let severityColor: String
     switch d.severity {
@@ -36,12 +36,13 @@ package struct DiagnosticRenderer: Sendable {
     case .note: severityColor = "1;36"
     }
     out += paint(d.severity.label(language) + ":", severityColor) + " "
-    out += paint(d.message.text(language), "1") + " [\(d.code)]\n"
+    // Data quoted in a message (a name with ESC or U+202E) is escaped before it is styled.
+    out += paint(d.message.text(language).escapingControls, "1") + " [\(d.code)]\n"
     if let loc = d.location, let source = sources?.line(loc.line, of: loc.file) {
       let shown = String(
         String.UnicodeScalarView(
           source.unicodeScalars.map { s in
-            s.value == 0x09 ? " " : (s.value < 0x20 || s.value == 0x7F ? "?" : s)
+            s.value == 0x09 ? " " : (String.isEscapedInText(s) ? "?" : s)
           }))
       let number = String(loc.line)
       let gutter = String(repeating: " ", count: max(0, 5 - number.count)) + number
@@ -59,7 +60,7 @@ package struct DiagnosticRenderer: Sendable {
       out += "\(blank) | " + String(repeating: " ", count: indent) + paint(caret, "1;32") + "\n"
     }
     for note in d.notes {
-      out += "      = \(note.text(language))\n"
+      out += "      = \(note.text(language).escapingControls)\n"
     }
     return out
   }

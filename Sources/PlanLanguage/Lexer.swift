@@ -327,6 +327,7 @@ package struct Lexer {
     }
     guard let (v, n) = decode(pos) else { return invalidUTF8(at: pos) }
     if Lexer.isWordStart(v) { return lexWordOrList(start: start) }
+    if let marker = conflictMarker(at: start) { return marker }
     let loc = location(of: start)
     pos += n
     let shown = v == 0 ? "\\0" : String(Character(Unicode.Scalar(v)!))
@@ -334,6 +335,48 @@ package struct Lexer {
     if let hint = Lexer.hint(forCharacter: v) { message.notes.append(hint) }
     return .error(.error(message, at: loc))
   }
+
+  /// A merge-conflict marker at `start`: a line that starts with seven `<`, `=`, `|` or `>` and
+  /// nothing but blanks or a label after them (`<<<<<<< ours`, `=======`, `>>>>>>> theirs`, and
+  /// diff3's `||||||| base`), as `cplan merge` and git write them. It is an error (E017), so a
+  /// file with an unresolved conflict never loads half; the rest of the line is skipped with it.
+  /// The marker moves ``conflictPart`` on.
+  /// - Returns: `nil` when the bytes at `start` are not a marker (only at a line's start).
+  private mutating func conflictMarker(at start: Int) -> Step? {
+    guard start == lineStart, start + 7 <= bytes.count else { return nil }
+    let c = bytes[start]
+    guard c == 0x3C || c == 0x3D || c == 0x7C || c == 0x3E else { return nil }  // < = | >
+    for i in start..<(start + 7) where bytes[i] != c { return nil }
+    guard start + 7 == bytes.count || bytes[start + 7] == 0x0A || whitespaceLength(start + 7) > 0 else { return nil }
+    let loc = location(of: start)
+    pos = start + 7
+    switch c {
+    case 0x3C: conflictPart = .ours
+    case 0x7C where conflictPart != .none: conflictPart = .base
+    case 0x3D where conflictPart != .none: conflictPart = .theirs
+    default: conflictPart = .none
+    }
+    let marker = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
+    var message = Message.unresolvedConflict(marker)
+    if c != 0x3C { message.notes = [] }  // the hint once per conflict
+    return .error(.error(message, at: loc, length: 7))
+  }
+
+  /// Where the lexer stands in a merge conflict's markers (``conflictMarker(at:)``).
+  package enum ConflictPart: Sendable {
+    /// Outside any conflict.
+    case none
+    /// After `<<<<<<<`: ours' version.
+    case ours
+    /// After `|||||||`: the base version (git's diff3 style).
+    case base
+    /// After `=======`: theirs' version.
+    case theirs
+  }
+
+  /// The part of a conflict the lexer is in; the statements of the base and theirs versions
+  /// are alternatives to ours' and are not handed on by the parser (``Parser``).
+  package private(set) var conflictPart = ConflictPart.none
 
   /// A hint for a character that Chinese input methods type in place of an ASCII one.
   static func hint(forCharacter v: UInt32) -> LocalizedText? {

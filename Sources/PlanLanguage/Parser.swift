@@ -79,6 +79,7 @@ package struct Parser {
       let outcome = parser.parseCommand()
       switch consume outcome {
       case .command(let c):
+        if parser.lexer.conflictPart == .base || parser.lexer.conflictPart == .theirs { continue }
         if !body(.command(c)) { return (chunk.count, parser.lexer.line) }
       case .empty: break
       case .error(let d):
@@ -92,11 +93,16 @@ package struct Parser {
   }
 
   /// source := { command? NEWLINE }
+  ///
+  /// Inside a merge conflict (``Lexer/ConflictPart``), the base and theirs versions of a
+  /// statement are parsed for their errors but not handed on: the markers are the errors
+  /// (E017), not the duplicates that both versions of an `add` would make.
   private mutating func parseSource(_ body: (ParseEvent) -> Bool) {
     while !lexer.atEnd {
       let outcome = parseCommand()
       switch consume outcome {
       case .command(let c):
+        if lexer.conflictPart == .base || lexer.conflictPart == .theirs { continue }
         if !body(.command(c)) { return }
       case .empty: break
       case .error(let d):

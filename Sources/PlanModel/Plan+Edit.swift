@@ -19,7 +19,11 @@ extension Array: AttributeSlots where Element == Value? {}
 /// Collects the references deferred while a plan file is applied.
 package final class DeferredReferences {
   package var references: [DeferredReference] = []
-  package init() {}
+  /// Whether no reference is checked nor collected while entities are read: the loader checks
+  /// them all once every table is filled (``Plan/referencesResolve(of:)``), so that an entity
+  /// can be read before the entities it names (a plan file in any statement order).
+  package let checkedLater: Bool
+  package init(checkedLater: Bool = false) { self.checkedLater = checkedLater }
 }
 
 /// Reads the arguments of one command left to right.
@@ -149,9 +153,10 @@ extension Plan {
   /// - Returns: the key, and the index in `args.tokens` of its first token (for messages).
   /// - Complexity: O(1) expected (one hash lookup per referenced part); allocates nothing for
   ///   keys of short IDs.
-  func readKey(_ kind: Kind, _ args: inout ArgumentCursor, mustExist: Bool, spec: KindSpec? = nil)
-    throws(Diagnostic) -> (key: EntityKey, at: Int)
-  {
+  func readKey(
+    _ kind: Kind, _ args: inout ArgumentCursor, mustExist: Bool, spec: KindSpec? = nil,
+    deferring: DeferredReferences? = nil
+  ) throws(Diagnostic) -> (key: EntityKey, at: Int) {
     let spec = spec ?? kind.spec
     var key = EntityKey("")
     let first = args.index
@@ -168,7 +173,7 @@ extension Plan {
       case .id:
         key.setPart(i, word)
       case .ref(let target):
-        guard contains(target, EntityKey(word)) else {
+        guard deferring?.checkedLater == true || contains(target, EntityKey(word)) else {
           throw .error(
             .unknownReference(kind: target.rawValue, id: word, suggestion: suggestID(word, of: target)),
             at: args.tokens[at])
@@ -233,24 +238,28 @@ extension Plan {
   /// ``apply(_:deferring:)`` checks it, but neither inserted nor looked for among the entities of
   /// its kind: for a loader that puts many new entities in a table at once
   /// (``fill(_:with:ascending:)``), and knows their keys to be new. For `compare`, a judgement of
-  /// the reversed pair is looked for in the table as usual.
+  /// the reversed pair is looked for in the table as usual. With `deferring` set to check
+  /// references later (``DeferredReferences/checkedLater``), the entity does not depend on the
+  /// plan at all: its references are checked by ``referencesResolve(of:)``.
   /// - Complexity: O(1) expected, like `add`.
   package func entity(adding command: Command, deferring: DeferredReferences?) throws(Diagnostic) -> Entity {
     precondition(command.verb == .add, "an add statement")
     return try command.arguments.withUnsafeBufferPointer { tokens throws(Diagnostic) in
       var args = ArgumentCursor(command, tokens)
-      let (kind, key, keyAt) = try readNewKey(&args)
+      let (kind, key, keyAt) = try readNewKey(&args, deferring: deferring)
       return try readNewEntity(kind, key, keyAt: keyAt, &args, deferring: deferring)
     }
   }
 
   /// The kind and key of an `add` (the key's index in `args.tokens` too).
-  private func readNewKey(_ args: inout ArgumentCursor) throws(Diagnostic) -> (Kind, EntityKey, Int) {
+  private func readNewKey(_ args: inout ArgumentCursor, deferring: DeferredReferences? = nil)
+    throws(Diagnostic) -> (Kind, EntityKey, Int)
+  {
     let kindAt = try args.requireIndex(EditText.kindExample)
     guard case .word(let w) = args.pointer(kindAt).pointee.kind, let kind = Kind(keyword: w) else {
       throw Plan.kindError(args.tokens[kindAt], allowPlan: false)
     }
-    let (key, keyAt) = try readKey(kind, &args, mustExist: false)
+    let (key, keyAt) = try readKey(kind, &args, mustExist: false, deferring: deferring)
     return (kind, key, keyAt)
   }
 
@@ -535,7 +544,7 @@ extension Plan {
       return .choice(try Self.keyword(w, in: allowed, matcher: attribute.choices, attribute: name, at: pointer.pointee))
     case .ref(let kind):
       guard case .word(let id) = pointer.pointee.kind else { throw wrong() }
-      guard contains(kind, EntityKey(id)) else {
+      guard deferring?.checkedLater == true || contains(kind, EntityKey(id)) else {
         throw .error(
           .unknownReference(kind: kind.rawValue, id: id, suggestion: suggestID(id, of: kind)), at: pointer.pointee)
       }
@@ -548,6 +557,7 @@ extension Plan {
       default: throw wrong()
       }
       if let deferring {
+        if deferring.checkedLater { return .refs(ids) }
         deferring.references.append(DeferredReference(kind: kind, ids: ids, token: pointer.pointee))
       } else {
         for id in ids where !contains(kind, EntityKey(id)) {

@@ -285,6 +285,7 @@ package enum Attr {
   package enum Plan {
     package static let title = 0, region = 1, horizon = 2, currency = 3, weighting = 4, method = 5, cutoff = 6
     package static let govShareWarn = 7, govShareMax = 8, membersMin = 9, membersMax = 10
+    package static let periodMin = 11, periodMax = 12, rdIntensityMin = 13, startGrace = 14
   }
   package enum Criterion { package static let tag = 0, type = 1, scale = 2, weight = 3 }
   package enum Compare { package static let value = 0 }
@@ -307,15 +308,57 @@ package enum Attr {
 }
 
 extension Plan {
+  /// Setting `index` read as `kind` of value, else its default in ``Schema/plan``, the one place
+  /// plan defaults are written.
+  private func value<T>(_ index: Int, _ kind: (Value) -> T?) -> T {
+    setting(index).flatMap(kind) ?? kind(Schema.plan[index].defaultValue!)!
+  }
+
   package var title: String? { setting(Attr.Plan.title)?.text }
   package var region: String? { setting(Attr.Plan.region)?.text }
   package var horizon: Period? { setting(Attr.Plan.horizon)?.period }
-  package var currency: String { setting(Attr.Plan.currency)?.text ?? "万元" }
-  package var weighting: String { setting(Attr.Plan.weighting)?.choice ?? "direct" }
-  package var method: String { setting(Attr.Plan.method)?.choice ?? "weighted" }
+  package var currency: String { value(Attr.Plan.currency, \.text) }
+  package var weighting: String { value(Attr.Plan.weighting, \.choice) }
+  package var method: String { value(Attr.Plan.method, \.choice) }
   package var cutoff: Int? { setting(Attr.Plan.cutoff)?.integer }
-  package var govShareWarn: Double { setting(Attr.Plan.govShareWarn)?.number ?? 0.30 }
-  package var govShareMax: Double { setting(Attr.Plan.govShareMax)?.number ?? 0.50 }
-  package var membersMin: Int { setting(Attr.Plan.membersMin)?.integer ?? 5 }
-  package var membersMax: Int { setting(Attr.Plan.membersMax)?.integer ?? 30 }
+  // The thresholds below have their defaults in the schema (``Schema/plan``): one place.
+  package var govShareWarn: Double { value(Attr.Plan.govShareWarn, \.number) }
+  package var govShareMax: Double { value(Attr.Plan.govShareMax, \.number) }
+  package var membersMin: Int { value(Attr.Plan.membersMin, \.integer) }
+  package var membersMax: Int { value(Attr.Plan.membersMax, \.integer) }
+  /// R18's bounds of a consortium's period, in years.
+  package var periodMin: Int { value(Attr.Plan.periodMin, \.integer) }
+  package var periodMax: Int { value(Attr.Plan.periodMax, \.integer) }
+  /// R19's lowest R&D intensity of a lead enterprise, a fraction.
+  package var rdIntensityMin: Double { value(Attr.Plan.rdIntensityMin, \.number) }
+  /// R30's grace: months a measure may start after its phase begins.
+  package var startGrace: Int { value(Attr.Plan.startGrace, \.integer) }
+}
+
+extension Plan {
+  /// The plan-file format version this plan needs (SPEC §11, contract version 2): 1, unless it
+  /// sets a setting, has an entity of a kind, or sets an attribute or a keyword that a later
+  /// version introduced (``AttributeSpec/since``, ``KindSpec/since``,
+  /// ``AttributeSpec/valuesSince``) — then the latest such version.
+  /// - Complexity: O(settings + kinds), plus O(entities) of the kinds that have attributes or
+  ///   keywords newer than version 1 (none in version 2's schema so far).
+  package var formatVersion: Int {
+    var version = 1
+    for (i, spec) in Schema.plan.enumerated() where spec.since > version && settings[i] != nil { version = spec.since }
+    for kind in Kind.allCases where !self[kind].isEmpty {
+      let spec = kind.spec
+      version = max(version, spec.since)
+      let newer = Schema.newerAttributes[kind.index]
+      guard !newer.isEmpty else { continue }
+      for entity in self[kind].values {
+        for i in newer {
+          guard let value = entity[i] else { continue }
+          let attribute = spec.attributes[i]
+          version = max(version, attribute.since)
+          if let word = value.choice, let since = attribute.valuesSince[word] { version = max(version, since) }
+        }
+      }
+    }
+    return version
+  }
 }

@@ -114,15 +114,26 @@ package final class AttributeSpec: Sendable {
   /// For a `choice` or `yesNo` attribute, its keywords (`yes`, `no`) by their bytes, ASCII
   /// case-insensitively (a statement's keyword is found without being lowered).
   package let choices: KeywordMatcher?
+  /// The plan-file format version that introduced the attribute (SPEC §11, contract version 2):
+  /// a plan that sets it is written as that version (``Plan/formatVersion``).
+  package let since: Int
+  /// For a `choice` attribute, the keywords introduced after version 1, with their version.
+  package let valuesSince: [String: Int]
+  /// For a plan setting that is a rule's threshold, the rule's code (`R19`): `help rules` lists
+  /// it with the rule.
+  package let rule: String?
 
   init(
     _ name: String, _ type: AttributeType, required: Bool = false, default defaultValue: Value? = nil,
-    _ en: String, _ zh: String
+    since: Int = 1, valuesSince: [String: Int] = [:], rule: String? = nil, _ en: String, _ zh: String
   ) {
     self.name = name
     self.type = type
     self.required = required
     self.defaultValue = defaultValue
+    self.since = since
+    self.valuesSince = valuesSince
+    self.rule = rule
     self.help = LocalizedText(en: en, zh: zh)
     switch type {
     case .choice(let allowed): choices = KeywordMatcher(allowed)
@@ -162,11 +173,15 @@ package final class KindSpec: Sendable {
   package let positional: Int?
   package let help: LocalizedText
   package let example: String
+  /// The plan-file format version that introduced the kind: a plan with an entity of it is
+  /// written as that version (``Plan/formatVersion``).
+  package let since: Int
 
   init(
     kind: Kind, keys: [KeyPart], keyNames: [String], hasName: Bool, attributes: [AttributeSpec], positional: Int?,
-    help: LocalizedText, example: String
+    help: LocalizedText, example: String, since: Int = 1
   ) {
+    self.since = since
     self.kind = kind
     self.keys = keys
     self.keyNames = keyNames
@@ -277,14 +292,32 @@ package enum Schema {
       "method", .choice(["weighted", "topsis"]), default: .choice("weighted"),
       "ranking method", "排序方法"),
     .init("cutoff", .count, "how many top-ranked fields get consortia", "排名前几的领域组建联合体"),
+    // Rule thresholds (SPEC §15: every rule's threshold is a plan setting, its version-1 value
+    // the default; `help rules` lists them with their rule).
     .init(
-      "gov-share-warn", .percent, default: .number(0.30),
+      "gov-share-warn", .percent, default: .number(0.30), rule: "R27",
       "government share of funding above which R27 warns", "政府出资占比超过此值时 R27 警告"),
     .init(
-      "gov-share-max", .percent, default: .number(0.50),
+      "gov-share-max", .percent, default: .number(0.50), rule: "R27",
       "government share of funding above which R27 is an error", "政府出资占比超过此值时 R27 报错"),
-    .init("members-min", .count, default: .integer(5), "fewest members a consortium should have", "联合体成员数下限"),
-    .init("members-max", .count, default: .integer(30), "most members a consortium should have", "联合体成员数上限"),
+    .init(
+      "members-min", .count, default: .integer(5), rule: "R15", "fewest members a consortium should have",
+      "联合体成员数下限"),
+    .init(
+      "members-max", .count, default: .integer(30), rule: "R15", "most members a consortium should have",
+      "联合体成员数上限"),
+    .init(
+      "period-min", .count, default: .integer(3), since: 2, rule: "R18",
+      "shortest construction period of a consortium, in years", "联合体建设期下限（年）"),
+    .init(
+      "period-max", .count, default: .integer(5), since: 2, rule: "R18",
+      "longest construction period of a consortium, in years", "联合体建设期上限（年）"),
+    .init(
+      "rd-intensity-min", .percent, default: .number(0.03), since: 2, rule: "R19",
+      "lowest R&D intensity of a lead enterprise", "牵头企业研发投入强度下限"),
+    .init(
+      "start-grace", .count, default: .integer(0), since: 2, rule: "R30",
+      "months a measure may start after its phase begins", "措施可晚于所属阶段开始的月数"),
   ]
 
   package static func planAttributeIndex(_ name: String) -> Int? {
@@ -292,6 +325,12 @@ package enum Schema {
   }
 
   private static let planMatcher = KeywordMatcher(plan.map(\.name))
+
+  /// By kind index, the attributes introduced after version 1, or with keywords that were
+  /// (``Plan/formatVersion`` reads only these).
+  package static let newerAttributes: [[Int]] = kinds.map { spec in
+    spec.attributes.indices.filter { spec.attributes[$0].since > 1 || !spec.attributes[$0].valuesSince.isEmpty }
+  }
 
   /// The default value of every attribute, by kind index then attribute index (what
   /// `kinds[k].attributes[i].defaultValue` says, without copying a ``KindSpec`` per read).

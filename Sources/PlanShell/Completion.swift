@@ -77,7 +77,7 @@ package struct Completion: Equatable, Sendable {
     }
     if items.count > shown.count {
       let more = items.count - shown.count
-      out += language == .zh ? "……另有 \(more) 项\n" : "… and \(more) more\n"
+      out += CommandText.more(more).text(language) + "\n"
     }
     return out
   }
@@ -160,34 +160,117 @@ package struct Completer {
     guard let first = words.first else { return offer(Verb.allCases.map(\.rawValue)) }
     guard !first.quoted, let verb = Verb(rawValue: first.text.lowercased()) else { return offer([]) }
     let args = Array(words.dropFirst())
-    switch verb {
-    case .add, .set, .remove, .rename, .show, .list:
-      return completeEntity(verb, args, current)
-    case .validate:
-      return offer(args.isEmpty ? ["strict"] : [])
-    case .rank:
-      if args.last.map({ !$0.quoted && $0.text.lowercased() == "method" }) ?? false {
-        return offer(["weighted", "topsis"])
+    if verb.isEdit { return completeEntity(verb, args, current) }
+    return completeArguments(ShellCommand.of(verb), args, current)
+  }
+
+  /// What may follow `args` by the command's grammar (``ShellCommand``): for each form that
+  /// takes the words typed so far, the values of the next argument (and of those after it while
+  /// they are optional), then its options not given yet, or the value of the option just typed.
+  /// Literal words are offered first, then keywords, then IDs, then files.
+  func completeArguments(_ command: ShellCommand, _ args: [Word], _ current: String) -> Completion {
+    var literals: [String] = []
+    var keywords: [String] = []
+    var ids: [String] = []
+    var paths = false
+    func offer(_ argument: ShellCommand.Argument, kind: Kind?, typedKeys: [String]) {
+      switch argument.source {
+      case .literal(let w): literals.append(w)
+      case .kind(let kinds): keywords += kinds.map(\.rawValue)
+      case .keys: if let kind { ids += keyParts(kind, typed: typedKeys) }
+      case .id(let k): ids += self.ids(of: k)
+      case .choice(let values): keywords += values
+      case .path: paths = true
+      case .topic: keywords += Help.topics
       }
-      let used = Set(args.map { $0.text.lowercased() })
-      return offer(["method", "sensitivity"].filter { !used.contains($0) })
-    case .export:
-      if args.isEmpty { return offer(ExportFormat.allCases.map(\.rawValue)) }
-      if args.last.map({ !$0.quoted && $0.text.lowercased() == "to" }) ?? false { return completePath(current) }
-      let used = Set(args.map { $0.text.lowercased() })
-      return offer(["to", "force"].filter { !used.contains($0) })
-    case .save:
-      return args.isEmpty ? completePath(current) : offer(args.count == 1 ? ["force"] : [])
-    case .load, .run, .recover:
-      return args.isEmpty ? completePath(current) : offer([])
-    case .help:
-      return offer(args.isEmpty ? Help.topics : [])
-    case .undo, .redo, .new, .quit, .exit:
-      return offer([])
+    }
+    forms: for form in command.forms {
+      var i = 0
+      var kind: Kind?
+      var values: [String: String] = [:]
+      for (j, argument) in form.enumerated() {
+        if case .keys = argument.source, let k = kind {
+          let count = k.spec.keys.count
+          if args.count - i < count {
+            offer(argument, kind: k, typedKeys: args[i...].map(\.text))
+            continue forms
+          }
+          guard args[i..<(i + count)].allSatisfy({ !$0.quoted }) else { continue forms }
+          i += count
+          continue
+        }
+        guard i < args.count else {
+          offer(argument, kind: kind, typedKeys: [])
+          // An optional argument may be left out: what may come after it is offered too.
+          if form[j...].allSatisfy(\.optional) { continue } else { continue forms }
+        }
+        guard Completer.accepts(argument.source, args[i]) else {
+          if argument.optional { continue }
+          continue forms
+        }
+        if case .kind = argument.source { kind = Kind(rawValue: args[i].text.lowercased()) }
+        values[argument.name] = args[i].text.lowercased()
+        i += 1
+      }
+      // The options, in any order after the form's arguments.
+      var used = Set<String>()
+      while i < args.count {
+        let word = args[i]
+        guard !word.quoted,
+          let option = command.options.first(where: { $0.keyword == word.text.lowercased() })
+        else { continue forms }
+        used.insert(option.keyword)
+        if let value = option.value {
+          guard i + 1 < args.count else {
+            offer(value, kind: nil, typedKeys: [])
+            continue forms
+          }
+          i += 2
+        } else {
+          i += 1
+        }
+      }
+      for option in command.options where !used.contains(option.keyword) {
+        if let when = option.onlyWhen, values[when.argument] != when.value { continue }
+        keywords.append(option.keyword)
+      }
+    }
+    let words =
+      Completer.matching(literals + keywords, prefix: current, caseInsensitive: true)
+      + Completer.matching(ids, prefix: current, caseInsensitive: false)
+    guard paths else { return Completion(word: current, candidates: words) }
+    var files = completePath(current)
+    if !current.contains("/") { files.candidates += words.filter { !files.candidates.contains($0) } }
+    return files
+  }
+
+  /// Whether a typed word may stand where `source` is expected (as ``ShellCommand`` reads it).
+  static func accepts(_ source: ArgumentSource, _ word: Word) -> Bool {
+    let lower = word.text.lowercased()
+    switch source {
+    case .literal(let w): return !word.quoted && lower == w
+    case .kind(let kinds): return !word.quoted && Kind(rawValue: lower).map { kinds.contains($0) } == true
+    case .keys, .id: return !word.quoted
+    case .choice(let values): return !word.quoted && values.contains(lower)
+    case .path, .topic: return true
     }
   }
 
-  /// `add|set|remove|rename|show|list KIND KEY... [ATTR VALUE]...`
+  /// The key parts of the plan's entities of `kind` at the position after `typed` parts that
+  /// occur after the parts already typed, in creation order.
+  func keyParts(_ kind: Kind, typed: [String]) -> [String] {
+    let position = typed.count
+    var seen = Set<String>()
+    var options: [String] = []
+    for key in plan[kind].keys {
+      let parts = key.parts
+      guard parts.count > position, Array(parts.prefix(position)) == typed else { continue }
+      if seen.insert(parts[position]).inserted { options.append(parts[position]) }
+    }
+    return options
+  }
+
+  /// `add|set|remove|rename KIND KEY... [ATTR VALUE]...`: the statement grammar, by the schema.
   private func completeEntity(_ verb: Verb, _ args: [Word], _ current: String) -> Completion {
     func offer(_ options: [String], keywords: Bool = true) -> Completion {
       Completion(word: current, candidates: Completer.matching(options, prefix: current, caseInsensitive: keywords))
@@ -196,7 +279,6 @@ package struct Completer {
     guard let kindWord = args.first else {
       switch verb {
       case .set: return offer(kinds + ["plan"])
-      case .show: return offer(["plan", "roadmap", "funding"] + kinds)
       case .rename: return offer(Kind.allCases.filter { $0.spec.hasOwnID }.map(\.rawValue))
       default: return offer(kinds)
       }
@@ -207,9 +289,6 @@ package struct Completer {
     }
     guard !kindWord.quoted, let kind = Kind(rawValue: kindWord.text.lowercased()) else { return offer([]) }
     let spec = kind.spec
-    if verb == .list {
-      return kind == .member && rest.isEmpty ? offer(ids(of: .consortium), keywords: false) : offer([])
-    }
     if rest.count < spec.keys.count {
       let position = rest.count
       if verb == .add {
@@ -220,19 +299,11 @@ package struct Completer {
         }
       }
       // An existing entity: the key parts that occur after the parts already typed.
-      let typed = rest.map(\.text)
-      var seen = Set<String>()
-      var options: [String] = []
-      for key in plan[kind].keys {
-        let parts = key.parts
-        guard parts.count > position, Array(parts.prefix(position)) == typed else { continue }
-        if seen.insert(parts[position]).inserted { options.append(parts[position]) }
-      }
-      return offer(options, keywords: false)
+      return offer(keyParts(kind, typed: rest.map(\.text)), keywords: false)
     }
     switch verb {
     case .remove: return offer(rest.count == spec.keys.count ? ["cascade"] : [])
-    case .rename, .show: return offer([])
+    case .rename: return offer([])
     default:
       return completeAttributes(
         spec.attributes, named: spec.hasName, Array(rest.dropFirst(spec.keys.count)),

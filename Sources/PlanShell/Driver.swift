@@ -58,6 +58,7 @@ package enum Driver {
     var settings = Session.Settings()
     settings.language = language(common)
     settings.color = useColor(common, fd: 2)
+    StandardOutput.coloured.err = settings.color
     settings.quiet = common.quiet
     return Session(settings: settings, output: output)
   }
@@ -130,7 +131,9 @@ package enum Driver {
   package static func check(plans: [String], strict: Bool, json: Bool, common: CommonSettings) -> Int32 {
     let sources = SourceStore()
     let lang = language(common)
-    let renderer = DiagnosticRenderer(language: lang, color: useColor(common, fd: 1), sources: sources)
+    let colour = useColor(common, fd: 1)
+    StandardOutput.coloured.out = colour
+    let renderer = DiagnosticRenderer(language: lang, color: colour, sources: sources)
     var diagnostics: [Diagnostic] = []
     var status: Int32 = 0
     for path in plans {
@@ -164,19 +167,29 @@ package enum Driver {
 
   // MARK: fmt
 
-  /// `cplan fmt PLAN... [--check]`: rewrites plan files in canonical form.
-  package static func fmt(plans: [String], check: Bool, common: CommonSettings) -> Int32 {
+  /// `cplan fmt PLAN... [--check | --stdout]`: rewrites plan files in canonical form.
+  ///
+  /// With `toStandardOutput` (`--stdout`), prints each file's canonical form instead, and a file
+  /// that does not load as it is, after its diagnostics, with status 0: what `git diff` shows of
+  /// a version (git's `textconv`, which must not fail), loadable or not.
+  package static func fmt(plans: [String], check: Bool, toStandardOutput: Bool = false, common: CommonSettings)
+    -> Int32
+  {
     let session = makeSession(common)
     var status: Int32 = 0
     for path in plans {
-      let original: [UInt8]
+      var original: [UInt8] = []
       let plan: Plan
       do {
         original = try FileIO.read(path)
         plan = try PlanLoader.load(bytes: original, file: path)
       } catch let error as PlanLoadError {
-        session.sources.register(file: path, bytes: (try? FileIO.read(path)) ?? [])
+        session.sources.register(file: path, bytes: original)
         for d in error.diagnostics { session.report(d) }
+        if toStandardOutput {
+          original.withUnsafeBytes { _ = StandardOutput.write($0, to: 1) }
+          continue
+        }
         if case .unusable = error { status = 2 } else { status = max(status, 1) }
         continue
       } catch let error as FileError {
@@ -184,6 +197,10 @@ package enum Driver {
         status = 2
         continue
       } catch {
+        continue
+      }
+      if toStandardOutput {
+        PlanWriter.write(plan) { StandardOutput.write($0, to: 1) }
         continue
       }
       let canonical = Array(PlanWriter.write(plan).utf8)
@@ -220,7 +237,12 @@ package enum Driver {
     let plan = session.plan
     guard let output, output != "-" else {
       // Streamed: each piece goes out as soon as it is made.
-      Exporter.write(plan, format: format, options: options) { StandardOutput.write($0, to: 1) }
+      // Escaped piece by piece (a sequence split between pieces is held back to the next).
+      var escaper = ControlEscaper()
+      Exporter.write(plan, format: format, options: options) {
+        escaper.feed($0) { StandardOutput.write($0, to: 1) }
+      }
+      escaper.finish { StandardOutput.write($0, to: 1) }
       return 0
     }
     return writeOutput(to: output, force: force, session: session) { chunkSize, sink in
@@ -284,5 +306,52 @@ extension Driver {
     let text = json ? result.json() : result.text(language: session.settings.language)
     StandardOutput.write(text, to: 1)
     return result.isEmpty ? 0 : 1
+  }
+}
+
+extension Driver {
+  /// `cplan merge BASE OURS THEIRS [-o OUT]` (SPEC §14): the three-way merge, written to OUT
+  /// (replaced atomically; git's merge driver passes ours' file) or standard output. Each
+  /// conflict is named on standard error (unless `--quiet`).
+  ///
+  /// An empty BASE file is an empty plan (git passes one when both sides added the file).
+  /// - Returns: 0 merged cleanly, 1 written with conflicts (or OUT could not be written), 2 a
+  ///   side that does not load (unreadable, not a plan file, a newer format version, failing
+  ///   statements, conflict markers): its diagnostics are reported and nothing is written.
+  package static func merge(base: String, ours: String, theirs: String, output: String?, common: CommonSettings)
+    -> Int32
+  {
+    let session = makeSession(common)
+    var plans: [PlanModel.Plan] = []
+    for (path, loaded) in zip([base, ours, theirs], MergeSides.load(base: base, ours: ours, theirs: theirs)) {
+      switch loaded {
+      case .success(let plan): plans.append(plan)
+      case .failure(let error):
+        session.sources.register(file: path, bytes: (try? FileIO.read(path)) ?? [])
+        for d in error.diagnostics { session.report(d) }
+        return 2
+      }
+    }
+    keepUntilExit(plans)
+    let merged = PlanMerge.merge(base: plans[0], ours: plans[1], theirs: plans[2])
+    keepUntilExit(merged.plan)
+    if !common.quiet && !merged.isClean {
+      let lang = session.settings.language
+      var notes = merged.conflicts.map { $0.text(lang) + "\n" }.joined()
+      notes += MergeText.summary(conflicts: merged.conflicts.count).text(lang) + "\n"
+      StandardOutput.write(notes, to: 2)
+    }
+    let status: Int32 = merged.isClean ? 0 : 1
+    guard let output, output != "-" else {
+      merged.write { StandardOutput.write($0, to: 1) }
+      return status
+    }
+    let written = writeOutput(to: output, force: true, session: session) { chunkSize, sink in
+      merged.write(pieceSize: chunkSize) { piece in
+        var piece = piece
+        piece.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
+      }
+    }
+    return max(status, written)
   }
 }

@@ -5,175 +5,16 @@ import PlanModel
 /// The text of `help [TOPIC]` (SPEC §5): commands, kinds with their attributes (type, default),
 /// the plan settings and the rules, each with an example, in the session's language.
 package enum Help {
-  struct Entry {
-    var syntax: String
-    var en: String
-    var zh: String
-    var examples: [String]
+  /// `R01…R33`: the first and last rule codes.
+  static var ruleRange: String {
+    "\(RuleCatalog.rules.first?.code ?? "")…\(RuleCatalog.rules.last?.code ?? "")"
   }
-
-  static let commands: [(Verb, Entry)] = [
-    (
-      .add,
-      Entry(
-        syntax: "add KIND KEY... [NAME] [ATTR VALUE]...", en: "create an entity; error if the key exists",
-        zh: "新建条目；键已存在则报错",
-        examples: [
-          "add field F1 \"新能源汽车\"", "add member K1 faw role lead chain downstream",
-          "add funding K1 P1 enterprise 8000",
-        ])
-    ),
-    (
-      .set,
-      Entry(
-        syntax: "set KIND KEY... ATTR VALUE...  |  set plan ATTR VALUE...",
-        en: "change attributes (`none` clears an optional one)", zh: "修改属性（`none` 清除可选属性）",
-        examples: ["set plan title \"吉林省创新联合体规划\" horizon 2025..2030", "set goal G2 consortium none"])
-    ),
-    (
-      .remove,
-      Entry(
-        syntax: "remove KIND KEY... [cascade]",
-        en: "delete; error if referenced; cascade also removes what refers to it",
-        zh: "删除；被引用时报错；cascade 同时删除引用它的条目", examples: ["remove field F5 cascade"])
-    ),
-    (
-      .rename,
-      Entry(
-        syntax: "rename KIND OLD NEW", en: "change an ID and every reference to it",
-        zh: "修改 ID 及所有对它的引用", examples: ["rename org jlu JLU"])
-    ),
-    (
-      .validate,
-      Entry(
-        syntax: "validate [strict]", en: "run every rule (R01–R33); strict turns warnings into errors",
-        zh: "运行全部校验规则（R01–R33）；strict 把警告视为错误", examples: ["validate", "validate strict"])
-    ),
-    (
-      .rank,
-      Entry(
-        syntax: "rank [method weighted|topsis] [sensitivity]", en: "the priority ranking of the fields",
-        zh: "候选领域的优先级排序", examples: ["rank", "rank method topsis sensitivity"])
-    ),
-    (
-      .show,
-      Entry(
-        syntax: "show plan | show KIND KEY... | show roadmap | show funding", en: "one thing, in full",
-        zh: "完整显示一项内容", examples: ["show consortium K1", "show score F1 C2", "show roadmap"])
-    ),
-    (
-      .list,
-      Entry(
-        syntax: "list KIND | list member|goal|measure|funding CONSORTIUM",
-        en: "one line per item; with a consortium, only its members, goals, measures or funding lines",
-        zh: "每项一行列出；指定联合体时只列出其成员、目标、措施或资金",
-        examples: ["list field", "list member K1"])
-    ),
-    (
-      .export,
-      Entry(
-        syntax: "export text|markdown|json|csv|html [to PATH] [force] (csv: [bom])",
-        en: "write the roadmap; refuses to overwrite a file without force", zh: "导出路线图；不加 force 不覆盖已有文件",
-        examples: ["export text", "export markdown to roadmap.md force"])
-    ),
-    (
-      .save,
-      Entry(
-        syntax: "save [PATH] [force]", en: "write the plan file (atomically)", zh: "保存计划文件（原子写入）",
-        examples: ["save", "save plans/jilin.plan"])
-    ),
-    (
-      .load,
-      Entry(
-        syntax: "load PATH", en: "replace the plan with a plan file (asks once if there are unsaved changes)",
-        zh: "载入计划文件替换当前计划（有未保存的修改时先提醒一次）", examples: ["load plans/jilin-2025-2030.plan"])
-    ),
-    (
-      .new,
-      Entry(
-        syntax: "new", en: "start an empty plan (asks once if there are unsaved changes)",
-        zh: "新建空计划（有未保存的修改时先提醒一次）", examples: ["new"])
-    ),
-    (
-      .run,
-      Entry(
-        syntax: "run PATH",
-        en: "execute a script file (a `run` inside it is relative to its folder; other paths to the current directory)",
-        zh: "执行脚本文件（其中 run 的相对路径以脚本所在目录为准，其他路径以当前目录为准）", examples: ["run scripts/build.cplan"])
-    ),
-    (
-      .undo,
-      Entry(
-        syntax: "undo", en: "step back over the last change (a whole run or load is one step)",
-        zh: "撤销上一次修改（整个 run 或 load 算一步）", examples: ["undo"])
-    ),
-    (.redo, Entry(syntax: "redo", en: "step forward again", zh: "重做", examples: ["redo"])),
-    (
-      .help,
-      Entry(
-        syntax: "help [TOPIC]", en: "commands, kinds, attributes and rules (help measure, help R27)",
-        zh: "命令、类别、属性和规则的帮助（help measure、help R27）", examples: ["help measure", "help R27"])
-    ),
-    (
-      .quit,
-      Entry(
-        syntax: "quit | exit", en: "leave (asks once if there are unsaved changes; Ctrl-D too)",
-        zh: "退出（有未保存的修改时先提醒一次；Ctrl-D 相同）", examples: ["quit"])
-    ),
-    (.exit, Entry(syntax: "exit", en: "same as quit", zh: "同 quit", examples: ["exit"])),
-    (
-      .recover,
-      Entry(
-        syntax: "recover", en: "replay the journal of a session that ended without saving",
-        zh: "重放未保存就结束的会话的日志", examples: ["recover"])
-    ),
-  ]
-
-  /// An example for each rule: a command that satisfies it (or shows what it looks at).
-  static let ruleExamples: [String: [String]] = [
-    "R01": ["set criterion C1 weight 0.4", "set criterion C2 weight 0.6"],
-    "R02": ["set criterion C1 scale 1..10", "add score F1 C1 8"],
-    "R03": ["set plan weighting ahp", "add compare C1 C2 3"],
-    "R04": ["add compare C1 C2 3", "add compare C2 C3 3", "add compare C1 C3 9"],
-    "R05": ["add score F2 C1 6"],
-    "R06": ["add criterion C3 \"科教资源\" tag science"],
-    "R07": ["rank"],
-    "R08": ["rank sensitivity", "rank method topsis"],
-    "R09": ["set field F5 justification \"省委确定的战略方向\""],
-    "R10": ["add consortium K2 \"碳纤维创新联合体\" field F2"],
-    "R11": ["add member K1 faw role lead"],
-    "R12": ["add member K1 jlu role core chain platform"],
-    "R13": [
-      "add member K1 jlsh chain upstream", "add member K1 jlhx chain midstream", "add member K1 faw chain downstream",
-    ],
-    "R14": ["set org smec size small"],
-    "R15": ["set plan members-min 5 members-max 30"],
-    "R16": ["set consortium K1 ip-strategy yes"],
-    "R17": ["add measure M2 \"人才专项\" phase P1 consortium K1 instrument talent funder provincial agency \"省人社厅\""],
-    "R18": ["set consortium K1 period 2025..2029"],
-    "R19": ["set org faw rd-intensity 3.5%"],
-    "R20": ["add phase P1 \"攻关期\" period 2025..2026", "add phase P2 \"推广期\" period 2027..2030"],
-    "R21": ["set plan horizon 2025..2030"],
-    "R22": ["add goal G3 \"示范应用\" phase P2"],
-    "R23": ["set goal G1 baseline 20 target 60 direction up"],
-    "R24": ["set goal G2 target 60"],
-    "R25": ["add goal G9 \"产业生态\" phase P2 category ecosystem"],
-    "R26": ["add goal G4 \"推广目标\" phase P2 consortium K1"],
-    "R27": [
-      "set plan gov-share-warn 30% gov-share-max 50%", "add funding K1 P1 enterprise 8000",
-      "add funding K1 P1 provincial 2000",
-    ],
-    "R28": ["add funding K1 P1 provincial 3000"],
-    "R29": ["set measure M3 funder enterprise"],
-    "R30": ["set measure M1 start 2025-01"],
-    "R31": ["set measure M1 agency \"省科技厅\""],
-    "R32": ["set goal G1 after none"],
-    "R33": ["set goal G2 after G1"],
-  ]
 
   /// Every help topic (for completion and suggestions).
   package static var topics: [String] {
-    Verb.allCases.map(\.rawValue) + ["plan"] + Kind.allCases.map(\.rawValue) + RuleCatalog.rules.map(\.code) + ["rules"]
+    ShellCommand.all.map(\.verb.rawValue) + ["plan"] + Kind.allCases.map(\.rawValue) + RuleCatalog.rules.map(\.code) + [
+      "rules"
+    ]
   }
 
   /// The help text for `topic` (nil: the overview), or `nil` when there is no such topic.
@@ -181,9 +22,9 @@ package enum Help {
     let zh = language == .zh
     guard let topic else { return overview(zh) }
     let lower = topic.lowercased()
-    if let (verb, entry) = commands.first(where: { $0.0.rawValue == lower }) { return command(verb, entry, zh) }
+    if let command = ShellCommand.all.first(where: { $0.verb.rawValue == lower }) { return Help.command(command, zh) }
     if lower == "plan" {
-      return "set plan ATTR VALUE...\n  " + (zh ? "计划的设置" : "the plan's settings") + "\n\n"
+      return "set plan ATTR VALUE...\n  " + CommandText.planSettings.text(language) + "\n\n"
         + attributeTable(Schema.plan, named: false, zh)
         + examples(
           [
@@ -193,17 +34,22 @@ package enum Help {
     }
     if let kind = Kind(rawValue: lower) { return kindHelp(kind, zh) }
     if lower == "rules" {
+      // Each rule, and under its summary the plan settings that are its thresholds (SPEC §15).
+      let severityWidth = zh ? 10 : 16
+      let indent = String(repeating: " ", count: 3 + 2 + severityWidth + 2)
       var out = ""
       for rule in RuleCatalog.rules {
         out +=
-          "\(rule.code)  \(DisplayWidth.pad(severity(rule, zh), to: zh ? 10 : 16))  \(rule.summary.text(language))\n"
+          "\(rule.code)  \(DisplayWidth.pad(severity(rule, zh), to: severityWidth))  \(rule.summary.text(language))\n"
+        if let thresholds = thresholds(rule, zh) { out += indent + thresholds + "\n" }
       }
       return out + (zh ? "\nhelp R27 查看某条规则。\n" : "\nhelp R27 shows one rule.\n")
     }
     if let rule = RuleCatalog.rule(lower) {
       return "\(rule.code)" + (zh ? "（\(severity(rule, zh))）" : " (\(severity(rule, zh)))")
-        + "\n  \(rule.summary.text(language))\n\n"
-        + examples(ruleExamples[rule.code] ?? ["validate"], zh)
+        + "\n  \(rule.summary.text(language))\n"
+        + (thresholds(rule, zh).map { "  \($0)\n" } ?? "") + "\n"
+        + examples(rule.examples.isEmpty ? ["validate"] : rule.examples, zh)
         + (zh
           ? "\nvalidate 检查全部规则；validate strict 把警告视为错误。\n"
           : "\nvalidate checks every rule; validate strict makes warnings errors.\n")
@@ -211,36 +57,49 @@ package enum Help {
     return nil
   }
 
-  static func severity(_ rule: RuleInfo, _ zh: Bool) -> String {
+  static func severity(_ rule: RuleSpec, _ zh: Bool) -> String {
     // R27 warns above gov-share-warn and is an error above gov-share-max (SPEC §7).
-    if rule.code == "R27" { return zh ? "警告或错误" : "warning or error" }
-    return rule.severity.label(zh ? .zh : .en)
+    rule.severityText?.text(zh ? .zh : .en) ?? rule.severity.label(zh ? .zh : .en)
   }
 
-  static func heading(_ en: String, _ zh: String, _ isZh: Bool) -> String { isZh ? zh + "：" : en + ":" }
+  /// `thresholds: members-min 5, members-max 30 (set plan …)`: the plan settings that are the
+  /// rule's thresholds, with their defaults; `nil` for a rule without.
+  static func thresholds(_ rule: RuleSpec, _ zh: Bool) -> String? {
+    let settings = rule.thresholds
+    guard !settings.isEmpty else { return nil }
+    let list = settings.map { setting in
+      "\(setting.name) \(setting.defaultValue.map { $0.display(as: setting.type) } ?? "")"
+    }
+    return zh
+      ? "阈值（set plan 可改）：" + list.joined(separator: "、")
+      : "thresholds (set plan changes them): " + list.joined(separator: ", ")
+  }
+
+  static func heading(_ text: LocalizedText, _ zh: Bool) -> String { zh ? text.zh + "：" : text.en + ":" }
 
   static func examples(_ lines: [String], _ zh: Bool) -> String {
-    heading(lines.count == 1 ? "Example" : "Examples", "示例", zh) + "\n" + lines.map { "  \($0)\n" }.joined()
+    heading(lines.count == 1 ? CommandText.example : CommandText.examples, zh) + "\n"
+      + lines.map { "  \($0)\n" }.joined()
   }
 
-  /// `help VERB`: syntax, what it does, for the entity verbs the syntax for each kind, examples.
-  static func command(_ verb: Verb, _ entry: Entry, _ zh: Bool) -> String {
-    var out = "\(entry.syntax)\n  \(zh ? entry.zh : entry.en)\n"
-    let kinds: [Kind]
+  /// `help VERB`: syntax, what it does, for the verbs that name a kind the syntax for each kind
+  /// (the edit verbs by the schema, the others by their forms), examples.
+  static func command(_ command: ShellCommand, _ zh: Bool) -> String {
+    let verb = command.verb
+    var out = "\(command.syntax)\n  \(command.summary.text(zh ? .zh : .en))\n"
+    var lines: [String] = []
     switch verb {
-    case .add, .set, .remove, .show: kinds = Kind.allCases
-    case .rename: kinds = Kind.allCases.filter { $0.spec.hasOwnID }
-    case .list: kinds = Kind.allCases
-    default: kinds = []
+    case .add, .set, .remove: lines = Kind.allCases.map { syntax(verb, $0) }
+    case .rename: lines = Kind.allCases.filter { $0.spec.hasOwnID }.map { syntax(verb, $0) }
+    default: lines = command.syntaxByKind
     }
-    if !kinds.isEmpty {
-      out += "\n" + heading("By kind", "各类别", zh) + "\n"
-      if verb == .set { out += "  set plan ATTR VALUE...\n" }
-      for kind in kinds { out += "  " + syntax(verb, kind) + "\n" }
-      if verb == .list { out += "  list member CONSORTIUM\n" }
-      out += zh ? "（help KIND 查看各类别的属性）\n" : "(help KIND shows a kind's attributes)\n"
+    if verb == .set { lines.insert("set plan ATTR VALUE...", at: 0) }
+    if !lines.isEmpty {
+      out += "\n" + heading(CommandText.byKind, zh) + "\n"
+      for line in lines { out += "  " + line + "\n" }
+      out += CommandText.kindAttributesHint.text(zh ? .zh : .en) + "\n"
     }
-    return out + "\n" + examples(entry.examples, zh)
+    return out + "\n" + examples(command.examples, zh)
   }
 
   /// The syntax of `verb` for `kind`: `add score FIELD CRITERION VALUE [ATTR VALUE]...`.
@@ -270,12 +129,12 @@ package enum Help {
     for verb in [Verb.add, .set, .remove] + (spec.hasOwnID ? [.rename] : []) {
       out += "  " + syntax(verb, kind) + "\n"
     }
-    out += "\n" + heading("Keys", "键", zh) + "\n"
+    out += "\n" + heading(CommandText.keys, zh) + "\n"
     var rows: [[String]] = []
     for (part, name) in zip(spec.keys, spec.keyNames) {
       switch part {
       case .id:
-        rows.append([name, zh ? "ID：字母或汉字开头的词，如 F1、新能源车" : "the ID: a word such as F1 or 新能源车"])
+        rows.append([name, CommandText.idKey.text(zh ? .zh : .en)])
       case .ref(let k): rows.append([name, AttributeType.ref(k).describe.text(zh ? .zh : .en)])
       case .choice(let c): rows.append([name, c.joined(separator: "|")])
       }
@@ -284,7 +143,7 @@ package enum Help {
     for row in rows { out += "  " + DisplayWidth.pad(row[0], to: width) + "  " + row[1] + "\n" }
     if let p = spec.positional {
       let a = spec.attributes[p]
-      out += zh ? "  （键后的数字即 \(a.name)）\n" : "  (a number after the keys is the \(a.name))\n"
+      out += "  " + CommandText.positional(a.name).text(zh ? .zh : .en) + "\n"
     }
     out += "\n" + attributeTable(spec.attributes, named: spec.hasName, zh)
     out += chineseTermsNote(spec, zh)
@@ -302,9 +161,7 @@ package enum Help {
       let term = Schema.chineseLabels[keyword]
     else { return "" }
     let names = withTerms.map(\.name)
-    return zh
-      ? "  \(names.joined(separator: "、")) 的取值也可以输入导出中使用的中文名称（如 \(term) 即 \(keyword)）。\n\n"
-      : "  Values of \(names.joined(separator: ", ")) may also be typed as the Chinese terms the exports print (\(term) for \(keyword)).\n\n"
+    return "  " + CommandText.chineseTerms(names, term: term, keyword: keyword).text(zh ? .zh : .en) + "\n\n"
   }
 
   /// The attributes as a table: name, type (long lists of values wrap at `|`), default or
@@ -312,11 +169,11 @@ package enum Help {
   static func attributeTable(_ attributes: [AttributeSpec], named: Bool, _ zh: Bool) -> String {
     let language: MessageLanguage = zh ? .zh : .en
     var rows: [(name: String, type: [String], note: String, help: String)] = []
-    if named { rows.append(("name", [zh ? "字符串" : "a string"], "", zh ? "名称" : "the name")) }
+    if named { rows.append(("name", [CommandText.aString.text(language)], "", CommandText.theName.text(language))) }
     for a in attributes {
       var note = ""
       if a.required {
-        note = zh ? "必填" : "required"
+        note = CommandText.required.text(language)
       } else if let v = a.defaultValue {
         note = "[\(v.display(as: a.type))]"
       }
@@ -325,7 +182,7 @@ package enum Help {
     let w0 = rows.map { DisplayWidth.width($0.name) }.max() ?? 0
     let w1 = rows.flatMap { $0.type.map { DisplayWidth.width($0) } }.max() ?? 0
     let w2 = rows.map { DisplayWidth.width($0.note) }.max() ?? 0
-    var out = heading("Attributes", "属性", zh) + "\n"
+    var out = heading(CommandText.attributes, zh) + "\n"
     for row in rows {
       for (i, type) in row.type.enumerated() {
         let cells = i == 0 ? [row.name, type, row.note, row.help] : ["", type, "", ""]
@@ -356,17 +213,14 @@ package enum Help {
   }
 
   static func overview(_ zh: Bool) -> String {
-    var out = heading("Commands", "命令", zh) + "\n"
-    let shown = commands.filter { $0.0 != .exit }
-    let width = shown.map { DisplayWidth.width($0.1.syntax) }.max() ?? 0
-    for (_, entry) in shown {
-      out += "  " + DisplayWidth.pad(entry.syntax, to: width) + "  " + (zh ? entry.zh : entry.en) + "\n"
+    var out = heading(CommandText.commands, zh) + "\n"
+    let shown = ShellCommand.all.filter(\.inOverview)
+    let width = shown.map { DisplayWidth.width($0.syntax) }.max() ?? 0
+    for command in shown {
+      out += "  " + DisplayWidth.pad(command.syntax, to: width) + "  " + command.summary.text(zh ? .zh : .en) + "\n"
     }
-    out += "\n" + heading("Kinds", "类别", zh) + " " + Kind.allCases.map(\.rawValue).joined(separator: ", ") + "\n"
-    out +=
-      zh
-      ? "help 命令、help KIND、help plan、help rules、help R27 查看详情；Tab 补全，Ctrl-R 搜索历史。\n"
-      : "See help COMMAND, help KIND, help plan, help rules, help R27. Tab completes; Ctrl-R searches history.\n"
+    out += "\n" + heading(CommandText.kinds, zh) + " " + Kind.allCases.map(\.rawValue).joined(separator: ", ") + "\n"
+    out += CommandText.overviewFooter.text(zh ? .zh : .en) + "\n"
     return out
   }
 }
@@ -380,12 +234,7 @@ extension String {
 }
 
 extension Session {
-  func help(_ command: Command) -> Bool {
-    if command.arguments.count > 1 {
-      let t = command.arguments[1]
-      return fail(.error(.unexpectedArgument(t.summary), at: t))
-    }
-    let topicToken = command.arguments.first
+  func help(_ topicToken: Token?) -> Bool {
     let topic = topicToken.map { t -> String in
       switch t.kind {
       case .word(let w): return w
@@ -397,8 +246,8 @@ extension Session {
       message.notes.append(
         LocalizedText(
           en:
-            "topics: the commands, plan, the kinds (\(Kind.allCases.map(\.rawValue).joined(separator: ", "))), rules, R01…R33",
-          zh: "可查主题：各命令、plan、各类别（\(Kind.allCases.map(\.rawValue).joined(separator: "、"))）、rules、R01…R33"))
+            "topics: the commands, plan, the kinds (\(Kind.allCases.map(\.rawValue).joined(separator: ", "))), rules, \(Help.ruleRange)",
+          zh: "可查主题：各命令、plan、各类别（\(Kind.allCases.map(\.rawValue).joined(separator: "、"))）、rules、\(Help.ruleRange)"))
       return fail(.error(message, at: topicToken!))
     }
     output.write(text)

@@ -14,17 +14,26 @@ package protocol OutputSink: AnyObject {
 
 /// Standard output and standard error, written unbuffered enough that order is kept
 /// when both go to one terminal.
+///
+/// Every text a session writes passes through ``ControlEscaper`` (SPEC §15, its §10 item): a
+/// control character or bidirectional override from data is shown as `\u001b`, never sent raw
+/// to the terminal. Where colour is on for a descriptor (``coloured``), colour sequences (SGR)
+/// pass: the diagnostics' own; the renderer escapes the data it quotes before styling it.
 package final class StandardOutput: OutputSink {
   package init() {}
   package func write(_ text: String) { StandardOutput.write(text, to: 1) }
   package func writeError(_ text: String) { StandardOutput.write(text, to: 2) }
+
+  /// Whether colour is on for standard output and standard error (set once, at start, from
+  /// `--color`, `NO_COLOR` and whether each is a terminal).
+  nonisolated(unsafe) package static var coloured: (out: Bool, err: Bool) = (false, false)
 
   /// Writes the whole text to a file descriptor straight from the string's UTF-8 storage
   /// (no copy into `Data`: an export of a large plan is written once, not twice).
   /// - Returns: `errno` of a failed write, `nil` when all was written.
   @discardableResult
   package static func write(_ text: String, to fd: Int32) -> Int32? {
-    var text = text
+    var text = ControlEscaper.escape(text, keepingColour: fd == 1 ? coloured.out : coloured.err)
     return text.withUTF8 { write(UnsafeRawBufferPointer($0), to: fd) }
   }
 
@@ -68,8 +77,8 @@ package final class CapturedOutput: OutputSink {
   package private(set) var out = ""
   package private(set) var err = ""
   package init() {}
-  package func write(_ text: String) { out += text }
-  package func writeError(_ text: String) { err += text }
+  package func write(_ text: String) { out += ControlEscaper.escape(text) }
+  package func writeError(_ text: String) { err += ControlEscaper.escape(text, keepingColour: true) }
   package func clear() {
     out = ""
     err = ""

@@ -6,62 +6,23 @@ import PlanModel
 extension Session {
   // MARK: show
 
-  func show(_ command: Command) -> Bool {
-    guard let first = command.arguments.first else {
-      return fail(
-        .error(
-          .missing(
-            LocalizedText(
-              en: "what to show: plan, roadmap, funding or KIND KEY",
-              zh: "要显示的内容：plan、roadmap、funding 或 类别 键")),
-          at: command.verbToken))
-    }
-    guard let word = first.word else {
-      return fail(
-        .error(
-          .expected(
-            LocalizedText(en: "plan, roadmap, funding or a kind", zh: "plan、roadmap、funding 或类别"),
-            found: first.summary), at: first))
-    }
-    switch word.lowercased() {
-    case "plan":
-      if let t = command.arguments.dropFirst().first { return fail(.error(.unexpectedArgument(t.summary), at: t)) }
-      output.write(showPlan())
-      return true
-    case "roadmap", "funding":
-      if word.lowercased() == "funding" && command.arguments.count > 1 { break }
-      // `show funding K1 P1 enterprise` (with keys) shows one funding line, below.
-      if let t = command.arguments.dropFirst().first { return fail(.error(.unexpectedArgument(t.summary), at: t)) }
-      let options = ExportOptions(language: settings.language, width: Driver.terminalWidth(), file: file)
-      output.write(
-        word.lowercased() == "roadmap"
-          ? Exporter.roadmapSection(plan, options: options) : Exporter.fundingSection(plan, options: options))
-      return true
-    default:
-      break
-    }
-    guard let kind = Kind(rawValue: word.lowercased()) else {
-      let names = ["plan", "roadmap", "funding"] + Kind.allCases.map(\.rawValue)
-      return fail(.error(.unknownKind(word, suggestion: Suggestion.nearest(word, in: names)), at: first))
-    }
-    let keys = command.arguments.dropFirst()
-    let spec = kind.spec
-    guard keys.count == spec.keys.count else {
-      if keys.count > spec.keys.count {
-        let t = keys[keys.startIndex + spec.keys.count]
-        return fail(.error(.unexpectedArgument(t.summary), at: t))
+  func show(_ arguments: CommandArguments) -> Bool {
+    guard let kind = arguments.kind else {
+      switch arguments.literal {
+      case "plan": output.write(showPlan())
+      default:
+        let options = ExportOptions(language: settings.language, width: Driver.terminalWidth(), file: file)
+        output.write(
+          arguments.literal == "roadmap"
+            ? Exporter.roadmapSection(plan, options: options) : Exporter.fundingSection(plan, options: options))
       }
-      let name = spec.keyNames[keys.count]
-      return fail(
-        .error(
-          .missing(LocalizedText(en: "\(kind.rawValue) \(name)", zh: "\(kind.rawValue) 的 \(name)")),
-          at: command.arguments.last!.location))
+      return true
     }
+    let keys = arguments.keys
+    let spec = kind.spec
     var parts: [String] = []
     for (i, t) in keys.enumerated() {
-      guard let w = t.word else {
-        return fail(.error(.expected(LocalizedText(en: "an ID", zh: "ID"), found: t.summary), at: t))
-      }
+      let w = t.word!
       guard case .choice(let allowed) = spec.keys[i] else {
         parts.append(w)
         continue
@@ -101,7 +62,7 @@ extension Session {
     switch entity.kind {
     case .consortium:
       let members = plan[.member].values.filter { $0.key.a == entity.id }
-      out += "  " + text("members", "成员") + ": \(members.count)\n"
+      out += "  " + text(CommandText.members) + ": \(members.count)\n"
       var table = TextTable()
       for m in members {
         let org = plan.entity(.org, m.key.b)
@@ -115,14 +76,14 @@ extension Session {
     default: break
     }
     let loc = entity.location
-    out += "  " + text("defined at", "定义于") + " \(loc.file):\(loc.line)\n"
+    out += "  " + text(CommandText.definedAt) + " \(loc.file):\(loc.line)\n"
     return out
   }
 
   /// A value as `show` prints it: the value, else the default marked as such, else `—`.
   private func shown(_ value: Value?, _ attribute: AttributeSpec) -> String {
     if let value { return value.display(as: attribute.type) }
-    if let d = attribute.defaultValue { return d.display(as: attribute.type) + text(" (default)", "（默认）") }
+    if let d = attribute.defaultValue { return d.display(as: attribute.type) + text(CommandText.byDefault) }
     return "—"
   }
 
@@ -136,7 +97,7 @@ extension Session {
     var counts = TextTable(alignments: [.left, .right])
     for kind in Kind.allCases { counts.add([kind.rawValue, String(plan[kind].count)]) }
     out += "\n" + counts.render()
-    out += text("file", "文件") + ": " + (file ?? "—") + (isDirty ? text(" (unsaved changes)", "（有未保存的修改）") : "") + "\n"
+    out += text(CommandText.file) + ": " + (file ?? "—") + (isDirty ? text(CommandText.unsavedChanges) : "") + "\n"
     return out
   }
 
@@ -160,23 +121,10 @@ extension Session {
     }
   }
 
-  func list(_ command: Command) -> Bool {
-    guard let first = command.arguments.first else {
-      return fail(.error(.missing(LocalizedText(en: "a kind to list", zh: "要列出的类别")), at: command.verbToken))
-    }
-    guard let word = first.word, let kind = Kind(rawValue: word.lowercased()) else {
-      let names = Kind.allCases.map(\.rawValue)
-      return fail(
-        .error(.unknownKind(first.summary, suggestion: Suggestion.nearest(first.word ?? "", in: names)), at: first))
-    }
+  func list(_ arguments: CommandArguments) -> Bool {
+    let kind = arguments.kind!
     var filter: String?
-    if command.arguments.count > 1 {
-      let t = command.arguments[1]
-      guard kind == .member || kind == .funding || kind == .goal || kind == .measure, let id = t.word,
-        command.arguments.count == 2
-      else {
-        return fail(.error(.unexpectedArgument(t.summary), at: t))
-      }
+    if let t = arguments["CONSORTIUM"], let id = t.word {
       guard plan.entity(.consortium, id) != nil else {
         return fail(
           .error(
@@ -207,7 +155,7 @@ extension Session {
       table.add(row)
     }
     if table.rows.isEmpty {
-      notice("(none)", "（无）")
+      notice(CommandText.none)
       return true
     }
     if let text = Session.alignedColumns(table.rows) {

@@ -109,13 +109,14 @@ package final class Session {
     worstFailure = max(worstFailure ?? failure, failure)
   }
 
-  /// A notice for a person at the terminal (stderr; only interactively, not with `--quiet`).
-  func notice(_ en: String, _ zh: String) {
+  /// A notice from the shell's catalogs (``ShellText``, ``CommandText``) for a person at the
+  /// terminal (stderr; only interactively, not with `--quiet`).
+  func notice(_ text: LocalizedText) {
     guard settings.interactive, !settings.quiet else { return }
-    output.writeError((settings.language == .zh ? zh : en) + "\n")
+    output.writeError(text.text(settings.language) + "\n")
   }
 
-  func text(_ en: String, _ zh: String) -> String { settings.language == .zh ? zh : en }
+  func text(_ text: LocalizedText) -> String { text.text(settings.language) }
 
   // MARK: Executing sources
 
@@ -173,29 +174,17 @@ package final class Session {
       pendingConfirmation = nil
     }
     if command.verb != .undo && command.verb != .redo { stepCommand = command }
-    switch command.verb {
-    case .add, .set, .remove, .rename:
-      return edit(command)
-    case .undo: return undo(command)
-    case .redo: return redo(command)
-    case .save: return save(command)
-    case .load: return load(command)
-    case .new: return newPlan(command)
-    case .run: return run(command)
-    case .quit, .exit: return quit(command)
-    case .show: return show(command)
-    case .list: return list(command)
-    case .validate: return validate(command)
-    case .rank: return rank(command)
-    case .export: return export(command)
-    case .help: return help(command)
-    case .recover: return recover(command)
+    let grammar = ShellCommand.of(command.verb)
+    if grammar.isStatement { return grammar.perform(self, command, CommandArguments()) }
+    switch grammar.parse(command) {
+    case .success(let arguments): return grammar.perform(self, command, arguments)
+    case .failure(let diagnostic): return fail(diagnostic)
     }
   }
 
   // MARK: Edits and undo
 
-  private func edit(_ command: Command) -> Bool {
+  func edit(_ command: Command) -> Bool {
     let change: PlanChange
     let cascade = command.verb == .remove && command.arguments.last?.isKeyword("cascade") == true
     let countsBefore = cascade ? plan.tables.map(\.count) : []
@@ -219,7 +208,7 @@ package final class Session {
       if gone > 0 { parts.append("\(gone) \(kind.rawValue)") }
     }
     guard !parts.isEmpty else { return }
-    notice("removed " + parts.joined(separator: ", "), "已删除 " + parts.joined(separator: "、"))
+    notice(CommandText.removed(parts))
   }
 
   /// Makes `next` the current plan as one undoable step (or part of the enclosing group).
@@ -274,10 +263,7 @@ package final class Session {
     return text
   }
 
-  private func undo(_ command: Command) -> Bool {
-    guard command.arguments.isEmpty else {
-      return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0]))
-    }
+  func undo(_ command: Command) -> Bool {
     if !groupBuffers.isEmpty { return undoInScript(command) }
     guard let step = undoStack.popLast() else { return fail(.error(.nothingTo("undo"), at: command.verbToken)) }
     let inverse = plan.revert(step.change)
@@ -286,14 +272,11 @@ package final class Session {
     version = step.version
     switchFile(to: step.file)
     onChange?("undo")
-    noticeStep(step, "undone", "已撤销")
+    noticeStep(step, CommandText.undone)
     return true
   }
 
-  private func redo(_ command: Command) -> Bool {
-    guard command.arguments.isEmpty else {
-      return fail(.error(.unexpectedArgument(command.arguments[0].summary), at: command.arguments[0]))
-    }
+  func redo(_ command: Command) -> Bool {
     if !groupBuffers.isEmpty { return undoInScript(command, redo: true) }
     guard let step = redoStack.popLast() else { return fail(.error(.nothingTo("redo"), at: command.verbToken)) }
     let inverse = plan.revert(step.change)
@@ -302,7 +285,7 @@ package final class Session {
     version = step.version
     switchFile(to: step.file)
     onChange?("redo")
-    noticeStep(step, "redone", "已重做")
+    noticeStep(step, CommandText.redone)
     return true
   }
 
@@ -346,10 +329,10 @@ package final class Session {
   }
 
   /// `undone: add field F9 "x"`: the command of the step, its lines joined, at the terminal.
-  private func noticeStep(_ step: Step, _ en: String, _ zh: String) {
+  private func noticeStep(_ step: Step, _ done: LocalizedText) {
     guard settings.interactive, !settings.quiet, let command = step.command else { return }
     let text = sourceText(of: command).split(whereSeparator: \.isNewline).joined(separator: " ")
-    notice("\(en): \(text)", "\(zh)：\(text)")
+    notice(CommandText.step(done, text))
   }
 
   /// Runs `body` with every change it makes grouped into one undo step.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PlanEngine
 import PlanIO
+import PlanLSP
 import PlanLanguage
 import PlanShell
 
@@ -49,7 +50,10 @@ struct CPlan: ParsableCommand {
     commandName: "cplan",
     abstract: "A shell for planning innovation consortia (创新联合体).",
     version: Version.string,
-    subcommands: [Shell.self, Run.self, Check.self, Rank.self, Export.self, Fmt.self, Diff.self, Reference.self],
+    subcommands: [
+      Shell.self, Run.self, Check.self, Rank.self, Export.self, Fmt.self, Diff.self, Merge.self, Lsp.self,
+      Reference.self,
+    ],
     defaultSubcommand: Shell.self
   )
 }
@@ -141,8 +145,18 @@ struct Fmt: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Rewrite plan files in canonical form.")
   @OptionGroup var common: CommonOptions
   @Flag(help: "Only report files that are not canonical (exit 1).") var check = false
+  @Flag(
+    help: ArgumentHelp(
+      "Print the canonical form instead of rewriting (a file that does not load: as it is).",
+      discussion: "For git's textconv: git config diff.cplan.textconv 'cplan fmt --stdout'"))
+  var stdout = false
   @Argument(help: "Plan files.") var plans: [String]
-  func run() throws { throw ExitCode(Driver.fmt(plans: plans, check: check, common: common.settings)) }
+  func validate() throws {
+    if check && stdout { throw ValidationError("--check and --stdout cannot be used together") }
+  }
+  func run() throws {
+    throw ExitCode(Driver.fmt(plans: plans, check: check, toStandardOutput: stdout, common: common.settings))
+  }
 }
 
 struct Diff: ParsableCommand {
@@ -152,6 +166,37 @@ struct Diff: ParsableCommand {
   @Argument(help: "The old plan file.") var a: String
   @Argument(help: "The new plan file.") var b: String
   func run() throws { throw ExitCode(Driver.diff(a, b, json: format == .json, common: common.settings)) }
+}
+
+struct Merge: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Three-way merge of plan files (三方合并计划文件), entity by entity; git's merge driver.",
+    discussion: """
+      Exit status: 0 merged, 1 merged with conflicts (marked <<<<<<< ours / ======= / >>>>>>> theirs), \
+      2 a file that does not load. An empty BASE is an empty plan.
+      退出状态：0 合并成功；1 有冲突（以 <<<<<<< ours / ======= / >>>>>>> theirs 标出）；\
+      2 有文件无法载入。BASE 为空文件时视为空计划。
+      git: .gitattributes '*.plan merge=cplan'; git config merge.cplan.driver 'cplan merge %O %A %B -o %A'
+      """)
+  @OptionGroup var common: CommonOptions
+  @Option(
+    name: [.short, .customLong("output")],
+    help: "Write the merged plan to FILE (replaced) instead of standard output. 写入 FILE（覆盖）。")
+  var output: String?
+  @Argument(help: "The common ancestor (共同祖先).") var base: String
+  @Argument(help: "Our version (本方版本).") var ours: String
+  @Argument(help: "Their version (对方版本).") var theirs: String
+  func run() throws {
+    throw ExitCode(
+      Driver.merge(base: base, ours: ours, theirs: theirs, output: output, common: common.settings))
+  }
+}
+
+struct Lsp: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "A Language Server Protocol server for plan files, on standard input and output.")
+  @OptionGroup var common: CommonOptions
+  func run() throws { throw ExitCode(LanguageServer.run(language: Driver.language(common.settings))) }
 }
 
 /// Hidden: prints docs/reference.md (the language reference, from the schema and rule catalog) for `make docs`.
@@ -167,7 +212,7 @@ enum Main {
   /// where swift-argument-parser looks for them.
   static func arguments() -> [String] {
     let args = Array(CommandLine.arguments.dropFirst())
-    let subcommands = Set(["shell", "run", "check", "rank", "export", "fmt", "diff"])
+    let subcommands = Set(["shell", "run", "check", "rank", "export", "fmt", "diff", "merge", "lsp"])
     let withValue = Set(["--lang", "--color"])
     let flags = Set(["-q", "--quiet"])
     var leading: [String] = []

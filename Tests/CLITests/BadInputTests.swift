@@ -71,13 +71,13 @@ let basePlan = """
 
   @Test func newerFormatVersionExitsTwo() throws {
     let dir = try CLI.temporaryFolder()
-    try CLI.write("# cplan plan 2\nadd field F1 \"x\"\n", to: dir.appendingPathComponent("new.plan"))
+    try CLI.write("# cplan plan 3\nadd field F1 \"x\"\n", to: dir.appendingPathComponent("new.plan"))
     let check = try CLI.run(["check", "new.plan"], directory: dir)
     #expect(check.status == 2)
     #expect(check.out.contains("[E113]") || check.err.contains("[E113]"))
     let load = try CLI.run([], stdin: "load new.plan\n", directory: dir)
     #expect(load.status == 2)
-    #expect(load.err.contains("plan format 2"), "\(load.err)")
+    #expect(load.err.contains("plan format 3"), "\(load.err)")
     let direct = try CLI.run(["new.plan"], stdin: "", directory: dir)
     #expect(direct.status == 2)
   }

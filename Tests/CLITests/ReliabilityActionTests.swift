@@ -114,6 +114,8 @@ import Testing
       ("fmt", ["fmt", "evil.plan"], "", 1),
       ("fmt --check", ["fmt", "--check", "evil.plan"], "", 1),
       ("diff", ["diff", "evil.plan", "other.plan"], "", 2),
+      ("merge", ["merge", "evil.plan", "other.plan", "other.plan", "-o", "copy.plan"], "", 2),
+      ("fmt --stdout", ["fmt", "--stdout", "evil.plan"], "", 0),
     ]
     for (name, arguments, stdin, status) in runs {
       let r = try CLI.run(arguments, stdin: stdin, directory: dir, environment: env)

@@ -23,6 +23,9 @@ import Testing
     ["export", "plan.plan", "--format", "html"],
     ["diff", "plan.plan", "bad.plan", "--format", "json"],
     ["diff", "plan.plan", "other.plan"],
+    ["merge", "plan.plan", "other.plan", "plan.plan"],
+    ["merge", "/dev/null", "plan.plan", "other.plan"],
+    ["fmt", "--stdout", "other.plan"],
   ]
 
   @Test(arguments: commands)

@@ -69,7 +69,8 @@ import Testing
   }
 
   @Test func aFileOutOfOrderLoadsOtherwiseAndReusesNothing() throws {
-    // A setting after the `add`s sends the file to the general path: every table is new.
+    // A setting after the `add`s breaks the order of application (the loader tells the early
+    // validation, and fills the tables again at the end): every table is new.
     let result = try Self.validate(try Self.file(appending: "set plan cutoff 1\n"))
     #expect(result.early == result.plain)
     #expect(result.taken == 0)

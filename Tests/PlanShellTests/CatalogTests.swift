@@ -20,7 +20,9 @@ import Testing
     (RankingText.self, "Sources/PlanEngine/Catalog/RankingText.swift"),
     (ExportLabels.self, "Sources/PlanIO/Catalog/ExportLabels.swift"),
     (DiffText.self, "Sources/PlanIO/Catalog/DiffText.swift"),
+    (MergeText.self, "Sources/PlanIO/Catalog/MergeText.swift"),
     (ShellText.self, "Sources/PlanShell/Catalog/ShellText.swift"),
+    (CommandText.self, "Sources/PlanShell/Catalog/CommandText.swift"),
   ]
 
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

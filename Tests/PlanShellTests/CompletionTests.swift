@@ -45,6 +45,13 @@ import Testing
     ("add c", ["criterion", "compare", "consortium"]),
     ("set p", ["phase", "plan"]),
     ("show r", ["roadmap"]),
+    (
+      "show ",
+      [
+        "plan", "roadmap", "funding", "criterion", "compare", "field", "score", "org", "consortium", "member", "phase",
+        "goal", "measure",
+      ]
+    ),
     ("rename ", ["criterion", "field", "org", "consortium", "phase", "goal", "measure"]),
     // attribute names for the kind, without those already given
     ("add criterion C3 \"x\" ta", ["tag"]),

@@ -68,7 +68,25 @@ import Testing
     #expect(Help.wrap("yes or no", width: 36) == ["yes or no"])
   }
 
-  @Test func everyRuleHasAnExample() {
-    for rule in RuleCatalog.rules { #expect(Help.ruleExamples[rule.code] != nil, "\(rule.code)") }
+  @Test func everyRuleHasAnExampleInItsHelp() throws {
+    for rule in RuleCatalog.rules {
+      #expect(!rule.examples.isEmpty, "\(rule.code)")
+      let help = try #require(Help.text(rule.code, language: .en))
+      for line in rule.examples { #expect(help.contains("  \(line)\n"), "\(rule.code): \(line)") }
+    }
+  }
+
+  @Test func helpRulesListsEveryRuleAndItsThresholdsWithTheirDefaults() throws {
+    let help = try #require(Help.text("rules", language: .en))
+    for rule in RuleCatalog.rules { #expect(help.contains("\n\(rule.code)  ") || help.hasPrefix("\(rule.code)  ")) }
+    // The version-1 values of SPEC §7 (R15 5..30, R18 3..5 years, R19 3%, R27 30%/50%, R30 none).
+    for fragment in [
+      "members-min 5, members-max 30", "period-min 3, period-max 5", "rd-intensity-min 3%",
+      "gov-share-warn 30%, gov-share-max 50%", "start-grace 0",
+    ] {
+      #expect(help.contains(fragment), "\(fragment)")
+    }
+    let r27 = try #require(Help.text("R27", language: .zh))
+    #expect(r27.contains("阈值（set plan 可改）：gov-share-warn 30%、gov-share-max 50%"))
   }
 }

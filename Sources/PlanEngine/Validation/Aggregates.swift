@@ -17,8 +17,8 @@ struct ShardSummary: Sendable {
   /// Where the shard's goal whose statement comes last (``RuleContext/latest(_:)``) stands, and
   /// its ID.
   var latestGoal: (location: SourceLocation, id: String)?
-  /// The orgs (IDs) of the consortium's members with `role lead` that rule R19 reports: an
-  /// enterprise with `rd-intensity` below 3%. (An edit of an org re-checks every shard it is a
+  /// The orgs (IDs) of the consortium's members with `role lead` that rule R19 reports
+  /// (``Aggregates/isWeakLead(_:minimum:)``). (An edit of an org re-checks every shard it is a
   /// member of, so this stays true of the org.)
   var weakLeads: [String] = []
 
@@ -45,7 +45,9 @@ struct ShardSummary: Sendable {
     let members = index.membersByConsortium
     for i in members.bounds(s.k) where index.memberFacts[members.item(i)].contains(.lead) {
       let o = Int(index.memberOrg[members.item(i)])
-      if o >= 0, index.orgFacts[o].contains(.weakLead) { weakLeads.append(index.orgs[o].key.a) }
+      if o >= 0, Aggregates.isWeakLead(index.orgs[o], minimum: index.settings.rdIntensityMin) {
+        weakLeads.append(index.orgs[o].key.a)
+      }
     }
   }
 }
@@ -77,11 +79,32 @@ struct PhaseSet: Sendable {
   }
 }
 
-/// The rules, and parts of rules, that look across consortia — R19, R22, R25 (ecosystem) and
-/// R30 (phases without measures) — computed from the shards' summaries in O(consortia + phases
-/// + orgs that lead).
+/// What the rules that look across consortia (``RuleScope/summaries``: R19, R22, R25's and R30's
+/// plan-wide parts) read: the shards' summaries gathered over the whole plan.
+struct AcrossShards {
+  let c: RuleContext
+  /// Whether some goal, or some measure, belongs to each phase (by position in the phase table).
+  var phaseHasGoal: [Bool], phaseHasMeasure: [Bool]
+  /// How many goals the plan has, and whether one is of category ecosystem.
+  var goals = 0
+  var hasEcosystemGoal = false
+  /// The goal whose statement comes last, and its ID.
+  var latestGoal: (location: SourceLocation, id: String)?
+  /// The consortia each org in some shard's ``ShardSummary/weakLeads`` leads, by org ID.
+  var weakLeads: [String: [String]] = [:]
+
+  init(_ c: RuleContext) {
+    self.c = c
+    let phases = c.plan[.phase].count
+    phaseHasGoal = [Bool](repeating: false, count: phases)
+    phaseHasMeasure = [Bool](repeating: false, count: phases)
+  }
+}
+
+/// Runs the rules that look across consortia over the shards' summaries, in O(consortia +
+/// phases + orgs that lead).
 enum Aggregates {
-  /// The findings of R19, R22, R25 (its plan-wide part) and R30 (its part about phases).
+  /// The findings of the rule parts of ``RuleScope/summaries``, in code order.
   /// - Parameters:
   ///   - c: the context of the whole plan (its phases, orgs and goals are read).
   ///   - shards: every consortium's ID and shard summary, in any order.
@@ -90,79 +113,34 @@ enum Aggregates {
   static func check(
     _ c: RuleContext, shards: some Sequence<(consortium: String, summary: ShardSummary)>, planWide: ShardSummary
   ) -> [Diagnostic] {
-    let phases = c.plan[.phase]
-    var phaseHasGoal = [Bool](repeating: false, count: phases.count)
-    var phaseHasMeasure = [Bool](repeating: false, count: phases.count)
-    var goals = 0
-    var ecosystem = false
-    var latest: (location: SourceLocation, id: String)?
-    var led: [String: [String]] = [:]
+    var across = AcrossShards(c)
+    let phases = across.phaseHasGoal.count
     func add(_ summary: ShardSummary) {
-      summary.goalPhases.forEach { p in if p < phases.count { phaseHasGoal[p] = true } }
-      summary.measurePhases.forEach { p in if p < phases.count { phaseHasMeasure[p] = true } }
-      goals += summary.goalCount
-      ecosystem = ecosystem || summary.hasEcosystemGoal
+      summary.goalPhases.forEach { p in if p < phases { across.phaseHasGoal[p] = true } }
+      summary.measurePhases.forEach { p in if p < phases { across.phaseHasMeasure[p] = true } }
+      across.goals += summary.goalCount
+      across.hasEcosystemGoal = across.hasEcosystemGoal || summary.hasEcosystemGoal
       if let goal = summary.latestGoal {
         // Ties (goals changed by one statement) go to the goal that comes first in plan order.
+        let latest = across.latestGoal
         if latest == nil || latest!.location < goal.location
           || (latest!.location == goal.location && goalPosition(c, goal.id) < goalPosition(c, latest!.id))
         {
-          latest = goal
+          across.latestGoal = goal
         }
       }
     }
     for (consortium, summary) in shards {
       add(summary)
-      for org in summary.weakLeads { led[org, default: []].append(consortium) }
+      for org in summary.weakLeads { across.weakLeads[org, default: []].append(consortium) }
     }
     add(planWide)
-    var findings = r19(c, led: led)
-    // **R22** (error): every phase has at least one goal (of any consortium, or plan-wide).
-    for (p, phase) in phases.values.enumerated() where !phaseHasGoal[p] {
-      findings.append(c.report(.r22NoGoal(phase), at: phase))
-    }
-    // **R25** (warning), its plan-wide part: once the plan has goals, one of them is of category
-    // ecosystem. Reported once, at the goal statement that comes last.
-    if !ecosystem, let latest, let goal = c.plan.entity(.goal, latest.id) {
-      findings.append(c.report(.r25NoEcosystemGoal(goals: goals), at: goal))
-    }
-    // **R30** (warning), its part about phases: every phase has a support measure (of any
-    // consortium, or plan-wide), at the phase.
-    for (p, phase) in phases.values.enumerated() where !phaseHasMeasure[p] {
-      findings.append(c.report(.r30NoMeasure(phase), at: phase))
-    }
+    var findings: [Diagnostic] = []
+    for rule in RuleBook.summaryRules { findings += rule(across) }
     return findings
   }
 
   private static func goalPosition(_ c: RuleContext, _ id: String) -> Int {
     c.plan[.goal].index(forKey: EntityKey(id)) ?? .max
-  }
-
-  /// Whether `org`, leading a consortium, breaks rule R19: an enterprise whose `rd-intensity` is
-  /// set and below 3%.
-  static func isWeakLead(_ org: Entity) -> Bool {
-    guard org[Attr.Org.type]?.choice == "enterprise", let intensity = org[Attr.Org.rdIntensity]?.number else {
-      return false
-    }
-    return intensity < 0.03 - 1e-12
-  }
-
-  /// **R19** (warning): an enterprise that leads a consortium has `rd-intensity` of at least 3%.
-  /// Reported once per org, at the org (the statement that sets its R&D intensity), naming every
-  /// consortium it leads in plan order; orgs in plan order.
-  /// - Parameter led: the consortia each org that breaks the rule leads, by org ID.
-  static func r19(_ c: RuleContext, led: [String: [String]]) -> [Diagnostic] {
-    let orgs = c.plan[.org], consortia = c.plan[.consortium]
-    var found: [(position: Int, finding: Diagnostic)] = []
-    for (id, leads) in led {
-      guard let o = orgs.index(forKey: EntityKey(id)) else { continue }
-      let org = orgs.values[o]
-      guard isWeakLead(org), let intensity = org[Attr.Org.rdIntensity]?.number else { continue }
-      let ordered = leads.sorted {
-        (consortia.index(forKey: EntityKey($0)) ?? .max) < (consortia.index(forKey: EntityKey($1)) ?? .max)
-      }
-      found.append((o, c.report(.r19RDIntensity(org, consortia: ordered, intensity: intensity), at: org)))
-    }
-    return found.sorted { $0.position < $1.position }.map(\.finding)
   }
 }

@@ -38,7 +38,7 @@ package final class EarlyValidation: @unchecked Sendable {
       queue.async {
         guard !self.cancelled.load(ordering: .relaxed) else { return }
         let c = RuleContext(plan)
-        let findings = RankingRules.basis.flatMap { c.findings(of: $0) }
+        let findings = RuleBook.basisRules.flatMap { c.findings(of: $0) }
         self.ranking = (plan, findings, c.ranking)
       }
     }

@@ -42,28 +42,33 @@ struct Groups: Sendable {
   @inline(__always) func count(_ g: Int) -> Int { Int(start[g + 1] - start[g]) }
 }
 
-/// What the shard rules need to know of a member: its role and chain position.
+// The facts below say which keyword an attribute holds, nothing more: what a keyword means to a
+// rule (that `application` counts as downstream for R13, which sources are the government's) is
+// in the rule.
+
+/// A member's role and chain position, as keywords.
 struct MemberFacts: OptionSet, Sendable {
   let rawValue: UInt8
   /// `role lead`.
   static let lead = MemberFacts(rawValue: 1)
-  /// `chain upstream`, `midstream`, `downstream` (or `application`, R13).
+  /// `chain upstream`, `midstream`, `downstream`, `application`, `platform`.
   static let upstream = MemberFacts(rawValue: 2)
   static let midstream = MemberFacts(rawValue: 4)
   static let downstream = MemberFacts(rawValue: 8)
+  static let application = MemberFacts(rawValue: 16)
+  static let platform = MemberFacts(rawValue: 32)
 }
 
-/// What the shard rules need to know of an org.
+/// An org's type and size, as keywords (the types the rules ask about).
 struct OrgFacts: OptionSet, Sendable {
   let rawValue: UInt8
-  /// `type enterprise` (R11).
+  /// `type enterprise`, `university`, `institute`.
   static let enterprise = OrgFacts(rawValue: 1)
-  /// `type university` or `institute` (R12).
-  static let research = OrgFacts(rawValue: 2)
-  /// An enterprise of size small or medium (R14).
-  static let sme = OrgFacts(rawValue: 4)
-  /// An enterprise with `rd-intensity` below 3% (R19, ``Aggregates/isWeakLead(_:)``).
-  static let weakLead = OrgFacts(rawValue: 8)
+  static let university = OrgFacts(rawValue: 2)
+  static let institute = OrgFacts(rawValue: 4)
+  /// `size small`, `medium`.
+  static let small = OrgFacts(rawValue: 8)
+  static let medium = OrgFacts(rawValue: 16)
 }
 
 /// What the shard rules need to know of a goal, besides its numbers.
@@ -82,12 +87,13 @@ struct GoalFacts: OptionSet, Sendable {
 /// What the shard rules need to know of a measure, besides its numbers.
 struct MeasureFacts: OptionSet, Sendable {
   let rawValue: UInt8
-  /// `instrument ip` (R16), `talent` (R17), `management` (R29).
+  /// `instrument ip`, `talent`, `management`.
   static let ip = MeasureFacts(rawValue: 1)
   static let talent = MeasureFacts(rawValue: 2)
   static let management = MeasureFacts(rawValue: 4)
-  /// No `agency`, or a blank one (R31).
-  static let noAgency = MeasureFacts(rawValue: 8)
+  /// `agency` is unset, or only whitespace (``PlanIndex/isBlank(_:)``): a property of the text;
+  /// whether that counts as no agency is R31's to say.
+  static let blankAgency = MeasureFacts(rawValue: 8)
   /// `start` is set (``PlanIndex/measureStart``, R30).
   static let start = MeasureFacts(rawValue: 16)
   /// `phase` is set, whether or not it names a phase of the plan (R28).
@@ -150,8 +156,7 @@ final class PlanIndex: Sendable {
   /// Each measure's phase position (in the phase table).
   let measurePhase: [Int32]
   let measureFacts: [MeasureFacts]
-  /// Each measure's `funder` as a government source (``PlanIndex/governmentSources``), `-1`
-  /// for any other or none.
+  /// Each measure's `funder` as a keyword code (``PlanIndex/funderCode(_:)``), `-1` for none.
   let measureFunder: [Int8]
   /// Each measure's `amount`, 0 when unset (R28).
   let measureAmount: [Double]
@@ -162,15 +167,32 @@ final class PlanIndex: Sendable {
   let fundingByConsortium: Groups
   /// Each funding line's phase position (in the phase table).
   let fundingPhase: [Int32]
-  /// Each funding line's source as a government source (``PlanIndex/governmentSources``), `-1`
-  /// for any other.
+  /// Each funding line's source as a keyword code (``PlanIndex/funderCode(_:)``).
   let fundingSource: [Int8]
   /// Each funding line's `amount`, 0 when unset.
   let fundingAmount: [Double]
 
-  /// The government sources in ``Schema/sources`` order: the codes of ``measureFunder`` and
-  /// ``fundingSource``.
-  static let governmentSources = Schema.sources.filter { Schema.governmentSources.contains($0) }
+  /// Whether `text` is empty or all whitespace (`Character.isWhitespace`). A character is
+  /// whitespace when its first scalar is, so text whose first scalar is not — nearly every
+  /// agency — is decided without breaking it into characters, and without the Unicode property
+  /// tables for the usual first scalars: ASCII, and U+3001–U+D7FF (CJK punctuation, kana,
+  /// ideographs, Hangul), a range without whitespace.
+  static func isBlank(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first else { return true }
+    switch first.value {
+    case 0x21...0x7E, 0x3001...0xD7FF: return false
+    default: break
+    }
+    guard first.properties.isWhitespace else { return false }
+    return text.allSatisfy(\.isWhitespace)
+  }
+
+  /// The position of `keyword` in `funders` (``Schema/funders``, which holds every source too),
+  /// `-1` for none: the codes of ``measureFunder`` and ``fundingSource``.
+  @inline(__always) static func funderCode(_ keyword: String?, in funders: [String]) -> Int8 {
+    guard let keyword else { return -1 }
+    return Int8(funders.firstIndex(of: keyword) ?? -1)
+  }
 
   /// The plan settings the shard rules read, read once.
   struct Settings: Sendable {
@@ -178,10 +200,16 @@ final class PlanIndex: Sendable {
     let horizon: Period?
     let govShareWarn: Double, govShareMax: Double
     let currency: String
+    let periodMin: Int, periodMax: Int
+    let rdIntensityMin: Double
+    let startGrace: Int
 
     init(_ plan: Plan) {
       (membersMin, membersMax, horizon) = (plan.membersMin, plan.membersMax, plan.horizon)
       (govShareWarn, govShareMax, currency) = (plan.govShareWarn, plan.govShareMax, plan.currency)
+      (periodMin, periodMax, rdIntensityMin, startGrace) = (
+        plan.periodMin, plan.periodMax, plan.rdIntensityMin, plan.startGrace
+      )
     }
   }
 
@@ -342,7 +370,9 @@ final class PlanIndex: Sendable {
         switch member[Attr.Member.chain]?.choice {
         case "upstream"?: f.insert(.upstream)
         case "midstream"?: f.insert(.midstream)
-        case "downstream"?, "application"?: f.insert(.downstream)
+        case "downstream"?: f.insert(.downstream)
+        case "application"?: f.insert(.application)
+        case "platform"?: f.insert(.platform)
         default: break
         }
         facts.append(f)
@@ -358,10 +388,13 @@ final class PlanIndex: Sendable {
         switch org[Attr.Org.type]?.choice {
         case "enterprise"?:
           f.insert(.enterprise)
-          let size = org[Attr.Org.size]?.choice
-          if size == "small" || size == "medium" { f.insert(.sme) }
-          if Aggregates.isWeakLead(org) { f.insert(.weakLead) }
-        case "university"?, "institute"?: f.insert(.research)
+          switch org[Attr.Org.size]?.choice {
+          case "small"?: f.insert(.small)
+          case "medium"?: f.insert(.medium)
+          default: break
+          }
+        case "university"?: f.insert(.university)
+        case "institute"?: f.insert(.institute)
         default: break
         }
         facts.append(f)
@@ -464,6 +497,7 @@ final class PlanIndex: Sendable {
       let n = measures.count
       var owners: [Int32] = [], phasePositions: [Int32] = [], facts: [MeasureFacts] = []
       var funders: [Int8] = [], amounts: [Double] = [], starts: [Int] = []
+      let keywords = Schema.funders
       owners.reserveCapacity(n)
       phasePositions.reserveCapacity(n)
       facts.reserveCapacity(n)
@@ -482,9 +516,9 @@ final class PlanIndex: Sendable {
         case "management"?: f.insert(.management)
         default: break
         }
-        funders.append(governmentCode(measure[Attr.Measure.funder]?.choice))
+        funders.append(PlanIndex.funderCode(measure[Attr.Measure.funder]?.choice, in: keywords))
+        if PlanIndex.isBlank(measure[Attr.Measure.agency]?.text ?? "") { f.insert(.blankAgency) }
         amounts.append(measure[Attr.Measure.amount]?.number ?? 0)
-        if FundingRules.isBlank(measure[Attr.Measure.agency]?.text ?? "") { f.insert(.noAgency) }
         if let start = measure[Attr.Measure.start]?.month {
           f.insert(.start)
           starts.append(start.ordinal)
@@ -502,6 +536,7 @@ final class PlanIndex: Sendable {
       var phaseOf = Resolver(phaseTable)
       let n = funding.count
       var owners: [Int32] = [], phasePositions: [Int32] = [], sources: [Int8] = [], amounts: [Double] = []
+      let keywords = Schema.funders
       owners.reserveCapacity(n)
       phasePositions.reserveCapacity(n)
       sources.reserveCapacity(n)
@@ -509,20 +544,10 @@ final class PlanIndex: Sendable {
       for line in funding {
         owners.append(consortiumOf(line.key.a))
         phasePositions.append(phaseOf(line.key.b))
-        sources.append(governmentCode(line.key.c))
+        sources.append(PlanIndex.funderCode(line.key.c, in: keywords))
         amounts.append(line[Attr.Funding.amount]?.number ?? 0)
       }
       fundingLines = (Groups(count: consortia.count, owners: owners), phasePositions, sources, amounts)
-    }
-
-    /// The position of `source` in ``PlanIndex/governmentSources``, `-1` if it is none of them.
-    private func governmentCode(_ source: String?) -> Int8 {
-      switch source {
-      case "central"?: 0
-      case "provincial"?: 1
-      case "municipal"?: 2
-      default: -1
-      }
     }
   }
 

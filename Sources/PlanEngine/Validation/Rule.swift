@@ -1,13 +1,15 @@
 import PlanLanguage
 import PlanModel
 
-/// One validation rule of SPEC §7: its code and its check, a small value of its own.
+/// The check of a validation rule (SPEC §7) that runs over the whole plan: its code and its
+/// check, a small value of its own.
 ///
-/// The default severity and the one-line summary come from ``RuleCatalog``; the check returns
+/// The rule's declaration (``RuleSpec``, in `Rules/RNN.swift`) gives its severity, summary and
+/// what it reads; the check returns
 /// every finding of the rule over the whole plan, each located at the statement that defined or
 /// last set the entity it is about (``Entity/location``).
 struct Rule: Sendable {
-  /// `R01` … `R33`.
+  /// `R01`, `R27`.
   let code: String
   /// Every finding of the rule. Runs in time linear in the size of the plan (the indexes in
   /// ``RuleContext/index`` are built once and shared).
@@ -25,7 +27,7 @@ struct Rule: Sendable {
 /// consortium. Running these per shard lets ``ValidationCache`` re-check only the shards an edit
 /// touched.
 struct ShardRule: Sendable {
-  /// `R11` … `R31`.
+  /// `R11`, `R45`.
   let code: String
   /// The findings in one shard. Reads the shard's entities through the facts of
   /// ``RuleContext/index`` (``Shard/index``), and the entities themselves only for what it reports.

@@ -1,7 +1,10 @@
 import PlanLanguage
 import PlanModel
 
-/// The pieces rule messages are made of, in both languages: entity labels, numbers, lists and
+/// The pieces rule messages are made of (each rule's messages are in its file, Rules/RNN.swift:
+/// one constructor per finding, in English and Chinese, naming the entities involved and the
+/// numbers behind the verdict; numbers rounded for reading — the JSON exports carry the full
+/// values of the ranking), in both languages: entity labels, numbers, lists and
 /// the Chinese names of keywords.
 enum RuleText {
   /// `K1 (碳纤维创新联合体)` / `K1（碳纤维创新联合体）`; the ID alone when the entity has no name.

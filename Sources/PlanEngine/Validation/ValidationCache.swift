@@ -123,17 +123,20 @@ struct LinkedGoals: Sendable {
 /// (read from the last full run's ``ShardLayout`` when the shard is first touched). No table of
 /// the plan is kept, only the tables' keys, so an edit copies no table.
 /// What an edit marks stale, from the ``PlanChange`` it returned (which holds the previous
-/// values of what it touched):
-/// - a consortium, member, funding line: its consortium's shard; a goal or measure: the shards
-///   of its old and new consortium (a plan-wide one when it has none); an org: the shards of the
-///   consortia it is a member of;
-/// - a criterion, judgement, field or score, or the settings weighting, method and cutoff: the
-///   ranking group;
-/// - a goal with `after` links, or one that another goal comes after: the goal graph, when the
-///   goal came or went, its links or its phase changed, or the graph has findings;
-/// - a phase, any other setting, `remove … cascade`, `rename`, `load`, `new`: everything.
-/// The links (R09–R10), the phase rules (R20–R21) and the rules across consortia (from the
-/// summaries) are cheap and always run. The result is the same as ``Engine/validate(_:strict:)``
+/// values of what it touched), is derived from what the rules declare they read
+/// (``RuleSpec/reads``, ``RuleSpec/settings``, gathered by scope in ``RuleBook/reads``) — there is
+/// no table of edits here: what changed of an entity (its kind, the attributes whose values
+/// changed, its name, its statement) is matched against the reads of each scope:
+/// - the shards (shard rules and the summaries they feed): the shards the entity belongs to — a
+///   consortium, member or funding line its consortium's; a goal or measure its old and new
+///   consortium's (the plan-wide shard when it has none), both when it moved; an org those of the
+///   consortia it is a member of; any other kind every shard (a full run);
+/// - the ranking basis; the goal graph (only for goals with `after` links, or named in one);
+/// - a group with findings runs again on any change of a kind it reads (its findings name and
+///   point at entities);
+/// - a setting marks what reads it; `remove … cascade`, `rename`, `load`, `new`: everything.
+/// The rules over the whole plan (the links R09–R10, the phases R20–R21) and across consortia
+/// (from the summaries) are cheap and always run. The result is the same as ``Engine/validate(_:strict:)``
 /// of the whole plan (a test compares them after random edits).
 ///
 /// Every mutation of the plan must be reported with ``note(_:in:mutation:)`` and a mutation
@@ -314,49 +317,116 @@ package final class ValidationCache {
     case .inserted(let kind, let key): touch(kind, key, previous: nil, in: plan)
     case .appended(let entity), .removed(let entity, _), .replaced(let entity):
       touch(entity.kind, entity.key, previous: entity, in: plan)
-    case .settings(let values, _):
-      let rankingSettings = [Attr.Plan.weighting, Attr.Plan.method, Attr.Plan.cutoff]
-      let changed = values.indices.filter { values[$0] != plan.settings[$0] }
-      if changed.allSatisfy(rankingSettings.contains) { staleRanking = true } else { complete = false }
+    case .settings(let values, let locations):
+      // A setting changed when its value or its statement did (R08 reports at `cutoff`'s).
+      for i in values.indices where values[i] != plan.settings[i] || locations[i] != plan.settingLocations[i] {
+        for (scope, reads) in RuleBook.reads where reads.settings[i] { markStale(scope) }
+      }
     case .tables, .whole: complete = false
     case .group(let changes): for c in changes { note(c, in: plan) }
     }
   }
 
-  /// Marks what entity `key` of `kind` affects, before (`previous`) and now (in `plan`), and
-  /// moves its key between shards.
+  /// Marks all of `scope` stale: a change every part of it reads (a setting, a phase).
+  private func markStale(_ scope: RuleScope) {
+    switch scope {
+    case .rankingBasis: staleRanking = true
+    case .shard, .summaries: complete = false
+    case .goalGraph: staleGraph = true
+    case .plan: break  // runs at every validation
+    }
+  }
+
+  /// What changed of an entity of `kind`, as bits matched against ``RuleBook/Reads``: one per
+  /// attribute whose value changed (``Schema`` order), ``nameBit`` for its name, ``placeBit``
+  /// for its statement; every bit when it came or went.
+  private static func changes(_ kind: Kind, _ previous: Entity?, _ current: Entity?) -> UInt64 {
+    guard let previous, let current else { return .max }
+    var bits: UInt64 = 0
+    for i in kind.spec.attributes.indices where previous[i] != current[i] { bits |= 1 << UInt64(i) }
+    if previous.name != current.name { bits |= nameBit }
+    if previous.location != current.location { bits |= placeBit }
+    return bits
+  }
+  private static let nameBit: UInt64 = 1 << 63, placeBit: UInt64 = 1 << 62
+
+  /// What the shard rules and the summaries read (both are kept per shard).
+  private static let shardReads: RuleBook.Reads = {
+    var reads = RuleBook.reads[.shard]!
+    let summaries = RuleBook.reads[.summaries]!
+    for k in reads.kinds.indices {
+      reads.kinds[k] = reads.kinds[k] || summaries.kinds[k]
+      reads.attributes[k] |= summaries.attributes[k]
+    }
+    return reads
+  }()
+
+  /// Marks what the change of entity `key` of `kind` — before the change `previous`, now in
+  /// `plan` — makes stale, and moves its key between shards.
+  ///
+  /// What it makes stale is derived from the rules' declarations (``RuleBook/reads``): a group
+  /// of rules is stale when what changed (``changes(_:_:_:)``) is something it reads, or when the
+  /// group has findings and reads the kind at all (a finding names and points at entities: a
+  /// change of a name or a statement shows there). Which shards an entity belongs to is the
+  /// plan's structure, not a rule's: a consortium, member or funding line belongs to its
+  /// consortium's shard; a goal or measure to that of its consortium (the plan-wide shard when
+  /// it has none), and to both when it moves; an org to the shards of the consortia it is a
+  /// member of; every other kind to every shard.
   private func touch(_ kind: Kind, _ key: EntityKey, previous: Entity?, in plan: Plan) {
     let current = plan[kind][key]
+    let changed = Self.changes(kind, previous, current)
+    let reads = Self.shardReads
+    /// Marks shard `id` (`nil`: the plan-wide shard) stale when the change matters to it.
+    func mark(_ id: String?, moved: Bool = false) {
+      guard reads.kinds[kind.index] else { return }
+      if let id {
+        guard !staleShards.contains(id) else { return }
+        let findings = shards[id].map { !$0.findings.isEmpty } ?? true
+        if moved || findings || reads.affected(kind, changed: changed) { staleShards.insert(id) }
+      } else if !stalePlanWide {
+        stalePlanWide = moved || !planWide.findings.isEmpty || reads.affected(kind, changed: changed)
+      }
+    }
     switch kind {
     case .consortium:
-      staleShards.insert(key.a)
+      mark(key.a)
     case .member, .funding:
-      staleShards.insert(key.a)
       move(kind, key, from: previous.map { _ in key.a }, to: current.map { _ in key.a })
+      mark(key.a)
     case .goal, .measure:
       let attribute = kind == .goal ? Attr.Goal.consortium : Attr.Measure.consortium
       let old = previous.map { shard(of: $0[attribute]?.ref, in: plan) }
       let new = current.map { shard(of: $0[attribute]?.ref, in: plan) }
       guard complete else { return }
-      for case let s?? in [old, new] { staleShards.insert(s) }
-      if old == .some(nil) || new == .some(nil) { stalePlanWide = true }
+      let moved = old != new
+      for case let s? in [old, new] { mark(s, moved: moved) }
       move(kind, key, from: old, to: new)
-      if kind == .goal { touchGraph(key, previous: previous, current: current) }
     case .org:
-      for member in plan[.member].keys where member.b == key.a { staleShards.insert(member.a) }
-    case .criterion, .compare, .field, .score:
-      staleRanking = true
-    case .phase:
-      complete = false
+      for member in plan[.member].keys where member.b == key.a { mark(member.a) }
+    default:
+      // Not in a shard: a change the shard rules read makes every shard stale (so does a new
+      // name, which a finding's label may show; a shard's findings point at its own entities).
+      if reads.kinds[kind.index], reads.affected(kind, changed: changed) || changed & Self.nameBit != 0 {
+        complete = false
+      }
+    }
+    let basis = RuleBook.reads[.rankingBasis]!
+    if basis.kinds[kind.index], !ranking.isEmpty || basis.affected(kind, changed: changed) { staleRanking = true }
+    let graphReads = RuleBook.reads[.goalGraph]!
+    if graphReads.kinds[kind.index] {
+      if kind == .goal {
+        touchGraph(key, previous: previous, current: current, changed: changed)
+      } else if !graph.isEmpty || graphReads.affected(kind, changed: changed) {
+        staleGraph = true
+      }
     }
   }
 
-  /// Marks the goal graph stale when goal `key` — before the change `previous`, now
-  /// `current` — has links or is named in one, and the change can alter what the graph rules
-  /// find: the goal came or went, its links or its phase changed, or they found something (which
-  /// names and is located at a goal: a change of its name or statement shows there). The graph's
-  /// findings depend on nothing else of a goal.
-  private func touchGraph(_ key: EntityKey, previous: Entity?, current: Entity?) {
+  /// Marks the goal graph stale for a change of goal `key` — before the change `previous`, now
+  /// `current`, `changed` as ``changes(_:_:_:)`` gives it — when the goal has links or is named
+  /// in one (the graph's findings depend on no other goal), and the change is one the graph
+  /// rules read, or they found something.
+  private func touchGraph(_ key: EntityKey, previous: Entity?, current: Entity?, changed: UInt64) {
     let before = previous?[Attr.Goal.after]?.refs ?? []
     let after = current?[Attr.Goal.after]?.refs ?? []
     if !after.isEmpty {
@@ -364,8 +434,7 @@ package final class ValidationCache {
       linked.formUnion(after)
     }
     guard !staleGraph, !before.isEmpty || linked.contains(key.a) else { return }
-    let samePhase = previous?[Attr.Goal.phase]?.ref == current?[Attr.Goal.phase]?.ref
-    if previous == nil || current == nil || before != after || !samePhase || !graph.isEmpty { staleGraph = true }
+    if !graph.isEmpty || RuleBook.reads[.goalGraph]!.affected(.goal, changed: changed) { staleGraph = true }
   }
 
   /// The shard of a goal or measure whose consortium is `ref`: `nil` for the plan-wide shard.
@@ -434,7 +503,7 @@ package final class ValidationCache {
     let c: RuleContext
     if staleRanking {
       c = RuleContext(plan)
-      ranking = RankingRules.basis.flatMap { c.findings(of: $0) }
+      ranking = RuleBook.basisRules.flatMap { c.findings(of: $0) }
       rankingResult = c.ranking
       staleRanking = false
     } else {
@@ -459,12 +528,11 @@ package final class ValidationCache {
       stalePlanWide = false
     }
     if staleGraph {
-      graph = GoalGraphRules.all.flatMap { $0.check(c) }
+      graph = RuleBook.graphRules.flatMap { $0.check(c) }
       staleGraph = false
     }
     var findings = ranking
-    findings += RankingRules.links.flatMap { $0.check(c) }
-    findings += PhaseRules.all.flatMap { $0.check(c) }
+    findings += RuleBook.planRules.flatMap { $0.check(c) }
     // Every consortium has its shard (a guard: a missing one means a change went unnoticed).
     guard shards.count == consortia.count else { return full(plan, mutation: mutation, strict: strict) }
     // The shards' findings in consortium order, as a full run gives them (findings of one

@@ -3,25 +3,20 @@ import PlanLanguage
 import PlanModel
 import Synchronization
 
-/// Runs the validation rules R01–R33 (SPEC §7) over a plan.
+/// Runs the validation rules (SPEC §7, ``RuleBook``) over a plan.
 ///
-/// The rules run in groups, each over the part of the plan it reads:
-/// - the ranking's basis, R01–R08 (settings, criteria, judgements, fields, scores);
-/// - the links between ranking and consortia, R09–R10;
-/// - the phases alone, R20–R21;
-/// - the shard rules (``ShardRule``: R11–R18, R23–R31), shard by shard: each consortium with its
-///   members and their orgs, goals, measures and funding lines, then the plan-wide goals and
-///   measures;
-/// - the rules across consortia (``Aggregates``: R19, R22, R25's and R30's plan-wide parts), from
-///   each shard's ``ShardSummary``;
-/// - the goal graph, R32–R33.
+/// The rules run in groups, by the scope each part of a rule declares (``RuleScope``), each group
+/// in code order:
+/// - the ranking's basis (R01–R08: settings, criteria, judgements, fields, scores);
+/// - the whole plan (the links between ranking and consortia, R09–R10; the phases, R20–R21);
+/// - the shard rules (``ShardRule``), shard by shard: each consortium with its members and their
+///   orgs, goals, measures and funding lines, then the plan-wide goals and measures;
+/// - the rules across consortia (``Aggregates``), from each shard's ``ShardSummary``;
+/// - the goal graph (R32–R33).
 /// ``ValidationCache`` keeps each group's findings and re-runs only what an edit touched.
 enum Validator {
   /// What the shard rules and ``ShardSummary`` found in one shard.
   typealias ShardFindings = (findings: [Diagnostic], summary: ShardSummary)
-
-  /// The shard rules, in code order.
-  static let shardRules: [ShardRule] = ConsortiumRules.all + PhaseRules.shard + FundingRules.shard
 
   /// Every finding of every rule, unsorted (``Engine/validate(_:strict:)`` sorts them).
   ///
@@ -57,11 +52,11 @@ enum Validator {
           (whole.ranking, whole.rankingResult) = ranking
           context.ranking = ranking.result
         } else {
-          whole.ranking = RankingRules.basis.flatMap { context.findings(of: $0) }
+          whole.ranking = RuleBook.basisRules.flatMap { context.findings(of: $0) }
           whole.rankingResult = context.ranking
         }
-        whole.other = RankingRules.links.flatMap { $0.check(context) } + PhaseRules.all.flatMap { $0.check(context) }
-        whole.graph = GoalGraphRules.all.flatMap { $0.check(context) }
+        whole.other = RuleBook.planRules.flatMap { $0.check(context) }
+        whole.graph = RuleBook.graphRules.flatMap { $0.check(context) }
       }
       shards.drain(context, index)
     }
@@ -133,7 +128,7 @@ enum Validator {
   /// The findings of the shard rules in shard `s`, rule by rule.
   static func check(_ s: Shard) -> [Diagnostic] {
     var findings: [Diagnostic] = []
-    for rule in shardRules {
+    for rule in RuleBook.shardRules {
       let found = rule.check(s)
       if !found.isEmpty { findings += found }
     }

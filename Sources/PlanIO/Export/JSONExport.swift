@@ -309,9 +309,14 @@ struct JSONExport {
 
   // MARK: Plan and entities
 
-  /// `set plan` settings, defaults filled in.
+  /// `set plan` settings, defaults filled in — those of a later format version than the plan's
+  /// (``Plan/formatVersion``) left out, so a version-1 plan exports as it did.
   static func settings(_ plan: Plan) -> JSONValue {
-    .object(Schema.plan.enumerated().map { i, spec in (camelCase(spec.name), value(plan.setting(i), spec.type)) })
+    let version = plan.formatVersion
+    return .object(
+      Schema.plan.enumerated().filter { $0.element.since <= version }.map { i, spec in
+        (camelCase(spec.name), value(plan.setting(i), spec.type))
+      })
   }
 
   /// Names of the key parts of each kind, in key order.

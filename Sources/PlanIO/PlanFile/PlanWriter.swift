@@ -1,14 +1,18 @@
 import PlanLanguage
 import PlanModel
 
-/// Writes a plan in canonical form (SPEC §6): the header `# cplan plan 1`, `set plan …`, then
+/// Writes a plan in canonical form (SPEC §6): the header `# cplan plan N` — 1, or the version of
+/// the newest setting, kind, attribute or keyword the plan uses (``Plan/formatVersion``), so a
+/// plan that uses nothing new stays readable by version 1 — `set plan …`, then
 /// `add` statements in kind order and, within a kind, natural key order (see ``inKeyOrder(_:)``),
 /// attributes at their defaults omitted, IDs bare and names quoted. The comment lines after the
 /// header of the file the plan came from are kept.
 package enum PlanWriter {
-  /// The plan-file format version this program writes and the newest it reads.
-  package static let formatVersion = 1
-  package static let header = "# cplan plan \(formatVersion)"
+  /// The plan-file format version this program writes at most and the newest it reads.
+  package static let formatVersion = PlanFormat.currentVersion
+
+  /// The header line of `plan`'s file (``Plan/formatVersion``).
+  package static func header(_ plan: Plan) -> String { "# cplan plan \(plan.formatVersion)" }
 
   /// The canonical text of the plan, ending in a newline.
   /// - Complexity: O(n) in the size of the plan; one buffer.
@@ -43,7 +47,7 @@ package enum PlanWriter {
         out.removeAll(keepingCapacity: true)
       }
     }
-    out += header
+    out += header(plan)
     endLine(&out)
     for line in plan.preamble {
       out += line

@@ -19,6 +19,7 @@ extension Message: TextCatalog {
       CatalogEntry("continuationAtEnd", continuationAtEnd()),
       CatalogEntry("numberOutOfRange", numberOutOfRange("1e999")),
       CatalogEntry("badPeriod", badPeriod("2030..2025", reason: what)),
+      CatalogEntry("unresolvedConflict", unresolvedConflict("<<<<<<<")),
       CatalogEntry("unknownKind", unknownKind("consortiun", suggestion: "consortium")),
       CatalogEntry("unknownAttribute", unknownAttribute("nmae", kind: "field", suggestion: "name")),
       CatalogEntry(

@@ -92,6 +92,15 @@ extension Message {
   package static func badPeriod(_ text: String, reason: LocalizedText) -> Message {
     Message("E016", en: "invalid period '\(text)': \(reason.en)", zh: "无效的期间 '\(text)'：\(reason.zh)")
   }
+  package static func unresolvedConflict(_ marker: String) -> Message {
+    Message(
+      "E017", en: "unresolved merge conflict ('\(marker)' marker)", zh: "未解决的合并冲突（'\(marker)' 标记）",
+      notes: [
+        LocalizedText(
+          en: "hint: keep one of the two versions between '<<<<<<<' and '>>>>>>>' and delete the marker lines",
+          zh: "提示：保留 '<<<<<<<' 与 '>>>>>>>' 之间两个版本中的一个，并删除标记行")
+      ])
+  }
 }
 
 // MARK: - Commands and references (E1xx)

@@ -1,0 +1,105 @@
+import PlanLanguage
+
+/// The shell's own text in English and Chinese: the headings and notes of `help`, the notices
+/// after commands, the words of `show`. The commands' help is in their table
+/// (``ShellCommand/all``); messages with a code are PlanLanguage's ``Message``.
+package enum CommandText: TextCatalog {
+  // MARK: help
+
+  static let commands = LocalizedText(en: "Commands", zh: "命令")
+  static let kinds = LocalizedText(en: "Kinds", zh: "类别")
+  static let byKind = LocalizedText(en: "By kind", zh: "各类别")
+  static let keys = LocalizedText(en: "Keys", zh: "键")
+  static let attributes = LocalizedText(en: "Attributes", zh: "属性")
+  static let example = LocalizedText(en: "Example", zh: "示例")
+  static let examples = LocalizedText(en: "Examples", zh: "示例")
+  static let kindAttributesHint = LocalizedText(
+    en: "(help KIND shows a kind's attributes)", zh: "（help KIND 查看各类别的属性）")
+  static let overviewFooter = LocalizedText(
+    en: "See help COMMAND, help KIND, help plan, help rules, help R27. Tab completes; Ctrl-R searches history.",
+    zh: "help 命令、help KIND、help plan、help rules、help R27 查看详情；Tab 补全，Ctrl-R 搜索历史。")
+  static let idKey = LocalizedText(en: "the ID: a word such as F1 or 新能源车", zh: "ID：字母或汉字开头的词，如 F1、新能源车")
+  static let aString = LocalizedText(en: "a string", zh: "字符串")
+  static let theName = LocalizedText(en: "the name", zh: "名称")
+  static let required = LocalizedText(en: "required", zh: "必填")
+  static let planSettings = LocalizedText(en: "the plan's settings", zh: "计划的设置")
+
+  /// `(a number after the keys is the value)`.
+  static func positional(_ attribute: String) -> LocalizedText {
+    LocalizedText(en: "(a number after the keys is the \(attribute))", zh: "（键后的数字即 \(attribute)）")
+  }
+
+  /// That the values of `names` may be typed as their Chinese terms, `term` for `keyword`.
+  static func chineseTerms(_ names: [String], term: String, keyword: String) -> LocalizedText {
+    LocalizedText(
+      en:
+        "Values of \(names.joined(separator: ", ")) may also be typed as the Chinese terms the exports print (\(term) for \(keyword)).",
+      zh: "\(names.joined(separator: "、")) 的取值也可以输入导出中使用的中文名称（如 \(term) 即 \(keyword)）。")
+  }
+
+  // MARK: arguments (the errors of ``ShellCommand/parse(_:)``)
+
+  static let anID = LocalizedText(en: "an ID", zh: "ID")
+  static let aPath = LocalizedText(en: "a path", zh: "路径")
+  /// A kind's key part: `funding PHASE`.
+  static func keyPart(_ kind: String, _ name: String) -> LocalizedText {
+    LocalizedText(en: "\(kind) \(name)", zh: "\(kind) 的 \(name)")
+  }
+  /// An option's value: `a path after 'to'`.
+  static func after(_ keyword: String, _ noun: LocalizedText) -> LocalizedText {
+    LocalizedText(en: "\(noun.en) after '\(keyword)'", zh: "'\(keyword)' 后的\(noun.zh)")
+  }
+  /// A choice with its values: `a format (text, markdown, json, csv, html)`.
+  static func oneOf(_ noun: LocalizedText, _ values: [String]) -> LocalizedText {
+    LocalizedText(
+      en: "\(noun.en) (\(values.joined(separator: ", ")))", zh: "\(noun.zh)（\(values.joined(separator: "、"))）")
+  }
+
+  // MARK: notices
+
+  static func saved(_ path: String) -> LocalizedText { LocalizedText(en: "saved \(path)", zh: "已保存 \(path)") }
+  static func loaded(_ path: String) -> LocalizedText { LocalizedText(en: "loaded \(path)", zh: "已载入 \(path)") }
+  static func exported(_ path: String) -> LocalizedText { LocalizedText(en: "exported \(path)", zh: "已导出 \(path)") }
+  /// What `remove … cascade` took: `["1 consortium", "2 goal"]`.
+  static func removed(_ parts: [String]) -> LocalizedText {
+    LocalizedText(en: "removed " + parts.joined(separator: ", "), zh: "已删除 " + parts.joined(separator: "、"))
+  }
+  static let undone = LocalizedText(en: "undone", zh: "已撤销")
+  static let redone = LocalizedText(en: "redone", zh: "已重做")
+  /// `undone: add field F9 "x"`.
+  static func step(_ done: LocalizedText, _ command: String) -> LocalizedText {
+    LocalizedText(en: "\(done.en): \(command)", zh: "\(done.zh)：\(command)")
+  }
+  static let none = LocalizedText(en: "(none)", zh: "（无）")
+  /// The last line of a clipped list of candidates.
+  static func more(_ count: Int) -> LocalizedText { LocalizedText(en: "… and \(count) more", zh: "……另有 \(count) 项") }
+
+  // MARK: show
+
+  static let members = LocalizedText(en: "members", zh: "成员")
+  static let definedAt = LocalizedText(en: "defined at", zh: "定义于")
+  static let byDefault = LocalizedText(en: " (default)", zh: "（默认）")
+  static let file = LocalizedText(en: "file", zh: "文件")
+  static let unsavedChanges = LocalizedText(en: " (unsaved changes)", zh: "（有未保存的修改）")
+
+  package static var entries: [CatalogEntry] {
+    [
+      CatalogEntry("commands", commands), CatalogEntry("kinds", kinds), CatalogEntry("byKind", byKind),
+      CatalogEntry("keys", keys), CatalogEntry("attributes", attributes), CatalogEntry("example", example),
+      CatalogEntry("examples", examples), CatalogEntry("kindAttributesHint", kindAttributesHint),
+      CatalogEntry("overviewFooter", overviewFooter), CatalogEntry("idKey", idKey), CatalogEntry("aString", aString),
+      CatalogEntry("theName", theName), CatalogEntry("required", required), CatalogEntry("planSettings", planSettings),
+      CatalogEntry("positional", positional("value")),
+      CatalogEntry("chineseTerms", chineseTerms(["instrument", "funder"], term: "项目资助", keyword: "grant")),
+      CatalogEntry("anID", anID), CatalogEntry("aPath", aPath), CatalogEntry("keyPart", keyPart("funding", "PHASE")),
+      CatalogEntry("after", after("to", aPath)),
+      CatalogEntry("oneOf", oneOf(LocalizedText(en: "a format", zh: "格式"), ["text", "json"])),
+      CatalogEntry("saved", saved("plan.plan")), CatalogEntry("loaded", loaded("plan.plan")),
+      CatalogEntry("exported", exported("out.html")), CatalogEntry("removed", removed(["1 consortium", "2 goal"])),
+      CatalogEntry("undone", undone), CatalogEntry("redone", redone),
+      CatalogEntry("step", step(undone, "add field F9 \"x\"")), CatalogEntry("none", none),
+      CatalogEntry("more", more(12)), CatalogEntry("members", members), CatalogEntry("definedAt", definedAt),
+      CatalogEntry("byDefault", byDefault), CatalogEntry("file", file), CatalogEntry("unsavedChanges", unsavedChanges),
+    ]
+  }
+}
