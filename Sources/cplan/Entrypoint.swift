@@ -212,7 +212,7 @@ enum Main {
   /// where swift-argument-parser looks for them.
   static func arguments() -> [String] {
     let args = Array(CommandLine.arguments.dropFirst())
-    let subcommands = Set(["shell", "run", "check", "rank", "export", "fmt", "diff", "merge", "lsp"])
+    let subcommands = Set(["shell", "run", "check", "rank", "export", "fmt", "diff", "merge", "lsp", "reference"])
     let withValue = Set(["--lang", "--color"])
     let flags = Set(["-q", "--quiet"])
     var leading: [String] = []
