@@ -1,7 +1,9 @@
 # cplan — make run | make test | make test-integration | make test-asan | make lint | make bench | make fuzz
 SWIFT ?= swift
 PLAN  ?= plans/jilin-2025-2030.plan
-APT_PACKAGES = libedit-dev pkg-config tmux sqlite3 python3 e2fsprogs git neovim
+## chromium, poppler-utils (pdfinfo, pdftotext) and a CJK font: HTMLPrintIntegration prints the
+## HTML export to PDF and reads it back; man-db: `make test-integration` reads the installed man page.
+APT_PACKAGES = libedit-dev pkg-config tmux sqlite3 python3 e2fsprogs git neovim chromium poppler-utils fonts-wqy-microhei man-db
 ## Python packages the tests use (with `python3 -m pip`: this machine's python3 is not Debian's, so
 ## python3-… apt packages are invisible to it). jsonschema: the JSON export and rule list schemas.
 PIP_PACKAGES = jsonschema
@@ -11,7 +13,7 @@ PIP_PACKAGES = jsonschema
 INTEGRATION = Integration
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release order order-check run test test-integration bench fuzz test-asan lint clean
+.PHONY: deps build release order order-check run install install-check docs test test-integration bench fuzz test-asan lint clean
 
 ## deps: install the system packages cplan needs (libedit-dev, pkg-config) and those the tests use.
 deps:
@@ -62,15 +64,54 @@ order: release
 run: release
 	.build/release/cplan $(PLAN)
 
+## install: the release binary, its man page and completion scripts under PREFIX (DESTDIR for
+## packagers): bin/cplan, share/man/man1/cplan.1 (written by scripts/manpage.py from the command
+## grammar, `cplan --experimental-dump-help`), and the bash, zsh and fish completions that
+## swift-argument-parser writes (`cplan --generate-completion-script bash|zsh|fish`).
+PREFIX ?= /usr/local
+DEST = $(DESTDIR)$(PREFIX)
+install: release
+	install -d $(DEST)/bin $(DEST)/share/man/man1 $(DEST)/share/bash-completion/completions \
+	  $(DEST)/share/zsh/site-functions $(DEST)/share/fish/vendor_completions.d
+	install -m 755 .build/release/cplan $(DEST)/bin/cplan
+	.build/release/cplan --experimental-dump-help | python3 scripts/manpage.py >$(DEST)/share/man/man1/cplan.1
+	.build/release/cplan --generate-completion-script bash >$(DEST)/share/bash-completion/completions/cplan
+	.build/release/cplan --generate-completion-script zsh >$(DEST)/share/zsh/site-functions/_cplan
+	.build/release/cplan --generate-completion-script fish >$(DEST)/share/fish/vendor_completions.d/cplan.fish
+
+## docs: rewrite docs/reference.md (kinds, attributes, types, defaults, settings, rules) from the
+## schema and the rule catalog; LanguageReferenceTests fails when the committed file differs.
+docs: build
+	.build/debug/cplan reference >docs/reference.md
+
+## install-check: `make install` into a fresh directory, then read the man page with man(1) and
+## load the bash completion; part of test-integration (outside `swift test`, which holds the
+## build lock that the release build needs).
+install-check:
+	@prefix=$$(mktemp -d); \
+	$(MAKE) --no-print-directory install PREFIX=$$prefix \
+	&& test -x $$prefix/bin/cplan \
+	&& MANPAGER=cat man -l $$prefix/share/man/man1/cplan.1 | grep -q "cplan export" \
+	&& bash -c "source $$prefix/share/bash-completion/completions/cplan && complete -p cplan" \
+	&& test -s $$prefix/share/zsh/site-functions/_cplan && test -s $$prefix/share/fish/vendor_completions.d/cplan.fish \
+	&& echo "install-check: man page and completions installed under $$prefix"; \
+	rc=$$?; rm -rf $$prefix; exit $$rc
+
 ## test: the unit suite (everything but the integration suites).
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test --skip $(INTEGRATION)
 
 ## test-integration: the suites that drive real outside programs, once, not under ASan.
+## The build itself is one of them: a warning such as "found N file(s) which are unhandled" (a file
+## in a target that Package.swift neither excludes nor declares as a resource) fails it.
 test-integration: deps
-	$(SWIFT) build
+	@log=$$(mktemp); $(SWIFT) build >$$log 2>&1; rc=$$?; cat $$log; \
+	if grep -i "warning:.*unhandled" $$log; then rc=1; \
+	  echo "test-integration: the build warns of unhandled files: declare them in Package.swift"; fi; \
+	rm -f $$log; exit $$rc
 	$(SWIFT) test --filter $(INTEGRATION)
+	$(MAKE) --no-print-directory install-check
 
 bench: release
 	python3 bench/run.py

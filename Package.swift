@@ -60,10 +60,12 @@ let package = Package(
     .testTarget(name: "PlanLanguageTests", dependencies: ["PlanLanguage"]),
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
     .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanIO"]),
-    .testTarget(name: "PlanIOTests", dependencies: ["PlanIO"]),
+    /** `Golden/` holds the export golden files, read through `#filePath` (not bundled resources). */
+    .testTarget(name: "PlanIOTests", dependencies: ["PlanIO"], exclude: ["Golden"]),
     .testTarget(name: "PlanShellTests", dependencies: ["PlanShell"]),
     .testTarget(name: "PlanLSPTests", dependencies: ["PlanLSP"]),
-    .testTarget(name: "CLITests", dependencies: ["PlanShell"]),
+    /** `Neovim/` holds the Lua client NeovimLSPIntegration hands to nvim by path. */
+    .testTarget(name: "CLITests", dependencies: ["PlanShell"], exclude: ["Neovim"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -482,6 +482,17 @@ extension Plan {
       }
       return nil
     }
+    // A percent only where a PERCENT is expected (SPEC §15): `baseline 85%` is not 0.85.
+    if case .number(let n) = pointer.pointee.kind, n.form == .percent {
+      switch attribute.type {
+      case .number, .saaty, .amount, .count, .year:
+        throw .error(
+          .percentNotExpected(
+            attribute: name, expected: attribute.type.describe, typed: n.text, plain: String(n.text.dropLast())),
+          at: pointer.pointee)
+      default: break
+      }
+    }
     switch attribute.type {
     case .text:
       switch pointer.pointee.kind {

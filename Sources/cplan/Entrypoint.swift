@@ -50,7 +50,10 @@ struct CPlan: ParsableCommand {
     commandName: "cplan",
     abstract: "A shell for planning innovation consortia (创新联合体).",
     version: Version.string,
-    subcommands: [Shell.self, Run.self, Check.self, Rank.self, Export.self, Fmt.self, Diff.self, Merge.self, Lsp.self],
+    subcommands: [
+      Shell.self, Run.self, Check.self, Rank.self, Export.self, Fmt.self, Diff.self, Merge.self, Lsp.self,
+      Reference.self,
+    ],
     defaultSubcommand: Shell.self
   )
 }
@@ -196,13 +199,20 @@ struct Lsp: ParsableCommand {
   func run() throws { throw ExitCode(LanguageServer.run(language: Driver.language(common.settings))) }
 }
 
+/// Hidden: prints docs/reference.md (the language reference, from the schema and rule catalog) for `make docs`.
+struct Reference: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print the language reference (docs/reference.md).", shouldDisplay: false)
+  func run() throws { _ = StandardOutput.write(LanguageReference.markdown, to: 1) }
+}
+
 @main
 enum Main {
   /// Moves common options written before the subcommand (`cplan --lang zh check P`) after it,
   /// where swift-argument-parser looks for them.
   static func arguments() -> [String] {
     let args = Array(CommandLine.arguments.dropFirst())
-    let subcommands = Set(["shell", "run", "check", "rank", "export", "fmt", "diff", "merge", "lsp"])
+    let subcommands = Set(["shell", "run", "check", "rank", "export", "fmt", "diff", "merge", "lsp", "reference"])
     let withValue = Set(["--lang", "--color"])
     let flags = Set(["-q", "--quiet"])
     var leading: [String] = []

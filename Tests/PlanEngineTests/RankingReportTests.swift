@@ -59,6 +59,15 @@ struct RankingReportTests {
     #expect(rows[0]["name"] as? String == "新能源\"汽车\"\t\\ \n")
   }
 
+  /// Each character of `line` with the display column it starts at.
+  static func columns(_ line: String) -> [(Int, Character)] {
+    var at = 0
+    return line.map { ch in
+      defer { at += DisplayWidth.width(String(ch)) }
+      return (at, ch)
+    }
+  }
+
   @Test(arguments: MessageLanguage.allCases)
   func textTablesAlignByDisplayWidth(language: MessageLanguage) throws {
     let text = try RankingReport.text(try RankingPlans.sample(), method: nil, sensitivity: true, language: language)
@@ -68,8 +77,16 @@ struct RankingReportTests {
       let lines = block.split(separator: "\n").map(String.init)
       guard let rule = lines.firstIndex(where: { $0.hasPrefix("----") }) else { continue }
       let table = lines[(rule - 1)...].prefix { !$0.hasPrefix("(") && !$0.hasPrefix("（") }
-      let widths = Set(table.map { DisplayWidth.width($0) })
-      #expect(widths.count == 1, "\(table)")
+      // No line is wider than the rule or ends in a space, and where the rule has a gap between
+      // columns every line has a space (or has ended): the columns align.
+      let ruleLine = lines[rule]
+      #expect(table.allSatisfy { DisplayWidth.width($0) <= DisplayWidth.width(ruleLine) }, "\(table)")
+      #expect(!table.contains { $0.hasSuffix(" ") }, "\(table)")
+      let gaps = Set(Self.columns(ruleLine).filter { $0.1 == " " }.map(\.0))
+      #expect(!gaps.isEmpty)
+      for line in table {
+        #expect(Self.columns(line).allSatisfy { !gaps.contains($0.0) || $0.1 == " " }, "\(line)")
+      }
       tables += 1
     }
     #expect(tables == 3)

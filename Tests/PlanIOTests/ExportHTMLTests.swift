@@ -83,3 +83,51 @@ import Testing
     #expect(!page.contains("<b>|x|"))
   }
 }
+
+/// Issue 17 item 18: printed to A4 the page left a heading alone at the foot of a page, broke
+/// IDs mid-word and had no page numbers. The print rules are checked here; the pages Chromium
+/// prints are checked by `HTMLPrintIntegration`.
+@Suite struct ExportHTMLPrintTests {
+  /// The body of the `@media print { … }` block of the style.
+  static var printRules: String {
+    let style = HTMLExport.style
+    guard let start = style.range(of: "@media print {") else { return "" }
+    return String(style[start.upperBound...])
+  }
+
+  @Test func pageNumbersAreInTheFooterOfEveryA4Page() throws {
+    let style = HTMLExport.style
+    let page = try #require(style.range(of: "@page {"))
+    let rule = style[page.upperBound...].prefix { $0 != "}" }
+    #expect(rule.contains("size: A4"))
+    #expect(rule.contains("@bottom-center { content: counter(page) \" / \" counter(pages)"))
+  }
+
+  @Test(arguments: ["h2", "h3", "h4", "h5"])
+  func headingsKeepWithWhatFollows(heading: String) {
+    let rule = Self.printRules.components(separatedBy: "\n").first { $0.contains("break-after: avoid") } ?? ""
+    #expect(rule.contains(heading + ","), "\(rule)")
+  }
+
+  @Test func tablesAndTheTimelineStayWholeWhereTheyFit() {
+    let rule = Self.printRules.components(separatedBy: "\n").first {
+      $0.contains("break-inside: avoid") && $0.contains("table")
+    }
+    #expect(rule?.contains("figure") == true)
+    // A table longer than a page repeats its header on the next.
+    #expect(Self.printRules.contains("thead { display: table-header-group; }"))
+  }
+
+  @Test func idCellsAndSpansDoNotWrap() throws {
+    #expect(HTMLExport.style.contains(".id { color: var(--accent); white-space: nowrap; }"))
+    let page = Exporter.export(try ExportFixtures.jilin(), format: .html, options: ExportOptions(language: .zh))
+    // Every goal and measure ID of the plan stands in an unbreakable cell.
+    let plan = try ExportFixtures.jilin()
+    let ids = plan[.goal].keys.map(\.description) + plan[.measure].keys.map(\.description)
+    #expect(!ids.isEmpty)
+    for id in ids { #expect(page.contains("<td class=\"id\">\(id)</td>"), "\(id)") }
+    // The members table's org column, and the funding table's consortium and phase columns.
+    #expect(page.contains("<td class=\"id\">jlpc</td>"))
+    #expect(page.contains("<td class=\"id\">K1</td><td class=\"id\">P1</td>"))
+  }
+}

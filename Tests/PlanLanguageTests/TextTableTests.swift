@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import PlanLanguage
@@ -23,13 +24,78 @@ import Testing
   }
 
   @Test(arguments: [nil, 80, 40, 30, 24])
-  func linesHaveEqualDisplayWidth(width: Int?) {
+  func linesAreAtMostTheTableWidthAndNoneEndsInASpace(width: Int?) {
     for overflow in [TextTable.Overflow.wrap, .truncate] {
       let t = table(width: width, overflow: overflow)
-      let widths = Set(lines(t).map { DisplayWidth.width($0) })
-      #expect(widths == [t.width])
+      let lines = lines(t)
+      // The rule under the header spans the table; no line is wider (cells are padded to their
+      // column, so the columns align, but the last cell is not padded out with spaces).
+      #expect(lines.contains { DisplayWidth.width($0) == t.width && $0.allSatisfy { $0 == "-" } })
+      #expect(lines.allSatisfy { DisplayWidth.width($0) <= t.width })
+      #expect(!lines.contains { $0.last == " " }, "\(t.render())")
       if let width { #expect(t.width <= width) }
     }
+  }
+
+  @Test func aLastColumnOfEmptyCellsLeavesNoTrailingSpaces() {
+    // `show` printed rows padded with ~150 trailing spaces (issue 17 item 16).
+    var t = TextTable(header: ["ID", "Note"])
+    t.rows = [["K1", ""], ["储能联合体", "x"], ["", ""]]
+    #expect(t.render() == "ID          Note\n----------------\nK1\n储能联合体  x\n\n")
+  }
+
+  /// (text, columns, lines): Chinese breaks between characters, but never before closing nor
+  /// after opening punctuation (W3C clreq §3.1.7); IDs, with `keepingWords`, not at all.
+  static let chineseBreaks: [(String, Int, [String])] = [
+    // 11 columns hold 5 characters; `）` may not start a line, so `体` goes down with it.
+    ("储能产业联合体）", 11, ["储能产业联", "合体）"]),
+    ("储能产业联合体）", 14, ["储能产业联合", "体）"]),
+    // `（` may not end a line, `）` not start one.
+    ("联合体（储能）", 7, ["联合体", "（储", "能）"]),
+    ("甲乙，丙丁。戊己", 4, ["甲", "乙，", "丙", "丁。", "戊己"]),
+    ("见「储能」一节", 6, ["见「储", "能」一", "节"]),
+    ("见「储能」一节", 4, ["见", "「储", "能」", "一节"]),
+  ]
+
+  @Test(arguments: chineseBreaks)
+  func chineseBreaksRespectPunctuation(_ row: (String, Int, [String])) {
+    #expect(TextWrap.wrap(row.0, to: row.1) == row.2)
+    for line in TextWrap.wrap(row.0, to: row.1) {
+      #expect(DisplayWidth.width(line) <= row.1)
+      #expect(!TextWrap.closing.contains(line.first!), "\(line) starts with closing punctuation")
+      #expect(!TextWrap.opening.contains(line.last!), "\(line) ends with opening punctuation")
+    }
+  }
+
+  @Test func anIDColumnIsNeverNarrowerThanItsLongestIDAndNeverSplit() {
+    // The text export at 100 columns printed "储能联合 / 体" (issue 17 item 16).
+    var t = TextTable(header: ["联合体", "阶段", "名称"])
+    t.rows = [["储能联合体", "P1", String(repeating: "储能产业创新联合体，", count: 12)], ["K2,储能联合体", "P2", "x"]]
+    t.maxWidth = 24
+    t.wholeWordColumns = [0]
+    // 24 − 2 × 2 = 20 columns for the cells. Column 0 may not go below 储能联合体 (10), column
+    // 1 is 4 (阶段), so the name column gets 6 ("体，" sticks together: it may not go below 4).
+    #expect(t.fittedWidths() == [10, 4, 6])
+    let lines = lines(t)
+    #expect(lines.allSatisfy { DisplayWidth.width($0) <= 24 })
+    let ids = lines.dropFirst(2).map { cell($0, from: 0, to: 10) }.filter { !$0.isEmpty }
+    // "K2,储能联合体" breaks after the comma, nowhere else.
+    #expect(ids == ["储能联合体", "K2,", "储能联合体"])
+    // The free-text column wrapped, never starting a line with `，`.
+    let names = lines.dropFirst(2).map { cell($0, from: 18, to: 24) }
+    #expect(names.contains("储能产"))
+    #expect(!names.contains { $0.first == "，" })
+  }
+
+  /// The text of `line` between display columns `from` and `to`, without padding.
+  func cell(_ line: Substring, from: Int, to: Int) -> String {
+    var out = ""
+    var at = 0
+    for ch in line {
+      if at >= from, at < to { out.append(ch) }
+      at += TextWrap.width(of: ch)
+    }
+    return out.trimmingCharacters(in: .whitespaces)
   }
 
   @Test func combiningMarksTakeNoColumn() {

@@ -82,12 +82,35 @@ private let base = """
     #expect(plan[.compare][EntityKey("C1", "C2")]?[Attr.Compare.value] == .number(0.2))
   }
 
-  @Test func aPercentIsANumber() throws {
-    // SPEC §2: `30%` is a number (0.30), wherever a number is expected.
+  @Test func aPercentIsAcceptedWhereAPercentIsExpected() throws {
+    // SPEC §15 (§2): `30%` is 0.30 for a PERCENT attribute or setting.
     var plan = make()
-    apply("set criterion C1 weight 40%\nset goal G1 baseline 20% target 40%", to: &plan)
-    #expect(plan.entity(.criterion, "C1")?[Attr.Criterion.weight] == .number(0.4))
-    #expect(plan.entity(.goal, "G1")?[Attr.Goal.target] == .number(0.4))
+    apply("set plan gov-share-warn 25%\nadd org o \"O\" type enterprise rd-intensity 4.5%", to: &plan)
+    #expect(plan.setting(Attr.Plan.govShareWarn) == .number(0.25))
+    #expect(plan.entity(.org, "o")?[Attr.Org.rdIntensity] == .number(0.045))
+  }
+
+  /// (command, column of the value, what the message tells the user to type instead).
+  static let percentsWhereNoneIsExpected: [(String, Int, String)] = [
+    ("set goal G1 baseline 85%", 22, "type baseline 85, not 85%"),
+    ("set goal G1 target 95.5%", 20, "type target 95.5, not 95.5%"),
+    ("set criterion C1 weight 40%", 25, "type weight 40, not 40%"),
+    ("set score F1 C1 value 80%", 23, "type value 80, not 80%"),
+    ("add measure M2 \"x\" phase P1 amount 30%", 36, "type amount 30, not 30%"),
+    ("set plan members-min 500%", 22, "type members-min 500, not 500%"),
+    ("set goal G1 baseline-year 202500%", 27, "type baseline-year 202500, not 202500%"),
+    ("set compare C1 C2 value 300%", 25, "type value 300, not 300%"),
+  ]
+
+  @Test(arguments: percentsWhereNoneIsExpected)
+  func aPercentWhereNoneIsExpectedIsAnErrorThatSaysWhatToType(_ row: (String, Int, String)) throws {
+    // SPEC §15: `baseline 85%` was silently stored as 0.85; now it is refused, located at the value.
+    let d = try #require(failure(row.0, on: make()), "\(row.0) should fail")
+    #expect(d.code == "E107", "\(row.0): \(d.message.en)")
+    #expect(d.location?.column == row.1, "\(row.0): \(d.message.en)")
+    #expect(d.message.en.contains("not a percent"), "\(d.message.en)")
+    #expect(d.message.en.contains(row.2), "\(d.message.en)")
+    #expect(d.message.zh.contains("不是百分数"), "\(d.message.zh)")
   }
 
   @Test func renameUpdatesEveryReference() throws {

@@ -11,6 +11,8 @@ struct ExportTable {
   var numeric: Set<Int> = []
   /// Rows that sum others (funding totals), set in bold where the format can.
   var totalRows: Set<Int> = []
+  /// Columns of IDs, lists of IDs and codes: never broken inside an ID (`储能联合体`).
+  var ids: Set<Int> = []
 }
 
 /// The tables of the roadmap, shared by the text, Markdown and HTML exports so that they show
@@ -42,7 +44,7 @@ struct ExportTables {
     var table = ExportTable(
       header: [t(ExportLabels.rank), t(ExportLabels.field), t(ExportLabels.name), t(ExportLabels.score)] + r.criteria
         + [t(ExportLabels.consortium)],
-      numeric: Set([0, 3]).union(4..<(4 + r.criteria.count)))
+      numeric: Set([0, 3]).union(4..<(4 + r.criteria.count)), ids: [1, 4 + r.criteria.count])
     let consortia = Dictionary(grouping: roadmap.consortia, by: { $0[Attr.Consortium.field]?.ref ?? "" })
     for row in r.rows {
       table.rows.append(
@@ -60,7 +62,7 @@ struct ExportTables {
         t(ExportLabels.criterion), t(ExportLabels.name), t(ExportLabels.tag), t(ExportLabels.type),
         t(ExportLabels.weight), t(ExportLabels.flipAt),
       ],
-      numeric: [4, 5])
+      numeric: [4, 5], ids: [0])
     for (j, id) in r.criteria.enumerated() {
       let c = plan.entity(.criterion, id)
       var flip = ""
@@ -121,10 +123,11 @@ struct ExportTables {
 
   /// Members grouped by chain position; the position is written on the first row of its group.
   func members(_ consortium: String) -> ExportTable {
-    var table = ExportTable(header: [
-      t(ExportLabels.chain), t(ExportLabels.org), t(ExportLabels.name), t(ExportLabels.type),
-      t(ExportLabels.role),
-    ])
+    var table = ExportTable(
+      header: [
+        t(ExportLabels.chain), t(ExportLabels.org), t(ExportLabels.name), t(ExportLabels.type),
+        t(ExportLabels.role),
+      ], ids: [1])
     for group in roadmap.members(of: consortium) {
       for (i, m) in group.rows.enumerated() {
         let chain = i == 0 ? (group.chain.map(v) ?? t(ExportLabels.noChain)) : ""
@@ -135,10 +138,11 @@ struct ExportTables {
   }
 
   func goals(_ goals: [Entity]) -> ExportTable {
-    var table = ExportTable(header: [
-      "ID", t(ExportLabels.goal), t(ExportLabels.indicator),
-      t(ExportLabels.baselineTarget), t(ExportLabels.category), t(ExportLabels.after),
-    ])
+    var table = ExportTable(
+      header: [
+        "ID", t(ExportLabels.goal), t(ExportLabels.indicator),
+        t(ExportLabels.baselineTarget), t(ExportLabels.category), t(ExportLabels.after),
+      ], ids: [0, 5])
     for g in goals {
       table.rows.append([
         g.id, g.name ?? "", g[Attr.Goal.indicator]?.text ?? "", change(g), v(g[Attr.Goal.category]?.choice),
@@ -166,7 +170,7 @@ struct ExportTables {
         "ID", t(ExportLabels.measure), t(ExportLabels.instrument), t(ExportLabels.funder),
         t(ExportLabels.amount), t(ExportLabels.agency), t(ExportLabels.start),
       ],
-      numeric: [4])
+      numeric: [4], ids: [0])
     for m in measures {
       table.rows.append([
         m.id, m.name ?? "", v(m[Attr.Measure.instrument]?.choice), v(m[Attr.Measure.funder]?.choice),
@@ -195,7 +199,7 @@ struct ExportTables {
     var table = ExportTable(
       header: [t(ExportLabels.consortium), t(ExportLabels.phase)] + funding.sources.map(v)
         + [t(ExportLabels.total), t(ExportLabels.govShare), t(ExportLabels.status)],
-      numeric: Set(2..<(n + 4)))
+      numeric: Set(2..<(n + 4)), ids: [0, 1])
     for (i, row) in funding.rows.enumerated() {
       var status = ""
       if row.phase == nil {
@@ -219,7 +223,7 @@ struct ExportTables {
         t(ExportLabels.consortium), t(ExportLabels.phase), t(ExportLabels.government), v("enterprise"),
         t(ExportLabels.otherSources), t(ExportLabels.total), t(ExportLabels.govShare), t(ExportLabels.status),
       ],
-      numeric: Set(2..<7))
+      numeric: Set(2..<7), ids: [0, 1])
     for (i, row) in funding.rows.enumerated() {
       var enterprise: Double?
       var other: Double?
@@ -248,10 +252,11 @@ struct ExportTables {
   var summary: String { t(DiagnosticText.summary(errors: roadmap.errorCount, warnings: roadmap.warningCount)) }
 
   func diagnostics() -> ExportTable {
-    var table = ExportTable(header: [
-      t(ExportLabels.severity), t(ExportLabels.code), t(ExportLabels.location),
-      t(ExportLabels.message),
-    ])
+    var table = ExportTable(
+      header: [
+        t(ExportLabels.severity), t(ExportLabels.code), t(ExportLabels.location),
+        t(ExportLabels.message),
+      ], ids: [1, 2])
     for d in roadmap.diagnostics {
       table.rows.append([
         d.severity.label(language), d.code, d.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "",

@@ -3,8 +3,11 @@ import PlanModel
 
 /// The HTML export (SPEC §9): one self-contained UTF-8 page — inline style, inline SVG
 /// timeline, no script, no font, image or stylesheet from elsewhere — with the ranking, the
-/// timeline, the consortia, the funding and the validation summary. It prints on A4 (tables
-/// and consortia avoid page breaks, colours are kept).
+/// timeline, the consortia, the funding and the validation summary. It prints on A4: headings
+/// keep with what follows, tables and the timeline stay whole where they fit (a longer table
+/// repeats its header), ID cells and spans never wrap, colours are kept, and each page's footer
+/// holds "page / pages" (CSS Paged Media margin boxes: Chromium 131 and later, checked by
+/// `HTMLPrintIntegration` on headless Chromium's PDF).
 struct HTMLExport: RoadmapExporter {
   let roadmap: Roadmap
   let options: ExportOptions
@@ -182,7 +185,7 @@ struct HTMLExport: RoadmapExporter {
       out += rowClass(i).map { "<tr class=\"\(escape($0))\">" } ?? "<tr>"
       for j in table.header.indices {
         let text = j < row.count ? row[j] : ""
-        out += table.numeric.contains(j) ? "<td class=\"num\">" : "<td>"
+        out += table.numeric.contains(j) ? "<td class=\"num\">" : table.ids.contains(j) ? "<td class=\"id\">" : "<td>"
         out += cell(i, j, text) + "</td>"
       }
       out += "</tr>\n"
@@ -246,7 +249,8 @@ struct HTMLExport: RoadmapExporter {
     .meter { display: inline-block; width: 64px; height: 8px; margin-right: 8px; background: var(--band);
              border: 1px solid var(--rule); vertical-align: middle; }
     .meter span { display: block; height: 100%; background: var(--accent); }
-    .id { color: var(--accent); }
+    .id { color: var(--accent); white-space: nowrap; }
+    td.id { color: inherit; }
     .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 8px; }
     article.consortium { border-top: 1px solid var(--rule); margin-top: 18px; }
     .phase { margin-left: 12px; }
@@ -260,13 +264,17 @@ struct HTMLExport: RoadmapExporter {
     svg .grid { stroke: var(--rule); stroke-width: 1; }
     svg .span { stroke: #9aa8b6; stroke-width: 2; }
     svg .band { fill: var(--band); }
-    @page { size: A4; margin: 14mm; }
+    @page { size: A4; margin: 14mm 14mm 16mm;
+            @bottom-center { content: counter(page) " / " counter(pages); font-size: 9px; color: #5b6b7c; } }
     @media print {
       body { max-width: none; padding: 0; font-size: 11px; }
       nav { display: none; }
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-      h2, h3, h4 { break-after: avoid; }
-      figure, tr { break-inside: avoid; }
+      h1, h2, h3, h4, h5, caption { break-after: avoid; }
+      h2, h3, h4, h5 { break-inside: avoid; }
+      figure, table, tr, ul.facts { break-inside: avoid; }
+      thead { display: table-header-group; }
+      svg { max-height: 150mm; }
       a { color: inherit; text-decoration: none; }
     }
 

@@ -58,6 +58,7 @@ struct TextExport: RoadmapExporter {
       header: header ? content.header.map(marks) : nil,
       alignments: content.header.indices.map { content.numeric.contains($0) ? .right : .left })
     table.rows = content.rows
+    table.wholeWordColumns = content.ids
     table.indent = String(repeating: " ", count: indent)
     table.maxWidth = width
     table.rule = options.ascii ? "-" : "─"
@@ -67,7 +68,7 @@ struct TextExport: RoadmapExporter {
   /// Prose wrapped to the width, each line indented; ends in a newline.
   func paragraph(_ text: String, indent: Int = 0) -> Block {
     let pad = String(repeating: " ", count: indent)
-    return .text(TextWrap.wrap(marks(text), to: width - indent).map { pad + $0 + "\n" }.joined())
+    return .text(TextWrap.wrap(marks(text), to: width - indent).map { ($0.isEmpty ? "" : pad + $0) + "\n" }.joined())
   }
 
   /// A heading underlined with `underline`, after a blank line.
@@ -146,6 +147,7 @@ struct TextExport: RoadmapExporter {
     }
     var timeline = textTable(content)
     timeline.fixedColumns = [2]
+    timeline.firstWordColumns = [0]  // "攻关期 关键技术突破阶段": the phase's ID, then its name
     blocks.append(.table(timeline))
     return blocks
   }

@@ -29,6 +29,9 @@ extension Message: TextCatalog {
       CatalogEntry("notFound", notFound(kind: "goal", key: "G9", suggestion: "G1")),
       CatalogEntry("referenced", referenced(kind: "phase", key: "P1", by: ["G1", "G2"], more: 3)),
       CatalogEntry("wrongType", wrongType(attribute: "weight", expected: what, found: "'x'")),
+      CatalogEntry(
+        "percentNotExpected",
+        percentNotExpected(attribute: "baseline", expected: what, typed: "85%", plain: "85")),
       CatalogEntry("outOfRange", outOfRange(attribute: "weight", value: "-1", requirement: what)),
       CatalogEntry("missingAttribute", missingAttribute("name", kind: "field")),
       CatalogEntry("actionInPlanFile", actionInPlanFile("save")),

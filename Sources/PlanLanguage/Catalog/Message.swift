@@ -151,6 +151,21 @@ extension Message {
       "E107", en: "\(attribute) expects \(expected.en), found \(found)",
       zh: "\(attribute) 应为\(expected.zh)，实际是 \(found)")
   }
+  /// A percent typed where the attribute is not a PERCENT (SPEC §15, §2): `baseline 85%`.
+  /// - Parameters:
+  ///   - typed: the token as typed (`85%`); `plain`: the number without its sign (`85`).
+  package static func percentNotExpected(attribute: String, expected: LocalizedText, typed: String, plain: String)
+    -> Message
+  {
+    Message(
+      "E107", en: "\(attribute) expects \(expected.en), not a percent: type \(attribute) \(plain), not \(typed)",
+      zh: "\(attribute) 应为\(expected.zh)，不是百分数：请输入 \(attribute) \(plain)，而不是 \(typed)",
+      notes: [
+        LocalizedText(
+          en: "hint: a unit such as % belongs in the goal's unit (unit \"%\"), not in its values",
+          zh: "提示：% 这样的单位写在目标的 unit 中（unit \"%\"），不写在数值里")
+      ])
+  }
   package static func outOfRange(attribute: String, value: String, requirement: LocalizedText) -> Message {
     Message(
       "E108", en: "\(attribute) \(value) is out of range: \(requirement.en)",

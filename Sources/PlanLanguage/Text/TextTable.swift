@@ -37,6 +37,12 @@ package struct TextTable: Sendable {
   package var ruleUnderEachColumn = false
   /// Columns that keep their natural width when the table is fitted (bars, numbers).
   package var fixedColumns: Set<Int> = []
+  /// Columns of IDs, lists of IDs and codes: their cells break only after a space or a comma,
+  /// and the column is never narrower than its longest ID (so `储能联合体` is never split).
+  package var wholeWordColumns: Set<Int> = []
+  /// Columns whose cells start with an ID before free text (`攻关期 关键技术突破阶段`): the ID
+  /// is kept whole as in ``wholeWordColumns``, the text after it wraps as usual.
+  package var firstWordColumns: Set<Int> = []
 
   package init(header: [String]? = nil, alignments: [Alignment] = []) {
     self.header = header
@@ -62,21 +68,34 @@ package struct TextTable: Sendable {
   /// The column widths after fitting into ``maxWidth``.
   ///
   /// Every column wider than a cap `c` is narrowed to `c`, with `c` the largest cap that fits,
-  /// but no column below its minimum. The minimum is, where the table can afford it, the
-  /// longest word of the column (so words and numbers do not break; a CJK character is a word
-  /// of its own), else the longest word of its cells (headers may break), else
-  /// ``minimumColumnWidth`` (words break), else 2. Fixed columns keep their natural width.
-  /// A table that cannot fit even so is as narrow as it can be.
+  /// but no column below its minimum: the widest (free-text) columns give way first. The
+  /// minimum is, where the table can afford it, the longest word of the column (so words and
+  /// numbers do not break; a CJK character with the punctuation that sticks to it is a word of
+  /// its own), else the longest word of its cells (headers may break), else
+  /// ``minimumColumnWidth`` (words break), else 2. Fixed columns keep their natural width, and
+  /// ``wholeWordColumns`` never go below their longest ID. A table that cannot fit even so is
+  /// as narrow as it can be.
   /// - Complexity: O(k log w) after one pass over the cells, for k columns of natural width up to w.
   package func fittedWidths() -> [Int] {
     let natural = columnWidths()
     guard let maxWidth, !natural.isEmpty else { return natural }
     let available = maxWidth - DisplayWidth.width(indent) - DisplayWidth.width(separator) * (natural.count - 1)
     if natural.reduce(0, +) <= available { return natural }
-    let hard = natural.enumerated().map { i, w in fixedColumns.contains(i) ? w : min(w, max(2, minimumColumnWidth)) }
     var cellWords = Array(repeating: 0, count: natural.count)
+    var ids = Array(repeating: 0, count: natural.count)
     for row in rows {
-      for (i, cell) in row.enumerated() { cellWords[i] = max(cellWords[i], Self.longestWord(cell)) }
+      for (i, cell) in row.enumerated() {
+        cellWords[i] = max(cellWords[i], longestWord(cell, column: i))
+        if firstWordColumns.contains(i) {
+          ids[i] = max(
+            ids[i], TextWrap.longestUnbreakable(String(cell.prefix { $0 != " " && $0 != "\n" }), keepingWords: true))
+        } else if wholeWordColumns.contains(i) {
+          ids[i] = cellWords[i]
+        }
+      }
+    }
+    let hard = natural.enumerated().map { i, w in
+      fixedColumns.contains(i) ? w : max(min(w, max(2, minimumColumnWidth)), ids[i])
     }
     var allWords = cellWords
     for (i, cell) in (header ?? []).enumerated() { allWords[i] = max(allWords[i], Self.longestWord(cell)) }
@@ -88,7 +107,9 @@ package struct TextTable: Sendable {
     }
     if hard.reduce(0, +) <= available { return fill(natural, minimum: hard, available: available) }
     // Very narrow: two columns each (a CJK character), as far as that goes.
-    let narrowest = natural.enumerated().map { i, w in fixedColumns.contains(i) ? w : min(w, 2) }
+    let narrowest = natural.enumerated().map { i, w in
+      fixedColumns.contains(i) ? w : max(min(w, 2), ids[i])
+    }
     return fill(natural, minimum: narrowest, available: available)
   }
 
@@ -96,7 +117,7 @@ package struct TextTable: Sendable {
   package var fitsWithoutBreakingWords: Bool {
     let widths = fittedWidths()
     for row in rows {
-      for (i, cell) in row.enumerated() where Self.longestWord(cell) > widths[i] { return false }
+      for (i, cell) in row.enumerated() where longestWord(cell, column: i) > widths[i] { return false }
     }
     return true
   }
@@ -113,24 +134,15 @@ package struct TextTable: Sendable {
     return widths(cap: low)
   }
 
-  /// The widest run of text that ``TextWrap/wrap(_:to:)`` would rather not break: a run of
-  /// narrow characters between spaces; a wide (CJK) character counts alone.
-  static func longestWord(_ cell: String) -> Int {
-    var longest = 0
-    var run = 0
-    for ch in cell {
-      let w = TextWrap.width(of: ch)
-      if ch == " " || ch == "\n" || ch == "\t" {
-        run = 0
-      } else if w >= 2 {
-        run = 0
-        longest = max(longest, w)
-      } else {
-        run += w
-        longest = max(longest, run)
-      }
-    }
-    return longest
+  /// The widest run of text that ``TextWrap/wrap(_:to:keepingWords:)`` would rather not break:
+  /// a run of narrow characters between spaces; a wide (CJK) character with the punctuation
+  /// that sticks to it.
+  static func longestWord(_ cell: String) -> Int { TextWrap.longestUnbreakable(cell) }
+
+  /// The widest run of a cell of column `i` that is not broken (a whole ID in ``wholeWordColumns``).
+  func longestWord(_ cell: String, column i: Int) -> Int {
+    TextWrap.longestUnbreakable(
+      cell, keepingWords: wholeWordColumns.contains(i), keepingFirstWord: firstWordColumns.contains(i))
   }
 
   /// The total display width of every line.
@@ -141,17 +153,22 @@ package struct TextTable: Sendable {
   }
 
   /// The table as lines, each ending in a newline; with a header, a rule under it.
-  /// Every line has the same display width (cells are padded, the last one too).
+  /// Cells are padded to their column's width, but no line ends in spaces (a left-aligned last
+  /// cell is not padded, an empty one leaves nothing), so every line is at most ``width`` wide.
   package func render() -> String {
     let widths = fittedWidths()
     let total = width(of: widths)
     var out = ""
-    func emit(_ row: [String]) {
+    func emit(_ row: [String], isHeader: Bool = false) {
       var cellLines: [[String]] = []
       for (i, w) in widths.enumerated() {
         let cell = i < row.count ? row[i] : ""
         switch overflow {
-        case .wrap: cellLines.append(TextWrap.wrap(cell, to: w))
+        case .wrap:
+          cellLines.append(
+            TextWrap.wrap(
+              cell, to: w, keepingWords: !isHeader && wholeWordColumns.contains(i),
+              keepingFirstWord: !isHeader && firstWordColumns.contains(i)))
         case .truncate: cellLines.append([TextWrap.truncate(cell, to: w)])
         }
       }
@@ -163,19 +180,19 @@ package struct TextTable: Sendable {
           let right = i < alignments.count && alignments[i] == .right
           parts.append(TextWrap.pad(text, to: w, right: right))
         }
-        out += indent + parts.joined(separator: separator) + "\n"
+        var line = indent + parts.joined(separator: separator)
+        while line.utf8.last == 0x20 { line.removeLast() }
+        out += line + "\n"
       }
     }
     if let header {
-      emit(header)
+      emit(header, isHeader: true)
       let unit = max(1, TextWrap.width(of: rule))
       if ruleUnderEachColumn {
         emit(widths.map { String(repeating: rule, count: $0 / unit) })
       } else {
         let ruleWidth = total - DisplayWidth.width(indent)
-        out +=
-          indent + String(repeating: rule, count: ruleWidth / unit)
-          + String(repeating: " ", count: ruleWidth % unit) + "\n"
+        out += indent + String(repeating: rule, count: ruleWidth / unit) + "\n"
       }
     }
     for row in rows { emit(row) }

@@ -45,31 +45,88 @@ package enum TextWrap {
 
   /// Breaks `text` into lines of at most `columns` display columns.
   ///
-  /// Explicit newlines are kept; a line breaks at the last place that fits — after a space,
-  /// or before or after a Chinese (wide) character — else, in a word longer than the line,
-  /// between characters. A character wider than `columns` stands alone.
+  /// Explicit newlines are kept; a line breaks at the last place that fits (see
+  /// ``mayBreak(between:and:keepingWords:)``): after a space, or between two characters one of
+  /// which is wide (Chinese), but never before closing punctuation (`）`, `，`, `。` …) nor after
+  /// opening punctuation (`（`, `「` …) — else, in a run longer than the line, between characters.
+  /// A character wider than `columns` stands alone. No line ends in a space.
+  /// - Parameters:
+  ///   - keepingWords: break only after a space or a comma, so an ID or a list of IDs
+  ///     (`储能联合体`, `G1,G2`) is never split while the line can hold it.
+  ///   - keepingFirstWord: never break inside the first word of a line of `text` (an ID before
+  ///     its name: `攻关期 关键技术突破阶段`).
   /// - Returns: at least one line (an empty text gives `[""]`).
   /// - Complexity: O(n) in the length of the text.
-  package static func wrap(_ text: String, to columns: Int) -> [String] {
+  package static func wrap(_ text: String, to columns: Int, keepingWords: Bool = false, keepingFirstWord: Bool = false)
+    -> [String]
+  {
     if isPlain(text), DisplayWidth.width(text) <= columns { return [text] }
     var lines: [String] = []
     for paragraph in sanitize(text).split(separator: "\n", omittingEmptySubsequences: false) {
-      wrapParagraph(Substring(paragraph), to: max(1, columns), into: &lines)
+      wrapParagraph(
+        Substring(paragraph), to: max(1, columns), keepingWords: keepingWords, keepingFirstWord: keepingFirstWord,
+        into: &lines)
     }
     return lines.isEmpty ? [""] : lines
   }
 
-  private static func wrapParagraph(_ paragraph: Substring, to columns: Int, into lines: inout [String]) {
+  /// Punctuation a line never starts with: closing brackets and quotes, commas, stops, colons
+  /// (full-width and ASCII) — the line-start prohibitions of Chinese typesetting (W3C clreq §3.1.7).
+  static let closing: Set<Character> = [
+    "）", "」", "』", "】", "〕", "〉", "》", "”", "’", "，", "。", "、", "：", "；", "！", "？", "…", "％",
+    ")", "]", "}", ",", ".", ";", ":", "!", "?", "%",
+  ]
+  /// Punctuation a line never ends with: opening brackets and quotes (clreq §3.1.7).
+  static let opening: Set<Character> = ["（", "「", "『", "【", "〔", "〈", "《", "“", "‘", "(", "[", "{"]
+
+  /// Whether a line may break between `before` and `after`: after a space; between two
+  /// characters one of which is wide (CJK), unless `after` is closing or `before` opening
+  /// punctuation. With `keepingWords`, only after a space or a comma.
+  static func mayBreak(between before: Character, and after: Character, keepingWords: Bool) -> Bool {
+    if after == " " { return false }
+    if before == " " { return true }
+    if keepingWords { return before == "," }
+    guard width(of: before) >= 2 || width(of: after) >= 2 else { return false }
+    return !closing.contains(after) && !opening.contains(before)
+  }
+
+  /// The widest run of `text` that ``wrap(_:to:keepingWords:)`` does not break while a line
+  /// can hold it: a word between spaces; in Chinese text, one character with the punctuation
+  /// that sticks to it (`体）`); with `keepingWords`, a whole ID.
+  package static func longestUnbreakable(_ text: String, keepingWords: Bool = false, keepingFirstWord: Bool = false)
+    -> Int
+  {
+    var longest = 0
+    var run = 0
+    var previous: Character?
+    var firstWord = keepingFirstWord
+    for ch in text {
+      if ch == " " || ch == "\n" || ch == "\t" || ch == "\r" {
+        (run, previous) = (0, nil)
+        firstWord = keepingFirstWord && ch == "\n"
+        continue
+      }
+      if let p = previous, mayBreak(between: p, and: ch, keepingWords: keepingWords || firstWord) { run = 0 }
+      run += width(of: ch)
+      longest = max(longest, run)
+      previous = ch
+    }
+    return longest
+  }
+
+  private static func wrapParagraph(
+    _ paragraph: Substring, to columns: Int, keepingWords: Bool, keepingFirstWord: Bool, into lines: inout [String]
+  ) {
+    var firstWord = keepingFirstWord
     var line: [Character] = []
     var used = 0
-    // The last place the line may break: after a space, or before or after a wide (CJK)
-    // character; as an index into `line` and the width before it.
+    // The last place the line may break, as an index into `line` and the width before it.
     var breakAt: Int?
     var widthAtBreak = 0
     for ch in paragraph {
       let w = width(of: ch)
-      let wide = w >= 2
-      if wide, !line.isEmpty {
+      if ch == " " { firstWord = false }
+      if let previous = line.last, mayBreak(between: previous, and: ch, keepingWords: keepingWords || firstWord) {
         breakAt = line.count
         widthAtBreak = used
       }
@@ -93,10 +150,6 @@ package enum TextWrap {
       }
       line.append(ch)
       used += w
-      if ch == " " || wide {
-        breakAt = line.count
-        widthAtBreak = used
-      }
     }
     lines.append(trimmed(line))
   }
