@@ -110,6 +110,8 @@ package enum CommandText: TextCatalog {
       CatalogEntry("step", step(undone, "add field F9 \"x\"")), CatalogEntry("none", none),
       CatalogEntry("more", more(12)), CatalogEntry("members", members), CatalogEntry("definedAt", definedAt),
       CatalogEntry("byDefault", byDefault), CatalogEntry("file", file), CatalogEntry("unsavedChanges", unsavedChanges),
+      CatalogEntry("actuals", actuals), CatalogEntry("statusAsOf", statusAsOf(2026)),
+      CatalogEntry("actualOf", actualOf(2026, "150")), CatalogEntry("expected", expected("250")),
     ]
   }
 }
