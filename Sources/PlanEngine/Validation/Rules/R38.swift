@@ -13,25 +13,34 @@ extension RuleBook {
     examples: ["add phase P1 \"攻关期\" period 2025..2027", "set goal G1 target-year 2026 baseline-year 2024"],
     reads: [.attributes(.goal, "phase", "baseline-year", "target-year"), .attributes(.phase, "period")],
     settings: [],
-    parts: [.plan(ReviewRules.r38)])
+    parts: [.shard(ReviewRules.r38)])
 }
 
 extension ReviewRules {
   /// **R38** (error, SPEC §11): a goal's effective target-year lies within its phase's years, and
-  /// is after its effective baseline-year (the fallbacks of SPEC §11, ``GoalTrack``). A goal
-  /// whose phase has no period, or a reversed one, is left to R20/R22. At the goal, naming the years.
-  static let r38 = Rule("R38") { c in
+  /// is after its effective baseline-year (the fallbacks of SPEC §11,
+  /// ``GoalTrack/effectiveTargetYear(_:phaseEndYear:)``). A goal whose phase has no period, or a
+  /// reversed one, is left to R20/R22. At the goal, naming the years. Shard by shard: the shell
+  /// re-checks only the consortia an edit touched.
+  static let r38 = ShardRule("R38") { s in
+    let index = s.index
+    let goals = index.goalsByConsortium
+    let periods = index.phases.periods
     var findings: [Diagnostic] = []
-    for goal in c.plan[.goal].values {
-      // A reversed phase is R20's error alone.
-      guard let phase = c.plan.phaseYears(of: goal), phase.start <= phase.end, let t = c.plan.goalTrack(goal) else {
-        continue
-      }
-      if t.targetYear < phase.start || t.targetYear > phase.end {
-        findings.append(c.report(.r38OutsidePhase(goal, targetYear: t.targetYear, phase: phase), at: goal))
-      } else if t.targetYear <= t.baselineYear {
+    for i in goals.bounds(s.k) {
+      let g = goals.item(i)
+      let p = Int(index.goalPhase[g])
+      guard p >= 0, p < periods.count, let period = periods[p], period.start <= period.end else { continue }
+      let goal = index.goals[g]
+      let phase = (start: period.start.year, end: period.end.year)
+      let targetYear = GoalTrack.effectiveTargetYear(goal[Attr.Goal.targetYear]?.integer, phaseEndYear: phase.end)
+      let baselineYear = GoalTrack.effectiveBaselineYear(
+        goal[Attr.Goal.baselineYear]?.integer, phaseStartYear: phase.start)
+      if targetYear < phase.start || targetYear > phase.end {
+        findings.append(s.report(.r38OutsidePhase(goal, targetYear: targetYear, phase: phase), at: goal))
+      } else if targetYear <= baselineYear {
         findings.append(
-          c.report(.r38NotAfterBaseline(goal, targetYear: t.targetYear, baselineYear: t.baselineYear), at: goal))
+          s.report(.r38NotAfterBaseline(goal, targetYear: targetYear, baselineYear: baselineYear), at: goal))
       }
     }
     return findings
