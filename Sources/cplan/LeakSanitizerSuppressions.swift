@@ -7,17 +7,11 @@
 /// exit status 1. Only leaks whose allocation stack passes through swift-argument-parser are
 /// suppressed for that.
 ///
-/// The text export's funding table at a width where the compact table replaces the full one
-/// (`cplan export --format text --width 40` of the Jilin plan) reports one column set (96 bytes,
-/// `ExportTables.funding`'s `ids`) as leaked at exit. Rewriting the code that drops the full
-/// table moved the report without removing it; like the schema's enum payloads (see
-/// ``AttributeType``), it is most likely a pointer LeakSanitizer cannot read through Swift's
-/// spare-bit packing. Suppressed by that one function's name, and left for a closer look.
 /// (Patterns are substrings of frame names; `$` would be an anchor, so the `$s` prefix of
 /// mangled names is left out.)
 @_cdecl("__lsan_default_suppressions")
 func leakSanitizerSuppressions() -> UnsafePointer<CChar> {
   // A StaticString's bytes are a NUL-terminated C string in the binary's read-only data.
-  UnsafeRawPointer(("leak:s14ArgumentParser\nleak:PlanIO12ExportTablesV7funding\n" as StaticString).utf8Start)
+  UnsafeRawPointer(("leak:s14ArgumentParser\n" as StaticString).utf8Start)
     .assumingMemoryBound(to: CChar.self)
 }
