@@ -5,9 +5,13 @@
 /// — a value outside an option's enum, `cplan --lang fr check` — just before the process exits
 /// with status 2. It is not cplan's memory and not a growing leak, but LeakSanitizer turns it into
 /// exit status 1. Only leaks whose allocation stack passes through swift-argument-parser are
-/// suppressed; cplan's own code keeps leak checking.
+/// suppressed for that.
+///
+/// (Patterns are substrings of frame names; `$` would be an anchor, so the `$s` prefix of
+/// mangled names is left out.)
 @_cdecl("__lsan_default_suppressions")
 func leakSanitizerSuppressions() -> UnsafePointer<CChar> {
   // A StaticString's bytes are a NUL-terminated C string in the binary's read-only data.
-  UnsafeRawPointer(("leak:$s14ArgumentParser\n" as StaticString).utf8Start).assumingMemoryBound(to: CChar.self)
+  UnsafeRawPointer(("leak:s14ArgumentParser\n" as StaticString).utf8Start)
+    .assumingMemoryBound(to: CChar.self)
 }
