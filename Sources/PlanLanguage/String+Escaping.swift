@@ -56,6 +56,12 @@ package struct ControlEscaper {
 
   /// Escapes `bytes`, handing the result to `emit` (possibly in several calls).
   package mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (UnsafeRawBufferPointer) -> Void) {
+    // The common case — nothing held back, nothing to escape, no sequence cut at the end (a JSON
+    // export, Chinese text with its “—” punctuation) — goes on as it is, without a copy.
+    if pending.isEmpty, !Self.needsWork(bytes) {
+      emit(bytes)
+      return
+    }
     var input = pending
     pending = []
     input.append(contentsOf: bytes)
@@ -105,6 +111,28 @@ package struct ControlEscaper {
       }
     }
     out.withUnsafeBytes(emit)
+  }
+
+  /// Whether `bytes` hold a scalar to escape, or end in the first bytes of a sequence that may be one.
+  private static func needsWork(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    let n = bytes.count
+    var i = 0
+    while i < n {
+      let b = bytes[i]
+      if b < 0x20 {
+        if b != 0x09 && b != 0x0A { return true }
+      } else if b == 0x7F {
+        return true
+      } else if b == 0xC2 {
+        if i + 1 >= n || (0x80...0x9F).contains(bytes[i + 1]) { return true }
+      } else if b == 0xE2 {
+        if i + 2 >= n { return true }
+        let (c, d) = (bytes[i + 1], bytes[i + 2])
+        if (c == 0x80 && (0xAA...0xAE).contains(d)) || (c == 0x81 && (0xA6...0xA9).contains(d)) { return true }
+      }
+      i += 1
+    }
+    return false
   }
 
   /// Hands on what was held back at the end of the stream (an unfinished sequence, as it was).

@@ -21,4 +21,26 @@ import Testing
   func controlsAreEscaped(_ input: String, _ expected: String) {
     #expect(input.escapingControls == expected)
   }
+
+  /// An export to standard output is escaped piece by piece: whatever the point where a piece
+  /// ends (inside ESC [ …, inside C2 9B or E2 80 AE, inside a Chinese character), the result is
+  /// the whole text escaped at once.
+  @Test func piecesGiveTheSameAsTheWhole() {
+    let text = "甲\u{1B}[2J—“乙”\u{9B}31m\u{202E}丙\t\n\u{2066}丁\u{A0}"
+    let bytes = Array(text.utf8)
+    let whole = text.escapingControls
+    for cut in 0...bytes.count {
+      for second in cut...bytes.count {
+        var escaper = ControlEscaper()
+        var out: [UInt8] = []
+        for piece in [bytes[..<cut], bytes[cut..<second], bytes[second...]] {
+          Array(piece).withUnsafeBytes { escaper.feed($0) { out.append(contentsOf: $0) } }
+        }
+        escaper.finish { out.append(contentsOf: $0) }
+        #expect(String(decoding: out, as: UTF8.self) == whole, "cut at \(cut), \(second)")
+      }
+    }
+    // Text with nothing to escape (Chinese punctuation — E2 80 94 — included) is handed on as it is.
+    #expect(ControlEscaper.escape("规划（2025—2030年）“示例”") == "规划（2025—2030年）“示例”")
+  }
 }
