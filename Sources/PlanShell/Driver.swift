@@ -235,6 +235,20 @@ package enum Driver {
     options.language = language(common)
     options.file = path
     let plan = session.plan
+    if format.isBinary {
+      guard let output, output != "-" else {
+        session.report(.error(.exportNeedsFile(format.rawValue, option: "-o FILE"), at: nil))
+        return 2
+      }
+      let bytes: [UInt8]
+      do {
+        bytes = try Exporter.binary(plan, format: format, options: options)
+      } catch {
+        session.report(.error(.cannotWrite(output, reason: error.reason), at: nil))
+        return 1
+      }
+      return writeOutput(to: output, force: force, session: session) { _, sink in bytes.withUnsafeBytes(sink) }
+    }
     guard let output, output != "-" else {
       // Streamed: each piece goes out as soon as it is made.
       // Escaped piece by piece (a sequence split between pieces is held back to the next).

@@ -41,6 +41,7 @@ extension Message: TextCatalog {
       CatalogEntry("refuseOverwrite", refuseOverwrite("p.plan")),
       CatalogEntry("changedOnDisk", changedOnDisk("p.plan")),
       CatalogEntry("refuseOverwriteExport", refuseOverwriteExport("out.html", option: "--force")),
+      CatalogEntry("exportNeedsFile", exportNeedsFile("xlsx", option: "to PATH")),
       CatalogEntry("unsavedChanges", unsavedChanges("quit")),
       CatalogEntry("nothingTo", nothingTo("undo")),
       CatalogEntry("nothingTo", nothingTo("redo")),

@@ -65,7 +65,7 @@ package enum WorkbookSheets {
   /// The sheet a name denotes, in either language (English ASCII case-insensitively, surrounding
   /// spaces ignored); `nil` for a sheet named after nothing cplan writes.
   package static func sheet(named name: String) -> Sheet? {
-    let trimmed = String(name.unicodeScalars.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    let trimmed = name.trimmingWhitespace()
     let folded = trimmed.lowercased()
     for sheet in allSheets where folded == self.name(sheet, .en).lowercased() || trimmed == self.name(sheet, .zh) {
       return sheet
