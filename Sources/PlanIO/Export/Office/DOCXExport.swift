@@ -47,10 +47,11 @@ struct DOCXExport {
     case .failure(let d):
       doc.paragraph(t(ExportLabels.rankingUnavailable(d.message.text(language))), style: "BodyText")
     case .success(let r):
-      let notes = shared.rankingNotes(r)
+      let notes = shared.rankingNotes(r, byName: hidesIDs)
       doc.paragraph(notes[0], style: "BodyText")
       var table = shared.ranking(r)
       if hidesIDs {
+        for (j, c) in r.criteria.enumerated() { table.header[4 + j] = roadmap.name(.criterion, c) ?? c }
         table = replacingIDs(table, column: table.header.count - 1, kind: .consortium)
         table = dropping(table, columns: [1])
       }
@@ -58,7 +59,16 @@ struct DOCXExport {
       for note in notes.dropFirst() { doc.paragraph(note, style: "BodyText") }
       doc.heading(t(ExportLabels.criteria), level: 2)
       var criteria = shared.criteria(r)
-      if hidesIDs { criteria = dropping(criteria, columns: [0]) }
+      if hidesIDs {
+        // The weight at which the top changes, "0.612 → F3": the field by its name.
+        for i in criteria.rows.indices {
+          let cell = criteria.rows[i][5]
+          guard let arrow = cell.firstRange(of: " \(shared.arrow) ") else { continue }
+          let field = String(cell[arrow.upperBound...])
+          criteria.rows[i][5] = cell[..<arrow.upperBound] + (roadmap.name(.field, field) ?? field)
+        }
+        criteria = dropping(criteria, columns: [0])
+      }
       doc.table(criteria)
     }
   }
