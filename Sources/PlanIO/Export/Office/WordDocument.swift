@@ -63,15 +63,7 @@ struct WordDocument {
   mutating func table(_ table: ExportTable, shaded: Set<[Int]> = []) {
     let columns = table.header.count
     guard columns > 0 else { return }
-    // Widths by display width (at least 4 columns, at most 40), scaled to the text width.
-    var natural = table.header.map { min(40, max(4, DisplayWidth.width($0))) }
-    for row in table.rows {
-      for (j, cell) in row.enumerated() where j < columns {
-        natural[j] = min(40, max(natural[j], Worksheet.width(of: cell)))
-      }
-    }
-    let total = natural.reduce(0, +)
-    let widths = natural.map { max(300, Self.textWidth * $0 / total) }
+    let widths = Self.columnWidths(table)
     body.raw(
       "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/>"
         + "<w:tblLayout w:type=\"fixed\"/><w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\""
@@ -87,6 +79,56 @@ struct WordDocument {
     body.raw("</w:tbl>")
     // A table is followed by a paragraph (Word merges two tables that touch).
     body.raw("<w:p><w:pPr><w:pStyle w:val=\"TableGap\"/></w:pPr></w:p>")
+  }
+
+  /// Column widths in twips that fill the text width: each column first gets room for its
+  /// widest unbreakable piece (``unbreakable(_:)``: an ID, a number, a date; a header of up to
+  /// four CJK characters), then what is left goes to the columns by how much wider their widest
+  /// cell (up to 40 display columns) is. At 9 pt a display column is 90 twips (half an em) in
+  /// a CJK font and up to 117 in bold DejaVu Sans, LibreOffice's stand-in for Calibri; 125 are
+  /// counted, plus 200 for the cell's margins.
+  static func columnWidths(_ table: ExportTable) -> [Int] {
+    func twips(_ columns: Int) -> Int { columns * 125 + 200 }
+    // A header is bold: one column more.
+    var least = table.header.map { max(unbreakable($0) + 1, min(8, DisplayWidth.width($0))) }
+    var natural = table.header.map { min(40, max(4, DisplayWidth.width($0))) }
+    for row in table.rows {
+      for (j, cell) in row.enumerated() where j < least.count {
+        least[j] = max(least[j], unbreakable(cell))
+        natural[j] = min(40, max(natural[j], Worksheet.width(of: cell)))
+      }
+    }
+    var base = least.map(twips)
+    let baseTotal = base.reduce(0, +)
+    guard baseTotal < textWidth else {
+      // Too many columns for the page: shrink all alike.
+      return base.map { max(300, $0 * textWidth / baseTotal) }
+    }
+    let extra = zip(natural, least).map { max(0, $0 - $1) }
+    let extraTotal = extra.reduce(0, +)
+    let spare = textWidth - baseTotal
+    for j in base.indices {
+      base[j] += extraTotal > 0 ? spare * extra[j] / extraTotal : spare / base.count
+    }
+    return base
+  }
+
+  /// The widest piece of `text` a line must not break, in display columns: a run of ASCII
+  /// characters without a space (an ID, a number, `2025-03`); a CJK character may end a line
+  /// anywhere, so counts alone.
+  static func unbreakable(_ text: String) -> Int {
+    var widest = 0
+    var run = 0
+    for scalar in text.unicodeScalars {
+      if scalar.isASCII && scalar != " " && scalar != "\n" {
+        run += 1
+        widest = max(widest, run)
+      } else {
+        run = 0
+        if !scalar.isASCII { widest = max(widest, DisplayWidth.width(of: scalar)) }
+      }
+    }
+    return widest
   }
 
   private mutating func row(
