@@ -27,13 +27,21 @@ struct XLSXExport {
   /// The workbook's bytes.
   /// - Throws: ``ZipContainer/Failure`` when libzip cannot make the archive (out of memory).
   func render() throws(ZipContainer.Failure) -> [UInt8] {
-    var sheets = [settingsSheet()]
-    for kind in Kind.allCases where !plan[kind].isEmpty { sheets.append(kindSheet(kind)) }
-    sheets.append(rankingSheet())
-    if !plan[.score].isEmpty { sheets.append(scoreGridSheet()) }
-    if let status = statusSheet() { sheets.append(status) }
-    sheets.append(diagnosticsSheet())
-    return try Self.package(sheets, language: language)
+    // Each sheet goes into the archive as soon as it is made, and its XML is then let go.
+    var zip = ZipContainer()
+    var names: [String] = []
+    func add(_ sheet: Worksheet) {
+      names.append(sheet.name)
+      zip.add("xl/worksheets/sheet\(names.count).xml", sheet.xml)
+    }
+    add(settingsSheet())
+    for kind in Kind.allCases where !plan[kind].isEmpty { add(kindSheet(kind)) }
+    add(rankingSheet())
+    if !plan[.score].isEmpty { add(scoreGridSheet()) }
+    if let status = statusSheet() { add(status) }
+    add(diagnosticsSheet())
+    Self.package(sheets: names, language: language, into: &zip)
+    return try zip.bytes()
   }
 
   // MARK: Entities
@@ -176,9 +184,9 @@ struct XLSXExport {
 
   // MARK: Package
 
-  /// The workbook's parts around its sheets: content types, relationships, workbook, styles.
-  static func package(_ sheets: [Worksheet], language: MessageLanguage) throws(ZipContainer.Failure) -> [UInt8] {
-    var zip = ZipContainer()
+  /// The workbook's parts around its sheets (`xl/worksheets/sheetK.xml` for the K-th of
+  /// `sheets`, their names): content types, relationships, workbook, styles.
+  static func package(sheets: [String], language: MessageLanguage, into zip: inout ZipContainer) {
     var types = XMLBuffer()
     types.declaration()
     types.raw(
@@ -194,7 +202,7 @@ struct XLSXExport {
       )
     }
     types.raw("</Types>")
-    zip.add("[Content_Types].xml", types)
+    zip.add("[Content_Types].xml", types, at: 0)
 
     var root = XMLBuffer()
     root.declaration()
@@ -202,7 +210,7 @@ struct XLSXExport {
       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
         + "</Relationships>")
-    zip.add("_rels/.rels", root)
+    zip.add("_rels/.rels", root, at: 1)
 
     var workbook = XMLBuffer()
     workbook.declaration()
@@ -214,7 +222,7 @@ struct XLSXExport {
     relations.raw("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">")
     for (i, sheet) in sheets.enumerated() {
       workbook.raw("<sheet name=\"")
-      workbook.text(sheet.name)
+      workbook.text(sheet)
       workbook.raw("\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>")
       relations.raw(
         "<Relationship Id=\"rId\(i + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(i + 1).xml\"/>"
@@ -227,8 +235,6 @@ struct XLSXExport {
     zip.add("xl/workbook.xml", workbook)
     zip.add("xl/_rels/workbook.xml.rels", relations)
     zip.add("xl/styles.xml", styles(language))
-    for (i, sheet) in sheets.enumerated() { zip.add("xl/worksheets/sheet\(i + 1).xml", sheet.xml) }
-    return try zip.bytes()
   }
 
   /// Three cell formats (``Worksheet/Style``): plain, bold header, percent with two decimals

@@ -8,21 +8,35 @@ import CZip
 /// Conventions), made in memory by libzip: parts are added by name, then ``bytes()`` gives the
 /// archive. Entries are deflated and dated 2025-01-01 00:00 UTC, so the same parts give the same
 /// bytes.
+///
+/// A part is copied once, into memory libzip frees when the archive is written, so the caller's
+/// buffer can go at once (a workbook's sheets are not all held twice).
 struct ZipContainer {
-  private var parts: [(name: String, data: [UInt8])] = []
+  private var parts: [(name: String, data: UnsafeMutableRawBufferPointer)] = []
 
   /// A failure of libzip (in memory, only a lack of memory), with its message.
   struct Failure: Error {
     var message: String
   }
 
-  mutating func add(_ name: String, _ data: [UInt8]) { parts.append((name, data)) }
+  /// Adds a part, last or at `position` (the package's `[Content_Types].xml` comes first, where
+  /// tools such as file(1) look for it).
+  mutating func add(_ name: String, _ data: [UInt8], at position: Int? = nil) {
+    // malloc'd: libzip frees it with free(3).
+    let copy = UnsafeMutableRawBufferPointer(start: malloc(max(1, data.count))!, count: data.count)
+    data.withUnsafeBytes { copy.copyMemory(from: $0) }
+    parts.insert((name, copy), at: position ?? parts.count)
+  }
 
-  mutating func add(_ name: String, _ xml: XMLBuffer) { add(name, xml.bytes) }
+  mutating func add(_ name: String, _ xml: XMLBuffer, at position: Int? = nil) { add(name, xml.bytes, at: position) }
 
   /// The zip archive.
   /// - Throws: ``Failure`` when libzip cannot make it.
+  /// - Note: Consumes the parts: call it once.
   func bytes() throws(Failure) -> [UInt8] {
+    // Parts not yet handed to libzip when something fails are freed here.
+    var handed = 0
+    defer { for part in parts[handed...] { free(part.data.baseAddress) } }
     var error = zip_error_t()
     zip_error_init(&error)
     defer { zip_error_fini(&error) }
@@ -36,13 +50,11 @@ struct ZipContainer {
     defer { zip_source_free(source) }
     for part in parts {
       // libzip frees the copy once the archive is written (`freep` 1).
-      let copy = malloc(max(part.data.count, 1))!
-      part.data.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-      guard let data = zip_source_buffer(archive, copy, zip_uint64_t(part.data.count), 1) else {
-        free(copy)
+      guard let data = zip_source_buffer(archive, part.data.baseAddress, zip_uint64_t(part.data.count), 1) else {
         defer { zip_discard(archive) }
         throw Self.failure(zip_get_error(archive))
       }
+      handed += 1
       let index = zip_file_add(archive, part.name, data, zip_flags_t(ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE))
       guard index >= 0 else {
         zip_source_free(data)
