@@ -108,9 +108,12 @@ extension ShellCommand {
       examples: ["export text", "export markdown to roadmap.md force", "export xlsx to plan.xlsx"],
       perform: { session, _, arguments in session.export(arguments) }),
     ShellCommand(
-      .save, forms: [[Argument("PATH", .path, optional: true, noun: CommandText.aPath)]], options: [Option("force")],
-      summary: LocalizedText(en: "write the plan file (atomically)", zh: "保存计划文件（原子写入）"),
-      examples: ["save", "save plans/jilin.plan"],
+      .save, forms: [[Argument("PATH", .path, optional: true, noun: CommandText.aPath)]],
+      options: [Option("force"), Option("merge")],
+      summary: LocalizedText(
+        en: "write the plan file (atomically); merge takes in changes made to it on disk meanwhile",
+        zh: "保存计划文件（原子写入）；merge 合并期间磁盘上对它的修改"),
+      examples: ["save", "save plans/jilin.plan", "save merge"],
       perform: { session, command, arguments in session.save(command, arguments) }),
     ShellCommand(
       .load, forms: [[Argument("PATH", .path, noun: CommandText.aPath)]],
