@@ -302,6 +302,24 @@ struct ValidationRuleTests {
     (["set org faw rd-intensity 2%", "set plan rd-intensity-min 1.5%"], "R19"),
     // M3 starts 2027-06, five months after P2 begins (2027-01): within a grace of 5 months.
     (["set measure M3 start 2027-06", "set plan start-grace 5"], "R30"),
+    // a12 = 2, a23 = 2, a13 = 1: λmax = 3.2174, CI = 0.1087, CR = CI/0.58 = 0.187 (numpy
+    // eigvals) — above 0.10, within 0.2.
+    (
+      [
+        "set plan weighting ahp", "add compare C1 C2 2", "add compare C2 C3 2", "add compare C1 C3 1",
+        "set plan cr-max 0.2",
+      ],
+      "R04"
+    ),
+    // F2 at 10, 10, 6.5 against F1's 9: with C3's weight w, the others keeping their 4:3
+    // proportion, F2 = 10 − 3.5·w, above 9 once w < 0.2857, a move of 4.76% of 0.30. A 10% move
+    // (w = 0.27: F2 = 9.055) changes the top 1; a 4% move (w = 0.288: F2 = 8.992) does not.
+    (
+      [
+        "set score F2 C1 value 10", "set score F2 C2 value 10", "set score F2 C3 value 6.5",
+        "set plan weight-move 4%",
+      ], "R08"
+    ),
   ])
   func aThresholdSettingMovesTheRule(edits: [String], rule: String) throws {
     let broken = try ValidationFixture.plan(Array(edits.dropLast()))
