@@ -30,9 +30,13 @@ extension Session {
   }
 
   func newPlan(_ command: Command) -> Bool {
+    // An empty plan without a file is already new: nothing to record (issue 17 item 4).
+    if file == nil, plan.isEmpty { return true }
     guard confirmed("new", at: command.verbToken) else { return false }
     replacePlan(Plan(), file: nil)
     onChange?("new")
+    // The empty plan has nothing to lose: `quit` does not ask, the prompt shows no `*`.
+    markNothingToSave()
     return true
   }
 

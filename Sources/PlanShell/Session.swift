@@ -206,6 +206,12 @@ package final class Session {
     }
     if cascade { reportCascade(before: countsBefore) }
     validation.note(change, in: plan, mutation: planMutations)
+    if command.verb == .set, change.changesNothing(in: plan) {
+      // A value set to what it already was: no undo step, nothing unsaved, nothing journalled
+      // (issue 17 item 4); the statement's place is put back as it was.
+      validation.note(plan.revert(change), in: plan, mutation: planMutations)
+      return true
+    }
     record(change)
     onChange?(sourceText(of: command))
     return true
@@ -416,6 +422,11 @@ package final class Session {
   }
 
   // MARK: Files
+
+  /// Marks the current plan, empty and without a file after `new`, as having nothing to save.
+  func markNothingToSave() {
+    savedVersion = version
+  }
 
   /// Marks the current plan as saved to / loaded from `path`.
   /// - Parameter stamp: the stamp of the descriptor that was read or written (by path when not given).

@@ -44,6 +44,7 @@ extension Message: TextCatalog {
       CatalogEntry("saveConflicts", saveConflicts("p.plan", count: 1)),
       CatalogEntry("changedWhileFormatting", changedWhileFormatting("p.plan", when: "2026-12-07 21:15:03")),
       CatalogEntry("refuseOverwriteExport", refuseOverwriteExport("out.html", option: "--force")),
+      CatalogEntry("exportNeedsFile", exportNeedsFile("xlsx", option: "to PATH")),
       CatalogEntry("unsavedChanges", unsavedChanges("quit")),
       CatalogEntry("nothingTo", nothingTo("undo")),
       CatalogEntry("nothingTo", nothingTo("redo")),

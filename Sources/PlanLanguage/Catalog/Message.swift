@@ -262,4 +262,10 @@ extension Message {
   package static func nothingToRecover() -> Message {
     Message("E125", en: "there is no unsaved work to recover", zh: "没有可恢复的未保存工作")
   }
+  /// A workbook or document asked for without a file (SPEC §13: `xlsx` and `docx` are file only).
+  package static func exportNeedsFile(_ format: String, option: String) -> Message {
+    Message(
+      "E130", en: "'\(format)' is written to a file only; add '\(option)'",
+      zh: "'\(format)' 只能写入文件；请加上 '\(option)'")
+  }
 }

@@ -41,6 +41,7 @@ package enum CommandText: TextCatalog {
 
   static let anID = LocalizedText(en: "an ID", zh: "ID")
   static let aPath = LocalizedText(en: "a path", zh: "路径")
+  static let aYear = LocalizedText(en: "a year", zh: "年份")
   /// A kind's key part: `funding PHASE`.
   static func keyPart(_ kind: String, _ name: String) -> LocalizedText {
     LocalizedText(en: "\(kind) \(name)", zh: "\(kind) 的 \(name)")
@@ -106,7 +107,8 @@ package enum CommandText: TextCatalog {
       CatalogEntry("theName", theName), CatalogEntry("required", required), CatalogEntry("planSettings", planSettings),
       CatalogEntry("positional", positional("value")),
       CatalogEntry("chineseTerms", chineseTerms(["instrument", "funder"], term: "项目资助", keyword: "grant")),
-      CatalogEntry("anID", anID), CatalogEntry("aPath", aPath), CatalogEntry("keyPart", keyPart("funding", "PHASE")),
+      CatalogEntry("anID", anID), CatalogEntry("aPath", aPath), CatalogEntry("aYear", aYear),
+      CatalogEntry("keyPart", keyPart("funding", "PHASE")),
       CatalogEntry("after", after("to", aPath)),
       CatalogEntry("oneOf", oneOf(LocalizedText(en: "a format", zh: "格式"), ["text", "json"])),
       CatalogEntry("mergedFromDisk", mergedFromDisk("plan.plan", when: "2026-12-07 21:15:03")),
