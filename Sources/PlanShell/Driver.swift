@@ -88,6 +88,15 @@ package enum Driver {
     if let plan, let failure = session.loadInitial(path: plan, validatingEarly: interactive) {
       return Int32(failure.rawValue)
     }
+    if interactive, !common.commands.isEmpty {
+      // `-c … -i`: the shell (and its journal) first, so the commands' changes are journaled.
+      let shell = InteractiveShell(session: session, common: common)
+      _ = shell.executeCommandLine(common.commands)
+      if session.quitRequested { return exitStatus(session) }
+      session.settings.interactive = true
+      session.validateInBackground()
+      return shell.run()
+    }
     if !common.commands.isEmpty {
       for (i, text) in common.commands.enumerated() {
         let ok = session.execute(bytes: Array(text.utf8), file: "<command \(i + 1)>")
