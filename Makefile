@@ -6,7 +6,7 @@ PLAN  ?= plans/jilin-2025-2030.plan
 APT_PACKAGES = libedit-dev libzip-dev libxml2-dev libsqlite3-dev pkg-config tmux sqlite3 python3 e2fsprogs git neovim chromium poppler-utils fonts-wqy-microhei man-db
 ## Python packages the tests use (with `python3 -m pip`: this machine's python3 is not Debian's, so
 ## python3-… apt packages are invisible to it). jsonschema: the JSON export and rule list schemas.
-PIP_PACKAGES = jsonschema
+PIP_PACKAGES = jsonschema openpyxl
 ## The tests that drive real outside programs (tmux, and later a browser, LibreOffice, git,
 ## PostgreSQL, Neovim) are the suites whose name contains `Integration`: run once by
 ## `make test-integration`, never under ASan.

@@ -2,6 +2,8 @@
 package enum Verb: String, Sendable, CaseIterable {
   case add, set, remove, rename
   case validate, rank, show, list, export, save, load, new, run, undo, redo, help, quit, exit, recover
+  /// `import PATH …` (SPEC §13).
+  case `import`
 
   /// Whether the verb changes the plan (`add`, `set`, `remove`, `rename`); only these may stand in a plan file.
   package var isEdit: Bool {
@@ -23,7 +25,7 @@ package enum Verb: String, Sendable, CaseIterable {
   /// Verbs whose first argument is a path.
   var takesPath: Bool {
     switch self {
-    case .load, .save, .run, .recover: true
+    case .load, .save, .run, .recover, .import: true
     default: false
     }
   }

@@ -154,6 +154,7 @@ package struct Parser {
       case .error(let d): return .error(d)
       case .token(let t):
         if verb == .export, t.isKeyword("to") { wantPath = true }
+        if verb == .import, t.isKeyword("map") { wantPath = true }
         arguments.append(t)  // the last use of `t`: moved, not copied
       }
     }
