@@ -152,8 +152,9 @@ package enum ColumnLabels: TextCatalog {
       CatalogEntry("valueColumn", valueColumn),
     ]
     for kind in Kind.allCases {
+      out.append(CatalogEntry("sheetName", sheetName(of: kind)))
       for column in columns(of: kind) {
-        out.append(CatalogEntry("\(kind.rawValue).\(name(column, of: kind))", header(column, of: kind)))
+        out.append(CatalogEntry("header", header(column, of: kind)))
       }
     }
     return out

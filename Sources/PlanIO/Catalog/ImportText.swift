@@ -4,8 +4,8 @@ import PlanLanguage
 /// encoding and shape. A bad value, reference or key in a row is reported with the typed
 /// command's own message (``Message``), at the row's cell. Codes E130–E139.
 package enum ImportText: TextCatalog {
-  package static func notWorkbook(_ path: String, reason: String) -> Message {
-    Message("E130", en: "'\(path)' is not an XLSX workbook: \(reason)", zh: "'\(path)' 不是 XLSX 工作簿：\(reason)")
+  package static func notWorkbook(_ path: String, reason: LocalizedText) -> Message {
+    Message("E130", en: "'\(path)' is not an XLSX workbook: \(reason.en)", zh: "'\(path)' 不是 XLSX 工作簿：\(reason.zh)")
   }
   package static func invalidEncoding(_ encoding: String) -> Message {
     Message(
@@ -89,7 +89,7 @@ package enum ImportText: TextCatalog {
 
   package static var entries: [CatalogEntry] {
     [
-      CatalogEntry("notWorkbook", notWorkbook("plan.xlsx", reason: notZip.en)),
+      CatalogEntry("notWorkbook", notWorkbook("plan.xlsx", reason: notZip)),
       CatalogEntry("invalidEncoding", invalidEncoding("GB18030")),
       CatalogEntry("cellCount", cellCount(found: 5, expected: 4)),
       CatalogEntry("emptyFile", emptyFile("org.csv")),

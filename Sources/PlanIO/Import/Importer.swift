@@ -84,7 +84,8 @@ package enum Importer {
               guard !special.isDerived else { continue }
               tables.append(Table(content: .settings, name: name, order: 0, read: read, isSheet: true))
             } else {
-              let at = SourceLocation(file: path, line: 1, column: 1)
+              SourceFiles.registerSheet(name)
+              let at = SourceLocation(file: name, line: 1, column: 1)
               let suggestion = Suggestion.nearest(sheet.name, in: ImportKinds.allNames)
               outcome.diagnostics.append(.error(.unknownKind(sheet.name, suggestion: suggestion), at: at))
             }

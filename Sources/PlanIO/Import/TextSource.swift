@@ -28,6 +28,9 @@ package final class TextSource {
   private var pending: [UInt8] = []
   private var atStart = true
   private var atEnd = false
+  /// Set when the converter met an invalid sequence: the text before it was handed out, and the
+  /// next call throws (so that the reader knows where the text stopped).
+  private var invalid = false
 
   /// Opens `path` and finds its encoding.
   /// - Throws: ``FileError`` when it cannot be read.
@@ -110,6 +113,7 @@ package final class TextSource {
   /// - Throws: ``InvalidBytes`` at a sequence that is not GB18030 (in a GB18030 file);
   ///   ``FileError`` when reading fails.
   package func next() throws -> [UInt8]? {
+    if invalid { throw InvalidBytes(encoding: encoding) }
     guard !atEnd else { return nil }
     var buffer = [UInt8](repeating: 0, count: chunkSize)
     let n = try TextSource.readChunk(fd, into: &buffer)
@@ -121,7 +125,7 @@ package final class TextSource {
     buffer.removeLast(chunkSize - n)
     var out: [UInt8]
     if let converter {
-      out = try convert(pending + buffer, with: converter)
+      out = convert(pending + buffer, with: converter)
     } else {
       out = buffer
     }
@@ -132,12 +136,13 @@ package final class TextSource {
     return out
   }
 
-  /// Converts `input` from GB18030 to UTF-8, keeping a sequence cut by its end in ``pending``.
-  private func convert(_ input: [UInt8], with converter: iconv_t) throws -> [UInt8] {
+  /// Converts `input` from GB18030 to UTF-8, keeping a sequence cut by its end in ``pending``;
+  /// at an invalid sequence, the text before it (and ``invalid`` set).
+  private func convert(_ input: [UInt8], with converter: iconv_t) -> [UInt8] {
     var input = input
     var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
     var produced = 0
-    let left: Int = try input.withUnsafeMutableBytes { inRaw throws -> Int in
+    let left: Int = input.withUnsafeMutableBytes { inRaw -> Int in
       var inPointer: UnsafeMutablePointer<CChar>? = inRaw.baseAddress?.assumingMemoryBound(to: CChar.self)
       var inLeft = inRaw.count
       while inLeft > 0 {
@@ -154,7 +159,9 @@ package final class TextSource {
         switch code {
         case E2BIG: output += [UInt8](repeating: 0, count: output.count)
         case EINVAL: return inLeft  // a sequence cut by the chunk's end
-        default: throw InvalidBytes(encoding: .gb18030)
+        default:
+          invalid = true  // the text before it goes out first
+          return 0
         }
       }
       return inLeft

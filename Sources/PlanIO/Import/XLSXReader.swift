@@ -34,7 +34,7 @@ package final class XLSXReader {
     var error: Int32 = 0
     guard let archive = zip_open(path, ZIP_RDONLY, &error) else {
       if error == ZIP_ER_NOZIP || error == ZIP_ER_INCONS {
-        throw .error(ImportText.notWorkbook(path, reason: ImportText.notZip.en), at: nil)
+        throw .error(ImportText.notWorkbook(path, reason: ImportText.notZip), at: nil)
       }
       var zipError = zip_error_t()
       zip_error_init_with_code(&zipError, error)
@@ -43,18 +43,13 @@ package final class XLSXReader {
       throw .error(.cannotRead(path, reason: reason), at: nil)
     }
     self.archive = archive
+    // From here on `deinit` discards the archive, also when this throws.
     guard zip_name_locate(archive, "xl/workbook.xml", 0) >= 0 else {
-      zip_close(archive)
-      throw .error(ImportText.notWorkbook(path, reason: ImportText.noWorkbookPart.en), at: nil)
+      throw .error(ImportText.notWorkbook(path, reason: ImportText.noWorkbookPart), at: nil)
     }
-    do throws(Diagnostic) {
-      try readWorkbook()
-      try readSharedStrings()
-      try readStyles()
-    } catch {
-      zip_discard(archive)
-      throw error
-    }
+    try readWorkbook()
+    try readSharedStrings()
+    try readStyles()
   }
 
   deinit { zip_discard(archive) }
@@ -125,7 +120,7 @@ package final class XLSXReader {
   private func open(_ part: String) -> PartReader? { PartReader(archive: archive, part: part) }
 
   private func malformed(_ part: String) -> Diagnostic {
-    .error(ImportText.notWorkbook(path, reason: ImportText.badPart(part).en), at: nil)
+    .error(ImportText.notWorkbook(path, reason: ImportText.badPart(part)), at: nil)
   }
 
   /// `xl/workbook.xml` (the sheets in order, each with its relationship ID) and its
