@@ -22,7 +22,6 @@ import Testing
     (DiffText.self, "Sources/PlanIO/Catalog/DiffText.swift"),
     (MergeText.self, "Sources/PlanIO/Catalog/MergeText.swift"),
     (ImportText.self, "Sources/PlanIO/Catalog/ImportText.swift"),
-    (ColumnLabels.self, "Sources/PlanIO/Catalog/ColumnLabels.swift"),
     (ShellText.self, "Sources/PlanShell/Catalog/ShellText.swift"),
     (CommandText.self, "Sources/PlanShell/Catalog/CommandText.swift"),
   ]

@@ -58,11 +58,11 @@ import Testing
       name: "org.csv", bytes: Array("id,nmae,type\nx1,甲,enterprise\n".utf8), errors: [("org.csv:1:2", "E101")],
       contains: "did you mean 'name'?"),
     Bad(
-      name: "org.csv", bytes: Array("编号,名车\nx1,甲\n".utf8), errors: [("org.csv:1:2", "E101")],
+      name: "org.csv", bytes: Array("ID,名车\nx1,甲\n".utf8), errors: [("org.csv:1:2", "E101")],
       contains: "did you mean '名称'?"),
     Bad(
       name: "org.csv", bytes: Array("id,name,type\nx1,甲,enterprise,large\nx2,乙\n".utf8),
-      errors: [("org.csv:2:4", "E132"), ("org.csv:3:2", "E132")], contains: "the row has 4 cells, the header 3"),
+      errors: [("org.csv:2:4", "E142"), ("org.csv:3:2", "E142")], contains: "the row has 4 cells, the header 3"),
     Bad(
       name: "org.csv", bytes: Array("id,name,type\nx1,甲,enterprize\n".utf8), errors: [("org.csv:2:3", "E102")],
       contains: "did you mean 'enterprise'?"),
@@ -72,29 +72,29 @@ import Testing
     Bad(
       name: "org.csv", bytes: Array("id,name\nx1,甲\njlu,吉大\n".utf8), errors: [("org.csv:3:1", "E104")],
       contains: "org 'jlu' already exists"),
-    Bad(name: "org.csv", bytes: [], errors: [], contains: "error: 'org.csv' has no header row [E133]"),
-    Bad(name: "org.csv", bytes: Array("\n\n".utf8), errors: [], contains: "error: 'org.csv' has no header row [E133]"),
+    Bad(name: "org.csv", bytes: [], errors: [], contains: "error: 'org.csv' has no header row [E143]"),
+    Bad(name: "org.csv", bytes: Array("\n\n".utf8), errors: [], contains: "error: 'org.csv' has no header row [E143]"),
     Bad(
       name: "member.csv", bytes: Array("consortium,org,role\nK9,jlu,core\n".utf8),
       errors: [("member.csv:2:1", "E103")], contains: "unknown consortium 'K9'"),
     Bad(
       name: "orgs.csv", bytes: Array("id,name\nx1,甲\n".utf8), errors: [],
       contains:
-        "cannot tell the kind of 'orgs.csv' from its name; give it: --kind KIND (import … kind KIND); did you mean 'org'? [E134]"
+        "cannot tell the kind of 'orgs.csv' from its name; give it: --kind KIND (import … kind KIND); did you mean 'org'? [E144]"
     ),
     Bad(
-      name: "member.csv", bytes: Array("org,role\njlu,core\n".utf8), errors: [("member.csv:1:1", "E135")],
+      name: "member.csv", bytes: Array("org,role\njlu,core\n".utf8), errors: [("member.csv:1:1", "E145")],
       contains: "no column 'consortium'"),
-    Bad(name: "x.xlsx", bytes: [], fixture: "not-a-zip.xlsx", errors: [], contains: "not a zip archive [E130]"),
+    Bad(name: "x.xlsx", bytes: [], fixture: "not-a-zip.xlsx", errors: [], contains: "not a zip archive [E140]"),
     Bad(
       name: "x.xlsx", bytes: [], fixture: "not-a-workbook.xlsx", errors: [],
-      contains: "no xl/workbook.xml in the archive [E130]"),
+      contains: "no xl/workbook.xml in the archive [E140]"),
     Bad(
       name: "x.xlsx", bytes: [], fixture: "unknown-sheet.xlsx",
       errors: [("unknown-sheet.xlsx[organisations]!A1", "E100")],
       contains: "unknown kind 'organisations'"),
     Bad(
-      name: "x.xlsx", bytes: [], fixture: "formula.xlsx", errors: [("formula.xlsx[criterion]!C2", "E137")],
+      name: "x.xlsx", bytes: [], fixture: "formula.xlsx", errors: [("formula.xlsx[criterion]!C2", "E147")],
       contains: "formula cell without a cached value"),
   ]
 
@@ -139,7 +139,7 @@ import Testing
     let before = session.plan
     #expect(!session.importFiles([path], options: Importer.Options(), dryRun: false))
     #expect(session.plan == before)
-    #expect(output.err.contains("单位.csv:3:2: error: invalid byte sequence for GB18030 [E131]"), "\(output.err)")
+    #expect(output.err.contains("单位.csv:3:2: error: invalid byte sequence for GB18030 [E141]"), "\(output.err)")
   }
 
   /// One undo step; the journal gets each edit as its canonical statement.

@@ -2,14 +2,14 @@ import PlanLanguage
 
 /// The messages of `import` (SPEC §13) that no typed command gives: a file's container,
 /// encoding and shape. A bad value, reference or key in a row is reported with the typed
-/// command's own message (``Message``), at the row's cell. Codes E130–E139.
+/// command's own message (``Message``), at the row's cell. Codes E140–E149.
 package enum ImportText: TextCatalog {
   package static func notWorkbook(_ path: String, reason: LocalizedText) -> Message {
-    Message("E130", en: "'\(path)' is not an XLSX workbook: \(reason.en)", zh: "'\(path)' 不是 XLSX 工作簿：\(reason.zh)")
+    Message("E140", en: "'\(path)' is not an XLSX workbook: \(reason.en)", zh: "'\(path)' 不是 XLSX 工作簿：\(reason.zh)")
   }
   package static func invalidEncoding(_ encoding: String) -> Message {
     Message(
-      "E131", en: "invalid byte sequence for \(encoding)", zh: "无效的 \(encoding) 字节序列",
+      "E141", en: "invalid byte sequence for \(encoding)", zh: "无效的 \(encoding) 字节序列",
       notes: [
         LocalizedText(
           en: "hint: save the sheet as CSV UTF-8 (Excel: CSV UTF-8; WPS: UTF-8)",
@@ -18,14 +18,14 @@ package enum ImportText: TextCatalog {
   }
   package static func cellCount(found: Int, expected: Int) -> Message {
     Message(
-      "E132", en: "the row has \(found) cells, the header \(expected)", zh: "该行有 \(found) 个单元格，表头有 \(expected) 个")
+      "E142", en: "the row has \(found) cells, the header \(expected)", zh: "该行有 \(found) 个单元格，表头有 \(expected) 个")
   }
   package static func emptyFile(_ path: String) -> Message {
-    Message("E133", en: "'\(path)' has no header row", zh: "'\(path)' 没有表头行")
+    Message("E143", en: "'\(path)' has no header row", zh: "'\(path)' 没有表头行")
   }
   package static func unknownFileKind(_ name: String, suggestion: String?) -> Message {
     var m = Message(
-      "E134", en: "cannot tell the kind of '\(name)' from its name; give it: --kind KIND (import … kind KIND)",
+      "E144", en: "cannot tell the kind of '\(name)' from its name; give it: --kind KIND (import … kind KIND)",
       zh: "无法从文件名 '\(name)' 判断类别；请指定：--kind KIND（import … kind KIND）")
     if let suggestion {
       m.text.en += "; did you mean '\(suggestion)'?"
@@ -35,15 +35,15 @@ package enum ImportText: TextCatalog {
   }
   package static func missingKeyColumn(_ column: String, kind: String) -> Message {
     Message(
-      "E135", en: "the header has no column '\(column)', which a \(kind) needs as part of its key",
+      "E145", en: "the header has no column '\(column)', which a \(kind) needs as part of its key",
       zh: "表头缺少 '\(column)' 列，\(kind) 的键需要它")
   }
   package static func repeatedColumn(_ column: String) -> Message {
-    Message("E136", en: "column '\(column)' is given twice", zh: "列 '\(column)' 重复出现")
+    Message("E146", en: "column '\(column)' is given twice", zh: "列 '\(column)' 重复出现")
   }
   package static func formulaWithoutValue() -> Message {
     Message(
-      "E137", en: "formula cell without a cached value", zh: "公式单元格没有缓存的计算结果",
+      "E147", en: "formula cell without a cached value", zh: "公式单元格没有缓存的计算结果",
       notes: [
         LocalizedText(
           en: "hint: open and save the workbook in Excel or WPS, which stores each formula's value",
@@ -51,10 +51,10 @@ package enum ImportText: TextCatalog {
       ])
   }
   package static func badMapRule(_ reason: LocalizedText) -> Message {
-    Message("E138", en: "bad map rule: \(reason.en)", zh: "映射规则有误：\(reason.zh)")
+    Message("E148", en: "bad map rule: \(reason.en)", zh: "映射规则有误：\(reason.zh)")
   }
   package static func badSettingRow() -> Message {
-    Message("E139", en: "a settings row is a setting's name and its value", zh: "设置行应为设置项名称及其值")
+    Message("E149", en: "a settings row is a setting's name and its value", zh: "设置行应为设置项名称及其值")
   }
 
   // MARK: Reasons and reports

@@ -2,34 +2,52 @@ import PlanLanguage
 import PlanModel
 
 /// What each column of a CSV file or sheet is, read from its header row (SPEC §13): a key part,
-/// the name or an attribute of the kind (``ColumnLabels``), by its English name in any case or
-/// its Chinese label, after the `--map` rules have renamed or skipped it; and the constants
-/// the rules fill in.
+/// the name or an attribute of the kind, by its English name in any case or its Chinese label
+/// (``WorkbookSheets``: the headers the workbook export writes), after the `--map` rules have
+/// renamed or skipped it; and the constants the rules fill in.
 package struct ImportHeader: Sendable {
+  /// One column of a kind's table.
+  package enum Column: Sendable, Hashable {
+    /// Key part `i` (``KindSpec/keys``).
+    case key(Int)
+    /// The entity's name.
+    case name
+    /// Attribute `i` (``KindSpec/attributes``).
+    case attribute(Int)
+  }
+
   package let kind: Kind
   /// By the sheet's column number, the kind's column it holds (columns left out are absent).
-  package var columns: [Int: ColumnLabels.Column] = [:]
+  package var columns: [Int: Column] = [:]
   /// How many cells the header has (a CSV record must have as many).
   package var width = 0
   /// Constant cells from the rules, for columns the sheet does not have.
-  package var constants: [(column: ColumnLabels.Column, text: String, location: SourceLocation)] = []
+  package var constants: [(column: Column, text: String, location: SourceLocation)] = []
+
+  /// The columns of `kind`'s table in the order of ``WorkbookSheets/columns(_:)``: key parts,
+  /// name, attributes.
+  static func columns(of kind: Kind) -> [Column] {
+    let spec = kind.spec
+    return spec.keys.indices.map { Column.key($0) } + (spec.hasName ? [.name] : [])
+      + spec.attributes.indices.map { Column.attribute($0) }
+  }
 
   /// The column named `name` in `kind`'s table: its English name (any case) or Chinese label.
-  package static func column(named name: String, of kind: Kind) -> ColumnLabels.Column? {
-    let lowered = name.trimmingWhitespace().lowercased()
-    for column in ColumnLabels.columns(of: kind) {
-      let header = ColumnLabels.header(column, of: kind)
-      if header.en.lowercased() == lowered || header.zh == lowered { return column }
-    }
-    return nil
+  package static func column(named name: String, of kind: Kind) -> Column? {
+    guard let english = WorkbookSheets.column(forHeader: name.trimmingWhitespace()),
+      let i = WorkbookSheets.columns(kind).firstIndex(of: english)
+    else { return nil }
+    return columns(of: kind)[i]
+  }
+
+  /// The English name of a column (`id`, `criterion2`, `name`, `rd-intensity`).
+  static func name(_ column: Column, of kind: Kind) -> String {
+    WorkbookSheets.columns(kind)[columns(of: kind).firstIndex(of: column)!]
   }
 
   /// Every name a column of `kind` may be headed by, for "did you mean".
   static func names(of kind: Kind) -> [String] {
-    ColumnLabels.columns(of: kind).flatMap { column -> [String] in
-      let header = ColumnLabels.header(column, of: kind)
-      return [header.en, header.zh]
-    }
+    WorkbookSheets.columns(kind).flatMap { [$0, WorkbookSheets.header($0, .zh)] }
   }
 
   /// Reads the header row.
@@ -46,7 +64,7 @@ package struct ImportHeader: Sendable {
   ) throws(DiagnosticList) {
     self.kind = kind
     var errors: [Diagnostic] = []
-    var seen: [ColumnLabels.Column: Int] = [:]
+    var seen: [Column: Int] = [:]
     width = row.cells.last?.column ?? 0
     for cell in row.cells {
       let text: String
@@ -89,7 +107,7 @@ package struct ImportHeader: Sendable {
     for i in spec.keys.indices where !given.contains(.key(i)) {
       errors.append(
         .error(
-          ImportText.missingKeyColumn(ColumnLabels.name(.key(i), of: kind), kind: kind.rawValue), at: location(1)))
+          ImportText.missingKeyColumn(ImportHeader.name(.key(i), of: kind), kind: kind.rawValue), at: location(1)))
     }
     if requireAttributes {
       for i in spec.requiredAttributes where !given.contains(.attribute(i)) {

@@ -2,19 +2,18 @@ import PlanLanguage
 import PlanModel
 
 /// What a CSV file's base name or a workbook's sheet name says it holds (SPEC §13): a kind, by
-/// its keyword in any case (`org.csv`, `Goal`) or its Chinese name (`单位.csv`; the names of
-/// ``ColumnLabels/sheetName(of:)``), or one of the workbook's other sheets (``ColumnLabels/Sheet``).
+/// its keyword in any case (`org.csv`, `Goal`) or its Chinese name (`单位.csv`), as
+/// ``WorkbookSheets`` names the sheets.
 package enum ImportKinds {
   /// The kind named `name`, or `nil`.
   package static func kind(named name: String) -> Kind? {
-    let name = name.trimmingWhitespace()
-    if let kind = Kind(keyword: name) { return kind }
-    return Kind.allCases.first { ColumnLabels.sheetName(of: $0).zh == name }
+    if case .kind(let kind) = WorkbookSheets.sheet(named: name) { return kind }
+    return nil
   }
 
   /// Every name of a kind, for "did you mean".
   package static var allNames: [String] {
-    Kind.allCases.flatMap { [$0.rawValue, ColumnLabels.sheetName(of: $0).zh] }
+    Kind.allCases.flatMap { [WorkbookSheets.name(.kind($0), .en), WorkbookSheets.name(.kind($0), .zh)] }
   }
 
   /// The kind a CSV file holds by its base name without extension (`plans/org.csv` → `org`).

@@ -80,8 +80,8 @@ package enum Importer {
             let read: ((ImportRow) throws -> Void) throws -> Void = { body in try book.rows(of: sheet, body) }
             if let kind = options.rules?.kind?.value ?? ImportKinds.kind(named: sheet.name) {
               tables.append(Table(content: .kind(kind), name: name, order: kind.index + 1, read: read, isSheet: true))
-            } else if let special = ColumnLabels.Sheet(named: sheet.name.trimmingWhitespace()) {
-              guard !special.isDerived else { continue }
+            } else if let special = WorkbookSheets.sheet(named: sheet.name) {
+              guard case .settings = special else { continue }  // derived: the export's reading aids
               tables.append(Table(content: .settings, name: name, order: 0, read: read, isSheet: true))
             } else {
               SourceFiles.registerSheet(name)
@@ -143,6 +143,7 @@ package enum Importer {
   ) {
     if table.isSheet { SourceFiles.registerSheet(table.name) }
     var header: ImportHeader?
+    var settingColumns = (setting: 1, value: 2)
     var headerFailed = false
     var sawHeader = false
     do {
@@ -153,7 +154,10 @@ package enum Importer {
         if !sawHeader {
           if row.isEmpty { return }
           sawHeader = true
-          guard case .kind(let kind) = table.content else { return }  // the settings sheet's header
+          guard case .kind(let kind) = table.content else {
+            settingColumns = RowConversion.settingColumns(row)
+            return
+          }
           do throws(DiagnosticList) {
             header = try ImportHeader(
               kind: kind, row: row, rules: options.rules, requireAttributes: !options.update, location: location)
@@ -166,7 +170,7 @@ package enum Importer {
         if headerFailed || row.isEmpty { return }
         do throws(Diagnostic) {
           guard let header else {
-            if let command = try RowConversion.settingCommand(row, location: location) {
+            if let command = try RowConversion.settingCommand(row, columns: settingColumns, location: location) {
               outcome.changes.append(try outcome.plan.apply(command))
               outcome.statements.append(statement(plan: outcome.plan, command))
               outcome.updated["plan", default: 0] += 1

@@ -17,7 +17,7 @@ import PlanModel
 /// ```
 ///
 /// The target of `->` and the column of `=` are column names or their Chinese labels, as a
-/// header may be (``ColumnLabels``). A header that no rule names is read as it is.
+/// header may be (``WorkbookSheets``). A header that no rule names is read as it is.
 package struct MapRules: Sendable {
   /// A rule's position, for messages.
   package struct Located<T: Sendable>: Sendable {

@@ -20,7 +20,7 @@ package enum RowConversion {
     let kind = header.kind
     let spec = kind.spec
     // The row's cells by the kind's column, then the constants the rules fill in.
-    var cells: [ColumnLabels.Column: (value: ImportCell.Value, at: SourceLocation)] = [:]
+    var cells: [ImportHeader.Column: (value: ImportCell.Value, at: SourceLocation)] = [:]
     for cell in row.cells {
       guard let column = header.columns[cell.column], !cell.isEmpty else { continue }
       cells[column] = (cell.value, location(cell.column))
@@ -69,27 +69,42 @@ package enum RowConversion {
     return (command, key, isSet)
   }
 
-  /// The `set plan NAME VALUE` of a row of the settings sheet: the setting's keyword or Chinese
-  /// description in its first cell, the value in its second.
-  package static func settingCommand(_ row: ImportRow, location: (Int) -> SourceLocation) throws(Diagnostic)
-    -> Command?
-  {
-    let cells = row.cells.filter { !$0.isEmpty }
-    guard !cells.isEmpty else { return nil }
-    guard cells.count == 2, cells[0].column == 1, case .text(let name) = cells[0].value else {
-      throw .error(ImportText.badSettingRow(), at: location(cells[0].column))
+  /// The columns of the settings sheet that hold the setting and its value, from its header
+  /// (``WorkbookSheets/settingColumn``, ``WorkbookSheets/valueColumn``; the description is not
+  /// read); the first two columns when the header names neither.
+  package static func settingColumns(_ header: ImportRow) -> (setting: Int, value: Int) {
+    func column(_ label: LocalizedText) -> Int? {
+      header.cells.first { cell in
+        let t = text(cell.value)
+        return t.lowercased() == label.en.lowercased() || t == label.zh
+      }?.column
     }
-    let at = location(1)
-    let trimmed = name.trimmingWhitespace()
-    guard let index = ColumnLabels.planSetting(named: trimmed) else {
+    return (column(WorkbookSheets.settingColumn) ?? 1, column(WorkbookSheets.valueColumn) ?? 2)
+  }
+
+  /// The `set plan NAME VALUE` of a row of the settings sheet: the setting's keyword (or its
+  /// Chinese description) and its value in the columns ``settingColumns(_:)`` found.
+  package static func settingCommand(
+    _ row: ImportRow, columns: (setting: Int, value: Int), location: (Int) -> SourceLocation
+  ) throws(Diagnostic) -> Command? {
+    let name = row.cells.first { $0.column == columns.setting && !$0.isEmpty }
+    let value = row.cells.first { $0.column == columns.value && !$0.isEmpty }
+    guard name != nil || value != nil else { return nil }
+    guard let name, let value, case .text(let word) = name.value else {
+      throw .error(ImportText.badSettingRow(), at: location(name == nil ? columns.setting : columns.value))
+    }
+    let at = location(columns.setting)
+    let trimmed = word.trimmingWhitespace()
+    guard let index = Schema.planAttributeIndex(trimmed) ?? Schema.plan.firstIndex(where: { $0.help.zh == trimmed })
+    else {
       let names = Schema.plan.map(\.name)
       throw .error(.unknownAttribute(trimmed, kind: "plan", suggestion: Suggestion.nearest(trimmed, in: names)), at: at)
     }
     let attribute = Schema.plan[index]
-    let value = try valueToken(cells[1].value, for: attribute, at: location(cells[1].column))
+    let valueToken = try valueToken(value.value, for: attribute, at: location(value.column))
     return Command(
       verb: .set, verbToken: Token(.word("set"), at: at, length: 1),
-      arguments: [Token(.word("plan"), at: at, length: 1), Token(.word(attribute.name), at: at, length: 1), value])
+      arguments: [Token(.word("plan"), at: at, length: 1), Token(.word(attribute.name), at: at, length: 1), valueToken])
   }
 
   // MARK: Cells
@@ -141,7 +156,7 @@ package enum RowConversion {
     default: break
     }
     var text = text(value)
-    if attribute.type == .yesNo, let keyword = ColumnLabels.yesNoTerms[text] { text = keyword }
+    if attribute.type == .yesNo, let flag = WorkbookSheets.flag(fromCell: text) { text = flag ? "yes" : "no" }
     // A list typed with spaces after its commas (`G1, G2`) is the list `G1,G2`.
     if case .refs = attribute.type {
       text = text.split(separator: ",").map { String($0).trimmingWhitespace() }.joined(separator: ",")

@@ -88,7 +88,7 @@ def jilin():
     criterion.append(["id", "name", "tag", "weight"])
     criterion.append(["C1", "产业链基础", "chain", "=0.2+0.2"])
     field = wb.create_sheet("候选领域")
-    field.append(["编号", "名称", "备注"])
+    field.append(["ID", "名称", "备注"])
     field.append(["F1", "碳纤维", '="新"&"材料"'])
     consortium = wb.create_sheet("consortium")
     consortium.append(["id", "name", "field", "ip-strategy", "period"])
