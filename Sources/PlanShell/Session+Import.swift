@@ -25,6 +25,8 @@ extension Session {
   /// is reported, and then nothing changes.
   /// - Returns: whether the import succeeded.
   package func importFiles(_ paths: [String], options: Importer.Options, dryRun: Bool) -> Bool {
+    var options = options
+    options.statements = dryRun || onChange != nil
     let outcome = Importer.run(paths, into: plan, options: options)
     guard outcome.diagnostics.isEmpty else {
       for d in outcome.diagnostics { report(d) }
@@ -37,7 +39,7 @@ extension Session {
       return true
     }
     if !outcome.changes.isEmpty {
-      commit(outcome.plan, changes: outcome.changes, statements: outcome.statements)
+      commit(outcome.plan, changes: outcome.changes, statements: outcome.statements)  // empty without a journal
     }
     notice(outcome.summary(dryRun: false))
     return true

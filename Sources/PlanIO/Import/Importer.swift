@@ -18,6 +18,9 @@ package enum Importer {
     package var update = false
     /// `--map`: the rules file.
     package var rules: MapRules?
+    /// Whether to write each edit as a statement (``Outcome/statements``: for a journal or
+    /// `--dry-run`; a one-shot import needs none).
+    package var statements = true
     package init(kind: Kind? = nil, update: Bool = false, rules: MapRules? = nil) {
       self.kind = kind
       self.update = update
@@ -115,7 +118,8 @@ package enum Importer {
     // Stable: files of one kind in the order given.
     let ordered = tables.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }
     let deferred = DeferredReferences()
-    var touched: Set<String> = []  // kind and key of every row applied, for duplicates inside the import
+    // The keys of every row applied, by kind, for duplicates inside the import.
+    var touched = [Set<EntityKey>](repeating: [], count: Kind.allCases.count)
     for (_, table) in ordered {
       apply(table, to: &outcome, options: options, deferred: deferred, touched: &touched)
     }
@@ -139,17 +143,22 @@ package enum Importer {
   /// Applies every row of one table, collecting the errors of each bad row.
   private static func apply(
     _ table: Table, to outcome: inout Outcome, options: Options, deferred: DeferredReferences,
-    touched: inout Set<String>
+    touched: inout [Set<EntityKey>]
   ) {
     if table.isSheet { SourceFiles.registerSheet(table.name) }
     var header: ImportHeader?
     var settingColumns = (setting: 1, value: 2)
     var headerFailed = false
     var sawHeader = false
+    // The file interned once; each cell's location a copy with its row and column.
+    let base = SourceLocation(file: table.name, line: 1, column: 1)
     do {
       try table.read { row in
         func location(_ column: Int) -> SourceLocation {
-          SourceLocation(file: table.name, line: row.number, column: column)
+          var at = base
+          at.line = row.number
+          at.column = column
+          return at
         }
         if !sawHeader {
           if row.isEmpty { return }
@@ -172,7 +181,7 @@ package enum Importer {
           guard let header else {
             if let command = try RowConversion.settingCommand(row, columns: settingColumns, location: location) {
               outcome.changes.append(try outcome.plan.apply(command))
-              outcome.statements.append(statement(plan: outcome.plan, command))
+              if options.statements { outcome.statements.append(statement(plan: outcome.plan, command)) }
               outcome.updated["plan", default: 0] += 1
             }
             return
@@ -186,19 +195,21 @@ package enum Importer {
             throw Diagnostic.error(
               ImportText.cellCount(found: stray.column, expected: header.width), at: location(stray.column))
           }
-          let plan = outcome.plan
+          // `outcome.plan` read in place: a copy held across the `apply` below would make it copy
+          // the whole table for every row.
           guard
             let (command, key, isSet) = try RowConversion.command(
-              row, header: header, update: options.update, exists: { plan.contains(header.kind, $0) },
+              row, header: header, update: options.update, exists: { outcome.plan.contains(header.kind, $0) },
               location: location)
           else { return }
-          let tag = "\(header.kind.index)\u{1E}\(key)"
-          guard touched.insert(tag).inserted else {
+          guard touched[header.kind.index].insert(key).inserted else {
             throw Diagnostic.error(
               .duplicate(kind: header.kind.rawValue, key: key.description), at: command.arguments[1])
           }
           outcome.changes.append(try outcome.plan.apply(command, deferring: deferred))
-          outcome.statements.append(statement(plan: outcome.plan, command, kind: header.kind, key: key, isSet: isSet))
+          if options.statements {
+            outcome.statements.append(statement(plan: outcome.plan, command, kind: header.kind, key: key, isSet: isSet))
+          }
           if isSet {
             outcome.updated[header.kind.rawValue, default: 0] += 1
           } else {

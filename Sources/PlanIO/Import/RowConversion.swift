@@ -109,6 +109,46 @@ package enum RowConversion {
 
   // MARK: Cells
 
+  /// The token `text` is when it is an ASCII word (`jlu`, `enterprise`, `K-1`), a word of
+  /// Chinese letters (`高校`, NFC), a plain decimal number (`12`, `-0.5`) or such a number with
+  /// `%`, as the lexer would read it; `nil` for anything else.
+  static func simpleToken(_ text: String) -> Token.Kind? {
+    let u = text.utf8
+    guard let first = u.first else { return nil }
+    func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F }
+    func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    if isLetter(first) {
+      guard u.allSatisfy({ isLetter($0) || isDigit($0) || $0 == 0x2D }) else { return nil }
+      return .word(text)
+    }
+    if first >= 0x80 {
+      // Letters of any script (ideographs are letters: Lo), none of the lexer's other characters.
+      guard text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic && $0.value > 0x7F && $0.value != 0x3000 })
+      else { return nil }
+      return .word(text.nfc)
+    }
+    if u.last == 0x25, case .number(let n)? = simpleToken(String(text.dropLast())), n.form == .plain {
+      return .number(NumberLiteral(value: n.value / 100, text: text, form: .percent))
+    }
+    // -?digits(.digits)?, at most 15 digits: exact as a Double, as the lexer reads it.
+    var digits = 0
+    var point = false
+    var previous: UInt8 = 0
+    for (i, b) in u.enumerated() {
+      if isDigit(b) {
+        digits += 1
+      } else if b == 0x2D, i == 0 {
+      } else if b == 0x2E, !point, isDigit(previous) {
+        point = true
+      } else {
+        return nil
+      }
+      previous = b
+    }
+    guard digits > 0, digits <= 15, isDigit(previous), let value = Double(text) else { return nil }
+    return .number(NumberLiteral(value: value, text: text, form: .plain))
+  }
+
   /// A cell as text: a number in its canonical spelling, a boolean as yes/no.
   static func text(_ value: ImportCell.Value) -> String {
     switch value {
@@ -173,7 +213,10 @@ package enum RowConversion {
 
   /// The one token `text` is, located at the cell; `nil` when it is not exactly one token.
   /// - Throws: the lexer's error (a malformed number, a bad month…), at the cell.
+  /// - Complexity: O(length); an ASCII word or a plain number is recognised without a lexer
+  ///   (whose caches cost more to set up than such a cell to read).
   static func lexOne(_ text: String, at location: SourceLocation) throws(Diagnostic) -> Token? {
+    if let kind = simpleToken(text) { return Token(kind, at: location, length: 1) }
     var bytes = Array(text.utf8)
     if bytes.contains(0x0A) || bytes.contains(0x23) || bytes.contains(0x5C) { return nil }  // a line break, `#`, `\`
     bytes.append(0x0A)
