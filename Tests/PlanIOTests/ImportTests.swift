@@ -161,3 +161,37 @@ import Testing
     }
   }
 }
+
+/// The cells read without a lexer are read as the lexer reads them.
+@Suite struct ImportCellTests {
+  static let cells = [
+    "jlu", "K-1", "_x", "enterprise", "高校", "新能源车", "12", "-0.5", "007", "3.5%", "-2%", "0%", "12.", "1e5",
+    "2025..2030", "G1,G2", "吉林大学（本部）", "x y", "1/3", "2025-03", "G1号", "１２", "1234567890123456",
+  ]
+
+  @Test(arguments: cells)
+  func aSimpleCellIsWhatTheLexerReads(_ text: String) {
+    let lexed: Token.Kind? = {
+      var bytes = Array(text.utf8) + [0x0A]
+      return bytes.withUnsafeMutableBufferPointer { buffer -> Token.Kind? in
+        var lexer = Lexer(bytes: UnsafeBufferPointer(buffer), file: "cell", allowIncomplete: false)
+        guard case .token(let t) = lexer.next(), case .endOfCommand = lexer.next() else { return nil }
+        return t.kind
+      }
+    }()
+    // Every cell the short cut takes is one token of the same kind and value; what it leaves
+    // (`nil`) goes to the lexer.
+    if let simple = RowConversion.simpleToken(text) {
+      #expect(simple == lexed, "\(text)")
+    }
+  }
+
+  @Test func theShortCutTakesTheCommonCells() {
+    for text in ["jlu", "高校", "12", "3.5%", "-0.5"] {
+      #expect(RowConversion.simpleToken(text) != nil, "\(text)")
+    }
+    for text in ["2025..2030", "G1,G2", "x y", "1/3", "12.", "1234567890123456", "G1号"] {
+      #expect(RowConversion.simpleToken(text) == nil, "\(text)")
+    }
+  }
+}

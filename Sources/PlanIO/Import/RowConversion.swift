@@ -112,7 +112,7 @@ package enum RowConversion {
   /// The token `text` is when it is an ASCII word (`jlu`, `enterprise`, `K-1`), a word of
   /// Chinese letters (`高校`, NFC), a plain decimal number (`12`, `-0.5`) or such a number with
   /// `%`, as the lexer would read it; `nil` for anything else.
-  static func simpleToken(_ text: String) -> Token.Kind? {
+  package static func simpleToken(_ text: String) -> Token.Kind? {
     let u = text.utf8
     guard let first = u.first else { return nil }
     func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F }
