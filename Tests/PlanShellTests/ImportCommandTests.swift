@@ -200,4 +200,27 @@ import Testing
     #expect(session.execute("import \(sheet) kind org map \(rules)", file: "t"), "\(output.err)")
     #expect(PlanWriter.write(session.plan).contains("add org ciomp \"长春光机所\" type institute\n"))
   }
+
+  /// A session killed after an import: `recover` replays the import's edits, and the plan is the
+  /// one the import made, one undo step again.
+  @Test(arguments: [false, true])
+  func anImportIsRecoveredFromTheJournal(thenUndo: Bool) throws {
+    let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("org.csv").path
+    try Data("id,name,type\nx1,甲,企业\nx2,乙,高校\n".utf8).write(to: URL(fileURLWithPath: path))
+    let first = try ShellFixture(lines: ["add field F1 \"新材料\"", "import \(path)"])
+    defer { withExtendedLifetime(first) {} }
+    first.runAndKill()
+    #expect(first.session.plan[.org].count == 2)
+    let second = try ShellFixture(lines: ["recover"] + (thenUndo ? ["undo"] : []), state: first.state)
+    second.run()
+    #expect(second.output.err.contains("recovered 3 changes"), "\(second.output.err)")
+    if thenUndo {
+      // The import is one step again: one undo leaves the field.
+      #expect(second.session.plan[.org].isEmpty && second.session.plan[.field].count == 1, "\(second.output.err)")
+    } else {
+      #expect(PlanWriter.write(second.session.plan) == PlanWriter.write(first.session.plan))
+    }
+  }
 }
