@@ -81,12 +81,20 @@ package enum Importer {
           for sheet in book.sheets {
             let name = "\(path)[\(sheet.name)]"
             let read: ((ImportRow) throws -> Void) throws -> Void = { body in try book.rows(of: sheet, body) }
-            if let kind = options.rules?.kind?.value ?? ImportKinds.kind(named: sheet.name) {
+            // The sheet's name first; the map rules' kind for a sheet whose name names nothing.
+            switch WorkbookSheets.sheet(named: sheet.name) {
+            case .kind(let kind):
               tables.append(Table(content: .kind(kind), name: name, order: kind.index + 1, read: read, isSheet: true))
-            } else if let special = WorkbookSheets.sheet(named: sheet.name) {
-              guard case .settings = special else { continue }  // derived: the export's reading aids
+            case .settings:
               tables.append(Table(content: .settings, name: name, order: 0, read: read, isSheet: true))
-            } else {
+            case .derived:
+              continue  // the export's reading aids, computed from the plan
+            case nil:
+              if let kind = options.rules?.kind?.value {
+                tables.append(
+                  Table(content: .kind(kind), name: name, order: kind.index + 1, read: read, isSheet: true))
+                continue
+              }
               SourceFiles.registerSheet(name)
               let at = SourceLocation(file: name, line: 1, column: 1)
               let suggestion = Suggestion.nearest(sheet.name, in: ImportKinds.allNames)
