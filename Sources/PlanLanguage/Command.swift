@@ -2,6 +2,8 @@
 package enum Verb: String, Sendable, CaseIterable {
   case add, set, remove, rename
   case validate, rank, show, list, export, save, load, new, run, undo, redo, help, quit, exit, recover
+  // SPEC §11: the annual review.
+  case review
   /// `import PATH …` (SPEC §13).
   case `import`
 
@@ -21,6 +23,16 @@ package enum Verb: String, Sendable, CaseIterable {
   }
 
   private static let matcher = KeywordMatcher(allCases.map(\.rawValue))
+
+  /// The keyword after which this verb takes a path: `export … to PATH`, `review … against PATH`.
+  var pathKeyword: String? {
+    switch self {
+    case .export: "to"
+    case .review: "against"
+    case .import: "map"
+    default: nil
+    }
+  }
 
   /// Verbs whose first argument is a path.
   var takesPath: Bool {

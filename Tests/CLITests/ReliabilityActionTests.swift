@@ -24,6 +24,8 @@ import Testing
     ("quit", "quit"),
     ("exit", "exit"),
     ("recover", "recover"),
+    ("review", "review as-of 2026"),
+    ("import", "import pwn.csv update"),
   ]
 
   @Test func everyActionVerbIsInTheTable() {

@@ -22,6 +22,7 @@ import Testing
     (DiffText.self, "Sources/PlanIO/Catalog/DiffText.swift"),
     (MergeText.self, "Sources/PlanIO/Catalog/MergeText.swift"),
     (ImportText.self, "Sources/PlanIO/Catalog/ImportText.swift"),
+    (ReviewLabels.self, "Sources/PlanIO/Catalog/ReviewLabels.swift"),
     (ShellText.self, "Sources/PlanShell/Catalog/ShellText.swift"),
     (CommandText.self, "Sources/PlanShell/Catalog/CommandText.swift"),
   ]
