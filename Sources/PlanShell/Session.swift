@@ -237,6 +237,16 @@ package final class Session {
     if let newFile { file = newFile }
   }
 
+  /// Makes `next` — the current plan after `changes` — the current plan as one undoable step (or
+  /// part of the enclosing group), and gives the journal each change as its statement (`import`).
+  func commit(_ next: Plan, changes: [PlanChange], statements: [String]) {
+    plan = next
+    let change = PlanChange.group(changes)
+    validation.note(change, in: plan, mutation: planMutations)
+    record(change)
+    for statement in statements { onChange?(statement) }
+  }
+
   /// From now on, validates the plan in full on another thread after a load, or after an edit
   /// that leaves nothing to reuse (a phase, most settings), starting with the plan as it is: at
   /// the prompt, `validate` then finds the work done.

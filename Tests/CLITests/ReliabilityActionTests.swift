@@ -25,6 +25,7 @@ import Testing
     ("exit", "exit"),
     ("recover", "recover"),
     ("review", "review against other.plan"),
+    ("import", "import pwn.csv update"),
   ]
 
   @Test func everyActionVerbIsInTheTable() {
