@@ -19,12 +19,18 @@ and once:
 
   sqlite3    sqlite3 :memory: < SQL   (PRAGMA foreign_keys=ON; BEGIN; INSERTs; COMMIT;)
 
+and, on the canonical plan followed through 5 years (bench/out/nN-review.plan: `gen.py --actuals 5`,
+SPEC §11: as-of 2029, one actual per goal per year, the outlays of every funding line):
+
+  check      cplan check PLAN
+  review     cplan review PLAN -o bench/out/nN-review.txt --force
+
 Prints a Markdown table with the ratio to sqlite3 and the time per plan statement, checks the
 targets of the performance issue, and writes everything to bench/results.md with the machine
 and date. This script builds nothing: the Makefile runs `swift build -c release` first. A missing
 binary or a failing cplan command is recorded in the table and the run goes on.
 
-Targets: check <= 0.5x sqlite3; export json <= 1x sqlite3; peak RSS of each cplan command
+Targets: review <= 1.5x check of the same plan with actuals (issue 13); check <= 0.5x sqlite3; export json <= 1x sqlite3; peak RSS of each cplan command
 <= 6x the plan file size; time per statement of each cplan command within 1.5x across sizes
 (each in either order). Loading in any order (issue 12), at N = 10,000: check of the grouped plan
 <= 0.35x sqlite3 and within 1.2x of the canonical plan's check; the canonical check no slower
@@ -340,6 +346,26 @@ def report(args, info, sizes, results, argv_text):
                      f"{fmt_ratio(ratio) if op != 'sqlite3' else '1×'} | {rss_ratio} | {per} |")
     L.append("")
 
+    L.append("### Following the plan (SPEC §11)")
+    L.append("")
+    L.append("The canonical plan followed through 2025–2029 (`gen.py --actuals 5`: as-of 2029, one actual per "
+             "goal per year, the outlays of every funding line).")
+    L.append("")
+    L.append("| N | plan MB | operation | median s | peak RSS MB | time ÷ check |")
+    L.append("|---:|---:|---|---:|---:|---:|")
+    for n in sizes:
+        s = results[n]["sizes"]
+        chk = results[n].get(("review", "check"))
+        for op in ("check", "review"):
+            r = results[n].get(("review", op))
+            if r is None:
+                continue
+            ratio = r.median / chk.median if (r.ok and chk and chk.ok and chk.median) else None
+            L.append(f"| {n:,} | {s['plan_bytes'].get('review', 0) / 1e6:.1f} | {op} | "
+                     f"{fmt_s(r.median) if r.ok else 'FAIL'} | {f'{r.rss_bytes / 1e6:.1f}' if r.ok else '—'} | "
+                     f"{fmt_ratio(ratio) if op == 'review' else '1×'} |")
+    L.append("")
+
     # Targets
     L.append("## Targets")
     L.append("")
@@ -385,6 +411,9 @@ def report(args, info, sizes, results, argv_text):
         v, d = verdict([(f"N={n:,} {order}", rss_ratio(n, (order, "check"))) for n in big for order in ORDERS],
                        4.0, fmt_ratio)
         L.append(f"| `check` peak RSS ≤ 4× plan file size, either order | {v} | {d} |")
+    if at10:
+        v, d = verdict([("N=10,000", time_ratio(10000, ("review", "review"), ("review", "check")))], 1.5, fmt_ratio)
+        L.append(f"| `review` time ≤ 1.5× `check` of the same plan with actuals | {v} | {d} |")
     for op, limit in (("check", 0.5), ("export json", 1.0)):
         v, d = verdict([(f"N={n:,} {order}", time_ratio(n, (order, op))) for n in sizes for order in ORDERS],
                        limit, fmt_ratio)
@@ -416,8 +445,10 @@ def report(args, info, sizes, results, argv_text):
 
     notes = []
     for n in sizes:
-        for order, op in OPS:
-            r = results[n][(order, op)]
+        for order, op in OPS + [("review", "check"), ("review", "review")]:
+            r = results[n].get((order, op))
+            if r is None:
+                continue
             what = f"{order} `{op}`" if order else f"`{op}`"
             if r.error:
                 notes.append(f"- N={n:,} {what} failed: {r.error.replace('|', '/')}")
@@ -438,6 +469,9 @@ def report(args, info, sizes, results, argv_text):
     L.append("cplan export PLAN --format json -o bench/out/nN.json")
     L.append("cplan run bench/out/nN-loadsave.cplan      # load PLAN / save bench/out/nN.saved.plan force")
     L.append("sqlite3 :memory: < SQL")
+    L.append(f"python3 bench/gen.py N --seed {args.seed} --actuals 5 --plan bench/out/nN-review.plan")
+    L.append("cplan check bench/out/nN-review.plan")
+    L.append("cplan review bench/out/nN-review.plan -o bench/out/nN-review.txt --force")
     L.append("```")
     return "\n".join(L) + "\n", failed
 
@@ -528,6 +562,17 @@ def main(argv=None):
                     check.note = f"last line of output: {summary}"
             if order == "canonical" and loadsave.ok and os.path.exists(saved):
                 loadsave.note = round_trip_note(plan, saved)
+        # Following the plan (SPEC §11): the canonical plan with 5 years of actuals and outlays.
+        followed = os.path.join(workdir, f"n{n}-review.plan")
+        gen.add_follow_up(plans["canonical"], followed, 5, args.seed)
+        review_out = os.path.join(workdir, f"n{n}-review.txt")
+        sizes_info["plan_bytes"]["review"] = os.path.getsize(followed)
+        print("  with actuals:", flush=True)
+        r[("review", "check")] = measure("check", [cplan, "check", followed], args.runs, args.timeout, workdir,
+                                         f"n{n}-review-check", env, findings_status=1)
+        r[("review", "review")] = measure("review", [cplan, "review", followed, "-o", review_out, "--force"],
+                                          args.runs, args.timeout, workdir, f"n{n}-review", env,
+                                          findings_status=1)
         results[n] = r
 
     argv_text = "python3 bench/run.py" + ("" if argv is None and len(sys.argv) < 2 else

@@ -24,6 +24,7 @@ import Testing
     ("quit", "quit"),
     ("exit", "exit"),
     ("recover", "recover"),
+    ("review", "review as-of 2025 against other.plan"),
   ]
 
   @Test func everyActionVerbIsInTheTable() {

@@ -56,6 +56,11 @@ package enum ReviewLabels: TextCatalog {
     }
   }
 
+  /// The status column of the roadmap exports: `Status 2025`.
+  static func statusAsOf(_ year: Int) -> LocalizedText {
+    LocalizedText(en: "Status \(year)", zh: "\(year) 年状态")
+  }
+
   /// The number of goals counted, after the counts by status.
   static func goalsInAll(_ n: Int) -> LocalizedText {
     LocalizedText(en: n == 1 ? "1 goal" : "\(n) goals", zh: "共 \(n) 个目标")
@@ -97,7 +102,7 @@ package enum ReviewLabels: TextCatalog {
     case .direction: LocalizedText(en: "direction flipped", zh: "方向反转")
     case .targetYear: LocalizedText(en: "target year later", zh: "目标年份推迟")
     case .checkpoint: LocalizedText(en: "checkpoint lowered", zh: "分年度目标降低")
-    case .removed: LocalizedText(en: "removed", zh: "已删除")
+    case .removed: LocalizedText(en: "removed", zh: "删除")
     case .renamed: LocalizedText(en: "renamed", zh: "已改名")
     case .amount: LocalizedText(en: "amount cut", zh: "金额削减")
     }
@@ -136,6 +141,7 @@ package enum ReviewLabels: TextCatalog {
       CatalogEntry("chartLegend", chartLegend),
       CatalogEntry("asOf", asOf(2025, basis: .command)),
       CatalogEntry("goalsInAll", goalsInAll(15)),
+      CatalogEntry("statusAsOf", statusAsOf(2025)),
       CatalogEntry("moneyNote", moneyNote(currency: "万元")),
       CatalogEntry("against", against("plans/jilin-approved.plan")),
     ] + GoalStatus.allCases.map { CatalogEntry("status", status($0)) }
