@@ -19,18 +19,15 @@ and once:
 
   sqlite3    sqlite3 :memory: < SQL   (PRAGMA foreign_keys=ON; BEGIN; INSERTs; COMMIT;)
 
-and, on the canonical plan followed through 5 years (bench/out/nN-review.plan: `gen.py --actuals 5`,
-SPEC §11: as-of 2029, one actual per goal per year, the outlays of every funding line):
-
-  check      cplan check PLAN
-  review     cplan review PLAN -o bench/out/nN-review.txt --force
-
 Prints a Markdown table with the ratio to sqlite3 and the time per plan statement, checks the
 targets of the performance issue, and writes everything to bench/results.md with the machine
 and date. This script builds nothing: the Makefile runs `swift build -c release` first. A missing
 binary or a failing cplan command is recorded in the table and the run goes on.
 
-Targets: review <= 1.5x check of the same plan with actuals (issue 13); check <= 0.5x sqlite3; export json <= 1x sqlite3; peak RSS of each cplan command
+Then the feature benchmarks of bench/features.py (one function per feature: merge, the shell's
+and the language server's latency, and those the version-2 issues add), each row a target.
+
+Targets: check <= 0.5x sqlite3; export json <= 1x sqlite3; peak RSS of each cplan command
 <= 6x the plan file size; time per statement of each cplan command within 1.5x across sizes
 (each in either order). Loading in any order (issue 12), at N = 10,000: check of the grouped plan
 <= 0.35x sqlite3 and within 1.2x of the canonical plan's check; the canonical check no slower
@@ -55,6 +52,7 @@ ROOT = os.path.dirname(BENCH)
 sys.dont_write_bytecode = True  # no bench/__pycache__ (not git-ignored)
 sys.path.insert(0, BENCH)
 import gen  # noqa: E402  (bench/gen.py)
+import features  # noqa: E402  (bench/features.py: the feature benchmarks, one function each)
 
 ORDERS = ["canonical", "grouped"]
 CPLAN_OPS = ["check", "export json", "load+save"]
@@ -297,7 +295,7 @@ def fmt_ratio(x):
     return "—" if x is None else f"{x:.2f}×"
 
 
-def report(args, info, sizes, results, argv_text):
+def report(args, info, sizes, results, argv_text, feature_rows=()):
     """Returns (markdown text, number of failed targets)."""
     L = []
     L.append("# cplan benchmark results")
@@ -346,26 +344,6 @@ def report(args, info, sizes, results, argv_text):
                      f"{fmt_ratio(ratio) if op != 'sqlite3' else '1×'} | {rss_ratio} | {per} |")
     L.append("")
 
-    L.append("### Following the plan (SPEC §11)")
-    L.append("")
-    L.append("The canonical plan followed through 2025–2029 (`gen.py --actuals 5`: as-of 2029, one actual per "
-             "goal per year, the outlays of every funding line).")
-    L.append("")
-    L.append("| N | plan MB | operation | median s | peak RSS MB | time ÷ check |")
-    L.append("|---:|---:|---|---:|---:|---:|")
-    for n in sizes:
-        s = results[n]["sizes"]
-        chk = results[n].get(("review", "check"))
-        for op in ("check", "review"):
-            r = results[n].get(("review", op))
-            if r is None:
-                continue
-            ratio = r.median / chk.median if (r.ok and chk and chk.ok and chk.median) else None
-            L.append(f"| {n:,} | {s['plan_bytes'].get('review', 0) / 1e6:.1f} | {op} | "
-                     f"{fmt_s(r.median) if r.ok else 'FAIL'} | {f'{r.rss_bytes / 1e6:.1f}' if r.ok else '—'} | "
-                     f"{fmt_ratio(ratio) if op == 'review' else '1×'} |")
-    L.append("")
-
     # Targets
     L.append("## Targets")
     L.append("")
@@ -411,9 +389,6 @@ def report(args, info, sizes, results, argv_text):
         v, d = verdict([(f"N={n:,} {order}", rss_ratio(n, (order, "check"))) for n in big for order in ORDERS],
                        4.0, fmt_ratio)
         L.append(f"| `check` peak RSS ≤ 4× plan file size, either order | {v} | {d} |")
-    if at10:
-        v, d = verdict([("N=10,000", time_ratio(10000, ("review", "review"), ("review", "check")))], 1.5, fmt_ratio)
-        L.append(f"| `review` time ≤ 1.5× `check` of the same plan with actuals | {v} | {d} |")
     for op, limit in (("check", 0.5), ("export json", 1.0)):
         v, d = verdict([(f"N={n:,} {order}", time_ratio(n, (order, op))) for n in sizes for order in ORDERS],
                        limit, fmt_ratio)
@@ -443,12 +418,34 @@ def report(args, info, sizes, results, argv_text):
             L.append(f"| {order}: `{op}` µs/stmt constant within 1.5× | {v} | {detail} |")
     L.append("")
 
+    # The feature benchmarks (bench/features.py), each row a target.
+    if feature_rows:
+        L.append("## Features")
+        L.append("")
+        L.append("Each row one target of a feature (bench/features.py); a row that could not be measured fails.")
+        L.append("")
+        L.append("| feature | N | order | operation | median s | peak RSS MB | target | figure | result |")
+        L.append("|---|---:|---|---|---:|---:|---|---:|---|")
+        for row in feature_rows:
+            r = row.result
+            med = fmt_s(r.median) if (r is not None and r.ok) else "—"
+            rss = f"{r.rss_bytes / 1e6:.1f}" if (r is not None and r.ok) else "—"
+            figure = row.shown(row.figure) if row.figure is not None else "not measured"
+            verdict = "PASS" if row.passed else "FAIL"
+            failed += not row.passed
+            note = ""
+            if row.note:
+                note = " (" + row.note.replace("|", "/") + ")"
+            elif r is not None and r.error:
+                note = " (" + r.error.replace("|", "/")[:200] + ")"
+            L.append(f"| {row.feature} | {row.n:,} | {row.order or '—'} | {row.operation} | {med} | {rss} | "
+                     f"{row.target} | {figure} | {verdict}{note} |")
+        L.append("")
+
     notes = []
     for n in sizes:
-        for order, op in OPS + [("review", "check"), ("review", "review")]:
-            r = results[n].get((order, op))
-            if r is None:
-                continue
+        for order, op in OPS:
+            r = results[n][(order, op)]
             what = f"{order} `{op}`" if order else f"`{op}`"
             if r.error:
                 notes.append(f"- N={n:,} {what} failed: {r.error.replace('|', '/')}")
@@ -469,9 +466,6 @@ def report(args, info, sizes, results, argv_text):
     L.append("cplan export PLAN --format json -o bench/out/nN.json")
     L.append("cplan run bench/out/nN-loadsave.cplan      # load PLAN / save bench/out/nN.saved.plan force")
     L.append("sqlite3 :memory: < SQL")
-    L.append(f"python3 bench/gen.py N --seed {args.seed} --actuals 5 --plan bench/out/nN-review.plan")
-    L.append("cplan check bench/out/nN-review.plan")
-    L.append("cplan review bench/out/nN-review.plan -o bench/out/nN-review.txt --force")
     L.append("```")
     return "\n".join(L) + "\n", failed
 
@@ -492,6 +486,8 @@ def main(argv=None):
     ap.add_argument("--workdir", default=os.path.join(BENCH, "out"), help="generated files (default bench/out)")
     ap.add_argument("--timeout", type=float, default=600, help="seconds before one run is killed")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
+    ap.add_argument("--only", help="comma-separated feature benchmarks to run (bench/features.py; default all)")
+    ap.add_argument("--no-features", action="store_true", help="time loading only, no feature benchmarks")
     args = ap.parse_args(argv)
     if args.quick:
         args.sizes, args.runs = "1000", 1
@@ -562,22 +558,23 @@ def main(argv=None):
                     check.note = f"last line of output: {summary}"
             if order == "canonical" and loadsave.ok and os.path.exists(saved):
                 loadsave.note = round_trip_note(plan, saved)
-        # Following the plan (SPEC §11): the canonical plan with 5 years of actuals and outlays.
-        followed = os.path.join(workdir, f"n{n}-review.plan")
-        gen.add_follow_up(plans["canonical"], followed, 5, args.seed)
-        review_out = os.path.join(workdir, f"n{n}-review.txt")
-        sizes_info["plan_bytes"]["review"] = os.path.getsize(followed)
-        print("  with actuals:", flush=True)
-        r[("review", "check")] = measure("check", [cplan, "check", followed], args.runs, args.timeout, workdir,
-                                         f"n{n}-review-check", env, findings_status=1)
-        r[("review", "review")] = measure("review", [cplan, "review", followed, "-o", review_out, "--force"],
-                                          args.runs, args.timeout, workdir, f"n{n}-review", env,
-                                          findings_status=1)
         results[n] = r
+
+    ap_features = [] if args.no_features else [
+        f for f in features.FEATURES if not args.only or f.__name__ in args.only.split(",")]
+    ctx = features.Context(cplan, workdir, env, args.runs, args.timeout, sizes, results, measure, args.seed)
+    feature_rows = []
+    for fn in ap_features:
+        print(f"\nfeature {fn.__name__}:", flush=True)
+        try:
+            feature_rows += fn(ctx)
+        except Exception as e:  # a feature that breaks is a failed row, and the run goes on
+            feature_rows.append(features.Row(fn.__name__, max(sizes), "", "(the benchmark itself failed)", None,
+                                             "runs", None, 0, note=f"{type(e).__name__}: {e}"[:300]))
 
     argv_text = "python3 bench/run.py" + ("" if argv is None and len(sys.argv) < 2 else
                                          " " + " ".join(argv if argv is not None else sys.argv[1:]))
-    text, failed = report(args, info, sizes, results, argv_text)
+    text, failed = report(args, info, sizes, results, argv_text, feature_rows)
     print()
     print(text)
     with open(out_file, "w", encoding="utf-8", newline="\n") as f:

@@ -169,6 +169,10 @@ package enum Driver {
 
   /// `cplan fmt PLAN... [--check | --stdout]`: rewrites plan files in canonical form.
   ///
+  /// A file being rewritten is locked (``PlanFileLock``) from reading to the rename, as a save
+  /// locks it, and checked once more before the rename: a save made meanwhile is never lost —
+  /// fmt then writes nothing and says so (status 1; issue 18 item 1).
+  ///
   /// With `toStandardOutput` (`--stdout`), prints each file's canonical form instead, and a file
   /// that does not load as it is, after its diagnostics, with status 0: what `git diff` shows of
   /// a version (git's `textconv`, which must not fail), loadable or not.
@@ -180,8 +184,18 @@ package enum Driver {
     for path in plans {
       var original: [UInt8] = []
       let plan: Plan
+      var lock: PlanFileLock?
+      if !check && !toStandardOutput {
+        do {
+          lock = try PlanFileLock.acquire(FileIO.writeTarget(path))
+        } catch {
+          session.report(.error(.cannotWrite(path, reason: error.reason), at: nil))
+          status = max(status, 1)
+          continue
+        }
+      }
       do {
-        original = try FileIO.read(path)
+        original = try lock?.read() ?? FileIO.read(path)
         plan = try PlanLoader.load(bytes: original, file: path)
       } catch let error as PlanLoadError {
         session.sources.register(file: path, bytes: original)
@@ -211,11 +225,17 @@ package enum Driver {
         continue
       }
       do {
-        try FileIO.writeAtomically(canonical, to: FileIO.writeTarget(path))
+        try FileIO.writeAtomically(
+          canonical, to: FileIO.writeTarget(path), unchanged: lock.map { lock in { lock.isCurrent() } })
       } catch {
-        session.report(.error(.cannotWrite(path, reason: error.reason), at: nil))
+        let when = FileIO.stamp(path)?.modifiedText ?? "?"
+        session.report(
+          .error(
+            error.isConflict ? .changedWhileFormatting(path, when: when) : .cannotWrite(path, reason: error.reason),
+            at: nil))
         status = max(status, 1)
       }
+      withExtendedLifetime(lock) {}
     }
     return status
   }
@@ -235,6 +255,20 @@ package enum Driver {
     options.language = language(common)
     options.file = path
     let plan = session.plan
+    if format.isBinary {
+      guard let output, output != "-" else {
+        session.report(.error(.exportNeedsFile(format.rawValue, option: "-o FILE"), at: nil))
+        return 2
+      }
+      let bytes: [UInt8]
+      do {
+        bytes = try Exporter.binary(plan, format: format, options: options)
+      } catch {
+        session.report(.error(.cannotWrite(output, reason: error.reason), at: nil))
+        return 1
+      }
+      return writeOutput(to: output, force: force, session: session) { _, sink in bytes.withUnsafeBytes(sink) }
+    }
     guard let output, output != "-" else {
       // Streamed: each piece goes out as soon as it is made.
       // Escaped piece by piece (a sequence split between pieces is held back to the next).

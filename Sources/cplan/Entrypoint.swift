@@ -113,14 +113,16 @@ struct Rank: ParsableCommand {
 extension ExportFormat: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Write the roadmap as text, markdown, json, csv or html.")
+  static let configuration = CommandConfiguration(
+    abstract: "Write the roadmap as text, markdown, json, csv or html, or a workbook (xlsx) or document (docx) file.")
   @OptionGroup var common: CommonOptions
-  @Option(help: "text, markdown, json, csv or html.") var format: ExportFormat
+  @Option(help: "text, markdown, json, csv, html, xlsx or docx (xlsx and docx need -o FILE).") var format: ExportFormat
   @Option(name: [.short, .customLong("output")], help: "Write to FILE instead of standard output.") var output: String?
   @Flag(help: "Overwrite an existing output file.") var force = false
   @Option(help: "Width of text tables in columns, 40 to 1000 (default: the terminal's, or 100).") var width: Int?
   @Flag(help: "ASCII instead of Unicode block characters in the text timeline.") var ascii = false
   @Flag(help: "Start a CSV export with a UTF-8 byte-order mark (for Excel on Chinese Windows).") var bom = false
+  @Flag(help: "Leave the IDs out of a docx document's text.") var noIds = false
   @Argument(help: "A plan file.") var plan: String
 
   /// Tables are laid out and tested down to 40 columns; narrower, they cannot keep every line
@@ -129,11 +131,13 @@ struct Export: ParsableCommand {
     if let width, !(40...1000).contains(width) {
       throw ValidationError("--width must be 40 to 1000 columns (got \(width))")
     }
+    if noIds && format != .docx { throw ValidationError("--no-ids goes with --format docx") }
   }
 
   func run() throws {
     var options = ExportOptions(width: width, ascii: ascii)
     options.byteOrderMark = bom
+    options.hidesIDs = noIds
     throw ExitCode(
       Driver.export(
         plan: plan, format: format, output: output, force: force, options: options,

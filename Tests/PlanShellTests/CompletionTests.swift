@@ -97,8 +97,9 @@ import Testing
     // actions
     ("rank ", ["method", "sensitivity"]),
     ("rank method t", ["topsis"]),
-    ("export ", ["text", "markdown", "json", "csv", "html"]),
+    ("export ", ["text", "markdown", "json", "csv", "html", "xlsx", "docx"]),
     ("export html ", ["to", "force"]),
+    ("export docx ", ["to", "force", "no-ids"]),
     ("validate ", ["strict"]),
     ("help R2", ["R20", "R21", "R22", "R23", "R24", "R25", "R26", "R27", "R28", "R29"]),
     // nothing: a new ID, inside a string, in a comment, after an unknown verb

@@ -104,10 +104,11 @@ extension ShellCommand {
       options: [
         Option("to", value: Argument("PATH", .path, noun: CommandText.aPath)), Option("force"),
         Option("bom", onlyWhen: ("format", ExportFormat.csv.rawValue)),
+        Option("no-ids", onlyWhen: ("format", ExportFormat.docx.rawValue)),
       ],
       summary: LocalizedText(
         en: "write the roadmap; refuses to overwrite a file without force", zh: "导出路线图；不加 force 不覆盖已有文件"),
-      examples: ["export text", "export markdown to roadmap.md force"],
+      examples: ["export text", "export markdown to roadmap.md force", "export xlsx to plan.xlsx"],
       perform: { session, _, arguments in session.export(arguments) }),
     ShellCommand(
       .review,
@@ -122,9 +123,12 @@ extension ShellCommand {
       examples: ["review", "review as-of 2025 against plans/jilin-approved.plan"],
       perform: { session, _, arguments in session.review(arguments) }),
     ShellCommand(
-      .save, forms: [[Argument("PATH", .path, optional: true, noun: CommandText.aPath)]], options: [Option("force")],
-      summary: LocalizedText(en: "write the plan file (atomically)", zh: "保存计划文件（原子写入）"),
-      examples: ["save", "save plans/jilin.plan"],
+      .save, forms: [[Argument("PATH", .path, optional: true, noun: CommandText.aPath)]],
+      options: [Option("force"), Option("merge")],
+      summary: LocalizedText(
+        en: "write the plan file (atomically); merge takes in changes made to it on disk meanwhile",
+        zh: "保存计划文件（原子写入）；merge 合并期间磁盘上对它的修改"),
+      examples: ["save", "save plans/jilin.plan", "save merge"],
       perform: { session, command, arguments in session.save(command, arguments) }),
     ShellCommand(
       .load, forms: [[Argument("PATH", .path, noun: CommandText.aPath)]],
