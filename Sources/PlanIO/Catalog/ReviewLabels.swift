@@ -21,12 +21,12 @@ package enum ReviewLabels: TextCatalog {
 
   static let goal = LocalizedText(en: "Goal", zh: "目标")
   static let baseline = LocalizedText(en: "Baseline", zh: "基期值")
-  static let expected = LocalizedText(en: "Expected", zh: "预期值")
+  static let expected = LocalizedText(en: "Expected", zh: "应达值")
   static let actual = LocalizedText(en: "Actual", zh: "实际值")
   static let year = LocalizedText(en: "Year", zh: "年份")
   static let target = LocalizedText(en: "Target", zh: "目标值")
   static let ratio = LocalizedText(en: "Ratio", zh: "完成比例")
-  static let statusColumn = LocalizedText(en: "Status", zh: "状态")
+  static let statusColumn = LocalizedText(en: "Status", zh: "进展状态")
   static let source = LocalizedText(en: "Source", zh: "来源")
   static let planned = LocalizedText(en: "Planned", zh: "计划")
   static let paid = LocalizedText(en: "Paid", zh: "已拨付")
@@ -40,7 +40,7 @@ package enum ReviewLabels: TextCatalog {
   static let now = LocalizedText(en: "Now", zh: "现值")
   static let chart = LocalizedText(en: "Course", zh: "走势")
   static let chartLegend = LocalizedText(
-    en: "line: expected (baseline → checkpoints → target); dots: actuals", zh: "折线：预期值（基期 → 分年度目标 → 目标）；圆点：实际值")
+    en: "line: expected (baseline → checkpoints → target); dots: actuals", zh: "折线：应达值（基期 → 分年度目标 → 目标）；圆点：实际值")
 
   // MARK: Phrases
 
