@@ -253,3 +253,26 @@ def import_csv(ctx):
     r = ctx.measure("import", [ctx.cplan, "import", empty, csv, "-o", out], f"import-{rows}", before=remove)
     return [Row("import (issue 15)", rows, "", f"cplan import EMPTY.plan 单位.csv -o OUT ({rows:,} orgs, UTF-8)",
                 r, "≤ 1 s", r.median if r.ok else None, 1.0, fmt_s)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 13: `review` of the 10,000-consortium plan with 5 years of actuals <= 1.5x `check` of it.
+
+@feature
+def review(ctx):
+    import gen  # bench/gen.py (run.py puts bench/ on the path)
+    n = ctx.size(10000)
+    if n is None:
+        return []
+    followed = os.path.join(ctx.workdir, f"n{n}-review.plan")
+    # The canonical plan followed through 2025-2029: as-of 2029, one actual per goal per year,
+    # the outlays of every funding line (`gen.py N --actuals 5`).
+    gen.add_follow_up(ctx.plan(n, "canonical"), followed, 5, ctx.seed)
+    out = os.path.join(ctx.workdir, f"n{n}-review.txt")
+    check = ctx.measure("check", [ctx.cplan, "check", followed], f"n{n}-review-check", findings_status=1)
+    r = ctx.measure("review", [ctx.cplan, "review", followed, "-o", out, "--force"], f"n{n}-review",
+                    findings_status=1)
+    ratio = r.median / check.median if (r.ok and check.ok and check.median) else None
+    note = f"check of the same plan {fmt_s(check.median)}" if check.ok else f"check failed: {check.error}"
+    return [Row("review, 5 years of actuals (issue 13)", n, "canonical", "cplan review PLAN -o OUT --force", r,
+                "≤ 1.5× `check` of the same plan", ratio, 1.5, fmt_ratio, note)]

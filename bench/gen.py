@@ -463,6 +463,67 @@ def generate(n, seed, plan_path, sql_path, order="canonical", distinct_names=Fal
     return w.plan_statements, w.sql_statements
 
 
+def add_follow_up(plan_path, out_path, years, seed=1):
+    """Writes `out_path`: the generated plan at `plan_path` followed through `years` years
+    (SPEC §11): `# cplan plan 2`, `as-of` = 2025 + years - 1, one actual per goal per year of
+    2025..as-of after the goal's baseline-year (the year before its phase starts), and one outlay
+    per consortium, year and source of its funding lines. Actuals move from the baseline towards
+    the target at 50-120% of the straight line's pace (so every status occurs); an outlay pays
+    60-110% of the line's share of the year. Statements stay in canonical order: actuals after
+    the goals, outlays after the funding lines, each in natural key order. Returns the number of
+    statements added."""
+    import re
+    rng = random.Random(seed * 7919 + years)
+    as_of = 2025 + years - 1
+    with open(plan_path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    phases = {}
+    for line in lines:
+        m = re.match(r'add phase (\S+) .* period (\d{4})\.\.(\d{4})', line)
+        if m:
+            phases[m.group(1)] = (int(m.group(2)), int(m.group(3)))
+    actuals, outlays = [], []
+    last_goal = last_funding = None
+    by_consortium = {}
+    for i, line in enumerate(lines):
+        if line.startswith("add goal "):
+            last_goal = i
+            gid = line.split(" ", 3)[2]
+            ph = re.search(r' phase (\S+)', line)
+            b = re.search(r' baseline (\S+)', line)
+            t = re.search(r' target (\S+)', line)
+            if not (ph and b and t) or ph.group(1) not in phases:
+                continue
+            start, end = phases[ph.group(1)]
+            base, target = float(b.group(1)), float(t.group(1))
+            pace = rng.uniform(0.5, 1.2)
+            for y in range(max(2025, start), as_of + 1):
+                share = min(1.0, (y - (start - 1)) / (end - (start - 1))) * pace
+                actuals.append(f"add actual {gid} {y} {dec(round((base + (target - base) * share) * 100), 2)}")
+        elif line.startswith("add funding "):
+            last_funding = i
+            _, _, k, pid, source, amount = line.split(" ")[:6]
+            start, end = phases[pid]
+            for y in range(max(2025, start), min(end, as_of) + 1):
+                paid = float(amount) / (end - start + 1) * rng.uniform(0.6, 1.1)
+                by_consortium.setdefault(k, {}).setdefault((y, source), 0)
+                by_consortium[k][(y, source)] += round(paid)
+    for k, cells in by_consortium.items():
+        for (y, source), amount in sorted(cells.items()):
+            outlays.append(f"add outlay {k} {y} {source} {amount}")
+    out = list(lines)
+    out[last_funding + 1:last_funding + 1] = outlays
+    out[last_goal + 1:last_goal + 1] = actuals
+    out[0] = "# cplan plan 2"
+    for i, line in enumerate(out):
+        if line.startswith("set plan "):
+            out[i] = line + f" as-of {as_of}"
+            break
+    with open(out_path, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(out))
+    return len(actuals) + len(outlays)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("n", type=int, metavar="N", help="number of consortia (N/2 fields)")
@@ -474,12 +535,17 @@ def main(argv=None):
                          "consortium: its orgs, members, goals, measures and funding together)")
     ap.add_argument("--distinct-names", action="store_true",
                     help="name every goal and measure distinctly (its consortium and ID in brackets)")
+    ap.add_argument("--actuals", type=int, metavar="YEARS", default=0,
+                    help="follow the plan through YEARS years from 2025 (SPEC §11): as-of, one actual per goal "
+                         "per year and the outlays of each funding line (a version-2 plan)")
     ap.add_argument("-q", "--quiet", action="store_true", help="print nothing")
     args = ap.parse_args(argv)
     if args.n < 1:
         ap.error("N must be at least 1")
     plan_statements, sql_statements = generate(args.n, args.seed, args.plan, args.sql, args.order,
                                                 args.distinct_names)
+    if args.actuals:
+        add_follow_up(args.plan, args.plan, args.actuals, args.seed)
     if not args.quiet:
         import os
         size = os.path.getsize(args.plan)

@@ -10,6 +10,8 @@ extension Session {
     guard let kind = arguments.kind else {
       switch arguments.literal {
       case "plan": output.write(showPlan())
+      case "funding" where arguments["CONSORTIUM"] != nil:
+        return showFunding(arguments["CONSORTIUM"]!)
       default:
         let options = ExportOptions(language: settings.language, width: Driver.terminalWidth(), file: file)
         output.write(
@@ -125,6 +127,56 @@ extension Session {
     if let r = a.ratio { numbers.append("r = " + Format.number((r * 1000).rounded() / 10) + "%") }
     if !numbers.isEmpty { line += " (" + numbers.joined(separator: ", ") + ")" }
     return out + line + "\n"
+  }
+
+  /// `show funding K` (SPEC §11 "Money"): the consortium's money planned (each funding line
+  /// spread evenly over its phase's months) and paid (its outlays) per year and source, every
+  /// year either touches, then the totals up to the year under review (`as-of`, else the latest
+  /// record's year) with the execution rate and the government share of the outlays.
+  func showFunding(_ token: Token) -> Bool {
+    guard let id = token.word, let consortium = plan.entity(.consortium, id) else {
+      let id = token.word ?? token.summary
+      return fail(
+        .error(
+          .unknownReference(kind: "consortium", id: id, suggestion: plan.suggestID(id, of: .consortium)), at: token))
+    }
+    let recordYears = plan[.actual].keys.compactMap { Int($0.b) } + plan[.outlay].keys.compactMap { Int($0.b) }
+    let year =
+      ReviewYear.resolve(
+        command: nil, asOf: plan.asOf, recordYears: recordYears,
+        horizonStartYear: plan.horizon?.start.year ?? plan.earliestPhaseYear)?.year ?? 0
+    guard
+      let money = plan.consortiumMoney(asOf: year, includingUnpaid: true).first(where: { $0.consortium.id == id })?
+        .money
+    else {
+      notice(CommandText.none)
+      return true
+    }
+    var out = "funding \(id)" + (consortium.name.map { " " + Format.quoted($0) } ?? "") + "\n"
+    var table = TextTable(
+      header: [text(CommandText.year), text(CommandText.source), text(CommandText.planned), text(CommandText.paid)],
+      alignments: [.left, .left, .right, .right])
+    table.indent = "  "
+    let cells = money.byYearAndSource.sorted { a, b in
+      a.key.year != b.key.year
+        ? a.key.year < b.key.year
+        : (Schema.sources.firstIndex(of: a.key.source) ?? .max) < (Schema.sources.firstIndex(of: b.key.source) ?? .max)
+    }
+    func amount(_ v: Double) -> String { Format.number((v * 100).rounded() / 100) }
+    for (key, m) in cells {
+      table.add([String(key.year), key.source, amount(m.planned), m.paid > 0 ? amount(m.paid) : "—"])
+    }
+    out += table.render().split(separator: "\n").map { String($0).trimmingTrailingSpaces() }.joined(separator: "\n")
+    out += "\n"
+    func percent(_ v: Double?) -> String { v.map { Format.number(($0 * 1000).rounded() / 10) + "%" } ?? "—" }
+    out +=
+      "  "
+      + text(
+        CommandText.fundingToDate(
+          year, planned: amount(money.planned), paid: amount(money.paid), execution: percent(money.execution),
+          governmentShare: percent(money.governmentShare), currency: plan.currency)) + "\n"
+    output.write(out)
+    return true
   }
 
   /// A value as `show` prints it: the value, else the default marked as such, else `—`.

@@ -130,7 +130,8 @@ import Testing
   }
 
   /// A plan of version 2 (SPEC §11) gains `targetYear`, its settings and the arrays `checkpoints`,
-  /// `actuals` and `outlays` (years as numbers), still `"version": 1`, valid against the schema.
+  /// `actuals` and `outlays` (years as numbers) and, having actuals, `goalStatus`; still
+  /// `"version": 1`, valid against the schema.
   @Test func aVersion2PlanGainsItsKeysAndValidates() throws {
     var plan = try ExportFixtures.tricky()
     let edits = [
@@ -148,6 +149,8 @@ import Testing
     var keys = Self.topKeys
     keys.insert(contentsOf: ["checkpoints", "actuals"], at: keys.firstIndex(of: "measures")!)
     keys.insert("outlays", at: keys.firstIndex(of: "funding")! + 1)
+    // With an actual, each goal's status as of 2026 (the plan's as-of) before the ranking.
+    keys.insert("goalStatus", at: keys.firstIndex(of: "ranking")!)
     #expect(written == keys)
     #expect((json["plan"] as? [String: Any])?["asOf"] as? Int == 2026)
     #expect((json["goals"] as? [[String: Any]])?.first?["targetYear"] as? Int == 2026)

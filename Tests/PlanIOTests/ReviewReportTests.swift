@@ -204,4 +204,51 @@ import Testing
     #expect(markdown.contains("## " + ReviewLabels.changes.text(language)))
     #expect(markdown.contains("| goal | G103 | " + ReviewLabels.change(.target).text(language) + " | 3500 | 3000 |"))
   }
+
+  // MARK: The roadmap exports of a plan with actuals
+
+  static func export(_ name: String, _ format: ExportFormat) throws -> String {
+    Exporter.export(try load(name), format: format, options: ExportOptions(language: .en, width: 160))
+  }
+
+  /// CSV: `actual,actualYear,status` after the version-1 columns, for goals only; a plan without
+  /// actuals keeps the version-1 header.
+  @Test func theCSVExportCarriesEachGoalsStatus() throws {
+    let lines = try Self.export("jilin-2025-review.plan", .csv).split(separator: "\n").map(String.init)
+    #expect(lines[0] == (CSVExport.header + ["actual", "actualYear", "status"]).joined(separator: ","))
+    // G102: actual 27 in 2025, at-risk (r = 0.7, computed in theJilinGoalsHaveTheirStatusesAsOf2025).
+    #expect(lines.contains { $0.hasPrefix("goal,G102,") && $0.hasSuffix(",27,2025,at-risk") })
+    #expect(lines.contains { $0.hasPrefix("goal,G208,") && $0.hasSuffix(",,,untracked") })
+    #expect(lines.filter { $0.hasPrefix("measure,") }.allSatisfy { $0.hasSuffix(",,,") })
+    let approved = try Self.export("jilin-approved.plan", .csv).split(separator: "\n").first.map(String.init)
+    #expect(approved == CSVExport.header.joined(separator: ","))
+  }
+
+  /// Text, Markdown and HTML: the goal tables gain the latest actual and the status as of 2025.
+  @Test(arguments: [ExportFormat.text, .markdown, .html])
+  func theTableExportsCarryEachGoalsStatus(_ format: ExportFormat) throws {
+    let text = try Self.export("jilin-2025-review.plan", format)
+    #expect(text.contains("Status 2025"))
+    #expect(text.contains("35 (2025)") && text.contains("behind"))
+    #expect(!(try Self.export("jilin-approved.plan", format)).contains("Status 2025"))
+  }
+
+  /// JSON: `goalStatus` (validated by the export schema), only for a plan with actuals.
+  @Test func theJSONExportCarriesGoalStatus() throws {
+    let text = try Self.export("jilin-2025-review.plan", .json)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    let status = try #require(json["goalStatus"] as? [String: Any])
+    #expect(status["asOf"] as? Int == 2025)
+    let goals = try #require(status["goals"] as? [[String: Any]])
+    #expect(goals.first { $0["goal"] as? String == "G201" }?["status"] as? String == "missed")
+    let script = """
+      import json, sys, jsonschema
+      schema = json.load(open(sys.argv[1], encoding="utf-8"))
+      errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(json.load(sys.stdin)), key=str)
+      for e in errors[:10]: print(e.json_path, e.message)
+      """
+    let schema = ExportFixtures.root.appendingPathComponent("schema/cplan-export.schema.json").path
+    #expect(try ExportPython.run(script, input: text, arguments: [schema]).isEmpty)
+    #expect(!(try Self.export("jilin-approved.plan", .json)).contains("\"goalStatus\""))
+  }
 }

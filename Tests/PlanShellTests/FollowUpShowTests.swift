@@ -54,4 +54,32 @@ import Testing
     #expect(!session.execute("list actual G9", file: "<test>"))
     #expect(output.err.contains("did you mean 'G1'"))
   }
+
+  /// `show funding K`: planned per year from the phase's months, paid from the outlays.
+  @Test func showFundingOfAConsortiumGivesPlannedAgainstPaidByYear() {
+    let (session, output) = Self.session()
+    #expect(session.execute("add funding K1 P1 provincial 3000\nadd funding K1 P1 enterprise 6000", file: "<test>"))
+    output.clear()
+    #expect(session.execute("show funding K1", file: "<test>"))
+    // P1 is 2025..2027, 36 months: each year gets 12/36 of a line: provincial 1000, enterprise
+    // 2000. Paid: 800 (provincial, 2025). As of 2026: planned 2 × 3000 = 6000, paid 800,
+    // execution 800/6000 = 13.3%, government share of the outlays 800/800 = 100%.
+    #expect(
+      output.out == """
+        funding K1 "k"
+          year  source      planned  paid
+          -------------------------------
+          2025  provincial     1000   800
+          2025  enterprise     2000     —
+          2026  provincial     1000     —
+          2026  enterprise     2000     —
+          2027  provincial     1000     —
+          2027  enterprise     2000     —
+          to 2026: planned 6000, paid 800 万元; execution 13.3%, government share of the outlays 100%
+
+        """, "\(output.out)")
+    output.clear()
+    #expect(!session.execute("show funding K9", file: "<test>"))
+    #expect(output.err.contains("did you mean 'K1'"))
+  }
 }

@@ -267,10 +267,13 @@ import Testing
     }
     let line = words.joined(separator: " ")
     #expect(syntax.contains { Notation.matches($0, words) }, "help \(verb) does not show \(line)")
-    // `show funding` is a form of its own; `show funding K1 P1 enterprise` names the kind.
+    // `show funding` and `show funding K1` are forms of their own (a literal, then its
+    // arguments); `show funding K1 P1 enterprise` names the kind.
     let second = words.count > 1 ? words[1] : ""
-    let literal = syntax.contains { $0.split(separator: " ").dropFirst().first.map(String.init) == second }
-    if !byKind.isEmpty, !literal || words.count > 2, words.count > 1, Kind(rawValue: words[1]) != nil {
+    let literalForm = syntax.contains {
+      $0.split(separator: " ").dropFirst().first.map(String.init) == second && Notation.matches($0, words)
+    }
+    if !byKind.isEmpty, !literalForm, words.count > 1, Kind(rawValue: words[1]) != nil {
       #expect(byKind.contains { Notation.matches($0, words) }, "help \(verb) by kind does not show \(line)")
     }
   }

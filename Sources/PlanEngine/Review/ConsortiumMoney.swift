@@ -16,6 +16,9 @@ package struct ConsortiumMoney: Sendable, Hashable {
   package var paidByYear: [Int: Double]
   /// Planned and paid up to Y per source, for every source with a funding line or an outlay.
   package var bySource: [String: SourceMoney]
+  /// Planned and paid per calendar year and source, every year (also after Y) in which a source
+  /// has money planned or paid (`show funding K`).
+  package var byYearAndSource: [YearAndSource: SourceMoney]
   /// Planned for the years ≤ Y, all sources, in the plan's currency.
   package var planned: Double
   /// Paid in the years ≤ Y, all sources, in the plan's currency.
@@ -25,6 +28,17 @@ package struct ConsortiumMoney: Sendable, Hashable {
 
   /// Execution by Y: ``paid`` / ``planned``, a fraction; nil when nothing is planned yet.
   package var execution: Double? { planned > 0 ? paid / planned : nil }
+
+  /// A calendar year and a funding source: a key of ``byYearAndSource``.
+  package struct YearAndSource: Sendable, Hashable {
+    package var year: Int
+    package var source: String
+
+    package init(year: Int, source: String) {
+      self.year = year
+      self.source = source
+    }
+  }
 
   /// The actual government share: ``governmentPaid`` / ``paid``, a fraction, computed on the
   /// outlays to date as R27 computes it on funding lines (government sources over all sources);
@@ -52,12 +66,14 @@ package struct ConsortiumMoney: Sendable, Hashable {
     var plannedByYear: [Int: Double] = [:]
     var paidByYear: [Int: Double] = [:]
     var bySource: [String: SourceMoney] = [:]
+    var byYearAndSource: [YearAndSource: SourceMoney] = [:]
     var planned = 0.0
     var paid = 0.0
     for line in funding {
       if bySource[line.source] == nil { bySource[line.source] = SourceMoney() }
       for (year, amount) in line.amountByYear() {
         plannedByYear[year, default: 0] += amount
+        byYearAndSource[YearAndSource(year: year, source: line.source), default: SourceMoney()].planned += amount
         guard year <= asOf else { continue }
         planned += amount
         bySource[line.source, default: SourceMoney()].planned += amount
@@ -65,6 +81,8 @@ package struct ConsortiumMoney: Sendable, Hashable {
     }
     for outlay in outlays {
       paidByYear[outlay.year, default: 0] += outlay.amount
+      byYearAndSource[YearAndSource(year: outlay.year, source: outlay.source), default: SourceMoney()].paid +=
+        outlay.amount
       if bySource[outlay.source] == nil { bySource[outlay.source] = SourceMoney() }
       guard outlay.year <= asOf else { continue }
       paid += outlay.amount
@@ -75,6 +93,7 @@ package struct ConsortiumMoney: Sendable, Hashable {
     self.plannedByYear = plannedByYear
     self.paidByYear = paidByYear
     self.bySource = bySource
+    self.byYearAndSource = byYearAndSource
     self.planned = planned
     self.paid = paid
     self.governmentPaid = governmentPaid

@@ -91,6 +91,26 @@ extension Plan {
     }
   }
 
+  /// The year under review when no `review` command gives one (SPEC §11): `as-of`, else the
+  /// latest year with an actual or outlay, else the year before the horizon (or before the
+  /// earliest phase); nil for a plan with none of them.
+  package var reviewYear: ReviewYear? {
+    let recordYears =
+      self[.actual].keys.lazy.compactMap { Int($0.b) } + self[.outlay].keys.lazy.compactMap { Int($0.b) }
+    return ReviewYear.resolve(
+      command: nil, asOf: asOf, recordYears: recordYears, horizonStartYear: horizon?.start.year ?? earliestPhaseYear)
+  }
+
+  /// Each goal's assessment as of ``reviewYear``, by goal ID, for the roadmap exports' status
+  /// columns; nil when the plan has no actual (the exports then stay as they were).
+  /// - Complexity: O(goals + checkpoints + actuals).
+  package func goalStatuses() -> (year: Int, byGoal: [String: GoalAssessment])? {
+    guard !self[.actual].isEmpty, let year = reviewYear?.year else { return nil }
+    var byGoal: [String: GoalAssessment] = [:]
+    for (goal, _, assessment) in goalAssessments(asOf: year) { byGoal[goal.id] = assessment }
+    return (year, byGoal)
+  }
+
   /// The first year of the earliest phase period, nil when no phase has one: the horizon's
   /// stand-in for the year under review of a plan without `horizon`.
   package var earliestPhaseYear: Int? {

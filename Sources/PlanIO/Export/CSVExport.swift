@@ -1,7 +1,10 @@
+import PlanEngine
 import PlanModel
 
 /// The CSV export (SPEC §9): one row per goal, then one per measure, each in plan order,
-/// under the header `kind,id,phase,consortium,title,indicator,unit,baseline,target,instrument,funder,amount,agency`.
+/// under the header `kind,id,phase,consortium,title,indicator,unit,baseline,target,instrument,funder,amount,agency`;
+/// a plan with actuals adds `actual,actualYear,status` (SPEC §11: each goal's latest actual, its
+/// year and its status as of the year under review).
 ///
 /// Fields are quoted as RFC 4180 says: a field holding a comma, a double quote, a carriage
 /// return or a line feed is put in double quotes, and a double quote inside is doubled. Records
@@ -18,9 +21,14 @@ enum CSVExport {
     "amount", "agency",
   ]
 
+  /// The columns a plan with actuals adds (SPEC §11): each goal's latest actual, its year and
+  /// its status as of the year under review; empty for measures.
+  static let statusHeader = ["actual", "actualYear", "status"]
+
   /// The rows of the export, the header first.
   static func rows(_ plan: Plan) -> [[String]] {
-    var rows = [header]
+    let statuses = plan.goalStatuses()
+    var rows = [statuses == nil ? header : header + statusHeader]
     func number(_ v: Value?) -> String { v?.number.map(Format.number) ?? "" }
     let t = text
     for g in plan[.goal].values {
@@ -29,13 +37,20 @@ enum CSVExport {
         t(g[Attr.Goal.indicator]?.text), t(g[Attr.Goal.unit]?.text), number(g[Attr.Goal.baseline]),
         number(g[Attr.Goal.target]), "", "", "", "",
       ])
+      if let statuses {
+        let a = statuses.byGoal[g.id]
+        rows[rows.count - 1] += [
+          a?.actual.map(Format.number) ?? "", a?.actualYear.map(String.init) ?? "", a?.status.rawValue ?? "",
+        ]
+      }
     }
     for m in plan[.measure].values {
-      rows.append([
-        "measure", t(m.id), t(m[Attr.Measure.phase]?.ref), t(m[Attr.Measure.consortium]?.ref), t(m.name), "", "",
-        "", "", m[Attr.Measure.instrument]?.choice ?? "", m[Attr.Measure.funder]?.choice ?? "",
-        number(m[Attr.Measure.amount]), t(m[Attr.Measure.agency]?.text),
-      ])
+      rows.append(
+        [
+          "measure", t(m.id), t(m[Attr.Measure.phase]?.ref), t(m[Attr.Measure.consortium]?.ref), t(m.name), "", "",
+          "", "", m[Attr.Measure.instrument]?.choice ?? "", m[Attr.Measure.funder]?.choice ?? "",
+          number(m[Attr.Measure.amount]), t(m[Attr.Measure.agency]?.text),
+        ] + (statuses == nil ? [] : ["", "", ""]))
     }
     return rows
   }

@@ -151,6 +151,18 @@ struct ExportTables {
         g[Attr.Goal.after]?.refs?.joined(separator: ",") ?? "",
       ])
     }
+    // SPEC §11: with actuals, each goal's latest actual (and its year) and its status.
+    if let statuses = roadmap.goalStatuses {
+      table.header += [t(ReviewLabels.actual), t(ReviewLabels.statusAsOf(statuses.year))]
+      for (i, g) in goals.enumerated() {
+        guard let a = statuses.byGoal[g.id] else {
+          table.rows[i] += ["", ""]
+          continue
+        }
+        let actual = a.actualYear.map { y in a.actual.map { "\(ReviewTables.value($0)) (\(y))" } ?? "(\(y))" } ?? "—"
+        table.rows[i] += [actual, t(ReviewLabels.status(a.status))]
+      }
+    }
     return table
   }
 

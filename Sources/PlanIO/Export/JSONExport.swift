@@ -67,6 +67,12 @@ struct JSONExport {
       out += ",\n"
       out.flushIfFull()
     }
+    // SPEC §11: a plan with actuals gains each goal's status as of the year under review.
+    if let statuses = roadmap.goalStatuses {
+      key("goalStatus")
+      Self.goalStatus(statuses, goals: plan[.goal].values.map(\.id)).write(to: &out, indent: 1)
+      out += ",\n"
+    }
     key("ranking")
     ranking.write(to: &out, indent: 1)
     out += ",\n"
@@ -75,6 +81,27 @@ struct JSONExport {
       roadmap.diagnostics.lazy.map { Self.diagnostic($0, language: options.language) }, to: &out, indent: 1)
     out += "\n}\n"
     out.flush()
+  }
+
+  /// `{"asOf": Y, "goals": [{"goal", "status", "actual", "actualYear", "expected", "ratio"}…]}`:
+  /// each goal (in plan order) as the review judges it as of Y (SPEC §11; `cplan review` has
+  /// the full report).
+  static func goalStatus(_ statuses: (year: Int, byGoal: [String: GoalAssessment]), goals: [String]) -> JSONValue {
+    .object([
+      ("asOf", .int(statuses.year)),
+      (
+        "goals",
+        .array(
+          goals.compactMap { id in
+            guard let a = statuses.byGoal[id] else { return nil }
+            return .object([
+              ("goal", .string(id)), ("status", .string(a.status.rawValue)), ("actual", .optional(a.actual)),
+              ("actualYear", a.actualYear.map { .int($0) } ?? .null), ("expected", .optional(a.expected)),
+              ("ratio", .optional(a.ratio)),
+            ])
+          })
+      ),
+    ])
   }
 
   /// A top-level array of entities (``JSONValue/writeArray(_:to:indent:)`` at indent 1); a

@@ -44,6 +44,8 @@ struct Roadmap {
       plan[.funding].values[$0].key.a
     }
     lazy var ranks: [String: Int] = [:]
+    /// Each goal's status as of the year under review; nil without actuals (SPEC §11).
+    lazy var goalStatuses: (year: Int, byGoal: [String: GoalAssessment])? = plan.goalStatuses()
 
     private func group(_ kind: Kind, consortium: Int, phase: Int) -> [Slot: [Int]] {
       let values = plan[kind].values
@@ -101,6 +103,10 @@ struct Roadmap {
     if index.ranks.isEmpty { index.ranks = Dictionary(r.rows.map { ($0.field, $0.rank) }, uniquingKeysWith: min) }
     return index.ranks[id]
   }
+
+  /// Each goal's latest actual and status as of the year under review (SPEC §11), by goal ID;
+  /// nil when the plan has no actual, so the exports of a plan without actuals are unchanged.
+  var goalStatuses: (year: Int, byGoal: [String: GoalAssessment])? { index.goalStatuses }
 
   /// The goals of a consortium (or, for `nil`, those of none) in a phase, in plan order.
   func goals(consortium: String?, phase: String) -> [Entity] {

@@ -98,6 +98,22 @@ package enum CommandText: TextCatalog {
   static let file = LocalizedText(en: "file", zh: "文件")
   static let unsavedChanges = LocalizedText(en: " (unsaved changes)", zh: "（有未保存的修改）")
 
+  // MARK: show funding K (SPEC §11)
+
+  static let year = LocalizedText(en: "year", zh: "年份")
+  static let source = LocalizedText(en: "source", zh: "来源")
+  static let planned = LocalizedText(en: "planned", zh: "计划")
+  static let paid = LocalizedText(en: "paid", zh: "已拨付")
+  /// The totals line under `show funding K`'s table.
+  static func fundingToDate(
+    _ year: Int, planned: String, paid: String, execution: String, governmentShare: String, currency: String
+  ) -> LocalizedText {
+    LocalizedText(
+      en:
+        "to \(year): planned \(planned), paid \(paid) \(currency); execution \(execution), government share of the outlays \(governmentShare)",
+      zh: "截至 \(year) 年：计划 \(planned)，已拨付 \(paid) \(currency)；执行率 \(execution)，实际政府占比 \(governmentShare)")
+  }
+
   package static var entries: [CatalogEntry] {
     [
       CatalogEntry("commands", commands), CatalogEntry("kinds", kinds), CatalogEntry("byKind", byKind),
@@ -120,6 +136,12 @@ package enum CommandText: TextCatalog {
       CatalogEntry("byDefault", byDefault), CatalogEntry("file", file), CatalogEntry("unsavedChanges", unsavedChanges),
       CatalogEntry("actuals", actuals), CatalogEntry("statusAsOf", statusAsOf(2026)),
       CatalogEntry("actualOf", actualOf(2026, "150")), CatalogEntry("expected", expected("250")),
+      CatalogEntry("year", year), CatalogEntry("source", source), CatalogEntry("planned", planned),
+      CatalogEntry("paid", paid),
+      CatalogEntry(
+        "fundingToDate",
+        fundingToDate(
+          2025, planned: "20000", paid: "17500", execution: "87.5%", governmentShare: "14.3%", currency: "万元")),
     ]
   }
 }

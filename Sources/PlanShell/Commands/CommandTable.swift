@@ -65,9 +65,12 @@ extension ShellCommand {
       forms: [
         [.literal("plan")], [Argument("KIND", .kind(Kind.allCases)), Argument("KEY", .keys)],
         [.literal("roadmap")], [.literal("funding")],
+        [.literal("funding"), Argument("CONSORTIUM", .id(.consortium))],
       ],
-      summary: LocalizedText(en: "one thing, in full", zh: "完整显示一项内容"),
-      examples: ["show consortium K1", "show score F1 C2", "show roadmap"],
+      summary: LocalizedText(
+        en: "one thing, in full; show funding K: its money planned vs paid by year and source",
+        zh: "完整显示一项内容；show funding K：联合体按年份和来源的计划与拨付资金"),
+      examples: ["show consortium K1", "show score F1 C2", "show roadmap", "show funding K1"],
       missing: LocalizedText(
         en: "what to show: plan, roadmap, funding or KIND KEY", zh: "要显示的内容：plan、roadmap、funding 或 类别 键"),
       expected: LocalizedText(en: "plan, roadmap, funding or a kind", zh: "plan、roadmap、funding 或类别"),
