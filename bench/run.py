@@ -14,7 +14,6 @@ script, into bench/out/ (git-ignored). Then, median wall time of --runs runs and
   check      cplan check PLAN
   export     cplan export PLAN --format json -o bench/out/nN.json
   load+save  cplan run SCRIPT         (SCRIPT: `load PLAN` then `save OUT force`)
-  export xlsx  cplan export PLAN --format xlsx -o bench/out/n1000.xlsx  (N = 1,000, canonical only)
 
 and once:
 
@@ -58,8 +57,6 @@ import features  # noqa: E402  (bench/features.py: the feature benchmarks, one f
 ORDERS = ["canonical", "grouped"]
 CPLAN_OPS = ["check", "export json", "load+save"]
 OPS = [(order, op) for order in ORDERS for op in CPLAN_OPS] + [("", "sqlite3")]
-# Measured at one size only, with a time target in seconds (issue 15): (order, op, N, seconds).
-SIZED_OPS = [("canonical", "export xlsx", 1000, 3.0)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -345,17 +342,6 @@ def report(args, info, sizes, results, argv_text, feature_rows=()):
             shown = fmt_s(t) if r.ok else "FAIL"
             L.append(f"| {n:,} | {s['stmts']:,} | {order or '—'} | {size / 1e6:.1f} | {op} | {shown} | {rss} | "
                      f"{fmt_ratio(ratio) if op != 'sqlite3' else '1×'} | {rss_ratio} | {per} |")
-        for order, op, _, _ in SIZED_OPS:
-            r = results[n].get((order, op))
-            if r is None:
-                continue
-            size = s["plan_bytes"][order]
-            t = r.median if r.ok else None
-            ratio = t / base.median if (t is not None and base.ok and base.median) else None
-            rss = f"{r.rss_bytes / 1e6:.1f}" if r.ok else "—"
-            per = f"{t / s['stmts'] * 1e6:.2f}" if t is not None else "—"
-            L.append(f"| {n:,} | {s['stmts']:,} | {order} | {size / 1e6:.1f} | {op} | {fmt_s(t) if r.ok else 'FAIL'} | "
-                     f"{rss} | {fmt_ratio(ratio)} | {fmt_ratio(r.rss_bytes / size) if r.ok else '—'} | {per} |")
     L.append("")
 
     # Targets
@@ -403,13 +389,6 @@ def report(args, info, sizes, results, argv_text, feature_rows=()):
         v, d = verdict([(f"N={n:,} {order}", rss_ratio(n, (order, "check"))) for n in big for order in ORDERS],
                        4.0, fmt_ratio)
         L.append(f"| `check` peak RSS ≤ 4× plan file size, either order | {v} | {d} |")
-    for order, op, size, limit in SIZED_OPS:
-        r = results.get(size, {}).get((order, op))
-        if r is None:
-            L.append(f"| `{op}` of the N={size:,} plan ≤ {limit:g} s | n/a | N={size:,} not measured |")
-        else:
-            v, d = verdict([(f"N={size:,} {order}", r.median if r.ok else None)], limit, fmt_s)
-            L.append(f"| `{op}` of the N={size:,} plan ≤ {limit:g} s | {v} | {d} |")
     for op, limit in (("check", 0.5), ("export json", 1.0)):
         v, d = verdict([(f"N={n:,} {order}", time_ratio(n, (order, op))) for n in sizes for order in ORDERS],
                        limit, fmt_ratio)
@@ -485,7 +464,6 @@ def report(args, info, sizes, results, argv_text, feature_rows=()):
              "--plan bench/out/nN-grouped.plan")
     L.append("cplan check PLAN")
     L.append("cplan export PLAN --format json -o bench/out/nN.json")
-    L.append("cplan export bench/out/n1000.plan --format xlsx -o bench/out/n1000.xlsx   # N = 1,000 only")
     L.append("cplan run bench/out/nN-loadsave.cplan      # load PLAN / save bench/out/nN.saved.plan force")
     L.append("sqlite3 :memory: < SQL")
     L.append("```")
@@ -580,13 +558,6 @@ def main(argv=None):
                     check.note = f"last line of output: {summary}"
             if order == "canonical" and loadsave.ok and os.path.exists(saved):
                 loadsave.note = round_trip_note(plan, saved)
-        for order, op, size, _ in SIZED_OPS:
-            if n != size or op != "export xlsx":
-                continue
-            xlsx_out = os.path.join(workdir, f"n{n}.xlsx")
-            r[(order, op)] = measure(op, [cplan, "export", plans[order], "--format", "xlsx", "-o", xlsx_out],
-                                     args.runs, args.timeout, workdir, f"n{n}-export-xlsx", env,
-                                     before=remove(xlsx_out))
         results[n] = r
 
     ap_features = [] if args.no_features else [
