@@ -129,8 +129,13 @@ test-asan: deps
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan --skip $(INTEGRATION)
 
 ## lint: swift-format (ships with the toolchain) with the repository's .swift-format.
+## lint: swift-format's strict lint, and no merge-conflict markers left in any tracked file (a
+## README once kept a resolved-by-hand conflict's markers for a week).
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	@if git grep -nE '^(<<<<<<< |>>>>>>> |=======$$)' -- . ':!Tests/**/Golden/**' ':!Sources/PlanIO/Merge/**' \
+	  | grep -vE '^(README.md|SPEC.md|docs/[^:]*):[0-9]+:(<<<<<<< ours|>>>>>>> theirs|=======)' ; then \
+	  echo "merge-conflict markers left in the files above"; exit 1; fi
 
 clean:
 	rm -rf .build .build-*

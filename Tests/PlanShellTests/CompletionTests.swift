@@ -40,7 +40,7 @@ import Testing
   @Test(arguments: [
     // verbs
     ("", Verb.allCases.map(\.rawValue)),
-    ("re", ["remove", "rename", "redo", "recover"]),
+    ("re", ["remove", "rename", "redo", "recover", "review"]),
     ("AD", ["add"]),
     // kinds
     ("add crit", ["criterion"]),
@@ -134,7 +134,7 @@ import Testing
     #expect(CompletionTests.complete("add co").action == .list(["compare", "consortium"]))
     // "cons" → consortium only.
     #expect(CompletionTests.complete("add cons").action == .replace("consortium "))
-    #expect(CompletionTests.complete("re").action == .list(["remove", "rename", "redo", "recover"]))
+    #expect(CompletionTests.complete("re").action == .list(["remove", "rename", "redo", "recover", "review"]))
     #expect(Completion(word: "c", candidates: ["compare", "compute"]).action == .replace("comp"))
   }
 

@@ -92,11 +92,14 @@ package enum ExportLabels: TextCatalog {
     return LocalizedText(en: "Method: \(m.en), \(w.en)", zh: "方法：\(m.zh)，\(w.zh)")
   }
 
-  static func consistency(lambdaMax: String, ci: String, ri: String, cr: String, ok: Bool) -> LocalizedText {
+  /// `limit` is the plan's `cr-max` (`0.10` by default).
+  static func consistency(lambdaMax: String, ci: String, ri: String, cr: String, ok: Bool, limit: String = "0.10")
+    -> LocalizedText
+  {
     LocalizedText(
       en:
-        "AHP consistency: λmax \(lambdaMax), CI \(ci), RI \(ri), CR \(cr) (\(ok ? "≤ 0.10, acceptable" : "> 0.10, revise the judgements"))",
-      zh: "AHP 一致性：λmax \(lambdaMax)，CI \(ci)，RI \(ri)，CR \(cr)（\(ok ? "≤ 0.10，可以接受" : "> 0.10，需调整判断矩阵")）")
+        "AHP consistency: λmax \(lambdaMax), CI \(ci), RI \(ri), CR \(cr) (\(ok ? "≤ \(limit), acceptable" : "> \(limit), revise the judgements"))",
+      zh: "AHP 一致性：λmax \(lambdaMax)，CI \(ci)，RI \(ri)，CR \(cr)（\(ok ? "≤ \(limit)，可以接受" : "> \(limit)，需调整判断矩阵")）")
   }
 
   static func cutoff(_ n: Int) -> LocalizedText {
