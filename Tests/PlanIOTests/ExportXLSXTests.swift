@@ -165,4 +165,24 @@ import Testing
     #expect(byName["weighting"]?.text == "ahp" && byName["horizon"]?.text == "2025..2030")
     #expect(byName["currency"] == nil)  // not set: the default
   }
+
+  /// The status sheet: G1 in phase 2025..2029 from 0 to 100 (effective baseline-year 2024,
+  /// target-year 2029, SPEC §11), an actual of 30 in 2026, as-of 2026: expected(2026) =
+  /// 100 × (2026 − 2024)/(2029 − 2024) = 40, r = 30/40 = 0.75, at-risk (70% ≤ r < 90%).
+  @Test(arguments: [(MessageLanguage.en, "at-risk"), (.zh, "存在风险")])
+  func statusWithActuals(language: MessageLanguage, status: String) throws {
+    let plan = try Self.load(
+      """
+      set plan horizon 2025..2030 as-of 2026
+      add phase P1 "p" period 2025..2029
+      add goal G1 "g" phase P1 baseline 0 target 100
+      add actual G1 2026 value 30
+
+      """)
+    let rows = try Self.sheet(try Self.workbook(plan, language), WorkbookSheets.name(.derived(.status), language))
+    #expect(rows.count == 2)
+    #expect(rows[1].map(\.text) == ["G1", "g", "2026", status, "2026", "30", "40", "0.75"])
+    #expect(rows[1].map(\.ref) == ["A2", "B2", "D2", "E2", "F2", "G2", "H2", "I2"])  // no consortium: C2 empty
+    #expect(rows[1].last?.style == "2")
+  }
 }
