@@ -33,6 +33,19 @@ extension Session {
     var options = ExportOptions(
       language: settings.language, width: path == nil ? Driver.terminalWidth() : nil, file: file)
     options.byteOrderMark = bom
+    if let token = arguments["consortium"] {
+      guard let id = token.word, plan.contains(.consortium, EntityKey(id)) else {
+        return fail(.error(Driver.unknownConsortium(token.word ?? "", in: plan), at: token))
+      }
+      options.consortium = id
+    }
+    if format.isFileOnly {
+      guard let path, let pathToken else {
+        let usage = "export \(format.rawValue) to PATH"
+        return fail(.error(.exportNeedsFile(format.rawValue, usage: usage), at: arguments["format"]!))
+      }
+      return exportDatabase(to: path, at: pathToken, force: force, append: arguments.has("append"), options: options)
+    }
     guard let path, let pathToken else {
       output.write(Exporter.export(plan, format: format, options: options))
       return true
@@ -49,6 +62,22 @@ extension Session {
     case .cannotWrite(let reason): return fail(.error(.cannotWrite(path, reason: reason), at: pathToken))
     }
     if !FileIO.isDevice(path) { notice(CommandText.exported(path)) }
+    return true
+  }
+
+  /// `export sqlite to PATH [append] [force]`.
+  private func exportDatabase(to path: String, at pathToken: Token, force: Bool, append: Bool, options: ExportOptions)
+    -> Bool
+  {
+    if !append, !force, FileIO.exists(path) {
+      return fail(.error(.refuseOverwriteExport(path, option: "force"), at: pathToken))
+    }
+    do {
+      try SQLiteExport.write(plan, to: path, append: append, options: options)
+    } catch {
+      return fail(.error(Driver.message(error), at: pathToken))
+    }
+    notice(CommandText.exported(path))
     return true
   }
 

@@ -9,9 +9,10 @@ import Testing
 @Suite struct ExportGoldenTests {
   static let extensions: [ExportFormat: String] = [
     .text: "txt", .markdown: "md", .json: "json", .csv: "csv", .html: "html",
+    .sql: "sql",
   ]
 
-  @Test(arguments: ExportFixtures.planNames, ExportFormat.allCases)
+  @Test(arguments: ExportFixtures.planNames, ExportFormat.allCases.filter { !$0.isFileOnly })
   func everyFormatInBothLanguages(plan name: String, format: ExportFormat) throws {
     let plan = try ExportFixtures.plan(name)
     for language in MessageLanguage.allCases {

@@ -243,4 +243,25 @@ extension Message {
   package static func nothingToRecover() -> Message {
     Message("E125", en: "there is no unsaved work to recover", zh: "没有可恢复的未保存工作")
   }
+
+  // MARK: Database exports (SPEC §13)
+
+  /// A file-only export given no file (`export sqlite`): E120, as `save` without a path.
+  package static func exportNeedsFile(_ format: String, usage: String) -> Message {
+    Message(
+      "E120", en: "the \(format) export is written to a file only; give one: \(usage)",
+      zh: "\(format) 导出只能写入文件；请指定文件：\(usage)")
+  }
+  /// `--append` to a file that is not a cplan database: E121, as a file that is not a plan file.
+  package static func notACplanDatabase(_ path: String, reason: String?) -> Message {
+    Message(
+      "E121", en: "'\(path)' is not a cplan database" + (reason.map { " (\($0))" } ?? "") + "; nothing was added",
+      zh: "'\(path)' 不是 cplan 数据库" + (reason.map { "（\($0)）" } ?? "") + "；未写入任何内容")
+  }
+  /// `--append` to a cplan database of a newer layout: E113, as a newer plan file.
+  package static func newerDatabase(_ path: String, found: Int, supported: Int) -> Message {
+    Message(
+      "E113", en: "'\(path)' is cplan database layout \(found); this cplan writes layout \(supported) — upgrade cplan",
+      zh: "'\(path)' 是第 \(found) 版 cplan 数据库结构；本 cplan 只能写入第 \(supported) 版，请升级 cplan")
+  }
 }
