@@ -13,14 +13,28 @@ import Testing
     var err: String
   }
 
-  /// Runs `arguments` (a program on PATH first) in `dir`.
+  /// Runs `arguments` (a program on PATH first) in `dir` and waits for it; with `detached`, its
+  /// output goes to files rather than pipes (a server it starts keeps what it inherited open,
+  /// and reading a pipe to its end would wait for the server).
   @discardableResult
-  static func tool(_ arguments: [String], in dir: URL, stdin: String? = nil) throws -> Run {
+  static func tool(_ arguments: [String], in dir: URL, stdin: String? = nil, detached: Bool = false) throws -> Run {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
     process.currentDirectoryURL = dir
     process.environment = ["PATH": "/usr/bin:/bin:/usr/sbin:/sbin", "LANG": "C.UTF-8", "HOME": dir.path]
+    if detached {
+      let outURL = dir.appendingPathComponent("detached.out")
+      let errURL = dir.appendingPathComponent("detached.err")
+      FileManager.default.createFile(atPath: outURL.path, contents: nil)
+      FileManager.default.createFile(atPath: errURL.path, contents: nil)
+      process.standardInput = FileHandle.nullDevice
+      process.standardOutput = try FileHandle(forWritingTo: outURL)
+      process.standardError = try FileHandle(forWritingTo: errURL)
+      try process.run()
+      process.waitUntilExit()
+      return Run(status: process.terminationStatus, out: try CLI.read(outURL), err: try CLI.read(errURL))
+    }
     let out = Pipe()
     let err = Pipe()
     let input = Pipe()
@@ -134,18 +148,32 @@ import Testing
       ["python3", "-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"],
       in: dir
     ).out.trimmingCharacters(in: .whitespacesAndNewlines)
-    let start = try Self.tool(
+    // The server runs as a child of the test (through runuser), not as pg_ctl's daemon, so that
+    // no process outlives the test holding its pipes; it is ready when pg_isready says so.
+    let server = Process()
+    server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    server.arguments =
       asPostgres + [
-        bin + "pg_ctl", "-D", cluster.appendingPathComponent("data").path, "-l",
-        cluster.appendingPathComponent("log").path, "-w", "-o",
-        "-p \(port) -k \(cluster.path) -c listen_addresses=127.0.0.1", "start",
-      ], in: dir)
-    #expect(start.status == 0, "\(start.err) \(start.out)")
+        bin + "postgres", "-D", cluster.appendingPathComponent("data").path, "-p", port, "-k", cluster.path, "-c",
+        "listen_addresses=127.0.0.1",
+      ]
+    server.currentDirectoryURL = dir
+    server.standardInput = FileHandle.nullDevice
+    server.standardOutput = FileHandle.nullDevice
+    server.standardError = FileHandle.nullDevice
+    try server.run()
     defer {
       _ = try? Self.tool(
         asPostgres + [bin + "pg_ctl", "-D", cluster.appendingPathComponent("data").path, "-m", "fast", "-w", "stop"],
-        in: dir)
+        in: dir, detached: true)
+      server.waitUntilExit()
     }
+    var ready = false
+    for _ in 0..<120 where !ready {
+      ready = try Self.tool([bin + "pg_isready", "-h", "127.0.0.1", "-p", port], in: dir).status == 0
+      if !ready { usleep(250_000) }
+    }
+    #expect(ready, "the PostgreSQL server did not start on port \(port)")
     let psql = ["psql", "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1"]
     for file in files {
       let load = try Self.tool(psql + ["-q", "-f", file], in: dir)
