@@ -13,16 +13,12 @@ import Testing
       let r = try CLI.run(["export", Self.jilin] + arguments, directory: dir)
       #expect(r.status == 2)
       #expect(r.out.isEmpty)
-      #expect(
-        r.err
-          == "error: the sqlite export is written to a file only; give one: cplan export PLAN --format sqlite -o PATH [E120]\n",
-        "\(r.err)")
+      #expect(r.err == "error: 'sqlite' is written to a file only; add '-o FILE' [E130]\n", "\(r.err)")
     }
     let shell = try CLI.run(["run", "-"], stdin: "load \(Self.jilin)\nexport sqlite\n", directory: dir)
     #expect(shell.status == 1)
     #expect(
-      shell.err.contains(
-        "<stdin>:2:8: error: the sqlite export is written to a file only; give one: export sqlite to PATH [E120]"),
+      shell.err.contains("<stdin>:2:8: error: 'sqlite' is written to a file only; add 'to PATH' [E130]"),
       "\(shell.err)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
   }

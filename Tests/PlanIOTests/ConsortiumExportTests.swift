@@ -72,7 +72,20 @@ import Testing
       var options = ExportOptions(language: language, file: ExportFixtures.jilinPath)
       options.consortium = k
       let text: String
-      if format.isFileOnly {
+      if format.isBinary {
+        // The archive's parts as text: the workbook's inline strings, the document's paragraphs.
+        let bytes = try Exporter.binary(plan, format: format, options: options)
+        let dir = try DatabaseExportTests.folder()
+        let file = dir.appendingPathComponent("k.zip")
+        try Data(bytes).write(to: file)
+        let script = """
+          import sys, zipfile
+          z = zipfile.ZipFile(sys.argv[1])
+          for n in z.namelist():
+              if n.endswith(".xml"): print(z.read(n).decode("utf-8"))
+          """
+        text = try ExportPython.run(script, input: "", arguments: [file.path])
+      } else if format.isFileOnly {
         let dir = try DatabaseExportTests.folder()
         let db = dir.appendingPathComponent("k.db").path
         try SQLiteExport.write(plan, to: db, append: false, options: options)

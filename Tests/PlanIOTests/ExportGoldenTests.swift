@@ -12,7 +12,7 @@ import Testing
     .sql: "sql",
   ]
 
-  @Test(arguments: ExportFixtures.planNames, ExportFormat.allCases.filter { !$0.isFileOnly })
+  @Test(arguments: ExportFixtures.planNames, ExportFormat.textFormats)
   func everyFormatInBothLanguages(plan name: String, format: ExportFormat) throws {
     let plan = try ExportFixtures.plan(name)
     for language in MessageLanguage.allCases {

@@ -2,21 +2,26 @@ import PlanEngine
 import PlanLanguage
 import PlanModel
 
-/// The export formats of SPEC §9.
+/// The export formats of SPEC §9 and §13.
 package enum ExportFormat: String, Sendable, CaseIterable {
   case text, markdown, json, csv, html
+  /// SPEC §13: files only (``isBinary``).
+  case xlsx, docx
   /// SQL that SQLite and PostgreSQL both load (SPEC §13): ``SQLExport``.
   case sql
   /// A SQLite database, written to a file only (SPEC §13): ``SQLiteExport``.
   case sqlite
 
-  /// Whether the format is written to a file only, never as text to standard output.
-  package var isFileOnly: Bool {
-    switch self {
-    case .sqlite: true
-    default: false
-    }
-  }
+  /// A zip container (workbook, document) rather than text: written to a file only, never to
+  /// standard output or the terminal; made by ``Exporter/binary(_:format:options:)``.
+  package var isBinary: Bool { self == .xlsx || self == .docx }
+
+  /// Whether the format is written to a file only, never as text to standard output: the binary
+  /// formats and the SQLite database (``SQLiteExport``).
+  package var isFileOnly: Bool { isBinary || self == .sqlite }
+
+  /// The text formats, which ``Exporter/export(_:format:options:)`` writes.
+  package static let textFormats = allCases.filter { !$0.isFileOnly }
 }
 
 /// Options for an export.
@@ -34,6 +39,8 @@ package struct ExportOptions: Sendable {
   /// The consortium whose roadmap alone is exported (`--consortium K`, SPEC §13); `nil`: the
   /// whole plan. It must be a consortium of the plan.
   package var consortium: String?
+  /// Leave the IDs out of the document's text (`--no-ids`, `export docx no-ids`; SPEC §13).
+  package var hidesIDs = false
 
   package init(language: MessageLanguage = .en, width: Int? = nil, ascii: Bool = false, file: String? = nil) {
     self.language = language
@@ -57,9 +64,34 @@ package enum Exporter {
       return (options.byteOrderMark ? "\u{FEFF}" : "") + CSVExport.render(k.map { plan.part(ofConsortium: $0) } ?? plan)
     case .html: return HTMLExport(roadmap: Roadmap(plan, consortium: k), options: options).render()
     case .sql: return SQLExport(plan, options: options).render()
+    case .xlsx, .docx: preconditionFailure("\(format) is written by Exporter.binary")
     case .sqlite: preconditionFailure("sqlite is written to a file only: SQLiteExport.write")
     }
   }
+
+  /// A binary export (SPEC §13): the workbook or the document, as the file's bytes.
+  /// - Throws: ``BinaryExportFailure`` when libzip cannot make the archive (out of memory).
+  /// - Precondition: `format` is binary.
+  package static func binary(_ plan: Plan, format: ExportFormat, options: ExportOptions) throws(BinaryExportFailure)
+    -> [UInt8]
+  {
+    do {
+      switch format {
+      case .xlsx:
+        return try XLSXExport(roadmap: Roadmap(plan, consortium: options.consortium), options: options).render()
+      case .docx:
+        return try DOCXExport(roadmap: Roadmap(plan, consortium: options.consortium), options: options).render()
+      default: preconditionFailure("\(format) is written by Exporter.export")
+      }
+    } catch {
+      throw BinaryExportFailure(reason: error.message)
+    }
+  }
+}
+
+/// Why a workbook or document could not be made: libzip's message.
+package struct BinaryExportFailure: Error {
+  package var reason: String
 }
 
 extension Exporter {
@@ -78,6 +110,7 @@ extension Exporter {
     _ plan: Plan, format: ExportFormat, options: ExportOptions, chunkSize: Int = chunkSize,
     to sink: (UnsafeRawBufferPointer) -> Void
   ) {
+    precondition(!format.isFileOnly, "\(format) is written to a file only")
     if format == .sql {
       SQLExport(plan, options: options).write(chunkSize: chunkSize) { piece in
         var piece = piece
