@@ -79,10 +79,11 @@ import Testing
         let file = dir.appendingPathComponent("k.zip")
         try Data(bytes).write(to: file)
         let script = """
-          import sys, zipfile
+          import re, sys, zipfile
           z = zipfile.ZipFile(sys.argv[1])
           for n in z.namelist():
-              if n.endswith(".xml"): print(z.read(n).decode("utf-8"))
+              # The text between the tags (not cell references such as r="K1").
+              if n.endswith(".xml"): print(re.sub(r"<[^>]*>", " ", z.read(n).decode("utf-8")))
           """
         text = try ExportPython.run(script, input: "", arguments: [file.path])
       } else if format.isFileOnly {

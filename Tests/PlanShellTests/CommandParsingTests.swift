@@ -55,8 +55,8 @@ import Testing
     ("list", "missing a kind to list [E013]"),
     ("list field K1", "unexpected 'K1' [E012]"),
     ("list goal K9", "unknown consortium 'K9'; did you mean 'K1'? [E103]"),
-    ("export", "missing a format (text, markdown, json, csv, html) [E013]"),
-    ("export foo", "invalid value 'foo' for format (one of text|markdown|json|csv|html) [E102]"),
+    ("export", "missing a format (text, markdown, json, csv, html, xlsx, docx, sql, sqlite) [E013]"),
+    ("export foo", "invalid value 'foo' for format (one of text|markdown|json|csv|html|xlsx|docx|sql|sqlite) [E102]"),
     ("export text bom", "unexpected 'bom' [E012]"),
     ("export csv to", "missing a path after 'to' [E013]"),
     ("rank method", "invalid value 'method' for method (one of weighted|topsis) [E102]"),
@@ -110,9 +110,9 @@ import Testing
   /// The forms Tab did not offer, and help did not show, before the one grammar.
   @Test func driftFixedInTabAndHelp() throws {
     let completer = Completer(plan: GrammarTests.plan, currentDirectory: "/nonexistent")
-    #expect(completer.complete("export csv ").candidates == ["to", "force", "bom"])
-    #expect(completer.complete("export csv bom ").candidates == ["to", "force"])
-    #expect(completer.complete("export html ").candidates == ["to", "force"])
+    #expect(completer.complete("export csv ").candidates == ["to", "force", "bom", "consortium"])
+    #expect(completer.complete("export csv bom ").candidates == ["to", "force", "consortium"])
+    #expect(completer.complete("export html ").candidates == ["to", "force", "consortium"])
     for kind in ["member", "goal", "measure", "funding"] {
       #expect(completer.complete("list \(kind) ").candidates == ["K1"], "\(kind)")
       #expect(completer.complete("list \(kind) K1 ").candidates.isEmpty, "\(kind)")

@@ -21,6 +21,8 @@ CREATE TABLE IF NOT EXISTS "plan" (
   "as_of" INTEGER,
   "on_track_min" DOUBLE PRECISION,
   "at_risk_min" DOUBLE PRECISION,
+  "cr_max" DOUBLE PRECISION,
+  "weight_move" DOUBLE PRECISION,
   PRIMARY KEY ("plan")
 );
 CREATE TABLE IF NOT EXISTS "criterion" (
@@ -226,8 +228,8 @@ DELETE FROM "field" WHERE "plan" = 'plan';
 DELETE FROM "compare" WHERE "plan" = 'plan';
 DELETE FROM "criterion" WHERE "plan" = 'plan';
 DELETE FROM "plan" WHERE "plan" = 'plan';
-INSERT INTO "plan" ("plan", "title", "region", "horizon_start", "horizon_end", "currency", "weighting", "method", "cutoff", "gov_share_warn", "gov_share_max", "members_min", "members_max", "period_min", "period_max", "rd_intensity_min", "start_grace", "as_of", "on_track_min", "at_risk_min") VALUES
-('plan', '吉林省创新联合体建设规划（2025—2030年）', '吉林省', 2025, 2030, '万元', 'ahp', 'weighted', 2, 0.3, 0.5, 5, 30, 3, 5, 0.03, 0, NULL, 0.9, 0.7);
+INSERT INTO "plan" ("plan", "title", "region", "horizon_start", "horizon_end", "currency", "weighting", "method", "cutoff", "gov_share_warn", "gov_share_max", "members_min", "members_max", "period_min", "period_max", "rd_intensity_min", "start_grace", "as_of", "on_track_min", "at_risk_min", "cr_max", "weight_move") VALUES
+('plan', '吉林省创新联合体建设规划（2025—2030年）', '吉林省', 2025, 2030, '万元', 'ahp', 'weighted', 2, 0.3, 0.5, 5, 30, 3, 5, 0.03, 0, NULL, 0.9, 0.7, 0.1, 0.1);
 INSERT INTO "criterion" ("plan", "id", "name", "tag", "type", "scale_min", "scale_max", "weight") VALUES
 ('plan', 'C1', '产业链基础', 'chain', 'benefit', 1.0, 10.0, NULL),
 ('plan', 'C2', '领军企业', 'leader', 'benefit', 1.0, 10.0, NULL),
@@ -307,15 +309,15 @@ INSERT INTO "goal" ("plan", "id", "name", "phase", "consortium", "category", "in
 ('plan', 'G103', 'T1000 级碳纤维规模化生产', 'P2', 'K1', 'tech', 'T1000级碳纤维产能', '吨', 500.0, NULL, 3000.0, 'up', 'G101', NULL),
 ('plan', 'G104', '复合材料占比提升（2028）', 'P2', 'K1', 'industry', '复合材料占碳纤维产业链产值比重', '%', 40.0, NULL, 50.0, 'up', 'G102', NULL),
 ('plan', 'G105', '碳纤维核心专利', 'P2', 'K1', 'ip', '发明专利授权量', '件', 30.0, NULL, 120.0, 'up', NULL, NULL),
-('plan', 'G106', '复合材料占比提升（2030）', 'P3', 'K1', 'industry', '复合材料占碳纤维产业链产值比重', '%', 50.0, NULL, 60.0, 'up', 'G104', NULL),
-('plan', 'G107', '碳纤维复合材料应用生态', 'P3', 'K1', 'ecosystem', '轨道客车与汽车示范应用场景', '个', 2.0, NULL, 20.0, 'up', 'G103', NULL),
+('plan', 'G106', '复合材料占比提升（2029）', 'P3', 'K1', 'industry', '复合材料占碳纤维产业链产值比重', '%', 50.0, NULL, 60.0, 'up', 'G104', 2029),
+('plan', 'G107', '碳纤维复合材料应用生态', 'P3', 'K1', 'ecosystem', '轨道客车与汽车示范应用场景', '个', 2.0, NULL, 20.0, 'up', 'G103', 2029),
 ('plan', 'G201', '揭榜挂帅关键技术攻关', 'P1', 'K2', 'tech', '完成攻关课题数', '项', 0.0, NULL, 29.0, 'up', NULL, NULL),
 ('plan', 'G202', '新能源汽车产能提升', 'P2', 'K2', 'industry', '新能源汽车年产量', '万辆', 20.0, 2024, 50.0, 'up', 'G201', NULL),
 ('plan', 'G203', '车规级芯片国产化', 'P2', 'K2', 'tech', '车规级芯片本地配套率', '%', 5.0, NULL, 25.0, 'up', 'G201', NULL),
 ('plan', 'G204', '智能网联汽车标准', 'P2', 'K2', 'standard', '牵头制定国家和行业标准', '项', 2.0, NULL, 10.0, 'up', NULL, NULL),
-('plan', 'G205', '新能源汽车规模化', 'P3', 'K2', 'industry', '新能源汽车年产量', '万辆', 50.0, NULL, 80.0, 'up', 'G202', NULL),
-('plan', 'G206', '汽车产业创新生态', 'P3', 'K2', 'ecosystem', '配套中小企业数量', '家', 120.0, NULL, 300.0, 'up', NULL, NULL),
-('plan', 'G207', '单车制造能耗下降', 'P3', 'K2', 'tech', '单车制造综合能耗', '千克标准煤/辆', 380.0, NULL, 300.0, 'down', NULL, NULL);
+('plan', 'G205', '新能源汽车规模化', 'P3', 'K2', 'industry', '新能源汽车年产量', '万辆', 50.0, NULL, 80.0, 'up', 'G202', 2029),
+('plan', 'G206', '汽车产业创新生态', 'P3', 'K2', 'ecosystem', '配套中小企业数量', '家', 120.0, NULL, 300.0, 'up', NULL, 2029),
+('plan', 'G207', '单车制造能耗下降', 'P3', 'K2', 'tech', '单车制造综合能耗', '千克标准煤/辆', 380.0, NULL, 300.0, 'down', NULL, 2029);
 INSERT INTO "measure" ("plan", "id", "name", "phase", "consortium", "instrument", "funder", "amount", "agency", "start") VALUES
 ('plan', 'M101', '碳纤维关键核心技术揭榜挂帅专项', 'P1', 'K1', 'grant', 'provincial', 3000.0, '吉林省科学技术厅', '2025-01'),
 ('plan', 'M102', '碳纤维领军人才与创新团队引育', 'P1', 'K1', 'talent', 'municipal', 1500.0, '吉林市人力资源和社会保障局', '2025-01'),

@@ -21,6 +21,8 @@ CREATE TABLE IF NOT EXISTS "plan" (
   "as_of" INTEGER,
   "on_track_min" DOUBLE PRECISION,
   "at_risk_min" DOUBLE PRECISION,
+  "cr_max" DOUBLE PRECISION,
+  "weight_move" DOUBLE PRECISION,
   PRIMARY KEY ("plan")
 );
 CREATE TABLE IF NOT EXISTS "criterion" (
@@ -226,8 +228,8 @@ DELETE FROM "field" WHERE "plan" = 'plan';
 DELETE FROM "compare" WHERE "plan" = 'plan';
 DELETE FROM "criterion" WHERE "plan" = 'plan';
 DELETE FROM "plan" WHERE "plan" = 'plan';
-INSERT INTO "plan" ("plan", "title", "region", "horizon_start", "horizon_end", "currency", "weighting", "method", "cutoff", "gov_share_warn", "gov_share_max", "members_min", "members_max", "period_min", "period_max", "rd_intensity_min", "start_grace", "as_of", "on_track_min", "at_risk_min") VALUES
-('plan', 'Demo 示范规划: Latin, 中文 & "quotes" <b>|x|</b>', '吉林省 Jilin', 2025, 2027, '万元', 'direct', 'weighted', 1, 0.3, 0.5, 5, 30, 3, 5, 0.03, 0, NULL, 0.9, 0.7);
+INSERT INTO "plan" ("plan", "title", "region", "horizon_start", "horizon_end", "currency", "weighting", "method", "cutoff", "gov_share_warn", "gov_share_max", "members_min", "members_max", "period_min", "period_max", "rd_intensity_min", "start_grace", "as_of", "on_track_min", "at_risk_min", "cr_max", "weight_move") VALUES
+('plan', 'Demo 示范规划: Latin, 中文 & "quotes" <b>|x|</b>', '吉林省 Jilin', 2025, 2027, '万元', 'direct', 'weighted', 1, 0.3, 0.5, 5, 30, 3, 5, 0.03, 0, NULL, 0.9, 0.7, 0.1, 0.1);
 INSERT INTO "criterion" ("plan", "id", "name", "tag", "type", "scale_min", "scale_max", "weight") VALUES
 ('plan', 'C1', '产业链基础', 'chain', 'benefit', 1.0, 10.0, 0.5),
 ('plan', 'C2', 'Leader q̃uality, 领军', 'leader', 'benefit', 1.0, 10.0, 0.3),
@@ -310,5 +312,8 @@ INSERT INTO "diagnostics" ("plan", "seq", "severity", "code", "message", "line",
 ('plan', 12, 'warning', 'R26', 'consortium K2 (碳纤维 Consortium, 2nd) has no goal in phase P2, P3', 24, 1),
 ('plan', 13, 'warning', 'R30', 'measure M2 (人才	激励) starts 2025-03, after its phase P1 begins (2025-01); measures are deployed ahead of their phase', 41, 1),
 ('plan', 14, 'warning', 'R28', 'the central-funded measures of K2 in P2 (M4) total 100000 万元, but K2 has no central funding line in P2', 43, 1),
-('plan', 15, 'warning', 'R30', 'measure M4 (首批次保险) starts 2026-02, after its phase P2 begins (2026-01); measures are deployed ahead of their phase', 43, 1);
+('plan', 15, 'warning', 'R30', 'measure M4 (首批次保险) starts 2026-02, after its phase P2 begins (2026-01); measures are deployed ahead of their phase', 43, 1),
+('plan', 16, 'warning', 'R30', 'measure M5 (公共平台) has no start month, so it cannot be checked against its phase P3, which begins 2027-01; set start', 44, 1),
+('plan', 17, 'error', 'R27', 'the government share of consortium K2 (碳纤维 Consortium, 2nd)''s funding in phase P1 is 75% (central 6000 of 8000 万元), above gov-share-max 50%', 50, 1),
+('plan', 18, 'error', 'R27', 'the government share of consortium K2 (碳纤维 Consortium, 2nd)''s funding in phase P2 is 100% (provincial 3000 of 3000 万元), above gov-share-max 50%', 52, 1);
 COMMIT;

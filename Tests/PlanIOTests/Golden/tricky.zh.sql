@@ -21,6 +21,8 @@ CREATE TABLE IF NOT EXISTS "plan" (
   "as_of" INTEGER,
   "on_track_min" DOUBLE PRECISION,
   "at_risk_min" DOUBLE PRECISION,
+  "cr_max" DOUBLE PRECISION,
+  "weight_move" DOUBLE PRECISION,
   PRIMARY KEY ("plan")
 );
 CREATE TABLE IF NOT EXISTS "criterion" (
@@ -226,8 +228,8 @@ DELETE FROM "field" WHERE "plan" = 'plan';
 DELETE FROM "compare" WHERE "plan" = 'plan';
 DELETE FROM "criterion" WHERE "plan" = 'plan';
 DELETE FROM "plan" WHERE "plan" = 'plan';
-INSERT INTO "plan" ("plan", "title", "region", "horizon_start", "horizon_end", "currency", "weighting", "method", "cutoff", "gov_share_warn", "gov_share_max", "members_min", "members_max", "period_min", "period_max", "rd_intensity_min", "start_grace", "as_of", "on_track_min", "at_risk_min") VALUES
-('plan', 'Demo 示范规划: Latin, 中文 & "quotes" <b>|x|</b>', '吉林省 Jilin', 2025, 2027, '万元', 'direct', 'weighted', 1, 0.3, 0.5, 5, 30, 3, 5, 0.03, 0, NULL, 0.9, 0.7);
+INSERT INTO "plan" ("plan", "title", "region", "horizon_start", "horizon_end", "currency", "weighting", "method", "cutoff", "gov_share_warn", "gov_share_max", "members_min", "members_max", "period_min", "period_max", "rd_intensity_min", "start_grace", "as_of", "on_track_min", "at_risk_min", "cr_max", "weight_move") VALUES
+('plan', 'Demo 示范规划: Latin, 中文 & "quotes" <b>|x|</b>', '吉林省 Jilin', 2025, 2027, '万元', 'direct', 'weighted', 1, 0.3, 0.5, 5, 30, 3, 5, 0.03, 0, NULL, 0.9, 0.7, 0.1, 0.1);
 INSERT INTO "criterion" ("plan", "id", "name", "tag", "type", "scale_min", "scale_max", "weight") VALUES
 ('plan', 'C1', '产业链基础', 'chain', 'benefit', 1.0, 10.0, 0.5),
 ('plan', 'C2', 'Leader q̃uality, 领军', 'leader', 'benefit', 1.0, 10.0, 0.3),
@@ -310,5 +312,8 @@ INSERT INTO "diagnostics" ("plan", "seq", "severity", "code", "message", "line",
 ('plan', 12, 'warning', 'R26', '联合体 K2（碳纤维 Consortium, 2nd）在阶段 P2、P3 没有目标', 24, 1),
 ('plan', 13, 'warning', 'R30', '措施 M2（人才	激励）于 2025-03 开始，晚于所属阶段 P1 的开始（2025-01）；支持措施应提前部署', 41, 1),
 ('plan', 14, 'warning', 'R28', 'K2 在 P2 由中央出资的措施（M4）合计 100000 万元，但 K2 在 P2 没有中央资金额度', 43, 1),
-('plan', 15, 'warning', 'R30', '措施 M4（首批次保险）于 2026-02 开始，晚于所属阶段 P2 的开始（2026-01）；支持措施应提前部署', 43, 1);
+('plan', 15, 'warning', 'R30', '措施 M4（首批次保险）于 2026-02 开始，晚于所属阶段 P2 的开始（2026-01）；支持措施应提前部署', 43, 1),
+('plan', 16, 'warning', 'R30', '措施 M5（公共平台）没有开始月份，无法与所属阶段 P3（2027-01 开始）核对；请设置开始月份（start）', 44, 1),
+('plan', 17, 'error', 'R27', '联合体 K2（碳纤维 Consortium, 2nd）阶段 P1 资金中政府出资占比 75%（中央 6000，共 8000 万元），超过 gov-share-max 50%', 50, 1),
+('plan', 18, 'error', 'R27', '联合体 K2（碳纤维 Consortium, 2nd）阶段 P2 资金中政府出资占比 100%（省级 3000，共 3000 万元），超过 gov-share-max 50%', 52, 1);
 COMMIT;
