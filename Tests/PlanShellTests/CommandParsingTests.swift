@@ -36,7 +36,7 @@ import Testing
   }
 
   /// The export formats in the order the grammar lists them: SPEC §9's, then §13's.
-  static let formats = ["text", "markdown", "json", "csv", "html"] + ["xlsx", "docx"]
+  static let formats = ["text", "markdown", "json", "csv", "html"] + ["xlsx", "docx"] + ["sql", "sqlite"]
 
   @Test(arguments: [
     // Words a command took and ignored: `load PATH`, `run PATH`, `recover [JOURNAL]` take no more.
