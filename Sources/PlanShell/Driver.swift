@@ -251,9 +251,10 @@ package enum Driver {
 
   // MARK: export
 
-  /// `cplan export PLAN --format F [-o FILE] [--force]`.
+  /// `cplan export PLAN --format F [-o FILE] [--force] [--consortium K] [--append]`.
+  /// - Parameter append: for `sqlite`, add the plan to the database at `output` (SPEC §13).
   package static func export(
-    plan path: String, format: ExportFormat, output: String?, force: Bool,
+    plan path: String, format: ExportFormat, output: String?, force: Bool, append: Bool = false,
     options: ExportOptions, common: CommonSettings
   ) -> Int32 {
     let session = makeSession(common)
@@ -264,6 +265,27 @@ package enum Driver {
     options.language = language(common)
     options.file = path
     let plan = session.plan
+    if let id = options.consortium, !plan.contains(.consortium, EntityKey(id)) {
+      session.report(.error(unknownConsortium(id, in: plan), at: nil))
+      return 1
+    }
+    if format == .sqlite {
+      guard let output, output != "-" else {
+        session.report(.error(.exportNeedsFile(format.rawValue, option: "-o FILE"), at: nil))
+        return 2
+      }
+      if !append, !force, FileIO.exists(output) {
+        session.report(.error(.refuseOverwriteExport(output, option: "--force"), at: nil))
+        return 1
+      }
+      do {
+        try SQLiteExport.write(plan, to: output, append: append, options: options)
+      } catch {
+        session.report(.error(message(error), at: nil))
+        return 1
+      }
+      return 0
+    }
     if format.isBinary {
       guard let output, output != "-" else {
         session.report(.error(.exportNeedsFile(format.rawValue, option: "-o FILE"), at: nil))
@@ -290,6 +312,26 @@ package enum Driver {
     }
     return writeOutput(to: output, force: force, session: session) { chunkSize, sink in
       Exporter.write(plan, format: format, options: options, chunkSize: chunkSize, to: sink)
+    }
+  }
+
+  /// The error for `--consortium K` / `consortium K` naming no consortium of `plan`, with the
+  /// nearest ID or name as a suggestion.
+  package static func unknownConsortium(_ id: String, in plan: PlanModel.Plan) -> Message {
+    let consortia = plan[.consortium].values
+    let suggestion =
+      Suggestion.nearest(id, in: consortia.map(\.id))
+      ?? consortia.first { $0.name == id }?.id
+    return .notFound(kind: "consortium", key: id, suggestion: suggestion)
+  }
+
+  /// The message of a failed database export.
+  package static func message(_ error: DatabaseExportError) -> Message {
+    switch error {
+    case .notCplanDatabase(let path, let reason): .notACplanDatabase(path, reason: reason)
+    case .newerDatabase(let path, let version):
+      .newerDatabase(path, found: version, supported: Int(DatabaseLayout.version))
+    case .cannotWrite(let path, let reason): .cannotWrite(path, reason: reason)
     }
   }
 

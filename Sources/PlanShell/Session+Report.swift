@@ -34,6 +34,18 @@ extension Session {
       language: settings.language, width: path == nil ? Driver.terminalWidth() : nil, file: file)
     options.byteOrderMark = bom
     options.hidesIDs = arguments.has("no-ids")
+    if let token = arguments["consortium"] {
+      guard let id = token.word, plan.contains(.consortium, EntityKey(id)) else {
+        return fail(.error(Driver.unknownConsortium(token.word ?? "", in: plan), at: token))
+      }
+      options.consortium = id
+    }
+    if format == .sqlite {
+      guard let path, let pathToken else {
+        return fail(.error(.exportNeedsFile(format.rawValue, option: "to PATH"), at: arguments["format"]!))
+      }
+      return exportDatabase(to: path, at: pathToken, force: force, append: arguments.has("append"), options: options)
+    }
     guard let path, let pathToken else {
       guard !format.isBinary else {
         return fail(.error(.exportNeedsFile(format.rawValue, option: "to PATH"), at: arguments["format"]!))
@@ -66,6 +78,22 @@ extension Session {
     case .cannotWrite(let reason): return fail(.error(.cannotWrite(path, reason: reason), at: pathToken))
     }
     if !FileIO.isDevice(path) { notice(CommandText.exported(path)) }
+    return true
+  }
+
+  /// `export sqlite to PATH [append] [force]`.
+  private func exportDatabase(to path: String, at pathToken: Token, force: Bool, append: Bool, options: ExportOptions)
+    -> Bool
+  {
+    if !append, !force, FileIO.exists(path) {
+      return fail(.error(.refuseOverwriteExport(path, option: "force"), at: pathToken))
+    }
+    do {
+      try SQLiteExport.write(plan, to: path, append: append, options: options)
+    } catch {
+      return fail(.error(Driver.message(error), at: pathToken))
+    }
+    notice(CommandText.exported(path))
     return true
   }
 

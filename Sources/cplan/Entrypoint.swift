@@ -114,14 +114,20 @@ extension ExportFormat: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Write the roadmap as text, markdown, json, csv or html, or a workbook (xlsx) or document (docx) file.")
+    abstract:
+      "Write the roadmap as text, markdown, json, csv or html, a workbook (xlsx) or document (docx) file, or the plan as SQL or a SQLite database."
+  )
   @OptionGroup var common: CommonOptions
-  @Option(help: "text, markdown, json, csv, html, xlsx or docx (xlsx and docx need -o FILE).") var format: ExportFormat
+  @Option(help: "text, markdown, json, csv, html, xlsx, docx, sql or sqlite (xlsx, docx and sqlite need -o FILE).")
+  var format: ExportFormat
   @Option(name: [.short, .customLong("output")], help: "Write to FILE instead of standard output.") var output: String?
   @Flag(help: "Overwrite an existing output file.") var force = false
   @Option(help: "Width of text tables in columns, 40 to 1000 (default: the terminal's, or 100).") var width: Int?
   @Flag(help: "ASCII instead of Unicode block characters in the text timeline.") var ascii = false
   @Flag(help: "Start a CSV export with a UTF-8 byte-order mark (for Excel on Chinese Windows).") var bom = false
+  @Option(help: "Export the roadmap of this consortium only.") var consortium: String?
+  @Flag(help: "sqlite: add the plan to an existing cplan database (a plan of the same name is replaced).")
+  var append = false
   @Flag(help: "Leave the IDs out of a docx document's text.") var noIds = false
   @Argument(help: "A plan file.") var plan: String
 
@@ -131,16 +137,18 @@ struct Export: ParsableCommand {
     if let width, !(40...1000).contains(width) {
       throw ValidationError("--width must be 40 to 1000 columns (got \(width))")
     }
+    if append, format != .sqlite { throw ValidationError("--append is for --format sqlite") }
     if noIds && format != .docx { throw ValidationError("--no-ids goes with --format docx") }
   }
 
   func run() throws {
     var options = ExportOptions(width: width, ascii: ascii)
     options.byteOrderMark = bom
+    options.consortium = consortium
     options.hidesIDs = noIds
     throw ExitCode(
       Driver.export(
-        plan: plan, format: format, output: output, force: force, options: options,
+        plan: plan, format: format, output: output, force: force, append: append, options: options,
         common: common.settings))
   }
 }

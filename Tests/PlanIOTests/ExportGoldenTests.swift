@@ -9,6 +9,7 @@ import Testing
 @Suite struct ExportGoldenTests {
   static let extensions: [ExportFormat: String] = [
     .text: "txt", .markdown: "md", .json: "json", .csv: "csv", .html: "html",
+    .sql: "sql",
   ]
 
   @Test(arguments: ExportFixtures.planNames, ExportFormat.textFormats)

@@ -36,7 +36,7 @@ import Testing
   }
 
   /// The export formats in the order the grammar lists them: SPEC §9's, then §13's.
-  static let formats = ["text", "markdown", "json", "csv", "html"] + ["xlsx", "docx"]
+  static let formats = ["text", "markdown", "json", "csv", "html"] + ["xlsx", "docx"] + ["sql", "sqlite"]
 
   @Test(arguments: [
     // Words a command took and ignored: `load PATH`, `run PATH`, `recover [JOURNAL]` take no more.
@@ -117,9 +117,9 @@ import Testing
   /// The forms Tab did not offer, and help did not show, before the one grammar.
   @Test func driftFixedInTabAndHelp() throws {
     let completer = Completer(plan: GrammarTests.plan, currentDirectory: "/nonexistent")
-    #expect(completer.complete("export csv ").candidates == ["to", "force", "bom"])
-    #expect(completer.complete("export csv bom ").candidates == ["to", "force"])
-    #expect(completer.complete("export html ").candidates == ["to", "force"])
+    #expect(completer.complete("export csv ").candidates == ["to", "force", "bom", "consortium"])
+    #expect(completer.complete("export csv bom ").candidates == ["to", "force", "consortium"])
+    #expect(completer.complete("export html ").candidates == ["to", "force", "consortium"])
     for kind in ["member", "goal", "measure", "funding"] {
       #expect(completer.complete("list \(kind) ").candidates == ["K1"], "\(kind)")
       #expect(completer.complete("list \(kind) K1 ").candidates.isEmpty, "\(kind)")

@@ -7,13 +7,21 @@ package enum ExportFormat: String, Sendable, CaseIterable {
   case text, markdown, json, csv, html
   /// SPEC §13: files only (``isBinary``).
   case xlsx, docx
+  /// SQL that SQLite and PostgreSQL both load (SPEC §13): ``SQLExport``.
+  case sql
+  /// A SQLite database, written to a file only (SPEC §13): ``SQLiteExport``.
+  case sqlite
 
   /// A zip container (workbook, document) rather than text: written to a file only, never to
   /// standard output or the terminal; made by ``Exporter/binary(_:format:options:)``.
   package var isBinary: Bool { self == .xlsx || self == .docx }
 
+  /// Whether the format is written to a file only, never as text to standard output: the binary
+  /// formats and the SQLite database (``SQLiteExport``).
+  package var isFileOnly: Bool { isBinary || self == .sqlite }
+
   /// The text formats, which ``Exporter/export(_:format:options:)`` writes.
-  package static let textFormats = allCases.filter { !$0.isBinary }
+  package static let textFormats = allCases.filter { !$0.isFileOnly }
 }
 
 /// Options for an export.
@@ -28,6 +36,9 @@ package struct ExportOptions: Sendable {
   /// Start the CSV with a UTF-8 byte-order mark (`--bom`), so that Excel on Chinese Windows reads
   /// it as UTF-8 instead of GBK.
   package var byteOrderMark = false
+  /// The consortium whose roadmap alone is exported (`--consortium K`, SPEC §13); `nil`: the
+  /// whole plan. It must be a consortium of the plan.
+  package var consortium: String?
   /// Leave the IDs out of the document's text (`--no-ids`, `export docx no-ids`; SPEC §13).
   package var hidesIDs = false
 
@@ -42,15 +53,19 @@ package struct ExportOptions: Sendable {
 /// Writes the roadmap in the formats of SPEC §9.
 package enum Exporter {
   /// The export as text (UTF-8, ending in a newline).
-  /// - Precondition: `format` is not binary (``ExportFormat/isBinary``).
+  /// - Precondition: `format` is not ``ExportFormat/isFileOnly``.
   package static func export(_ plan: Plan, format: ExportFormat, options: ExportOptions) -> String {
+    let k = options.consortium
     switch format {
-    case .text: return TextExport(roadmap: Roadmap(plan), options: options).render()
-    case .markdown: return MarkdownExport(roadmap: Roadmap(plan), options: options).render()
-    case .json: return JSONExport(roadmap: Roadmap(plan), options: options).render()
-    case .csv: return (options.byteOrderMark ? "\u{FEFF}" : "") + CSVExport.render(plan)
-    case .html: return HTMLExport(roadmap: Roadmap(plan), options: options).render()
+    case .text: return TextExport(roadmap: Roadmap(plan, consortium: k), options: options).render()
+    case .markdown: return MarkdownExport(roadmap: Roadmap(plan, consortium: k), options: options).render()
+    case .json: return JSONExport(roadmap: Roadmap(plan, consortium: k), options: options).render()
+    case .csv:
+      return (options.byteOrderMark ? "\u{FEFF}" : "") + CSVExport.render(k.map { plan.part(ofConsortium: $0) } ?? plan)
+    case .html: return HTMLExport(roadmap: Roadmap(plan, consortium: k), options: options).render()
+    case .sql: return SQLExport(plan, options: options).render()
     case .xlsx, .docx: preconditionFailure("\(format) is written by Exporter.binary")
+    case .sqlite: preconditionFailure("sqlite is written to a file only: SQLiteExport.write")
     }
   }
 
@@ -62,8 +77,10 @@ package enum Exporter {
   {
     do {
       switch format {
-      case .xlsx: return try XLSXExport(roadmap: Roadmap(plan), options: options).render()
-      case .docx: return try DOCXExport(roadmap: Roadmap(plan), options: options).render()
+      case .xlsx:
+        return try XLSXExport(roadmap: Roadmap(plan, consortium: options.consortium), options: options).render()
+      case .docx:
+        return try DOCXExport(roadmap: Roadmap(plan, consortium: options.consortium), options: options).render()
       default: preconditionFailure("\(format) is written by Exporter.export")
       }
     } catch {
@@ -87,19 +104,26 @@ extension Exporter {
   /// `chunkSize` bytes (the whole document is never held, so memory stays near the plan's
   /// own), the other formats in one piece. The bytes are those of
   /// ``export(_:format:options:)``. `chunkSize: .max` gives every format in one piece, without
-  /// the copy into a `String`.
-  /// - Precondition: `format` is not binary.
+  /// the copy into a `String`. The `sql` export is streamed in pieces too.
+  /// - Precondition: `format` is not ``ExportFormat/isFileOnly``.
   package static func write(
     _ plan: Plan, format: ExportFormat, options: ExportOptions, chunkSize: Int = chunkSize,
     to sink: (UnsafeRawBufferPointer) -> Void
   ) {
-    precondition(!format.isBinary, "\(format) is written by Exporter.binary")
+    precondition(!format.isFileOnly, "\(format) is written to a file only")
+    if format == .sql {
+      SQLExport(plan, options: options).write(chunkSize: chunkSize) { piece in
+        var piece = piece
+        piece.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
+      }
+      return
+    }
     guard format == .json else {
       var text = export(plan, format: format, options: options)
       text.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
       return
     }
-    let json = JSONExport(roadmap: Roadmap(plan), options: options)
+    let json = JSONExport(roadmap: Roadmap(plan, consortium: options.consortium), options: options)
     if chunkSize == .max {
       var out = JSONOutput(capacity: 200 * plan.entityCount + 4096)
       json.write(to: &out)

@@ -55,14 +55,24 @@ struct Roadmap {
     }
   }
 
-  /// - Parameter validate: whether to validate the plan; `false` for the parts of the text
-  ///   export that show no diagnostics (`show roadmap`, `show funding`).
-  init(_ plan: Plan, validate: Bool = true) {
+  /// - Parameters:
+  ///   - validate: whether to validate the plan; `false` for the parts of the text export that
+  ///     show no diagnostics (`show roadmap`, `show funding`).
+  ///   - consortium: A consortium of the plan whose roadmap alone is exported (SPEC §13): the
+  ///     roadmap of ``PlanModel/Plan/part(ofConsortium:)``, with the whole plan's ranking row of
+  ///     its field (no sensitivity) and the whole plan's findings at its statements.
+  init(_ plan: Plan, validate: Bool = true, consortium: String? = nil) {
+    let whole = plan
+    let plan = consortium.map { whole.part(ofConsortium: $0) } ?? whole
     self.plan = plan
     // Started first: it runs beside the ranking, the indexes and the writing of the export.
-    validation = validate ? Concurrent(inline: !plan.meritsParallelWork) { Engine.validate(plan) } : nil
+    validation =
+      validate
+      ? Concurrent(inline: !plan.meritsParallelWork) {
+        consortium == nil ? Engine.validate(plan) : Self.findings(of: whole, at: plan)
+      } : nil
     index = Index(plan)
-    ranking = ExportRanking.compute(plan)
+    ranking = consortium == nil ? ExportRanking.compute(plan) : Self.ranking(of: whole, for: plan)
     let all = Array(plan[.phase].values)
     phases = all.enumerated().sorted { a, b in
       let pa = a.element[Attr.Phase.period]?.period, pb = b.element[Attr.Phase.period]?.period
@@ -80,6 +90,35 @@ struct Roadmap {
       } else {
         span = nil
       }
+    }
+  }
+
+  // MARK: One consortium
+
+  /// Where a finding points: the file and line of a statement.
+  private struct Line: Hashable {
+    var file: String
+    var line: Int
+  }
+
+  /// The findings of `whole` at the statements of the entities of `part`.
+  private static func findings(of whole: Plan, at part: Plan) -> [Diagnostic] {
+    var lines: Set<Line> = []
+    for table in part.tables {
+      for entity in table.values { lines.insert(Line(file: entity.location.file, line: entity.location.line)) }
+    }
+    return Engine.validate(whole).filter { d in
+      d.location.map { lines.contains(Line(file: $0.file, line: $0.line)) } ?? false
+    }
+  }
+
+  /// The ranking of `whole`, with only the rows of the fields of `part` and no sensitivity.
+  private static func ranking(of whole: Plan, for part: Plan) -> Result<PlanRanking, Diagnostic> {
+    ExportRanking.compute(whole).map { ranking in
+      var ranking = ranking
+      ranking.rows = ranking.rows.filter { part.contains(.field, EntityKey($0.field)) }
+      ranking.sensitivity = nil
+      return ranking
     }
   }
 

@@ -57,6 +57,10 @@ extension Message: TextCatalog {
       CatalogEntry("cannotRename", cannotRename(kind: "score")),
       CatalogEntry("commandFailed", commandFailed(what)),
       CatalogEntry("nothingToRecover", nothingToRecover()),
+      // Database exports (SPEC §13)
+      CatalogEntry("notACplanDatabase", notACplanDatabase("notes.db", reason: "file is not a database")),
+      CatalogEntry("notACplanDatabase", notACplanDatabase("other.db", reason: nil)),
+      CatalogEntry("newerDatabase", newerDatabase("plans.db", found: 2, supported: 1)),
     ]
   }
 }

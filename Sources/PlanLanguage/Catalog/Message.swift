@@ -268,4 +268,19 @@ extension Message {
       "E130", en: "'\(format)' is written to a file only; add '\(option)'",
       zh: "'\(format)' 只能写入文件；请加上 '\(option)'")
   }
+
+  // MARK: Database exports (SPEC §13)
+
+  /// `--append` to a file that is not a cplan database: E121, as a file that is not a plan file.
+  package static func notACplanDatabase(_ path: String, reason: String?) -> Message {
+    Message(
+      "E121", en: "'\(path)' is not a cplan database" + (reason.map { " (\($0))" } ?? "") + "; nothing was added",
+      zh: "'\(path)' 不是 cplan 数据库" + (reason.map { "（\($0)）" } ?? "") + "；未写入任何内容")
+  }
+  /// `--append` to a cplan database of a newer layout: E113, as a newer plan file.
+  package static func newerDatabase(_ path: String, found: Int, supported: Int) -> Message {
+    Message(
+      "E113", en: "'\(path)' is cplan database layout \(found); this cplan writes layout \(supported) — upgrade cplan",
+      zh: "'\(path)' 是第 \(found) 版 cplan 数据库结构；本 cplan 只能写入第 \(supported) 版，请升级 cplan")
+  }
 }

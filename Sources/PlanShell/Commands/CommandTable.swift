@@ -105,10 +105,15 @@ extension ShellCommand {
         Option("to", value: Argument("PATH", .path, noun: CommandText.aPath)), Option("force"),
         Option("bom", onlyWhen: ("format", ExportFormat.csv.rawValue)),
         Option("no-ids", onlyWhen: ("format", ExportFormat.docx.rawValue)),
+        Option("consortium", value: Argument("CONSORTIUM", .id(.consortium))),
+        Option("append", onlyWhen: ("format", ExportFormat.sqlite.rawValue)),
       ],
       summary: LocalizedText(
         en: "write the roadmap; refuses to overwrite a file without force", zh: "导出路线图；不加 force 不覆盖已有文件"),
-      examples: ["export text", "export markdown to roadmap.md force", "export xlsx to plan.xlsx"],
+      examples: [
+        "export text", "export markdown to roadmap.md force", "export xlsx to plan.xlsx",
+        "export html consortium K1 to K1.html", "export sqlite to plans.db append",
+      ],
       perform: { session, _, arguments in session.export(arguments) }),
     ShellCommand(
       .review,
