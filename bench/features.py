@@ -276,3 +276,24 @@ def review(ctx):
     note = f"check of the same plan {fmt_s(check.median)}" if check.ok else f"check failed: {check.error}"
     return [Row("review, 5 years of actuals (issue 13)", n, "canonical", "cplan review PLAN -o OUT --force", r,
                 "≤ 1.5× `check` of the same plan", ratio, 1.5, fmt_ratio, note)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 15: the SQLite export of the 10,000-consortium plan <= 1x sqlite3's own load of the bench SQL.
+
+@feature
+def export_sqlite(ctx):
+    n = ctx.size(10000)
+    if n is None:
+        return []
+    rows = []
+    base = ctx.result(n, "", "sqlite3")
+    for order in ("canonical", "grouped"):
+        out = os.path.join(ctx.workdir, f"n{n}-{order}.db")
+        r = ctx.measure("export sqlite", [ctx.cplan, "export", ctx.plan(n, order), "--format", "sqlite", "-o", out,
+                                          "--force"], f"n{n}-{order}-export-sqlite",
+                        before=lambda: os.path.exists(out) and os.remove(out))
+        figure = r.median / base.median if (r.ok and base is not None and base.ok and base.median) else None
+        rows.append(Row("export sqlite (issue 15)", n, order, "cplan export PLAN --format sqlite -o OUT --force", r,
+                        "≤ 1× sqlite3 < SQL", figure, 1.0, fmt_ratio))
+    return rows

@@ -15,10 +15,6 @@ script, into bench/out/ (git-ignored). Then, median wall time of --runs runs and
   export     cplan export PLAN --format json -o bench/out/nN.json
   load+save  cplan run SCRIPT         (SCRIPT: `load PLAN` then `save OUT force`)
 
-and, on the canonical plan only:
-
-  export sqlite  cplan export PLAN --format sqlite -o bench/out/nN.db --force
-
 and once:
 
   sqlite3    sqlite3 :memory: < SQL   (PRAGMA foreign_keys=ON; BEGIN; INSERTs; COMMIT;)
@@ -36,8 +32,7 @@ Targets: check <= 0.5x sqlite3; export json <= 1x sqlite3; peak RSS of each cpla
 (each in either order). Loading in any order (issue 12), at N = 10,000: check of the grouped plan
 <= 0.35x sqlite3 and within 1.2x of the canonical plan's check; the canonical check no slower
 than before (<= 0.27x sqlite3; it was 0.25-0.26x); peak RSS of check <= 4x the plan file size
-at N = 10,000 and 20,000 in either order. Issue 15: export sqlite <= 1x sqlite3 at N = 10,000.
-MB means 10^6 bytes throughout (RSS too).
+at N = 10,000 and 20,000 in either order. MB means 10^6 bytes throughout (RSS too).
 """
 
 import argparse
@@ -61,9 +56,7 @@ import features  # noqa: E402  (bench/features.py: the feature benchmarks, one f
 
 ORDERS = ["canonical", "grouped"]
 CPLAN_OPS = ["check", "export json", "load+save"]
-# Measured on the canonical plan only (issue 15): the plan written into a SQLite database file.
-DATABASE_OPS = [("canonical", "export sqlite")]
-OPS = [(order, op) for order in ORDERS for op in CPLAN_OPS] + DATABASE_OPS + [("", "sqlite3")]
+OPS = [(order, op) for order in ORDERS for op in CPLAN_OPS] + [("", "sqlite3")]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -392,9 +385,6 @@ def report(args, info, sizes, results, argv_text, feature_rows=()):
         L.append(f"| canonical plan: `check` time ≤ 0.27× sqlite3 (no slower than before: 0.25–0.26×) | {v} | {d} |")
     else:
         L.append("| grouped and canonical `check` against sqlite3 at N=10,000 | n/a | N=10,000 not measured |")
-    if at10:
-        v, d = verdict([("N=10,000", time_ratio(10000, ("canonical", "export sqlite")))], 1.0, fmt_ratio)
-        L.append(f"| `export sqlite` time ≤ 1× sqlite3 (issue 15) | {v} | {d} |")
     if big:
         v, d = verdict([(f"N={n:,} {order}", rss_ratio(n, (order, "check"))) for n in big for order in ORDERS],
                        4.0, fmt_ratio)
@@ -474,7 +464,6 @@ def report(args, info, sizes, results, argv_text, feature_rows=()):
              "--plan bench/out/nN-grouped.plan")
     L.append("cplan check PLAN")
     L.append("cplan export PLAN --format json -o bench/out/nN.json")
-    L.append("cplan export bench/out/nN.plan --format sqlite -o bench/out/nN.db --force")
     L.append("cplan run bench/out/nN-loadsave.cplan      # load PLAN / save bench/out/nN.saved.plan force")
     L.append("sqlite3 :memory: < SQL")
     L.append("```")
@@ -569,11 +558,6 @@ def main(argv=None):
                     check.note = f"last line of output: {summary}"
             if order == "canonical" and loadsave.ok and os.path.exists(saved):
                 loadsave.note = round_trip_note(plan, saved)
-            if order == "canonical":
-                db_out = os.path.join(workdir, f"{tag}.db")
-                r[(order, "export sqlite")] = measure(
-                    "export sqlite", [cplan, "export", plan, "--format", "sqlite", "-o", db_out, "--force"],
-                    args.runs, args.timeout, workdir, f"{tag}-export-sqlite", env, before=remove(db_out))
         results[n] = r
 
     ap_features = [] if args.no_features else [
