@@ -40,7 +40,7 @@ package enum ReviewLabels: TextCatalog {
   static let now = LocalizedText(en: "Now", zh: "现值")
   static let chart = LocalizedText(en: "Course", zh: "走势")
   static let chartLegend = LocalizedText(
-    en: "line: expected (baseline → checkpoints → target); dots: actuals", zh: "折线：预期值（基期 → 分年度目标 → 目标）；圆点：实际值")
+    en: "line: expected (baseline → checkpoints → target); dots: actuals", zh: "折线：应达值（基期 → 分年度目标 → 目标）；圆点：实际值")
 
   // MARK: Phrases
 
@@ -54,6 +54,11 @@ package enum ReviewLabels: TextCatalog {
     case .beforeHorizon:
       LocalizedText(en: "as of \(year) (before the horizon: nothing is due)", zh: "截至 \(year) 年（规划期之前：尚无到期目标）")
     }
+  }
+
+  /// The status column of the roadmap exports: `Status 2025`.
+  static func statusAsOf(_ year: Int) -> LocalizedText {
+    LocalizedText(en: "Status \(year)", zh: "\(year) 年状态")
   }
 
   /// The number of goals counted, after the counts by status.
@@ -136,6 +141,7 @@ package enum ReviewLabels: TextCatalog {
       CatalogEntry("chartLegend", chartLegend),
       CatalogEntry("asOf", asOf(2025, basis: .command)),
       CatalogEntry("goalsInAll", goalsInAll(15)),
+      CatalogEntry("statusAsOf", statusAsOf(2025)),
       CatalogEntry("moneyNote", moneyNote(currency: "万元")),
       CatalogEntry("against", against("plans/jilin-approved.plan")),
     ] + GoalStatus.allCases.map { CatalogEntry("status", status($0)) }
