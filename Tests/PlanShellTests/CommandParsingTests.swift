@@ -54,7 +54,6 @@ import Testing
     ("show \"x\"", "expected plan, roadmap, funding or a kind, found \"x\" [E011]"),
     ("show", "missing what to show: plan, roadmap, funding or KIND KEY [E013]"),
     ("show field", "missing field ID [E013]"),
-    ("show funding K1", "missing funding PHASE [E013]"),
     ("list", "missing a kind to list [E013]"),
     ("list field K1", "unexpected 'K1' [E012]"),
     ("list goal K9", "unknown consortium 'K9'; did you mean 'K1'? [E103]"),
