@@ -272,7 +272,7 @@ package enum Schema {
     "large": "大型", "medium": "中型", "small": "小型",
     "soe": "国有", "private": "民营", "mixed": "混合所有制", "foreign": "外资",
     "up": "上升", "down": "下降",
-    "achieved": "已实现", "on-track": "进展正常", "at-risk": "存在风险", "behind": "滞后",
+    "achieved": "已达成", "on-track": "正常推进", "at-risk": "存在风险", "behind": "滞后",
     "direct": "直接赋权", "ahp": "层次分析法", "weighted": "加权和",
   ]
 
