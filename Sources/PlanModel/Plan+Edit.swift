@@ -96,9 +96,13 @@ extension Plan {
     if !word.utf8.allSatisfy({ $0 < 0x80 }), let keyword = Schema.choice(forLabel: word), allowed.contains(keyword) {
       return keyword
     }
+    // The nearest over both languages: a Chinese word to the term that contains it or that it
+    // contains (`税收` → 税收优惠), else to the nearest keyword by spelling.
+    let ascii = word.utf8.allSatisfy { $0 < 0x80 }
+    let suggestion = (ascii ? nil : Schema.nearestTerm(word, in: allowed)) ?? Suggestion.nearest(word, in: allowed)
+    let terms = allowed.map { k in Schema.chineseLabels[k].map { "\(k)（\($0)）" } ?? k }
     throw .error(
-      .badEnumValue(word, attribute: attribute, allowed: allowed, suggestion: Suggestion.nearest(word, in: allowed)),
-      at: token)
+      .badEnumValue(word, attribute: attribute, allowed: allowed, terms: terms, suggestion: suggestion), at: token)
   }
 
   /// Applies one edit (`add`, `set`, `remove`, `rename`; SPEC §3) to the plan.

@@ -267,6 +267,23 @@ package enum Schema {
     // criterion tags and types
     "chain": "产业链", "leader": "领军企业", "science": "科教资源", "urgency": "紧迫性", "market": "市场",
     "benefit": "效益型", "cost": "成本型",
+    // Every other keyword value (issue 17 item 5: one table of every term). Enterprise sizes and
+    // ownership, goal directions and statuses, the weighting and ranking methods.
+    "large": "大型", "medium": "中型", "small": "小型",
+    "soe": "国有", "private": "民营", "mixed": "混合所有制", "foreign": "外资",
+    "up": "上升", "down": "下降",
+    "achieved": "已达成", "on-track": "正常推进", "at-risk": "存在风险", "behind": "滞后",
+    "direct": "直接赋权", "ahp": "层次分析法", "weighted": "加权和",
+  ]
+
+  /// Further Chinese names read as keywords (SPEC §15: several names may map to one keyword);
+  /// the exports print ``chineseLabels``' term. Each name here names one keyword.
+  package static let chineseSynonyms: [String: String] = [
+    "大型企业": "large", "中型企业": "medium", "小型企业": "small", "国企": "soe", "国有企业": "soe",
+    "民企": "private", "民营企业": "private", "外企": "foreign", "外资企业": "foreign", "混合所有制企业": "mixed",
+    "大学": "university", "研究院所": "institute", "科研机构": "institute", "牵头": "lead", "核心": "core",
+    "成员": "member", "国家": "central", "中央财政": "central", "省财政": "provincial", "市财政": "municipal",
+    "企业自筹": "enterprise",
   ]
 
   /// The keyword whose Chinese term is `label` (项目资助 → `grant`), so that a planner may type the
@@ -274,7 +291,29 @@ package enum Schema {
   package static func choice(forLabel label: String) -> String? { keywordsByLabel[label] }
 
   private static let keywordsByLabel: [String: String] = Dictionary(
-    uniqueKeysWithValues: chineseLabels.map { ($0.value, $0.key) })
+    uniqueKeysWithValues: chineseLabels.map { ($0.value, $0.key) }
+  ).merging(chineseSynonyms) { term, _ in term }
+
+  /// Every Chinese name of each keyword: its term (``chineseLabels``) first, then its synonyms in
+  /// code-point order.
+  package static func chineseNames(of keyword: String) -> [String] {
+    (chineseLabels[keyword].map { [$0] } ?? [])
+      + chineseSynonyms.filter { $0.value == keyword }.map(\.key).sorted()
+  }
+
+  /// The nearest Chinese term for a word that names no keyword of `allowed`: the term of an
+  /// allowed keyword that contains the word or is contained in it (`税收` → 税收优惠, `场景` →
+  /// 应用场景), the shortest first; `nil` when none.
+  package static func nearestTerm(_ word: String, in allowed: [String]) -> String? {
+    guard !word.isEmpty else { return nil }
+    var best: String?
+    for keyword in allowed {
+      for term in chineseNames(of: keyword) where term.contains(word) || word.contains(term) {
+        if best == nil || term.count < best!.count { best = chineseLabels[keyword] ?? term }
+      }
+    }
+    return best
+  }
 
   package static let instruments = [
     "grant", "subsidy", "tax", "equity", "loan", "insurance", "procurement", "scenario", "talent", "ip", "platform",

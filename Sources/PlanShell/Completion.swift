@@ -416,7 +416,9 @@ package struct Completer {
     return Completion(word: namePart, candidates: options, isPath: true)
   }
 
-  /// The options that start with `prefix`: keywords ignoring ASCII case, IDs exactly (then ignoring case).
+  /// The options that start with `prefix`: keywords ignoring ASCII case, IDs exactly (then ignoring case);
+  /// for a prefix that begins with a Chinese (non-ASCII) character and starts no option, the
+  /// options that contain it anywhere (`场<Tab>` → 应用场景; issue 17 item 5).
   static func matching(_ options: [String], prefix: String, caseInsensitive: Bool) -> [String] {
     let prefix = prefix.nfc
     var seen = Set<String>()
@@ -425,6 +427,8 @@ package struct Completer {
     let exact = unique.filter { $0.hasPrefix(prefix) }
     if !exact.isEmpty && !caseInsensitive { return exact }
     let lower = prefix.lowercased()
-    return unique.filter { $0.lowercased().hasPrefix(lower) }
+    let starting = unique.filter { $0.lowercased().hasPrefix(lower) }
+    guard starting.isEmpty, let first = prefix.unicodeScalars.first, !first.isASCII else { return starting }
+    return unique.filter { $0.contains(prefix) }
   }
 }

@@ -145,7 +145,14 @@ package enum Driver {
     let renderer = DiagnosticRenderer(language: lang, color: colour, sources: sources)
     var diagnostics: [Diagnostic] = []
     var status: Int32 = 0
+    // Each file's errors and warnings, for the line per file above the summary (issue 17 item 20).
+    var perFile: [(path: String, errors: Int, warnings: Int)] = []
     for path in plans {
+      let before = diagnostics.count
+      defer {
+        let own = diagnostics[before...]
+        perFile.append((path, own.count { $0.severity == .error }, own.count { $0.severity == .warning }))
+      }
       do {
         // Validation of a large plan starts while it loads, table by table, on the second core.
         let early = PlanLoader.isLarge(path) ? EarlyValidation() : nil
@@ -167,6 +174,11 @@ package enum Driver {
     } else {
       var out = ""
       for d in diagnostics { out += renderer.render(d) }
+      if perFile.count > 1 {
+        for file in perFile {
+          out += file.path + ": " + renderer.summary(errors: file.errors, warnings: file.warnings) + "\n"
+        }
+      }
       out += renderer.summary(errors: errors, warnings: warnings) + "\n"
       StandardOutput.write(out, to: 1)
     }

@@ -13,7 +13,7 @@ package enum Help {
   /// Every help topic (for completion and suggestions).
   package static var topics: [String] {
     ShellCommand.all.map(\.verb.rawValue) + ["plan"] + Kind.allCases.map(\.rawValue) + RuleCatalog.rules.map(\.code) + [
-      "rules"
+      "rules", "terms",
     ]
   }
 
@@ -33,6 +33,7 @@ package enum Help {
           ], zh)
     }
     if let kind = Kind(rawValue: lower) { return kindHelp(kind, zh) }
+    if lower == "terms" { return terms(zh) }
     if lower == "rules" {
       // Each rule, and under its summary the plan settings that are its thresholds (SPEC §15).
       let severityWidth = zh ? 10 : 16
@@ -155,6 +156,42 @@ package enum Help {
     return out + examples([spec.example], zh)
   }
 
+  /// `help terms`: every keyword value with its Chinese term and further Chinese names, and the
+  /// attributes (`kind.attribute`, `plan.setting`, key parts) that take it — the one table of
+  /// terms (``Schema/chineseLabels``, ``Schema/chineseSynonyms``), in the order the schema first
+  /// uses each keyword.
+  static func terms(_ zh: Bool) -> String {
+    var order: [String] = []
+    var usedBy: [String: [String]] = [:]
+    func note(_ values: [String], _ place: String) {
+      for v in values {
+        if usedBy[v] == nil { order.append(v) }
+        if usedBy[v, default: []].last != place { usedBy[v, default: []].append(place) }
+      }
+    }
+    for a in Schema.plan { if case .choice(let c) = a.type { note(c, "plan.\(a.name)") } }
+    for spec in Schema.kinds {
+      for (part, name) in zip(spec.keys, spec.keyNames) {
+        if case .choice(let c) = part { note(c, "\(spec.kind.rawValue).\(name)") }
+      }
+      for a in spec.attributes { if case .choice(let c) = a.type { note(c, "\(spec.kind.rawValue).\(a.name)") } }
+    }
+    var table = TextTable(
+      header: zh ? ["关键字", "中文名称", "用于"] : ["keyword", "Chinese names", "used by"])
+    for keyword in order {
+      let names = Schema.chineseNames(of: keyword)
+      guard !names.isEmpty else { continue }
+      table.add([
+        keyword, names.joined(separator: zh ? "、" : ", "), usedBy[keyword, default: []].joined(separator: " "),
+      ])
+    }
+    return table.render()
+      + (zh
+        ? "\n输入关键字或任一中文名称均可；计划文件保存关键字。\n\n"
+        : "\nType the keyword or any of its Chinese names; the plan file keeps the keyword.\n\n")
+      + examples(["set org jcfc size 大型 ownership 国企", "add measure M9 \"场景开放\" phase P2 instrument 应用场景"], zh)
+  }
+
   /// A line saying that the kind's keyword values may be typed as their Chinese terms, with an
   /// example from its first such attribute (项目资助 for grant); empty for a kind without one.
   static func chineseTermsNote(_ spec: KindSpec, _ zh: Bool) -> String {
@@ -251,8 +288,9 @@ extension Session {
       message.notes.append(
         LocalizedText(
           en:
-            "topics: the commands, plan, the kinds (\(Kind.allCases.map(\.rawValue).joined(separator: ", "))), rules, \(Help.ruleRange)",
-          zh: "可查主题：各命令、plan、各类别（\(Kind.allCases.map(\.rawValue).joined(separator: "、"))）、rules、\(Help.ruleRange)"))
+            "topics: the commands, plan, the kinds (\(Kind.allCases.map(\.rawValue).joined(separator: ", "))), rules, \(Help.ruleRange), terms",
+          zh: "可查主题：各命令、plan、各类别（\(Kind.allCases.map(\.rawValue).joined(separator: "、"))）、rules、\(Help.ruleRange)、terms"
+        ))
       return fail(.error(message, at: topicToken!))
     }
     output.write(text)

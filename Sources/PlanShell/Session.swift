@@ -556,7 +556,19 @@ package final class Session {
     let name = resolved == "-" ? "<stdin>" : resolved
     runChain.append(canonical)
     defer { runChain.removeLast() }
-    return grouped { execute(bytes: bytes, file: name) }
+    let countsBefore = plan.tables.map(\.count)
+    var changes = 0
+    let ok = grouped {
+      let first = nextVersion
+      defer { changes = nextVersion - first }
+      return execute(bytes: bytes, file: name)
+    }
+    // At the prompt, one line says what ran and what it changed (issue 17 item 20).
+    if runChain.count == 1 {
+      let counts = Kind.allCases.map { ($0, plan[$0].count - countsBefore[$0.index]) }.filter { $0.1 != 0 }
+      notice(CommandText.ran(displayPath(name), changes: changes, counts: counts))
+    }
+    return ok
   }
 
   private func displayPath(_ path: String) -> String {

@@ -115,14 +115,17 @@ extension Message {
     return Message("E101", en: "unknown attribute '\(word)' for \(kind)", zh: "\(kind) 没有属性 '\(word)'")
       .suggesting(suggestion)
   }
-  package static func badEnumValue(_ word: String, attribute: String, allowed: [String], suggestion: String?)
-    -> Message
-  {
+  /// - Parameter terms: the keywords with their Chinese terms (`grant（项目资助）`), for the Chinese
+  ///   message; `allowed` when nil.
+  package static func badEnumValue(
+    _ word: String, attribute: String, allowed: [String], terms: [String]? = nil, suggestion: String?
+  ) -> Message {
     let list = allowed.joined(separator: "|")
+    let zhList = (terms ?? allowed).joined(separator: "|")
     let word = clipped(word)
     return Message(
       "E102", en: "invalid value '\(word)' for \(attribute) (one of \(list))",
-      zh: "\(attribute) 的值 '\(word)' 无效（可选 \(list)）"
+      zh: "\(attribute) 的值 '\(word)' 无效（可选 \(zhList)）"
     ).suggesting(suggestion)
   }
   package static func unknownReference(kind: String, id: String, suggestion: String?) -> Message {

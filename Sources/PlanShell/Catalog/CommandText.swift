@@ -1,4 +1,5 @@
 import PlanLanguage
+import PlanModel
 
 /// The shell's own text in English and Chinese: the headings and notes of `help`, the notices
 /// after commands, the words of `show`. The commands' help is in their table
@@ -70,6 +71,15 @@ package enum CommandText: TextCatalog {
   static func removed(_ parts: [String]) -> LocalizedText {
     LocalizedText(en: "removed " + parts.joined(separator: ", "), zh: "已删除 " + parts.joined(separator: "、"))
   }
+  /// `ran tour.cplan: 16 changes (criterion +3, field +1)`, after `run` at the prompt.
+  static func ran(_ script: String, changes: Int, counts: [(Kind, Int)]) -> LocalizedText {
+    func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "−\(-n)" }
+    let en = counts.map { "\($0.0.rawValue) \(signed($0.1))" }.joined(separator: ", ")
+    let zh = counts.map { "\($0.0.chineseName) \(signed($0.1))" }.joined(separator: "、")
+    return LocalizedText(
+      en: "ran \(script): \(changes) change\(changes == 1 ? "" : "s")" + (en.isEmpty ? "" : " (\(en))"),
+      zh: "已运行 \(script)：\(changes) 处修改" + (zh.isEmpty ? "" : "（\(zh)）"))
+  }
   static let undone = LocalizedText(en: "undone", zh: "已撤销")
   static let redone = LocalizedText(en: "redone", zh: "已重做")
   /// `undone: add field F9 "x"`.
@@ -130,6 +140,7 @@ package enum CommandText: TextCatalog {
       CatalogEntry("mergedFromDisk", mergedFromDisk("plan.plan", when: "2026-12-07 21:15:03")),
       CatalogEntry("saved", saved("plan.plan")), CatalogEntry("loaded", loaded("plan.plan")),
       CatalogEntry("exported", exported("out.html")), CatalogEntry("removed", removed(["1 consortium", "2 goal"])),
+      CatalogEntry("ran", ran("tour.cplan", changes: 16, counts: [(.criterion, 3), (.field, 1)])),
       CatalogEntry("undone", undone), CatalogEntry("redone", redone),
       CatalogEntry("step", step(undone, "add field F9 \"x\"")), CatalogEntry("none", none),
       CatalogEntry("more", more(12)), CatalogEntry("members", members), CatalogEntry("definedAt", definedAt),
