@@ -197,6 +197,9 @@ package final class EditLineReader: LineReader {
     return .line(line)
   }
 
+  /// Why the history file is neither read nor written, if it is not (issue 18 item 9).
+  package var historyProblem: StateDistrust? { historyFile?.problem }
+
   package func addHistory(_ entry: String) {
     let isNew = historyFile?.append(entry) ?? true
     if isNew { EditLineReader.withWide(entry) { _ = cplan_history_enter(history, $0) } }

@@ -296,7 +296,19 @@ package final class Session {
     let label = changes.first.flatMap { Parser.parse($0, file: "\(name).1").commands.first }
     return grouped(label: .some(label)) {
       var all = true
-      for (i, change) in changes.enumerated() where !execute(change, file: "\(name).\(i + 1)") { all = false }
+      for (i, change) in changes.enumerated() {
+        let file = "\(name).\(i + 1)"
+        let bytes = Array(change.utf8)
+        sources.register(file: file, bytes: bytes)
+        // A journal is data (issue 18 item 8): only changes run from it, never an action.
+        var parsed = Parser.parse(bytes, file: file)
+        for command in parsed.commands where !command.verb.isEdit {
+          _ = fail(.error(.actionInJournal(command.verb.rawValue), at: command.verbToken))
+          all = false
+        }
+        parsed.commands.removeAll { !$0.verb.isEdit }
+        if !execute(parsed) { all = false }
+      }
       return all
     }
   }

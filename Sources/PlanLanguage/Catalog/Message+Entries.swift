@@ -53,6 +53,8 @@ extension Message: TextCatalog {
       CatalogEntry("cannotRename", cannotRename(kind: "score")),
       CatalogEntry("commandFailed", commandFailed(what)),
       CatalogEntry("nothingToRecover", nothingToRecover()),
+      CatalogEntry("actionInJournal", actionInJournal("save")),
+      CatalogEntry("likelyGB18030", likelyGB18030("p.plan", meant: "add field F1 \"新能源汽车\"", conversion: "iconv")),
     ]
   }
 }

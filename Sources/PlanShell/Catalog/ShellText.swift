@@ -49,8 +49,51 @@ package enum ShellText: TextCatalog {
       zh: "已恢复 \(changes) 处修改" + (allReplayed ? "" : "（部分失败，见上文）"))
   }
 
+  // MARK: State folders (issue 18 item 9)
+
+  /// A state folder or file owned by another user (`owner`) than the one cplan runs as (`user`).
+  package static func stateForeignOwner(_ path: String, owner: UInt32, user: UInt32) -> LocalizedText {
+    LocalizedText(
+      en:
+        "warning: not using '\(path)': it is owned by uid \(owner), not by you (uid \(user)); "
+        + "\(stateOff.en). Fix: chown \(user) '\(path)', or set XDG_STATE_HOME to a folder of yours",
+      zh:
+        "警告：不使用 '\(path)'：它属于 uid \(owner)，不属于你（uid \(user)）；\(stateOff.zh)。"
+        + "修复：chown \(user) '\(path)'，或把 XDG_STATE_HOME 设为你自己的文件夹")
+  }
+  /// A state folder or file others may write to.
+  package static func stateWritableByOthers(_ path: String) -> LocalizedText {
+    LocalizedText(
+      en: "warning: not using '\(path)': other users may write to it; \(stateOff.en). Fix: chmod o-w '\(path)'",
+      zh: "警告：不使用 '\(path)'：其他用户可以写入它；\(stateOff.zh)。修复：chmod o-w '\(path)'")
+  }
+  /// What is off while a state folder is refused.
+  static let stateOff = LocalizedText(
+    en: "history or the crash journal kept there is off", zh: "保存在那里的历史记录或崩溃日志已停用")
+  /// The history path names a folder.
+  package static func historyIsFolder(_ path: String) -> LocalizedText {
+    LocalizedText(
+      en: "warning: the history file '\(path)' is a folder; history is not kept. Fix: set CPLAN_HISTORY to a file",
+      zh: "警告：历史记录文件 '\(path)' 是一个文件夹；不保存历史记录。修复：把 CPLAN_HISTORY 设为一个文件")
+  }
+  /// The history path names a file that does not begin with the history's version line.
+  package static func notHistory(_ path: String, header: String) -> LocalizedText {
+    LocalizedText(
+      en:
+        "warning: '\(path)' is not a cplan history file (its first line is not '\(header)'); "
+        + "it is left alone and history is not kept. Fix: set CPLAN_HISTORY to another file",
+      zh:
+        "警告：'\(path)' 不是 cplan 历史记录文件（第一行不是 '\(header)'）；"
+        + "不读取也不改动它，不保存历史记录。修复：把 CPLAN_HISTORY 设为另一个文件")
+  }
+
   package static var entries: [CatalogEntry] {
     [
+      CatalogEntry("stateForeignOwner", stateForeignOwner("/s/cplan", owner: 65534, user: 1000)),
+      CatalogEntry("stateWritableByOthers", stateWritableByOthers("/s/cplan")),
+      CatalogEntry("stateOff", stateOff),
+      CatalogEntry("historyIsFolder", historyIsFolder("/s/cplan/history")),
+      CatalogEntry("notHistory", notHistory("/s/cplan/history", header: "# cplan history 1")),
       CatalogEntry("banner", banner),
       CatalogEntry("howToLeave", howToLeave),
       CatalogEntry("ctrlDAgain", ctrlDAgain),
