@@ -140,13 +140,14 @@ import Testing
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice
     try process.run()
-    usleep(300_000)
+    // Opening the FIFO for writing waits until the script opens it at `run go`, after its load:
+    // no sleep to guess how long loading takes on a busy machine.
+    let go = try FileHandle(forWritingTo: URL(fileURLWithPath: fifo))
     let handle = try FileHandle(forWritingTo: file)
     handle.seekToEndOfFile()
     handle.write(Data("add field F9 \"编辑器里加的\"\n".utf8))
     try handle.close()
     // Release the script: `run go` reads an empty script from the FIFO.
-    let go = try FileHandle(forWritingTo: URL(fileURLWithPath: fifo))
     try go.close()
     process.waitUntilExit()
     let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

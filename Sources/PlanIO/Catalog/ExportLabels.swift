@@ -1,3 +1,4 @@
+import PlanEngine
 import PlanLanguage
 import PlanModel
 
@@ -18,7 +19,7 @@ package enum ExportLabels: TextCatalog {
   static let consortia = LocalizedText(en: "Consortia", zh: "创新联合体")
   static let consortium = LocalizedText(en: "Consortium", zh: "联合体")
   static let members = LocalizedText(en: "Members", zh: "成员单位")
-  static let goals = LocalizedText(en: "Goals", zh: "阶段目标")
+  static let goals = LocalizedText(en: "Phased goals", zh: "阶段目标")
   static let measures = LocalizedText(en: "Support measures", zh: "支持措施")
   static let planWide = LocalizedText(en: "Plan-wide goals and measures", zh: "全局目标与措施")
   static let funding = LocalizedText(en: "Funding", zh: "资金安排")
@@ -37,14 +38,16 @@ package enum ExportLabels: TextCatalog {
 
   // MARK: Columns
 
-  static let rank = LocalizedText(en: "Rank", zh: "排名")
-  static let field = LocalizedText(en: "Field", zh: "领域")
-  static let name = LocalizedText(en: "Name", zh: "名称")
-  static let score = LocalizedText(en: "Score", zh: "得分")
-  static let criterion = LocalizedText(en: "Criterion", zh: "准则")
-  static let tag = LocalizedText(en: "Basis", zh: "基础")
-  static let type = LocalizedText(en: "Type", zh: "类型")
-  static let weight = LocalizedText(en: "Weight", zh: "权重")
+  // The ranking's columns (rank, field, name, score, criterion, basis, type, weight) are
+  // RankingText's: the `rank` report and the exports head them alike.
+  static var rank: LocalizedText { RankingText.rank }
+  static var field: LocalizedText { RankingText.field }
+  static var name: LocalizedText { RankingText.name }
+  static var score: LocalizedText { RankingText.score }
+  static var criterion: LocalizedText { RankingText.criterion }
+  static var tag: LocalizedText { RankingText.tag }
+  static var type: LocalizedText { RankingText.type }
+  static var weight: LocalizedText { RankingText.weight }
   static let flipAt = LocalizedText(en: "Top changes at weight", zh: "首位改变时的权重")
   static let chain = LocalizedText(en: "Chain", zh: "产业链位置")
   static let org = LocalizedText(en: "Org", zh: "单位")
