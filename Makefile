@@ -4,6 +4,9 @@ PLAN  ?= plans/jilin-2025-2030.plan
 ## chromium, poppler-utils (pdfinfo, pdftotext) and a CJK font: HTMLPrintIntegration prints the
 ## HTML export to PDF and reads it back; man-db: `make test-integration` reads the installed man page.
 APT_PACKAGES = libedit-dev libzip-dev libxml2-dev libsqlite3-dev pkg-config tmux sqlite3 python3 e2fsprogs git neovim chromium poppler-utils fonts-wqy-microhei man-db
+## locales (localedef, the zh_CN source and the GBK/GB18030 charmaps): TerminalEncodingIntegration
+## generates zh_CN.GBK and zh_CN.GB18030 locales to start the shell under them (issue 18 item 10).
+APT_PACKAGES += locales
 ## Python packages the tests use (with `python3 -m pip`: this machine's python3 is not Debian's, so
 ## python3-… apt packages are invisible to it). jsonschema: the JSON export and rule list schemas.
 PIP_PACKAGES = jsonschema

@@ -115,6 +115,27 @@ package final class InteractiveShell {
   /// Takes one line (a recalled continued command may hold several); executes the command
   /// once it is complete.
   private func accept(_ line: String) {
+    // Bytes typed that are not UTF-8 (a GBK terminal): an error at their column, and the entry
+    // is not run — never a character dropped or stored wrongly (issue 18 item 10).
+    if let column = TerminalEncoding.firstInvalidColumn(line) {
+      var number = lineNumber
+      for text in line.split(separator: "\n", omittingEmptySubsequences: false) {
+        session.sources.register(file: "<shell>", line: number, text: TerminalEncoding.displayed(String(text)))
+        number += 1
+      }
+      var offset = column
+      var row = lineNumber
+      for text in line.split(separator: "\n", omittingEmptySubsequences: false) {
+        let count = text.unicodeScalars.count
+        if offset <= count { break }
+        offset -= count + 1
+        row += 1
+      }
+      lineNumber = number
+      pending = ""
+      _ = session.fail(.error(.invalidUTF8(), at: SourceLocation(file: "<shell>", line: row, column: offset)))
+      return
+    }
     if pending.isEmpty { startLine = lineNumber }
     pending += pending.isEmpty ? line : "\n" + line
     for text in line.split(separator: "\n", omittingEmptySubsequences: false) {

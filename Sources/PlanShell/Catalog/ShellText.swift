@@ -87,8 +87,25 @@ package enum ShellText: TextCatalog {
         + "不读取也不改动它，不保存历史记录。修复：把 CPLAN_HISTORY 设为另一个文件")
   }
 
+  // MARK: The terminal's encoding (issue 18 item 10)
+
+  /// The shell refuses to start under a locale whose encoding is multibyte but not UTF-8.
+  package static func nonUTF8Locale(_ locale: String, codeset: String) -> LocalizedText {
+    LocalizedText(
+      en:
+        "cplan: the locale \(locale) uses the \(codeset) encoding, but the shell reads and writes UTF-8 only: "
+        + "typed Chinese would be stored as wrong characters. Set a UTF-8 locale, e.g. export LANG=zh_CN.UTF-8 "
+        + "(and LC_ALL, if it is set), set the terminal or SSH client to UTF-8, and start cplan again. "
+        + "Scripts (cplan run, cplan < FILE) are not affected.",
+      zh:
+        "cplan：区域设置 \(locale) 使用 \(codeset) 编码，但交互界面只读写 UTF-8：输入的中文会被存成错误的字符。"
+        + "请设置 UTF-8 区域，例如 export LANG=zh_CN.UTF-8（如设置了 LC_ALL 也一并修改），"
+        + "并把终端或 SSH 客户端设为 UTF-8，然后重新启动 cplan。脚本（cplan run、cplan < FILE）不受影响。")
+  }
+
   package static var entries: [CatalogEntry] {
     [
+      CatalogEntry("nonUTF8Locale", nonUTF8Locale("zh_CN.GBK", codeset: "GBK")),
       CatalogEntry("stateForeignOwner", stateForeignOwner("/s/cplan", owner: 65534, user: 1000)),
       CatalogEntry("stateWritableByOthers", stateWritableByOthers("/s/cplan")),
       CatalogEntry("stateOff", stateOff),
