@@ -81,18 +81,20 @@ package final class HistoryFile {
   /// (``problem``).
   package func load() -> [String] {
     check()
-    guard problem == nil, !isDevice, let data = FileManager.default.contents(atPath: path) else { return [] }
+    guard problem == nil, !isDevice, let (data, whole) = HistoryFile.tail(of: path) else { return [] }
     var entries: [String] = []
+    // The version line (``check()``), or the line the tail begins inside of.
     var first = true
-    for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true) {
+    for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
       if first {
         first = false
-        continue  // the version line (``check()``)
+        continue
       }
+      if line.isEmpty { continue }
       let entry = HistoryFile.decode(String(line))
       if entry != entries.last { entries.append(entry) }
     }
-    if entries.count > 2 * HistoryFile.limit {
+    if entries.count > 2 * HistoryFile.limit || !whole {
       entries.removeFirst(entries.count - HistoryFile.limit)
       rewrite(entries)
     } else if entries.count > HistoryFile.limit {
@@ -100,6 +102,33 @@ package final class HistoryFile {
     }
     last = entries.last
     return entries
+  }
+
+  /// How much of the end of a history file is read at start: a file of any size (3 GB once took
+  /// over a minute and 6 GB of memory) starts the shell at once (issue 18 item 12). 1 MiB holds
+  /// ``limit`` entries of a thousand bytes each.
+  static let tailSize = 1 << 20
+
+  /// The last ``tailSize`` bytes of the file at `path` (all of it when smaller), and whether that
+  /// is the whole file; `nil` when it cannot be read.
+  static func tail(of path: String) -> (bytes: [UInt8], whole: Bool)? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { return nil }
+    let size = Int(st.st_size)
+    let start = max(0, size - tailSize)
+    var bytes = [UInt8](repeating: 0, count: size - start)
+    var count = 0
+    while count < bytes.count {
+      let n = bytes[count...].withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(start + count)) }
+      if n < 0, errno == EINTR { continue }
+      if n <= 0 { break }
+      count += n
+    }
+    bytes.removeLast(bytes.count - count)
+    return (bytes, start == 0)
   }
 
   /// Appends `entry` unless it equals the previous one.

@@ -225,3 +225,34 @@ import Testing
     #expect(history.problem == nil)
   }
 }
+
+/// A history file of any size does not stall the start (issue 18 item 12): only its end is read,
+/// and it is cut back to the newest entries.
+@Suite struct HugeHistoryTests {
+  @Test func aHugeHistoryIsReadFromItsEndAndCutBack() throws {
+    let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("history").path
+    // 64 MiB of entries (the tester's was 3 GB), written in blocks.
+    FileManager.default.createFile(atPath: path, contents: Data((HistoryFile.header + "\n").utf8))
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    try handle.seekToEnd()
+    let block = Data(
+      (0..<4096).map { "list field # old \($0) " + String(repeating: "x", count: 200) + "\n" }.joined().utf8)
+    for _ in 0..<(64 << 20) / block.count { handle.write(block) }
+    let newest = (1...10).map { "add field F\($0) \"新\($0)\"" }
+    handle.write(Data((newest.joined(separator: "\n") + "\n").utf8))
+    try handle.close()
+
+    let clock = ContinuousClock()
+    var loaded: [String] = []
+    let elapsed = clock.measure { loaded = HistoryFile(path: path).load() }
+    #expect(elapsed < .seconds(2), "\(elapsed)")
+    #expect(loaded.count == HistoryFile.limit)
+    #expect(Array(loaded.suffix(10)) == newest)
+    // Cut back: the version line and the entries kept.
+    let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+    #expect(size <= HistoryFile.tailSize)
+    #expect(HistoryFile(path: path).load() == loaded)
+  }
+}
