@@ -183,6 +183,8 @@ package final class EditLineReader: LineReader {
     var count: Int32 = 0
     let result = el_wgets(editor, &count)
     ShellSignals.setEditing(false)
+    // Until the next prompt, keys typed ahead are kept for libedit, not echoed raw (item 12a).
+    if cplan_terminal_hold(0) == 0 { ShellSignals.setHolding(true) }
     if interrupted {
       draw("\n")
       return .interrupt
@@ -212,6 +214,7 @@ package final class EditLineReader: LineReader {
     history_wend(history)
     for f in files { fclose(f) }
     ShellSignals.restoreTerminal()
+    ShellSignals.setHolding(false)
   }
 
   // MARK: Prompt

@@ -30,6 +30,8 @@ package enum ShellSignals {
     var hasOriginal: Int32 = 0
     /// 1 while libedit has the terminal in its editing mode.
     var isEditing: Int32 = 0
+    /// 1 while the terminal is held out of canonical mode between prompts (type-ahead).
+    var isHolding: Int32 = 0
     var wakeRead: Int32 = -1
     var wakeWrite: Int32 = -1
     /// The terminal (standard input).
@@ -93,6 +95,12 @@ package enum ShellSignals {
     state.pointee.isEditing = editing ? 1 : 0
   }
 
+  /// Marks whether the terminal is held out of canonical mode between prompts: a stop (Ctrl-Z)
+  /// or a crash then gives the original settings back too.
+  package static func setHolding(_ holding: Bool) {
+    state.pointee.isHolding = holding ? 1 : 0
+  }
+
   /// The signals recorded since the last call (SIGINT, SIGWINCH, SIGCONT), oldest first.
   package static func drain() -> [Int32] {
     let fd = state.pointee.wakeRead
@@ -146,7 +154,8 @@ private func shellSignalHandler(_ signo: Int32) {
     raise(signo)
   case SIGTSTP:
     let editing = s.pointee.isEditing != 0
-    if editing, s.pointee.hasOriginal != 0 {
+    let holding = s.pointee.isHolding != 0
+    if editing || holding, s.pointee.hasOriginal != 0 {
       _ = tcgetattr(s.pointee.terminal, &s.pointee.editing)
       _ = tcsetattr(s.pointee.terminal, TCSANOW, &s.pointee.original)
     }
@@ -158,12 +167,12 @@ private func shellSignalHandler(_ signo: Int32) {
     raise(SIGTSTP)
     // Continued (fg).
     ShellSignals.setHandler(SIGTSTP)
-    if editing {
+    if editing || holding {
       _ = tcsetattr(s.pointee.terminal, TCSANOW, &s.pointee.editing)
-      wake(SIGCONT)
     }
+    if editing { wake(SIGCONT) }
   case SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE:
-    if s.pointee.isEditing != 0, s.pointee.hasOriginal != 0 {
+    if s.pointee.isEditing != 0 || s.pointee.isHolding != 0, s.pointee.hasOriginal != 0 {
       _ = tcsetattr(s.pointee.terminal, TCSANOW, &s.pointee.original)
     }
     // The earlier handler takes it: raised again (blocked here), it arrives when this returns.
