@@ -8,6 +8,10 @@ extension Session {
     let token = arguments["PATH"]
     let force = arguments.has("force")
     guard let path = token?.path ?? file else { return fail(.error(.noFile(), at: command.verbToken)) }
+    // `-` is not standard output here: a plan is saved to a file (issue 18 item 13).
+    if path == "-", let token {
+      return fail(.error(.cannotWrite(path, reason: text(CommandText.dashIsNoFile)), at: token))
+    }
     // A folder is refused at once: `force` would not help (it used to be suggested).
     if let folder = FileIO.folderError(path) {
       return fail(

@@ -55,6 +55,11 @@ package enum CommandText: TextCatalog {
       en: "\(noun.en) (\(values.joined(separator: ", ")))", zh: "\(noun.zh)（\(values.joined(separator: "、"))）")
   }
 
+  /// Why `save -` is refused.
+  static let dashIsNoFile = LocalizedText(
+    en: "'-' is not a file here: save writes a plan file; to see the plan, type export text",
+    zh: "'-' 在此不是文件：save 只写入计划文件；查看计划请输入 export text")
+
   // MARK: notices
 
   static func saved(_ path: String) -> LocalizedText { LocalizedText(en: "saved \(path)", zh: "已保存 \(path)") }
@@ -94,6 +99,7 @@ package enum CommandText: TextCatalog {
 
   package static var entries: [CatalogEntry] {
     [
+      CatalogEntry("dashIsNoFile", dashIsNoFile),
       CatalogEntry("commands", commands), CatalogEntry("kinds", kinds), CatalogEntry("byKind", byKind),
       CatalogEntry("keys", keys), CatalogEntry("attributes", attributes), CatalogEntry("example", example),
       CatalogEntry("examples", examples), CatalogEntry("kindAttributesHint", kindAttributesHint),
