@@ -1,3 +1,5 @@
+import PlanEngine
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -71,6 +73,7 @@ package enum ShellSignals {
     if tcgetattr(terminal, &s.pointee.original) == 0 { s.pointee.hasOriginal = 1 }
     guard !installed else { return }
     installed = true
+    _ = Interruption.flag  // made before a handler can use it
     var fds: [Int32] = [-1, -1]
     if pipe(&fds) == 0 {
       for fd in fds {
@@ -179,6 +182,8 @@ private func shellSignalHandler(_ signo: Int32) {
     sigaction(signo, ShellSignals.previous + Int(signo), nil)
     raise(signo)
   default:
+    // Ctrl-C also asks a long computation to stop (between prompts; cleared before each use).
+    if signo == SIGINT { Interruption.flag.pointee = 1 }
     wake(signo)
   }
 }
