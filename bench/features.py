@@ -199,3 +199,19 @@ def lsp_latency(ctx):
                         f"`cplan check`'s ({s['burst_s']:.2f} s)", None, "equal (0 differences)",
                         0 if s["matches"] and s["status"] == 0 else None, 0, lambda x: "equal"))
     return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 15: the workbook export of the 1,000-consortium plan <= 3 s.
+
+@feature
+def export_xlsx(ctx):
+    n = ctx.size(1000)
+    if n is None:
+        return []
+    plan = ctx.plan(n, "canonical")
+    out = os.path.join(ctx.workdir, f"n{n}.xlsx")
+    r = ctx.measure("export xlsx", [ctx.cplan, "export", plan, "--format", "xlsx", "-o", out], f"n{n}-export-xlsx",
+                    before=lambda: os.path.exists(out) and os.remove(out))
+    return [Row("export xlsx (issue 15)", n, "canonical", "cplan export PLAN --format xlsx -o OUT", r, "≤ 3 s",
+                r.median if r.ok else None, 3.0, fmt_s)]

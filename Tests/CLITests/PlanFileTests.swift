@@ -36,7 +36,7 @@ import Testing
     let preamble = lines.dropFirst().prefix { $0.hasPrefix("#") }
     let body = lines.dropFirst().filter { !$0.hasPrefix("#") && !$0.isEmpty }
     let shuffledText =
-      (["# cplan plan 1"] + preamble + Self.shuffled(Array(body), seed: 42)).joined(separator: "\n") + "\n"
+      ([lines[0]] + preamble + Self.shuffled(Array(body), seed: 42)).joined(separator: "\n") + "\n"
     #expect(shuffledText != text)
     try CLI.write(shuffledText, to: dir.appendingPathComponent("shuffled.plan"))
     let script =
@@ -46,7 +46,7 @@ import Testing
     let sorted = try Data(contentsOf: dir.appendingPathComponent("sorted.plan"))
     #expect(sorted == (try Data(contentsOf: dir.appendingPathComponent("fromShuffled.plan"))))
     #expect(sorted == (try Data(contentsOf: dir.appendingPathComponent("again.plan"))))
-    #expect(String(decoding: sorted, as: UTF8.self).hasPrefix("# cplan plan 1\n# 吉林省创新联合体建设规划"))
+    #expect(String(decoding: sorted, as: UTF8.self).hasPrefix("# cplan plan 2\n# 吉林省创新联合体建设规划"))
     #expect(sorted == (try Data(contentsOf: Self.jilin)), "the sample plan is in canonical form")
   }
 

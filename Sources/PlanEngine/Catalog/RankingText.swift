@@ -33,12 +33,12 @@ package enum RankingText: TextCatalog {
     zh: "（准则列为各准则的贡献 wⱼ·nᵢⱼ，合计为得分）")
 
   /// The AHP consistency line; `figures` are the numbers (`λmax = …, CR = …`), `consistent`
-  /// whether CR ≤ 0.10.
-  package static func consistency(_ figures: String, consistent: Bool) -> LocalizedText {
+  /// whether CR ≤ `limit` (the plan's `cr-max`, `0.10` by default).
+  package static func consistency(_ figures: String, consistent: Bool, limit: String = "0.10") -> LocalizedText {
     let verdict =
       consistent
-      ? LocalizedText(en: "≤ 0.10: consistent", zh: "≤ 0.10：一致性可以接受")
-      : LocalizedText(en: "> 0.10: the judgements are inconsistent, see R04", zh: "> 0.10：判断不一致，见 R04")
+      ? LocalizedText(en: "≤ \(limit): consistent", zh: "≤ \(limit)：一致性可以接受")
+      : LocalizedText(en: "> \(limit): the judgements are inconsistent, see R04", zh: "> \(limit)：判断不一致，见 R04")
     return LocalizedText(
       en: "AHP consistency: \(figures) (\(verdict.en))", zh: "AHP 一致性：\(figures)（\(verdict.zh)）")
   }

@@ -19,6 +19,9 @@ package enum ArgumentSource: Sendable, Equatable {
   case path
   /// A help topic (``Help/topics``); any one word is taken, and `help` reports an unknown one.
   case topic
+  /// A calendar year (a whole number; the command checks its four digits). Tab offers the
+  /// horizon's years.
+  case year
 }
 
 /// One shell command: its grammar (the forms of its arguments and its options, with where their
@@ -150,7 +153,7 @@ extension ShellCommand {
       case .kind(let kinds): kinds == Kind.allCases ? "KIND" : kinds.map(\.rawValue).joined(separator: "|")
       case .keys: "KEY..."
       case .choice(let values): values.joined(separator: "|")
-      case .id, .path, .topic: name
+      case .id, .path, .topic, .year: name
       }
     }
 

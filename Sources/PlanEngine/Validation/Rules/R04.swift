@@ -7,11 +7,11 @@ extension RuleBook {
   static let R04 = RuleSpec(
     "R04", .error,
     summary: LocalizedText(
-      en: "AHP consistency ratio CR > 0.10 (n ≥ 3)",
-      zh: "AHP 一致性比率 CR > 0.10（n ≥ 3）"),
+      en: "AHP consistency ratio CR > `cr-max` (0.10; n ≥ 3)",
+      zh: "AHP 一致性比率 CR > cr-max（0.10；n ≥ 3）"),
     examples: ["add compare C1 C2 3", "add compare C2 C3 3", "add compare C1 C3 9"],
     reads: [.entities(.criterion), .attributes(.compare, "value")],
-    settings: ["weighting"],
+    settings: ["weighting", "cr-max"],
     parts: [.basis(RankingRules.r04)])
 }
 
@@ -27,7 +27,7 @@ extension RankingRules {
     if c.criteria.count > ahpMaxCriteria {
       return [c.report(.r04TooManyCriteria(c.criteria.count), at: c.criteria[ahpMaxCriteria])]
     }
-    guard c.criteria.count >= 3, let ahp = c.ahp, ahp.cr > maximumCR else { return [] }
+    guard c.criteria.count >= 3, let ahp = c.ahp, ahp.cr > c.plan.crMax else { return [] }
     let position = Dictionary(uniqueKeysWithValues: c.criteria.enumerated().map { ($0.element.id, $0.offset) })
     var worst: (compare: Entity, implied: Double, departure: Double)?
     for compare in c.plan[.compare].values {
@@ -46,23 +46,25 @@ extension RankingRules {
     guard let worst else { return [] }
     return [
       c.report(
-        .r04Inconsistent(ahp, n: c.criteria.count, worst: worst.compare, implied: worst.implied), at: worst.compare)
+        .r04Inconsistent(ahp, n: c.criteria.count, worst: worst.compare, implied: worst.implied, crMax: c.plan.crMax),
+        at: worst.compare)
     ]
   }
 }
 
 extension Message {
-  static func r04Inconsistent(_ ahp: AHPResult, n: Int, worst: Entity, implied: Double) -> Message {
+  static func r04Inconsistent(_ ahp: AHPResult, n: Int, worst: Entity, implied: Double, crMax: Double) -> Message {
     let (cr, ci, lambda) = (T.number(ahp.cr), T.number(ahp.ci), T.number(ahp.lambdaMax))
     let ri = Format.number(ahp.ri)
+    let limit = fixed(crMax, 2)
     let judgement = "\(worst.key.description) = \(Format.saaty(worst[Attr.Compare.value]?.number ?? 0))"
     let weights = T.number(implied, places: 2)
     return Message(
       "R04",
       en:
-        "the AHP judgements are inconsistent: CR = \(cr) > 0.10 (CI = \(ci), RI = \(ri) for n = \(n), λmax = \(lambda)); "
+        "the AHP judgements are inconsistent: CR = \(cr) > \(limit) (CI = \(ci), RI = \(ri) for n = \(n), λmax = \(lambda)); "
         + "\(judgement) departs most from the derived weights, which put the ratio at \(weights)",
-      zh: "AHP 判断不一致：CR = \(cr) > 0.10（CI = \(ci)，n = \(n) 时 RI = \(ri)，λmax = \(lambda)）；"
+      zh: "AHP 判断不一致：CR = \(cr) > \(limit)（CI = \(ci)，n = \(n) 时 RI = \(ri)，λmax = \(lambda)）；"
         + "与导出权重偏离最大的判断是 \(judgement)，按导出权重该比值应为 \(weights)")
   }
 
