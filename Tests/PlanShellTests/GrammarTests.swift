@@ -284,7 +284,7 @@ import Testing
       case "KEY...":
         let kind = try #require(words.last.flatMap(Kind.init(rawValue:)))
         return [try #require(plan[kind].keys.first).parts]
-      case "PATH", "JOURNAL": return [[file]]
+      case "PATH", "JOURNAL", "RULES": return [[file]]
       case "TOPIC": return [["field"], ["R27"]]
       default:
         // A key name after its kind (`show funding CONSORTIUM PHASE SOURCE`), else an ID.
