@@ -6,6 +6,9 @@ PLAN  ?= plans/jilin-2025-2030.plan
 APT_PACKAGES = libedit-dev libzip-dev libxml2-dev libsqlite3-dev pkg-config tmux sqlite3 python3 e2fsprogs git neovim chromium poppler-utils fonts-wqy-microhei man-db
 ## postgresql: DatabaseIntegration loads the sql export into a PostgreSQL server it starts (as postgres).
 APT_PACKAGES += postgresql
+## locales (localedef, the zh_CN source and the GBK/GB18030 charmaps): TerminalEncodingIntegration
+## generates zh_CN.GBK and zh_CN.GB18030 locales to start the shell under them (issue 18 item 10).
+APT_PACKAGES += locales
 ## Python packages the tests use (with `python3 -m pip`: this machine's python3 is not Debian's, so
 ## python3-… apt packages are invisible to it). jsonschema: the JSON export and rule list schemas.
 PIP_PACKAGES = jsonschema

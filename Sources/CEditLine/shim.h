@@ -99,4 +99,19 @@ static inline int cplan_terminal_columns(int fd) {
   return size.ws_col;
 }
 
+/**
+ * Keeps the terminal out of canonical mode and echo between prompts (issue 18 item 12a): keys
+ * typed while a command runs stay in the input queue, unechoed and with their Backspaces, for
+ * libedit to edit at the next prompt as if typed there. Signals (Ctrl-C) and output processing
+ * are left as they are.
+ */
+static inline int cplan_terminal_hold(int fd) {
+  struct termios t;
+  if (tcgetattr(fd, &t) != 0) return -1;
+  t.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ECHONL | IEXTEN);
+  t.c_cc[VMIN] = 1;
+  t.c_cc[VTIME] = 0;
+  return tcsetattr(fd, TCSANOW, &t);
+}
+
 #endif

@@ -81,6 +81,16 @@ package enum Driver {
 
   /// `cplan [shell] [PLAN]`: the interactive shell on a terminal, else standard input as a script.
   package static func shell(plan: String?, common: CommonSettings) -> Int32 {
+    // The shell reads and writes UTF-8: under a GBK (or another non-UTF-8 multibyte) locale it
+    // does not start, and says what to set, in the terminal's encoding (issue 18 item 10).
+    if isatty(0) == 1, common.commands.isEmpty || common.interactive,
+      let found = TerminalEncoding.nonUTF8Multibyte(environment: environment)
+    {
+      let text = ShellText.nonUTF8Locale(found.locale, codeset: found.codeset)
+      let shown = TerminalEncoding.encode(text.text(language(common)) + "\n", as: found.codeset)
+      (shown ?? Array((text.en + "\n").utf8)).withUnsafeBytes { _ = StandardOutput.write($0, to: 2) }
+      return 2
+    }
     let session = makeSession(common)
     // On a terminal the loaded plan is validated at once (``Session/validateInBackground()``):
     // that starts while it loads.

@@ -183,6 +183,8 @@ package final class EditLineReader: LineReader {
     var count: Int32 = 0
     let result = el_wgets(editor, &count)
     ShellSignals.setEditing(false)
+    // Until the next prompt, keys typed ahead are kept for libedit, not echoed raw (item 12a).
+    if cplan_terminal_hold(0) == 0 { ShellSignals.setHolding(true) }
     if interrupted {
       draw("\n")
       return .interrupt
@@ -197,6 +199,9 @@ package final class EditLineReader: LineReader {
     return .line(line)
   }
 
+  /// Why the history file is neither read nor written, if it is not (issue 18 item 9).
+  package var historyProblem: StateDistrust? { historyFile?.problem }
+
   package func addHistory(_ entry: String) {
     let isNew = historyFile?.append(entry) ?? true
     if isNew { EditLineReader.withWide(entry) { _ = cplan_history_enter(history, $0) } }
@@ -209,6 +214,7 @@ package final class EditLineReader: LineReader {
     history_wend(history)
     for f in files { fclose(f) }
     ShellSignals.restoreTerminal()
+    ShellSignals.setHolding(false)
   }
 
   // MARK: Prompt
@@ -488,14 +494,17 @@ package final class EditLineReader: LineReader {
       case .scalar(let s):
         out.pointee = wchar_t(bitPattern: s.value)
         return 1
-      case .invalid: continue
+      case .invalid(let byte):
+        // Kept as a marker: the shell reports it at its column (issue 18 item 10).
+        out.pointee = wchar_t(bitPattern: TerminalEncoding.marker(for: byte).value)
+        return 1
       case .end: return 0
       case .error: return -1
       }
     }
   }
 
-  private enum ReadResult { case scalar(Unicode.Scalar), invalid, end, error }
+  private enum ReadResult { case scalar(Unicode.Scalar), invalid(UInt8), end, error }
 
   private func readByte() -> ReadResult? {
     if let b = pushback {
@@ -512,7 +521,8 @@ package final class EditLineReader: LineReader {
     }
   }
 
-  /// One UTF-8 encoded character. A malformed sequence is dropped (its last byte is read again).
+  /// One UTF-8 encoded character. A malformed sequence is its first byte, ``ReadResult/invalid(_:)``
+  /// (a byte that cannot continue it is read again).
   private func readScalar() -> ReadResult {
     guard case .scalar(let leadScalar)? = readByte() else { return readByte() ?? .error }
     let lead = UInt8(leadScalar.value)
@@ -523,18 +533,18 @@ package final class EditLineReader: LineReader {
     case 0xC2...0xDF: length = 1; value = UInt32(lead & 0x1F)
     case 0xE0...0xEF: length = 2; value = UInt32(lead & 0x0F)
     case 0xF0...0xF4: length = 3; value = UInt32(lead & 0x07)
-    default: return .invalid
+    default: return .invalid(lead)
     }
     for _ in 0..<length {
       guard case .scalar(let next)? = readByte() else { return .end }
       let b = UInt8(next.value)
       guard b & 0xC0 == 0x80 else {
         pushback = b
-        return .invalid
+        return .invalid(lead)
       }
       value = value << 6 | UInt32(b & 0x3F)
     }
-    guard let scalar = Unicode.Scalar(value), value >= [0, 0x80, 0x800, 0x10000][length] else { return .invalid }
+    guard let scalar = Unicode.Scalar(value), value >= [0, 0x80, 0x800, 0x10000][length] else { return .invalid(lead) }
     return .scalar(scalar)
   }
 

@@ -20,6 +20,7 @@ package final class InteractiveShell {
   /// The lines of a continued command typed so far.
   package private(set) var pending = ""
   private var journalFailureShown = false
+  private var stateWarningsShown: Set<StateDistrust> = []
 
   /// - Parameters:
   ///   - reader: where lines come from; by default libedit on a terminal (``EditLineReader``),
@@ -77,6 +78,9 @@ package final class InteractiveShell {
       session.output.writeError(
         "cplan \(Version.string) — " + session.text(ShellText.banner) + "\n")
     }
+    // State another user owns, or others may write to, is not used (issue 18 item 9).
+    warn(journal?.distrust)
+    warn((reader as? EditLineReader)?.historyProblem)
     if let notice = journal?.startupNotice(language: session.settings.language) {
       session.output.writeError(notice)
     }
@@ -112,6 +116,27 @@ package final class InteractiveShell {
   /// Takes one line (a recalled continued command may hold several); executes the command
   /// once it is complete.
   private func accept(_ line: String) {
+    // Bytes typed that are not UTF-8 (a GBK terminal): an error at their column, and the entry
+    // is not run — never a character dropped or stored wrongly (issue 18 item 10).
+    if let column = TerminalEncoding.firstInvalidColumn(line) {
+      var number = lineNumber
+      for text in line.split(separator: "\n", omittingEmptySubsequences: false) {
+        session.sources.register(file: "<shell>", line: number, text: TerminalEncoding.displayed(String(text)))
+        number += 1
+      }
+      var offset = column
+      var row = lineNumber
+      for text in line.split(separator: "\n", omittingEmptySubsequences: false) {
+        let count = text.unicodeScalars.count
+        if offset <= count { break }
+        offset -= count + 1
+        row += 1
+      }
+      lineNumber = number
+      pending = ""
+      _ = session.fail(.error(.invalidUTF8(), at: SourceLocation(file: "<shell>", line: row, column: offset)))
+      return
+    }
     if pending.isEmpty { startLine = lineNumber }
     pending += pending.isEmpty ? line : "\n" + line
     for text in line.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -149,11 +174,19 @@ package final class InteractiveShell {
     run(Parser.parse(padding + text, file: "<shell>"), text: text)
   }
 
+  /// Says once why a state folder or file is not used.
+  private func warn(_ distrust: StateDistrust?) {
+    guard let distrust, !stateWarningsShown.contains(distrust) else { return }
+    stateWarningsShown.insert(distrust)
+    session.output.writeError(session.text(distrust.text) + "\n")
+  }
+
   /// Executes one entry; its changes are in the journal before the prompt returns.
   private func run(_ parsed: ParseResult, text: String? = nil) {
     journal?.beginEntry(text)
     session.execute(parsed)
     journal?.endEntry()
+    warn(journal?.distrust)
     if let failure = journal?.failure, !journalFailureShown {
       journalFailureShown = true
       session.output.writeError(

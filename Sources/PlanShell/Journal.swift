@@ -2,6 +2,7 @@ import FoundationEssentials
 import PlanIO
 import PlanLanguage
 import PlanModel
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -258,9 +259,18 @@ package final class Journal {
   private var unsynced = false
   /// Set when the journal cannot be written; the shell says so once.
   package private(set) var failure: String?
+  /// Set when the journal's folder (or `cplan` above it) belongs to another user or others may
+  /// write to it: no journal is written or read there (issue 18 item 9); the shell says so.
+  package private(set) var distrust: StateDistrust?
 
   package init(directory: String) {
     self.directory = directory
+    distrust = Journal.distrust(of: directory)
+  }
+
+  /// Why the journal folder `directory`, or the `cplan` folder above it, may not be used.
+  static func distrust(of directory: String) -> StateDistrust? {
+    StateDistrust.check([PathName.deletingLastComponent(directory), directory])
   }
 
   deinit {
@@ -376,6 +386,12 @@ package final class Journal {
       entrySkippedLoad = true
       return
     }
+    // Only edits are steps: replay refuses anything else (a journal is data). A `new`, or a
+    // `load` after the one that reset the base, leaves the plan as a whole: keep a snapshot.
+    guard Journal.isEdit(text) else {
+      needsSnapshot = true
+      return
+    }
     if entryUndoRedo { needsSnapshot = true }
     entryChanges += 1
     var text = text
@@ -400,6 +416,33 @@ package final class Journal {
     Parser.parse(text, file: "<journal>").commands.first?.verb == .load
   }
 
+  private static func isEdit(_ text: String) -> Bool {
+    let commands = Parser.parse(text, file: "<journal>").commands
+    return !commands.isEmpty && commands.allSatisfy(\.verb.isEdit)
+  }
+
+  /// The commands of a journal's steps that are not changes (SPEC §15, issue 18 item 8), each as
+  /// an E126 error located in its step (sources `<journal K>.I`, as replay names them). A journal
+  /// is data, like a plan file: when any is found, nothing of it is replayed.
+  static func actions(in contents: Contents, sources: SourceStore) -> [Diagnostic] {
+    var found: [Diagnostic] = []
+    for (k, record) in contents.records.enumerated() {
+      guard case .step(let changes) = record else { continue }
+      for (i, change) in changes.enumerated() {
+        let name = "<journal \(k + 1)>.\(i + 1)"
+        let bytes = Array(change.utf8)
+        let parsed = Parser.parse(bytes, file: name)
+        let refused = parsed.commands.filter { !$0.verb.isEdit }
+        guard !refused.isEmpty else { continue }
+        sources.register(file: name, bytes: bytes)
+        for command in refused {
+          found.append(.error(.actionInJournal(command.verb.rawValue), at: command.verbToken))
+        }
+      }
+    }
+    return found
+  }
+
   private func append(_ record: Record) {
     write(Journal.render(record))
   }
@@ -413,7 +456,11 @@ package final class Journal {
   /// Opens (creating) this session's journal file, locked, with its header and base.
   private func open() -> Bool {
     if descriptor >= 0 { return true }
-    guard failure == nil else { return false }
+    guard failure == nil, distrust == nil else { return false }
+    if let refused = Journal.distrust(of: directory) {
+      distrust = refused
+      return false
+    }
     do {
       try Journal.prepare(directory)
     } catch {
@@ -463,11 +510,13 @@ package final class Journal {
     failure = "\(path ?? directory): \(String(cString: strerror(code)))"
   }
 
-  nonisolated(unsafe) private static var sequence = 0
+  /// Numbers the journals of this process: atomic, since tests run sessions on several threads
+  /// at once (two of them could get one name, and one of them then could not journal).
+  private static let sequence = Atomic<Int>(0)
 
   static func fileName(started: Int) -> String {
-    sequence += 1
-    return "\(started)-\(getpid())-\(sequence).journal"
+    let n = sequence.wrappingAdd(1, ordering: .relaxed).newValue
+    return "\(started)-\(getpid())-\(n).journal"
   }
 
   /// Creates the journal folder (and `cplan` above it) with mode 0700.
@@ -519,11 +568,13 @@ package final class Journal {
   /// The journals in `directory` that no running session holds, newest first. Files that are
   /// not journals, or are empty, are passed over.
   package static func orphans(in directory: String, excluding own: String? = nil) -> [Orphan] {
+    // Another user's (or a world-writable) folder or journal is never replayed (issue 18 item 9).
+    guard distrust(of: directory) == nil else { return [] }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
     var found: [Orphan] = []
     for name in names where name.hasSuffix(".journal") {
       let file = directory + "/" + name
-      if file == own { continue }
+      if file == own || StateDistrust.check(file) != nil { continue }
       let fd = Glibc.open(file, O_RDONLY | O_CLOEXEC)
       guard fd >= 0 else { continue }
       defer { close(fd) }
@@ -589,6 +640,14 @@ package final class Journal {
       guard session.confirmedAlways("recover", question: session.text(question)) else { return false }
     } else {
       guard session.confirmed("recover", at: command.verbToken) else { return false }
+    }
+    // A journal is data: one with an action in it (planted, or not cplan's) is refused whole.
+    let refused = Journal.actions(in: orphan.contents, sources: session.sources)
+    guard refused.isEmpty else {
+      for d in refused { session.report(d) }
+      session.output.writeError(session.text(ShellText.journalKept(orphan.path)) + "\n")
+      session.noteFailure(.command)
+      return false
     }
     // Hold the orphan while replaying, so that no other session recovers it at the same time.
     let lock = Glibc.open(orphan.path, O_RDONLY | O_CLOEXEC)

@@ -103,7 +103,13 @@ extension Session {
     let method = arguments["method"]?.word?.lowercased()
     let sensitivity = arguments.has("sensitivity")
     do {
+      Interruption.clear()
       let text = try RankingReport.text(plan, method: method, sensitivity: sensitivity, language: settings.language)
+      // Ctrl-C while it ran (the interactive shell): nothing half-computed is shown.
+      if settings.interactive, Interruption.isRequested {
+        Interruption.clear()
+        return fail(.error(.commandFailed(CommandText.interrupted), at: nil))
+      }
       output.write(text)
       return true
     } catch {

@@ -27,6 +27,8 @@ extension Session {
     func refuse(_ message: Message) -> Bool {
       fail(.error(message, at: token?.location ?? command.location, length: token?.length ?? 1))
     }
+    // `-` is not standard output here: a plan is saved to a file (issue 18 item 13).
+    if path == "-", token != nil { return refuse(.cannotWrite(path, reason: text(CommandText.dashIsNoFile))) }
     // A folder is refused at once: `force` would not help (it used to be suggested).
     if let folder = FileIO.folderError(path) { return refuse(.cannotWrite(path, reason: folder.reason)) }
     let own = isOwnFile(path)

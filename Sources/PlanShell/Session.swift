@@ -333,7 +333,15 @@ package final class Session {
     let label = parsed.first?.commands.first
     return grouped(label: .some(label)) {
       var all = true
-      for p in parsed where !execute(p) { all = false }
+      for var p in parsed {
+        // A journal is data (issue 18 item 8): only changes run from it, never an action.
+        for command in p.commands where !command.verb.isEdit {
+          _ = fail(.error(.actionInJournal(command.verb.rawValue), at: command.verbToken))
+          all = false
+        }
+        p.commands.removeAll { !$0.verb.isEdit }
+        if !execute(p) { all = false }
+      }
       return all
     }
   }

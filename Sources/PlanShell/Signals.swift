@@ -1,3 +1,5 @@
+import PlanEngine
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -30,6 +32,8 @@ package enum ShellSignals {
     var hasOriginal: Int32 = 0
     /// 1 while libedit has the terminal in its editing mode.
     var isEditing: Int32 = 0
+    /// 1 while the terminal is held out of canonical mode between prompts (type-ahead).
+    var isHolding: Int32 = 0
     var wakeRead: Int32 = -1
     var wakeWrite: Int32 = -1
     /// The terminal (standard input).
@@ -69,6 +73,7 @@ package enum ShellSignals {
     if tcgetattr(terminal, &s.pointee.original) == 0 { s.pointee.hasOriginal = 1 }
     guard !installed else { return }
     installed = true
+    _ = Interruption.flag  // made before a handler can use it
     var fds: [Int32] = [-1, -1]
     if pipe(&fds) == 0 {
       for fd in fds {
@@ -91,6 +96,12 @@ package enum ShellSignals {
   /// Marks whether the terminal is in editing mode (what SIGTSTP must switch back to after `fg`).
   package static func setEditing(_ editing: Bool) {
     state.pointee.isEditing = editing ? 1 : 0
+  }
+
+  /// Marks whether the terminal is held out of canonical mode between prompts: a stop (Ctrl-Z)
+  /// or a crash then gives the original settings back too.
+  package static func setHolding(_ holding: Bool) {
+    state.pointee.isHolding = holding ? 1 : 0
   }
 
   /// The signals recorded since the last call (SIGINT, SIGWINCH, SIGCONT), oldest first.
@@ -146,7 +157,8 @@ private func shellSignalHandler(_ signo: Int32) {
     raise(signo)
   case SIGTSTP:
     let editing = s.pointee.isEditing != 0
-    if editing, s.pointee.hasOriginal != 0 {
+    let holding = s.pointee.isHolding != 0
+    if editing || holding, s.pointee.hasOriginal != 0 {
       _ = tcgetattr(s.pointee.terminal, &s.pointee.editing)
       _ = tcsetattr(s.pointee.terminal, TCSANOW, &s.pointee.original)
     }
@@ -158,18 +170,20 @@ private func shellSignalHandler(_ signo: Int32) {
     raise(SIGTSTP)
     // Continued (fg).
     ShellSignals.setHandler(SIGTSTP)
-    if editing {
+    if editing || holding {
       _ = tcsetattr(s.pointee.terminal, TCSANOW, &s.pointee.editing)
-      wake(SIGCONT)
     }
+    if editing { wake(SIGCONT) }
   case SIGABRT, SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE:
-    if s.pointee.isEditing != 0, s.pointee.hasOriginal != 0 {
+    if s.pointee.isEditing != 0 || s.pointee.isHolding != 0, s.pointee.hasOriginal != 0 {
       _ = tcsetattr(s.pointee.terminal, TCSANOW, &s.pointee.original)
     }
     // The earlier handler takes it: raised again (blocked here), it arrives when this returns.
     sigaction(signo, ShellSignals.previous + Int(signo), nil)
     raise(signo)
   default:
+    // Ctrl-C also asks a long computation to stop (between prompts; cleared before each use).
+    if signo == SIGINT { Interruption.flag.pointee = 1 }
     wake(signo)
   }
 }

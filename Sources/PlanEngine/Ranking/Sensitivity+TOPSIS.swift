@@ -33,6 +33,7 @@ func topsisFlip(_ input: RankingInput, criterion j: Int, leader: Int, tied: Set<
     var passed = current
     var bracket: (Double, Double)?
     for step in 1...gridSteps {
+      if Interruption.isRequested { return nil }  // Ctrl-C in the shell: the result is not used
       let weight = current + (end - current) * Double(step) / Double(gridSteps)
       let s = scores(at: weight)
       for field in tied.sorted() where s[field] - s[leader] > scoreTieTolerance {

@@ -35,11 +35,16 @@ extension PlanLoader {
   }
 
   /// ``countAdds(_:)`` of a whole file, read by `reader` (which must then be rewound).
+  /// - Parameter twoByteLeads: set when the file holds a byte that starts a two-byte UTF-8
+  ///   sequence (``EncodingGuess/hasTwoByteLead(_:)``), the mark of GBK text read as UTF-8.
   /// - Returns: `nil` on a read error.
-  static func countAdds(_ reader: ChunkReader) -> [Int]? {
+  static func countAdds(_ reader: ChunkReader, twoByteLeads: inout Bool) -> [Int]? {
     var counts = Array(repeating: 0, count: Kind.allCases.count)
+    var found = false
+    defer { twoByteLeads = found }
     let read = reader.forEachWindow { window, _ in
       for (i, n) in countAdds(window).enumerated() { counts[i] += n }
+      if !found { found = EncodingGuess.hasTwoByteLead(window) }
       return window.count
     }
     return read == nil ? nil : counts

@@ -128,6 +128,19 @@ package enum PlanLoader {
 
   /// ``load(bytes:file:)``, telling `observer` of each table as it is filled.
   static func load(bytes: [UInt8], file: String, observer: PlanLoadObserver?) throws(PlanLoadError) -> Plan {
+    // A byte-order mark (an editor on Windows writes one) is passed over, and not written back
+    // (SPEC §15).
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      return try load(bytes: Array(bytes.dropFirst(3)), file: file, observer: observer)
+    }
+    // Chinese saved as GB18030 (GBK) instead of UTF-8 is refused, with the conversion to run
+    // (issue 18 item 11), before its names are taken wrongly or it fails line by line.
+    if let found = EncodingGuess.gb18030(bytes) {
+      throw .unusable(
+        .error(
+          .likelyGB18030(file, meant: found.meant, conversion: EncodingGuess.conversion),
+          at: SourceLocation(file: file, line: found.line, column: found.column)))
+    }
     try checkHeader(bytes, file: file)
     let reader = ChunkReader(bytes: bytes)
     defer { reader.deallocate() }
@@ -158,11 +171,18 @@ package enum PlanLoader {
   ) -> (plan: Plan, size: Int)? {
     let reader = ChunkReader(fd: fd, chunkSize: chunkSize)
     defer { reader.deallocate() }
-    guard let counts = countAdds(reader), lseek(fd, 0, SEEK_SET) == 0 else { return nil }
+    var twoByteLeads = false
+    guard let counts = countAdds(reader, twoByteLeads: &twoByteLeads), lseek(fd, 0, SEEK_SET) == 0 else { return nil }
     guard
       case (var plan, let read)? = assemble(
         reader, size: size, file: path, counts: counts, parallelFrom: parallelFrom, observer: observer)
     else { return nil }
+    // GBK text that happens to be valid UTF-8 (issue 18 item 11) has two-byte sequences; only
+    // then is the file looked at again, and one that is refused is left to the whole-file path.
+    if twoByteLeads {
+      guard lseek(fd, 0, SEEK_SET) == 0, let bytes = try? FileIO.read(fd: fd), EncodingGuess.gb18030(bytes) == nil
+      else { return nil }
+    }
     plan.preamble = PlanWriter.preamble(ofFile: path)
     return (plan, read)
   }

@@ -61,6 +61,8 @@ extension Message: TextCatalog {
       CatalogEntry("notACplanDatabase", notACplanDatabase("notes.db", reason: "file is not a database")),
       CatalogEntry("notACplanDatabase", notACplanDatabase("other.db", reason: nil)),
       CatalogEntry("newerDatabase", newerDatabase("plans.db", found: 2, supported: 1)),
+      CatalogEntry("actionInJournal", actionInJournal("save")),
+      CatalogEntry("likelyGB18030", likelyGB18030("p.plan", meant: "add field F1 \"新能源汽车\"", conversion: "iconv")),
     ]
   }
 }

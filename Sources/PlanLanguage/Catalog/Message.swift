@@ -265,6 +265,27 @@ extension Message {
   package static func nothingToRecover() -> Message {
     Message("E125", en: "there is no unsaved work to recover", zh: "没有可恢复的未保存工作")
   }
+  /// A plan file in GB18030 (GBK) rather than UTF-8 (issue 18 item 11): `meant` is the line where
+  /// it shows, read as GB18030; `conversion` the command that converts the file.
+  package static func likelyGB18030(_ path: String, meant: String, conversion: String) -> Message {
+    let sample = meant.count > 40 ? String(meant.prefix(40)) + "…" : meant
+    return Message(
+      "E127",
+      en:
+        "'\(path)' is not UTF-8: it looks like Chinese saved as GB18030 (GBK), where this line reads \"\(sample)\"; nothing is loaded. Convert it: \(conversion) '\(path)' > NEW.plan",
+      zh:
+        "'\(path)' 不是 UTF-8 编码：它像是以 GB18030（GBK）保存的中文，此行应为“\(sample)”；未载入任何内容。请转换：\(conversion) '\(path)' > NEW.plan"
+    )
+  }
+  /// A journal line whose command is not a change (SPEC §15, issue 18 item 8): a journal is data,
+  /// like a plan file, and `recover` replays only add/set/remove/rename, undo and redo.
+  package static func actionInJournal(_ verb: String) -> Message {
+    Message(
+      "E126",
+      en:
+        "a journal holds only add/set/remove/rename changes and undo/redo; '\(verb)' is an action and is refused: nothing of this journal is replayed",
+      zh: "日志只能包含 add/set/remove/rename 修改和 undo/redo；'\(verb)' 是操作，已拒绝：此日志的内容一概不重放")
+  }
   /// A workbook or document asked for without a file (SPEC §13: `xlsx` and `docx` are file only).
   package static func exportNeedsFile(_ format: String, option: String) -> Message {
     Message(

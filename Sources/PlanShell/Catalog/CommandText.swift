@@ -57,6 +57,14 @@ package enum CommandText: TextCatalog {
       en: "\(noun.en) (\(values.joined(separator: ", ")))", zh: "\(noun.zh)（\(values.joined(separator: "、"))）")
   }
 
+  /// A command stopped by Ctrl-C (issue 18 item 12).
+  static let interrupted = LocalizedText(
+    en: "interrupted (Ctrl-C): nothing was changed", zh: "已中断（Ctrl-C）：未做任何修改")
+  /// Why `save -` is refused.
+  static let dashIsNoFile = LocalizedText(
+    en: "'-' is not a file here: save writes a plan file; to see the plan, type export text",
+    zh: "'-' 在此不是文件：save 只写入计划文件；查看计划请输入 export text")
+
   // MARK: notices
 
   static func saved(_ path: String) -> LocalizedText { LocalizedText(en: "saved \(path)", zh: "已保存 \(path)") }
@@ -126,6 +134,8 @@ package enum CommandText: TextCatalog {
 
   package static var entries: [CatalogEntry] {
     [
+      CatalogEntry("dashIsNoFile", dashIsNoFile),
+      CatalogEntry("interrupted", interrupted),
       CatalogEntry("commands", commands), CatalogEntry("kinds", kinds), CatalogEntry("byKind", byKind),
       CatalogEntry("keys", keys), CatalogEntry("attributes", attributes), CatalogEntry("example", example),
       CatalogEntry("examples", examples), CatalogEntry("kindAttributesHint", kindAttributesHint),

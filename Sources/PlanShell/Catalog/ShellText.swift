@@ -56,6 +56,60 @@ package enum ShellText: TextCatalog {
       zh: "已恢复 \(changes) 处修改" + (source.zh.isEmpty ? "" : "（\(source.zh)）") + (allReplayed ? "" : "（部分失败，见上文）"))
   }
 
+  // MARK: State folders (issue 18 item 9)
+
+  /// A state folder or file owned by another user (`owner`) than the one cplan runs as (`user`).
+  package static func stateForeignOwner(_ path: String, owner: UInt32, user: UInt32) -> LocalizedText {
+    LocalizedText(
+      en:
+        "warning: not using '\(path)': it is owned by uid \(owner), not by you (uid \(user)); "
+        + "\(stateOff.en). Fix: chown \(user) '\(path)', or set XDG_STATE_HOME to a folder of yours",
+      zh:
+        "警告：不使用 '\(path)'：它属于 uid \(owner)，不属于你（uid \(user)）；\(stateOff.zh)。"
+        + "修复：chown \(user) '\(path)'，或把 XDG_STATE_HOME 设为你自己的文件夹")
+  }
+  /// A state folder or file others may write to.
+  package static func stateWritableByOthers(_ path: String) -> LocalizedText {
+    LocalizedText(
+      en: "warning: not using '\(path)': other users may write to it; \(stateOff.en). Fix: chmod o-w '\(path)'",
+      zh: "警告：不使用 '\(path)'：其他用户可以写入它；\(stateOff.zh)。修复：chmod o-w '\(path)'")
+  }
+  /// What is off while a state folder is refused.
+  static let stateOff = LocalizedText(
+    en: "history or the crash journal kept there is off", zh: "保存在那里的历史记录或崩溃日志已停用")
+  /// The history path names a folder.
+  package static func historyIsFolder(_ path: String) -> LocalizedText {
+    LocalizedText(
+      en: "warning: the history file '\(path)' is a folder; history is not kept. Fix: set CPLAN_HISTORY to a file",
+      zh: "警告：历史记录文件 '\(path)' 是一个文件夹；不保存历史记录。修复：把 CPLAN_HISTORY 设为一个文件")
+  }
+  /// The history path names a file that does not begin with the history's version line.
+  package static func notHistory(_ path: String, header: String) -> LocalizedText {
+    LocalizedText(
+      en:
+        "warning: '\(path)' is not a cplan history file (its first line is not '\(header)'); "
+        + "it is left alone and history is not kept. Fix: set CPLAN_HISTORY to another file",
+      zh:
+        "警告：'\(path)' 不是 cplan 历史记录文件（第一行不是 '\(header)'）；"
+        + "不读取也不改动它，不保存历史记录。修复：把 CPLAN_HISTORY 设为另一个文件")
+  }
+
+  // MARK: The terminal's encoding (issue 18 item 10)
+
+  /// The shell refuses to start under a locale whose encoding is multibyte but not UTF-8.
+  package static func nonUTF8Locale(_ locale: String, codeset: String) -> LocalizedText {
+    LocalizedText(
+      en:
+        "cplan: the locale \(locale) uses the \(codeset) encoding, but the shell reads and writes UTF-8 only: "
+        + "typed Chinese would be stored as wrong characters. Set a UTF-8 locale, e.g. export LANG=zh_CN.UTF-8 "
+        + "(and LC_ALL, if it is set), set the terminal or SSH client to UTF-8, and start cplan again. "
+        + "Scripts (cplan run, cplan < FILE) are not affected.",
+      zh:
+        "cplan：区域设置 \(locale) 使用 \(codeset) 编码，但交互界面只读写 UTF-8：输入的中文会被存成错误的字符。"
+        + "请设置 UTF-8 区域，例如 export LANG=zh_CN.UTF-8（如设置了 LC_ALL 也一并修改），"
+        + "并把终端或 SSH 客户端设为 UTF-8，然后重新启动 cplan。脚本（cplan run、cplan < FILE）不受影响。")
+  }
+
   // MARK: Recovery that loses nothing (issue 17 item 14, issue 18 items 3 and 4)
 
   /// `recover` would replace this session's plan (of file `current`) by another file's work.
@@ -93,6 +147,12 @@ package enum ShellText: TextCatalog {
 
   package static var entries: [CatalogEntry] {
     [
+      CatalogEntry("nonUTF8Locale", nonUTF8Locale("zh_CN.GBK", codeset: "GBK")),
+      CatalogEntry("stateForeignOwner", stateForeignOwner("/s/cplan", owner: 65534, user: 1000)),
+      CatalogEntry("stateWritableByOthers", stateWritableByOthers("/s/cplan")),
+      CatalogEntry("stateOff", stateOff),
+      CatalogEntry("historyIsFolder", historyIsFolder("/s/cplan/history")),
+      CatalogEntry("notHistory", notHistory("/s/cplan/history", header: "# cplan history 1")),
       CatalogEntry("banner", banner),
       CatalogEntry("howToLeave", howToLeave),
       CatalogEntry("ctrlDAgain", ctrlDAgain),

@@ -196,8 +196,11 @@ extension ShellCommand {
     ShellCommand(
       .recover, forms: [[Argument("JOURNAL", .path, optional: true)]],
       summary: LocalizedText(
-        en: "replay the journal of a session that ended without saving", zh: "重放未保存就结束的会话的日志"),
-      examples: ["recover"],
+        en:
+          "replay the journal of the newest session that ended without saving; recover FILE replays an earlier one's "
+          + "(its journal file, as the start notice counts them, in $XDG_STATE_HOME/cplan/journal/)",
+        zh: "重放最近一个未保存就结束的会话的日志；recover FILE 重放更早会话的日志（启动提示会说明有几个，日志文件在 $XDG_STATE_HOME/cplan/journal/ 中）"),
+      examples: ["recover", "recover 1765101600-4242-1.journal"],
       perform: { session, command, _ in session.recover(command) }),
   ]
 }
