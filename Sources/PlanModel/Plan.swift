@@ -287,9 +287,13 @@ package enum Attr {
     package static let govShareWarn = 7, govShareMax = 8, membersMin = 9, membersMax = 10
     package static let periodMin = 11, periodMax = 12, rdIntensityMin = 13, startGrace = 14
     package static let asOf = 15, onTrackMin = 16, atRiskMin = 17
+    package static let ratingAggregate = 18, consensusMin = 19
   }
   package enum Criterion { package static let tag = 0, type = 1, scale = 2, weight = 3 }
   package enum Compare { package static let value = 0 }
+  package enum Expert { package static let weight = 0, org = 1, affiliation = 2 }
+  package enum Judgement { package static let value = 0 }
+  package enum Rating { package static let value = 0 }
   package enum Field { package static let note = 0, justification = 1 }
   package enum Score { package static let value = 0, source = 1 }
   package enum Org { package static let type = 0, size = 1, ownership = 2, rdIntensity = 3 }
@@ -342,6 +346,10 @@ extension Plan {
   /// The achievement ratios from which a goal is on track / at risk (SPEC §11), fractions.
   package var onTrackMin: Double { value(Attr.Plan.onTrackMin, \.number) }
   package var atRiskMin: Double { value(Attr.Plan.atRiskMin, \.number) }
+  /// How the experts' ratings become a field's score (SPEC §12): `mean`, `median` or `geomean`.
+  package var ratingAggregate: String { value(Attr.Plan.ratingAggregate, \.choice) }
+  /// R42's threshold: Kendall's W of the experts below which the panel disagrees (SPEC §12).
+  package var consensusMin: Double { value(Attr.Plan.consensusMin, \.number) }
 }
 
 extension Plan {
@@ -354,6 +362,10 @@ extension Plan {
   package var formatVersion: Int {
     var version = 1
     for (i, spec) in Schema.plan.enumerated() where spec.since > version && settings[i] != nil { version = spec.since }
+    // A keyword of a later version (`weighting entropy`, SPEC §12).
+    for (i, spec) in Schema.plan.enumerated() where !spec.valuesSince.isEmpty {
+      if let word = settings[i]?.choice, let since = spec.valuesSince[word] { version = max(version, since) }
+    }
     for kind in Kind.allCases where !self[kind].isEmpty {
       let spec = kind.spec
       version = max(version, spec.since)
