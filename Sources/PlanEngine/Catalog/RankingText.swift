@@ -56,6 +56,8 @@ package enum RankingText: TextCatalog {
   package static let noFields = LocalizedText(
     en: "the plan has no candidate fields (add field F1 \"…\")", zh: "计划没有候选领域（add field F1 \"…\"）")
   package static let ahpFailed = LocalizedText(en: "the AHP weights did not converge", zh: "AHP 权重计算没有收敛")
+  package static let entropyOneField = LocalizedText(
+    en: "entropy weighting needs at least 2 fields (ln 1 = 0)", zh: "熵权法至少需要 2 个领域（ln 1 = 0）")
 
   /// `cannot rank: REASON`.
   package static func cannotRank(_ reason: LocalizedText) -> LocalizedText {
@@ -92,6 +94,7 @@ package enum RankingText: TextCatalog {
       CatalogEntry("noCriteria", noCriteria),
       CatalogEntry("noFields", noFields),
       CatalogEntry("ahpFailed", ahpFailed),
+      CatalogEntry("entropyOneField", entropyOneField),
       CatalogEntry("cannotRank", cannotRank(noFields)),
       CatalogEntry("moreProblems", moreProblems(2)),
     ]
