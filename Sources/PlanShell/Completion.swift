@@ -182,6 +182,7 @@ package struct Completer {
       case .choice(let values): keywords += values
       case .path: paths = true
       case .topic: keywords += Help.topics
+      case .number(let value): keywords.append(value)
       }
     }
     forms: for form in command.forms {
@@ -253,6 +254,7 @@ package struct Completer {
     case .keys, .id: return !word.quoted
     case .choice(let values): return !word.quoted && values.contains(lower)
     case .path, .topic: return true
+    case .number: return Double(word.text.hasSuffix("%") ? String(word.text.dropLast()) : word.text) != nil
     }
   }
 

@@ -193,7 +193,9 @@ import Testing
     for file in files {
       let r = try CLI.run(["check", "plans/\(file)"], directory: CLI.root)
       #expect(r.status == 0, "\(file): \(r.out)\(r.err)")
-      #expect(r.out.contains(" 0 errors") || r.out.hasPrefix("0 errors"), "\(file): \(r.out)")
+      // No errors (warnings allowed: jilin-panel.plan shows R40 and R42 on purpose).
+      #expect(
+        r.out.contains(" 0 errors") || r.out.hasPrefix("0 errors") || r.out.contains("\n0 errors"), "\(file): \(r.out)")
     }
   }
 

@@ -143,6 +143,8 @@ import Testing
     let written = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }
       .map { String($0.dropFirst(3).prefix { $0 != "\"" }) }
     var keys = Self.topKeys
+    keys.insert(contentsOf: ["experts", "judgements"], at: keys.firstIndex(of: "comparisons")! + 1)
+    keys.insert("ratings", at: keys.firstIndex(of: "scores")! + 1)
     keys.insert(contentsOf: ["checkpoints", "actuals"], at: keys.firstIndex(of: "measures")!)
     keys.insert("outlays", at: keys.firstIndex(of: "funding")! + 1)
     #expect(written == keys)

@@ -134,6 +134,9 @@ extension ShellCommand {
       if case .path = t.kind { return true }
       return false
     case .topic: return true
+    case .number:
+      if case .number = t.kind { return true }
+      return false
     }
   }
 
