@@ -3,10 +3,14 @@ SWIFT ?= swift
 PLAN  ?= plans/jilin-2025-2030.plan
 ## chromium, poppler-utils (pdfinfo, pdftotext) and a CJK font: HTMLPrintIntegration prints the
 ## HTML export to PDF and reads it back; man-db: `make test-integration` reads the installed man page.
-APT_PACKAGES = libedit-dev pkg-config tmux sqlite3 python3 e2fsprogs git neovim chromium poppler-utils fonts-wqy-microhei man-db
+APT_PACKAGES = libedit-dev libzip-dev libxml2-dev libsqlite3-dev pkg-config tmux sqlite3 python3 e2fsprogs git neovim chromium poppler-utils fonts-wqy-microhei man-db
 ## Python packages the tests use (with `python3 -m pip`: this machine's python3 is not Debian's, so
 ## python3-… apt packages are invisible to it). jsonschema: the JSON export and rule list schemas.
 PIP_PACKAGES = jsonschema
+## LibreOffice (headless: the workbook to CSV, the document to PDF), openpyxl and python-docx:
+## OfficeIntegration reads the xlsx and docx exports with real clients.
+APT_PACKAGES += libreoffice-calc libreoffice-writer
+PIP_PACKAGES += openpyxl python-docx
 ## The tests that drive real outside programs (tmux, and later a browser, LibreOffice, git,
 ## PostgreSQL, Neovim) are the suites whose name contains `Integration`: run once by
 ## `make test-integration`, never under ASan.
@@ -26,7 +30,7 @@ deps:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 	@for m in $(PIP_PACKAGES); do \
-	  python3 -c "import $$m" 2>/dev/null || python3 -m pip install -q $$m; done
+	  python3 -m pip show -q $$m >/dev/null 2>&1 || python3 -m pip install -q $$m; done
 
 build: deps
 	$(SWIFT) build
@@ -125,8 +129,13 @@ test-asan: deps
 	ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan --skip $(INTEGRATION)
 
 ## lint: swift-format (ships with the toolchain) with the repository's .swift-format.
+## lint: swift-format's strict lint, and no merge-conflict markers left in any tracked file (a
+## README once kept a resolved-by-hand conflict's markers for a week).
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	@if git grep -nE '^(<<<<<<< |>>>>>>> |=======$$)' -- . ':!Tests/**/Golden/**' ':!Sources/PlanIO/Merge/**' \
+	  | grep -vE '^(README.md|SPEC.md|docs/[^:]*):[0-9]+:(<<<<<<< ours|>>>>>>> theirs|=======)' ; then \
+	  echo "merge-conflict markers left in the files above"; exit 1; fi
 
 clean:
 	rm -rf .build .build-*

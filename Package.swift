@@ -22,6 +22,12 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
+    /** libzip as a system library: the zip container of XLSX and DOCX (export and import). */
+    .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
+    /** libxml2 as a system library: reads the XML parts of an XLSX workbook on import. */
+    .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    /** SQLite as a system library: `export sqlite` writes a database through it. */
+    .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     /** Source locations, diagnostics and their renderer, the message catalog, lexer and parser. Knows no plan. */
     .target(name: "PlanLanguage"),
     /** The plan, its kinds and attributes (the schema), values, and the edits add/set/remove/rename. */
@@ -37,7 +43,7 @@ let package = Package(
     /** Writes the list of PlanEngine's validation rules from the files Validation/Rules/RNN.swift. */
     .plugin(name: "RuleList", capability: .buildTool()),
     /** Plan files (canonical writer, loader, atomic save), exporters, display-width text tables, diff. */
-    .target(name: "PlanIO", dependencies: ["PlanModel", "PlanEngine"]),
+    .target(name: "PlanIO", dependencies: ["PlanModel", "PlanEngine", "CZip", "CLibXML2", "CSQLite3"]),
     /** The session, command execution, line readers (libedit and pipes), completion, help, journal. */
     .target(name: "PlanShell", dependencies: ["PlanIO", "PlanEngine", "CEditLine"]),
     /** `cplan lsp`: the Language Server Protocol server (JSON-RPC framing, documents, features). */
@@ -61,7 +67,7 @@ let package = Package(
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
     .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanIO"]),
     /** `Golden/` holds the export golden files, read through `#filePath` (not bundled resources). */
-    .testTarget(name: "PlanIOTests", dependencies: ["PlanIO"], exclude: ["Golden"]),
+    .testTarget(name: "PlanIOTests", dependencies: ["PlanIO", "CZip"], exclude: ["Golden"]),
     .testTarget(name: "PlanShellTests", dependencies: ["PlanShell"]),
     .testTarget(name: "PlanLSPTests", dependencies: ["PlanLSP"]),
     /** `Neovim/` holds the Lua client NeovimLSPIntegration hands to nvim by path. */

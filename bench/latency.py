@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
 """Interactive latency of every shell command on a large plan (performance issue, item 3).
 
-    python3 bench/latency.py [--cplan PATH] [--n 10000] [--reps 30] [--out bench/latency.md]
+    python3 bench/latency.py [--cplan PATH] [--n 10000] [--plan PLAN] [--reps 30]
+                             [--out bench/latency.md] [--json RESULTS.json]
 
 Runs `cplan shell PLAN` in a pseudo-terminal, as a person would (libedit line editing, prompt,
 journal), and times each command from the moment its line (with Enter) is written to the
-terminal until the next prompt has been drawn: what a person waits for. The plan is the
-generated one of N consortia (bench/gen.py, seed 1), written to bench/out/ when missing.
+terminal until the next prompt has been drawn: what a person waits for. The plan is PLAN, else
+the generated one of N consortia (bench/gen.py, seed 1), written to bench/out/ when missing;
+`make bench` (bench/features.py) runs it on both statement orders of N = 10,000 and reads the
+`--json` summary.
 
 Each repetition i runs, in this order, on the loaded plan:
 
     add goal LATi "…" phase P1 consortium K1     set goal LATi target i
     show consortium K<N/2>                          list goal K<N/2>     (scans every goal)
+    show goal G (a goal of K<N/2>)                  show org O (an org of K<N/2>)
+    list member K<N/2>                              rank                 (N/2 fields)
     list consortium                                 (N lines of output through the terminal)
+    rename goal LATi LATRi                          rename goal LATRi LATi
     remove goal LATi                                undo                 (brings LATi back)
     validate                                        (every --validate-every-th repetition)
 
@@ -127,16 +133,31 @@ def main():
     ap.add_argument("--reps", type=int, default=30, help="repetitions of each command (default 30)")
     ap.add_argument("--validate-every", type=int, default=3, help="run validate every k-th repetition (default 3)")
     ap.add_argument("--timeout", type=float, default=120.0)
+    ap.add_argument("--plan", help="the plan to open (default: the generated plan of N consortia)")
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "latency.md"))
+    ap.add_argument("--json", help="also write {startup_ms, commands: [{name, runs, median_ms, worst_ms, "
+                    "failed}]} here")
     args = ap.parse_args()
 
     out_dir = os.path.join(ROOT, "bench", "out")
     os.makedirs(out_dir, exist_ok=True)
-    plan = os.path.join(out_dir, f"n{args.n}.plan")
+    plan = args.plan or os.path.join(out_dir, f"n{args.n}.plan")
     if not os.path.exists(plan):
         subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen.py"), str(args.n), "--seed", "1",
                         "--plan", plan, "--sql", os.path.join(out_dir, f"n{args.n}.sql")], check=True)
     mid = max(1, args.n // 2)
+    # A goal and an org of consortium K<mid>, whatever the statement order.
+    goal_of_mid = org_of_mid = None
+    with open(plan, encoding="utf-8") as f:
+        for line in f:
+            words = line.split()
+            if goal_of_mid is None and line.startswith("add goal ") and f" consortium K{mid}" in line:
+                if line.rstrip().endswith(f" consortium K{mid}") or f" consortium K{mid} " in line:
+                    goal_of_mid = words[2]
+            if org_of_mid is None and line.startswith(f"add member K{mid} "):
+                org_of_mid = words[3]
+            if goal_of_mid and org_of_mid:
+                break
 
     state = tempfile.mkdtemp(prefix="cplan-latency-")
     env = {"PATH": "/usr/bin:/bin", "HOME": state, "XDG_STATE_HOME": state, "TERM": "xterm-256color",
@@ -169,7 +190,13 @@ def main():
             run("set", f"set goal LAT{i} target {i + 1}")
             run("show", f"show consortium K{mid}")
             run("list (filtered)", f"list goal K{mid}")
+            run("show goal", f"show goal {goal_of_mid}")
+            run("show org", f"show org {org_of_mid}")
+            run("list member", f"list member K{mid}")
+            run("rank", "rank")
             run("list (all consortia)", "list consortium")
+            run("rename", f"rename goal LAT{i} LATR{i}")
+            run("rename back", f"rename goal LATR{i} LAT{i}")
             run("remove", f"remove goal LAT{i}")
             run("undo", "undo")
             if i % args.validate_every == 1 or args.validate_every == 1:
@@ -179,7 +206,7 @@ def main():
 
     lines = ["# cplan interactive latency", "",
              f"`python3 bench/latency.py --n {args.n} --reps {args.reps}`: `cplan shell` in a pseudo-terminal "
-             f"on the generated plan of {args.n:,} consortia ({os.path.getsize(plan) / 1e6:.1f} MB); each time runs "
+             f"on {os.path.basename(plan)} ({os.path.getsize(plan) / 1e6:.1f} MB); each time runs "
              "from writing the command line to the next prompt. Target: under 50 ms.", "",
              f"- date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
              f"- machine: {os.uname().sysname} {os.uname().release} {os.uname().machine}, nproc {os.cpu_count()}",
@@ -193,6 +220,12 @@ def main():
         "show": f"show consortium K{mid}",
         "list (filtered)": f"list goal K{mid}",
         "list (all consortia)": f"list consortium ({args.n:,} lines)",
+        "show goal": f"show goal {goal_of_mid}",
+        "show org": f"show org {org_of_mid}",
+        "list member": f"list member K{mid}",
+        "rank": f"rank ({max(1, args.n // 2):,} fields)",
+        "rename": "rename goal LATi LATRi",
+        "rename back": "rename goal LATRi LATi",
         "remove": "remove goal LATi",
         "undo": "undo (the remove)",
         "validate": "validate (after the edits above; re-checks what they touched)",
@@ -209,6 +242,14 @@ def main():
     print(report)
     with open(args.out, "w") as f:
         f.write(report)
+    if args.json:
+        import json
+        summary = {"plan": plan, "startup_ms": startup * 1000, "commands": [
+            {"name": name, "example": examples[name], "runs": len(times[name]),
+             "median_ms": statistics.median(times[name]), "worst_ms": max(times[name]),
+             "failed": failures.get(name)} for name in order]}
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(summary, f, ensure_ascii=False, indent=1)
     return 1 if failures else 0
 
 

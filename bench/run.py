@@ -24,6 +24,9 @@ targets of the performance issue, and writes everything to bench/results.md with
 and date. This script builds nothing: the Makefile runs `swift build -c release` first. A missing
 binary or a failing cplan command is recorded in the table and the run goes on.
 
+Then the feature benchmarks of bench/features.py (one function per feature: merge, the shell's
+and the language server's latency, and those the version-2 issues add), each row a target.
+
 Targets: check <= 0.5x sqlite3; export json <= 1x sqlite3; peak RSS of each cplan command
 <= 6x the plan file size; time per statement of each cplan command within 1.5x across sizes
 (each in either order). Loading in any order (issue 12), at N = 10,000: check of the grouped plan
@@ -49,6 +52,7 @@ ROOT = os.path.dirname(BENCH)
 sys.dont_write_bytecode = True  # no bench/__pycache__ (not git-ignored)
 sys.path.insert(0, BENCH)
 import gen  # noqa: E402  (bench/gen.py)
+import features  # noqa: E402  (bench/features.py: the feature benchmarks, one function each)
 
 ORDERS = ["canonical", "grouped"]
 CPLAN_OPS = ["check", "export json", "load+save"]
@@ -291,7 +295,7 @@ def fmt_ratio(x):
     return "—" if x is None else f"{x:.2f}×"
 
 
-def report(args, info, sizes, results, argv_text):
+def report(args, info, sizes, results, argv_text, feature_rows=()):
     """Returns (markdown text, number of failed targets)."""
     L = []
     L.append("# cplan benchmark results")
@@ -414,6 +418,30 @@ def report(args, info, sizes, results, argv_text):
             L.append(f"| {order}: `{op}` µs/stmt constant within 1.5× | {v} | {detail} |")
     L.append("")
 
+    # The feature benchmarks (bench/features.py), each row a target.
+    if feature_rows:
+        L.append("## Features")
+        L.append("")
+        L.append("Each row one target of a feature (bench/features.py); a row that could not be measured fails.")
+        L.append("")
+        L.append("| feature | N | order | operation | median s | peak RSS MB | target | figure | result |")
+        L.append("|---|---:|---|---|---:|---:|---|---:|---|")
+        for row in feature_rows:
+            r = row.result
+            med = fmt_s(r.median) if (r is not None and r.ok) else "—"
+            rss = f"{r.rss_bytes / 1e6:.1f}" if (r is not None and r.ok) else "—"
+            figure = row.shown(row.figure) if row.figure is not None else "not measured"
+            verdict = "PASS" if row.passed else "FAIL"
+            failed += not row.passed
+            note = ""
+            if row.note:
+                note = " (" + row.note.replace("|", "/") + ")"
+            elif r is not None and r.error:
+                note = " (" + r.error.replace("|", "/")[:200] + ")"
+            L.append(f"| {row.feature} | {row.n:,} | {row.order or '—'} | {row.operation} | {med} | {rss} | "
+                     f"{row.target} | {figure} | {verdict}{note} |")
+        L.append("")
+
     notes = []
     for n in sizes:
         for order, op in OPS:
@@ -458,6 +486,8 @@ def main(argv=None):
     ap.add_argument("--workdir", default=os.path.join(BENCH, "out"), help="generated files (default bench/out)")
     ap.add_argument("--timeout", type=float, default=600, help="seconds before one run is killed")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target fails")
+    ap.add_argument("--only", help="comma-separated feature benchmarks to run (bench/features.py; default all)")
+    ap.add_argument("--no-features", action="store_true", help="time loading only, no feature benchmarks")
     args = ap.parse_args(argv)
     if args.quick:
         args.sizes, args.runs = "1000", 1
@@ -530,9 +560,21 @@ def main(argv=None):
                 loadsave.note = round_trip_note(plan, saved)
         results[n] = r
 
+    ap_features = [] if args.no_features else [
+        f for f in features.FEATURES if not args.only or f.__name__ in args.only.split(",")]
+    ctx = features.Context(cplan, workdir, env, args.runs, args.timeout, sizes, results, measure, args.seed)
+    feature_rows = []
+    for fn in ap_features:
+        print(f"\nfeature {fn.__name__}:", flush=True)
+        try:
+            feature_rows += fn(ctx)
+        except Exception as e:  # a feature that breaks is a failed row, and the run goes on
+            feature_rows.append(features.Row(fn.__name__, max(sizes), "", "(the benchmark itself failed)", None,
+                                             "runs", None, 0, note=f"{type(e).__name__}: {e}"[:300]))
+
     argv_text = "python3 bench/run.py" + ("" if argv is None and len(sys.argv) < 2 else
                                          " " + " ".join(argv if argv is not None else sys.argv[1:]))
-    text, failed = report(args, info, sizes, results, argv_text)
+    text, failed = report(args, info, sizes, results, argv_text, feature_rows)
     print()
     print(text)
     with open(out_file, "w", encoding="utf-8", newline="\n") as f:

@@ -56,6 +56,10 @@ enum FuzzTarget {
     let resaved = PlanWriter.write(again)
     if resaved != saved { fail("saving a loaded plan again changed it:\n\(saved)\n---\n\(resaved)") }
     for format in ExportFormat.allCases {
+      guard !format.isBinary else {
+        _ = try? Exporter.binary(plan, format: format, options: ExportOptions(language: .zh))
+        continue
+      }
       _ = Exporter.export(plan, format: format, options: ExportOptions(language: .zh, width: 60))
     }
   }
@@ -74,7 +78,9 @@ enum FuzzTarget {
       }
     }
     guard at.line >= 1, at.line <= line, at.column >= 1, at.column <= width + 2 else {
-      fail("\(d.code) at \(at.line):\(at.column), outside the file (line \(at.line) has \(width) columns): \(d.message.en)")
+      fail(
+        "\(d.code) at \(at.line):\(at.column), outside the file (line \(at.line) has \(width) columns): \(d.message.en)"
+      )
     }
   }
 

@@ -56,7 +56,9 @@ package enum RankingReport {
     if let c = ranking.consistency {
       let figures =
         "λmax = \(fixed(c.lambdaMax, 4)), CI = \(fixed(c.ci, 4)), RI = \(fixed(c.ri, 2)), CR = \(fixed(c.cr, 4))"
-      out += "\n" + text(RankingText.consistency(figures, consistent: !(c.cr > RankingRules.maximumCR))) + "\n"
+      out +=
+        "\n" + text(RankingText.consistency(figures, consistent: !(c.cr > plan.crMax), limit: fixed(plan.crMax, 2)))
+        + "\n"
     }
 
     if let rows = ranking.sensitivity {

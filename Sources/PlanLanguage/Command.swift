@@ -2,6 +2,8 @@
 package enum Verb: String, Sendable, CaseIterable {
   case add, set, remove, rename
   case validate, rank, show, list, export, save, load, new, run, undo, redo, help, quit, exit, recover
+  // SPEC §11: the annual review.
+  case review
 
   /// Whether the verb changes the plan (`add`, `set`, `remove`, `rename`); only these may stand in a plan file.
   package var isEdit: Bool {
@@ -19,6 +21,15 @@ package enum Verb: String, Sendable, CaseIterable {
   }
 
   private static let matcher = KeywordMatcher(allCases.map(\.rawValue))
+
+  /// The keyword after which this verb takes a path: `export … to PATH`, `review … against PATH`.
+  var pathKeyword: String? {
+    switch self {
+    case .export: "to"
+    case .review: "against"
+    default: nil
+    }
+  }
 
   /// Verbs whose first argument is a path.
   var takesPath: Bool {

@@ -122,7 +122,8 @@ package struct Parser {
     case incomplete
   }
 
-  /// command := VERB argument* — a path is lexed after `load`/`save`/`run`/`recover` and after `to` in `export`.
+  /// command := VERB argument* — a path is lexed after `load`/`save`/`run`/`recover`, after `to` in
+  /// `export` and after `against` in `review`.
   private mutating func parseCommand() -> Outcome {
     let first: Token
     switch lexer.next() {
@@ -153,7 +154,7 @@ package struct Parser {
       case .incomplete: return .incomplete
       case .error(let d): return .error(d)
       case .token(let t):
-        if verb == .export, t.isKeyword("to") { wantPath = true }
+        if let keyword = verb.pathKeyword, t.isKeyword(keyword) { wantPath = true }
         arguments.append(t)  // the last use of `t`: moved, not copied
       }
     }

@@ -287,7 +287,11 @@ package enum Attr {
     package static let govShareWarn = 7, govShareMax = 8, membersMin = 9, membersMax = 10
     package static let periodMin = 11, periodMax = 12, rdIntensityMin = 13, startGrace = 14
     package static let asOf = 15, onTrackMin = 16, atRiskMin = 17
-    package static let ratingAggregate = 18, consensusMin = 19
+    // Looked up by name: settings added by other changes may come before them.
+    package static let crMax = Schema.planAttributeIndex("cr-max")!
+    package static let weightMove = Schema.planAttributeIndex("weight-move")!
+    package static let ratingAggregate = Schema.planAttributeIndex("rating-aggregate")!
+    package static let consensusMin = Schema.planAttributeIndex("consensus-min")!
   }
   package enum Criterion { package static let tag = 0, type = 1, scale = 2, weight = 3 }
   package enum Compare { package static let value = 0 }
@@ -346,6 +350,10 @@ extension Plan {
   /// The achievement ratios from which a goal is on track / at risk (SPEC §11), fractions.
   package var onTrackMin: Double { value(Attr.Plan.onTrackMin, \.number) }
   package var atRiskMin: Double { value(Attr.Plan.atRiskMin, \.number) }
+  /// R04's largest acceptable AHP consistency ratio CR (Saaty 1980: 0.10).
+  package var crMax: Double { value(Attr.Plan.crMax, \.number) }
+  /// R08's move of each weight, a fraction of the weight (0.10: 0.30 → 0.27 and 0.33).
+  package var weightMove: Double { value(Attr.Plan.weightMove, \.number) }
   /// How the experts' ratings become a field's score (SPEC §12): `mean`, `median` or `geomean`.
   package var ratingAggregate: String { value(Attr.Plan.ratingAggregate, \.choice) }
   /// R42's threshold: Kendall's W of the experts below which the panel disagrees (SPEC §12).

@@ -30,6 +30,23 @@ package enum PlanChange: Sendable {
   case group([PlanChange])
 }
 
+extension PlanChange {
+  /// Whether this change, already applied to `plan`, left every value, name and setting as it
+  /// was (a `set` to the value already there); the statement's place may have moved.
+  /// - Complexity: O(1) for an entity, O(s) for the s plan settings; other changes are changes.
+  package func changesNothing(in plan: Plan) -> Bool {
+    switch self {
+    case .replaced(let old):
+      guard let current = plan[old.kind][old.key] else { return false }
+      return current.name == old.name && current.values == old.values
+    case .settings(let values, _):
+      return values == plan.settings
+    default:
+      return false
+    }
+  }
+}
+
 extension Plan {
   /// Undoes `change` and returns the change that redoes it.
   /// - Complexity: O(1) for entity changes at the end of a table (add and its undo), O(n) in the

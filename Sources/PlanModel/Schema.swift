@@ -344,6 +344,15 @@ package enum Schema {
     .init(
       "at-risk-min", .percent, default: .number(0.70), since: 2, rule: "R34",
       "achievement ratio from which a goal is at risk rather than behind", "目标为“存在风险”而非“滞后”的完成比例下限"),
+    // The ranking rules' thresholds (SPEC §15, issue 17 item 3).
+    .init(
+      "cr-max", .number, default: .number(0.10), since: 2, rule: "R04",
+      "AHP consistency ratio CR above which the judgements are inconsistent (Saaty 1980: 0.10)",
+      "AHP 一致性比率 CR 超过此值即判断不一致（Saaty 1980：0.10）"),
+    .init(
+      "weight-move", .percent, default: .number(0.10), since: 2, rule: "R08",
+      "how far each weight is moved, as a share of itself, to test that the top set holds",
+      "检验前 cutoff 名是否稳定时各权重的相对变动幅度"),
     // Expert panels (SPEC §12).
     .init(
       "rating-aggregate", .choice(["mean", "median", "geomean"]), default: .choice("mean"), since: 2,

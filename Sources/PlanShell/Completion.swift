@@ -182,6 +182,7 @@ package struct Completer {
       case .choice(let values): keywords += values
       case .path: paths = true
       case .topic: keywords += Help.topics
+      case .year: ids += horizonYears
       case .number(let value): keywords.append(value)
       }
     }
@@ -254,6 +255,8 @@ package struct Completer {
     case .keys, .id: return !word.quoted
     case .choice(let values): return !word.quoted && values.contains(lower)
     case .path, .topic: return true
+    case .year:
+      return !word.quoted && !word.text.isEmpty && word.text.allSatisfy(\.isASCII) && word.text.allSatisfy(\.isNumber)
     case .number: return Double(word.text.hasSuffix("%") ? String(word.text.dropLast()) : word.text) != nil
     }
   }
@@ -378,6 +381,15 @@ package struct Completer {
     guard let horizon = plan.horizon, horizon.start.year <= horizon.end.year else { return [] }
     let taken = Set(keyParts(kind, typed: keys))
     return (horizon.start.year...horizon.end.year).map(String.init).filter { !taken.contains($0) }
+  }
+
+  /// The years to offer for a year under review (`review as-of <Tab>`): the horizon's, else
+  /// those the phases' periods span; none when neither is there.
+  var horizonYears: [String] {
+    let periods = plan.horizon.map { [$0] } ?? plan[.phase].values.compactMap { $0[Attr.Phase.period]?.period }
+    guard let first = periods.map(\.start.year).min(), let last = periods.map(\.end.year).max(), first <= last
+    else { return [] }
+    return (first...last).map(String.init)
   }
 
   /// The IDs of `kind`, in creation order.

@@ -4,42 +4,6 @@ import PlanLanguage
 import PlanModel
 
 extension Session {
-  func save(_ command: Command, _ arguments: CommandArguments) -> Bool {
-    let token = arguments["PATH"]
-    let force = arguments.has("force")
-    guard let path = token?.path ?? file else { return fail(.error(.noFile(), at: command.verbToken)) }
-    // A folder is refused at once: `force` would not help (it used to be suggested).
-    if let folder = FileIO.folderError(path) {
-      return fail(
-        .error(
-          .cannotWrite(path, reason: folder.reason), at: token?.location ?? command.location,
-          length: token?.length ?? 1))
-    }
-    if !force, isForeignFile(path) {
-      return fail(.error(.refuseOverwrite(path), at: token?.location ?? command.location, length: token?.length ?? 1))
-    }
-    if !force, ownFileChanged(path) {
-      return fail(.error(.changedOnDisk(path), at: token?.location ?? command.location, length: token?.length ?? 1))
-    }
-    do {
-      // Streamed: the plan's text is never held whole.
-      try FileIO.writeAtomically(to: FileIO.writeTarget(path)) { write in
-        PlanWriter.write(plan) { piece in
-          var piece = piece
-          piece.withUTF8 { write(UnsafeRawBufferPointer($0)) }
-        }
-      }
-    } catch {
-      return fail(
-        .error(
-          .cannotWrite(path, reason: error.reason), at: token?.location ?? command.location,
-          length: token?.length ?? 1))
-    }
-    markSaved(path: path)
-    notice(CommandText.saved(path))
-    return true
-  }
-
   func load(_ command: Command, _ arguments: CommandArguments) -> Bool {
     let token = arguments["PATH"]!
     let path = token.path!
@@ -47,9 +11,10 @@ extension Session {
     do {
       // Validated in the background once loaded (at the prompt): that starts while it loads.
       let early = validation.preparesInBackground ? EarlyValidation() : nil
-      let loaded = try PlanLoader.load(path: path, sources: sources, observer: early)
+      var stamp: FileStamp?
+      let loaded = try PlanLoader.load(path: path, sources: sources, observer: early, stamp: &stamp)
       validation.nextEarly = early
-      replacePlan(loaded, file: path)
+      replacePlan(loaded, file: path, stamp: stamp)
       onChange?(sourceText(of: command))
       notice(CommandText.loaded(path))
       return true
@@ -65,9 +30,13 @@ extension Session {
   }
 
   func newPlan(_ command: Command) -> Bool {
+    // An empty plan without a file is already new: nothing to record (issue 17 item 4).
+    if file == nil, plan.isEmpty { return true }
     guard confirmed("new", at: command.verbToken) else { return false }
     replacePlan(Plan(), file: nil)
     onChange?("new")
+    // The empty plan has nothing to lose: `quit` does not ask, the prompt shows no `*`.
+    markNothingToSave()
     return true
   }
 

@@ -33,15 +33,32 @@ extension Session {
     var options = ExportOptions(
       language: settings.language, width: path == nil ? Driver.terminalWidth() : nil, file: file)
     options.byteOrderMark = bom
+    options.hidesIDs = arguments.has("no-ids")
     guard let path, let pathToken else {
+      guard !format.isBinary else {
+        return fail(.error(.exportNeedsFile(format.rawValue, option: "to PATH"), at: arguments["format"]!))
+      }
       output.write(Exporter.export(plan, format: format, options: options))
       return true
     }
     let plan = plan
+    // A workbook or document is made whole (a zip archive), then written.
+    var binary: [UInt8] = []
+    if format.isBinary {
+      do {
+        binary = try Exporter.binary(plan, format: format, options: options)
+      } catch {
+        return fail(.error(.cannotWrite(path, reason: error.reason), at: pathToken))
+      }
+    }
     switch OutputFile.write(
       to: path, force: force,
       produce: { chunkSize, sink in
-        Exporter.write(plan, format: format, options: options, chunkSize: chunkSize, to: sink)
+        if format.isBinary {
+          binary.withUnsafeBytes(sink)
+        } else {
+          Exporter.write(plan, format: format, options: options, chunkSize: chunkSize, to: sink)
+        }
       })
     {
     case nil: break

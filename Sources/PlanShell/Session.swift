@@ -38,8 +38,14 @@ package final class Session {
   let validation = ValidationCache()
   /// The plan file this plan came from or was last saved to.
   package private(set) var file: String?
-  /// The plan file as it was when last loaded or saved.
-  private var fileStamp: FileStamp?
+  /// The plan file as it was when last loaded or saved (the stamp of the descriptor read or
+  /// written), or as `save merge` last found it on disk.
+  private(set) var fileStamp: FileStamp?
+  /// The plan as its file held it when last loaded or saved (or as `save merge` last found it on
+  /// disk): the base of `save merge`'s three-way merge, and what the file on disk is compared
+  /// with to tell an edit of its content from a mere new time stamp. A value: it shares its
+  /// tables with the session's plan until an edit changes one.
+  private(set) var savedPlan: Plan?
   package var settings: Settings
   package let sources = SourceStore()
   package let output: OutputSink
@@ -55,7 +61,7 @@ package final class Session {
   private var savedVersion = 0
   /// The version each file was last loaded or saved at, with its stamp then: `undo` back to a
   /// plan as it was loaded from another file finds it clean again.
-  private var savedByFile: [String: (version: Int, stamp: FileStamp?)] = [:]
+  private var savedByFile: [String: (version: Int, stamp: FileStamp?, plan: Plan?)] = [:]
   /// An undo or redo step; `command` made it (its text is the notice of `undo` and `redo`).
   private typealias Step = (change: PlanChange, version: Int, file: String?, command: Command?)
   private var undoStack: [Step] = []
@@ -195,6 +201,12 @@ package final class Session {
     }
     if cascade { reportCascade(before: countsBefore) }
     validation.note(change, in: plan, mutation: planMutations)
+    if command.verb == .set, change.changesNothing(in: plan) {
+      // A value set to what it already was: no undo step, nothing unsaved, nothing journalled
+      // (issue 17 item 4); the statement's place is put back as it was.
+      validation.note(plan.revert(change), in: plan, mutation: planMutations)
+      return true
+    }
     record(change)
     onChange?(sourceText(of: command))
     return true
@@ -306,7 +318,7 @@ package final class Session {
   private func switchFile(to newFile: String?) {
     guard newFile != file else { return }
     file = newFile
-    if let newFile, let saved = savedByFile[newFile] { (savedVersion, fileStamp) = saved }
+    if let newFile, let saved = savedByFile[newFile] { (savedVersion, fileStamp, savedPlan) = saved }
   }
 
   /// `undo` or `redo` inside a script (`run`): it undoes the script's own last change (or redoes
@@ -374,39 +386,63 @@ package final class Session {
 
   // MARK: Files
 
-  /// Marks the current plan as saved to / loaded from `path`.
-  func markSaved(path: String) {
-    file = path
-    fileStamp = FileIO.stamp(path)
+  /// Marks the current plan, empty and without a file after `new`, as having nothing to save.
+  func markNothingToSave() {
     savedVersion = version
-    savedByFile[path] = (version, fileStamp)
+  }
+
+  /// Marks the current plan as saved to / loaded from `path`.
+  /// - Parameter stamp: the stamp of the descriptor that was read or written (by path when not given).
+  func markSaved(path: String, stamp: FileStamp? = nil) {
+    file = path
+    fileStamp = stamp ?? FileIO.stamp(path)
+    savedPlan = plan
+    savedVersion = version
+    savedByFile[path] = (version, fileStamp, plan)
     onSaved?()
+  }
+
+  /// Takes `disk`, the plan the file on disk holds now (stamped `stamp`), as the base of the next
+  /// save without saving (`save merge` with conflicts): the next `save` writes the session's plan.
+  func rebase(on disk: Plan, stamp: FileStamp) {
+    savedPlan = disk
+    fileStamp = stamp
+    if let file { savedByFile[file] = (savedVersion, stamp, disk) }
+  }
+
+  /// Whether `path` is this plan's own file: the path it was loaded from or saved to (after
+  /// symlinks, however spelled), or another name of that file (a hard link). A file another
+  /// session saved there since is still this plan's own file, changed on disk (``Session/save``).
+  func isOwnFile(_ path: String) -> Bool {
+    guard let file else { return false }
+    if Session.location(path) == Session.location(file) { return true }
+    guard let own = fileStamp, let identity = FileIO.identity(path) else { return false }
+    return identity == own.identity
+  }
+
+  /// The absolute, standardized path a write to `path` goes to.
+  private static func location(_ path: String) -> String {
+    URL(fileURLWithPath: FileIO.writeTarget(path)).standardizedFileURL.path
   }
 
   /// Whether writing to `path` would replace a file that is not this plan's own.
   func isForeignFile(_ path: String) -> Bool {
-    guard FileIO.exists(path) else { return false }
-    guard let stamp = FileIO.stamp(path), let own = fileStamp else { return true }
-    return stamp.identity != own.identity
-  }
-
-  /// Whether the plan's own file was changed on disk since this session loaded or saved it.
-  func ownFileChanged(_ path: String) -> Bool {
-    guard let own = fileStamp, let stamp = FileIO.stamp(path) else { return false }
-    return stamp.identity == own.identity && stamp != own
+    FileIO.exists(path) && !isOwnFile(path)
   }
 
   /// Replaces the plan with one loaded from a file (one undo step).
-  func replacePlan(_ newPlan: Plan, file path: String?) {
+  /// - Parameter stamp: the stamp of the descriptor the plan was read from.
+  func replacePlan(_ newPlan: Plan, file path: String?, stamp: FileStamp? = nil) {
     let old = plan
     plan = newPlan
     validation.note(.whole(old), in: plan, mutation: planMutations)
     record(.whole(old))
     file = path
     if let path {
-      markSaved(path: path)
+      markSaved(path: path, stamp: stamp)
     } else {
       fileStamp = nil
+      savedPlan = nil
     }
   }
 
@@ -421,10 +457,11 @@ package final class Session {
   package func loadInitial(path: String, validatingEarly: Bool = false) -> Failure? {
     do {
       let early = validatingEarly ? EarlyValidation() : nil
-      let loaded = try PlanLoader.load(path: path, sources: sources, observer: early)
+      var stamp: FileStamp?
+      let loaded = try PlanLoader.load(path: path, sources: sources, observer: early, stamp: &stamp)
       earlyValidation = early
       plan = loaded
-      markSaved(path: path)
+      markSaved(path: path, stamp: stamp)
       undoStack.removeAll()
       return nil
     } catch {

@@ -52,7 +52,7 @@ struct CPlan: ParsableCommand {
     version: Version.string,
     subcommands: [
       Shell.self, Run.self, Check.self, Rank.self, Export.self, Fmt.self, Diff.self, Merge.self, Lsp.self,
-      Reference.self,
+      Reference.self, Review.self,
     ],
     defaultSubcommand: Shell.self
   )
@@ -119,14 +119,16 @@ struct Rank: ParsableCommand {
 extension ExportFormat: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Write the roadmap as text, markdown, json, csv or html.")
+  static let configuration = CommandConfiguration(
+    abstract: "Write the roadmap as text, markdown, json, csv or html, or a workbook (xlsx) or document (docx) file.")
   @OptionGroup var common: CommonOptions
-  @Option(help: "text, markdown, json, csv or html.") var format: ExportFormat
+  @Option(help: "text, markdown, json, csv, html, xlsx or docx (xlsx and docx need -o FILE).") var format: ExportFormat
   @Option(name: [.short, .customLong("output")], help: "Write to FILE instead of standard output.") var output: String?
   @Flag(help: "Overwrite an existing output file.") var force = false
   @Option(help: "Width of text tables in columns, 40 to 1000 (default: the terminal's, or 100).") var width: Int?
   @Flag(help: "ASCII instead of Unicode block characters in the text timeline.") var ascii = false
   @Flag(help: "Start a CSV export with a UTF-8 byte-order mark (for Excel on Chinese Windows).") var bom = false
+  @Flag(help: "Leave the IDs out of a docx document's text.") var noIds = false
   @Argument(help: "A plan file.") var plan: String
 
   /// Tables are laid out and tested down to 40 columns; narrower, they cannot keep every line
@@ -135,14 +137,52 @@ struct Export: ParsableCommand {
     if let width, !(40...1000).contains(width) {
       throw ValidationError("--width must be 40 to 1000 columns (got \(width))")
     }
+    if noIds && format != .docx { throw ValidationError("--no-ids goes with --format docx") }
   }
 
   func run() throws {
     var options = ExportOptions(width: width, ascii: ascii)
     options.byteOrderMark = bom
+    options.hidesIDs = noIds
     throw ExitCode(
       Driver.export(
         plan: plan, format: format, output: output, force: force, options: options,
+        common: common.settings))
+  }
+}
+
+extension ReviewFormat: ExpressibleByArgument {}
+
+struct Review: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "The annual review (年度评估): goals' status, money planned vs paid, changes since approval.",
+    discussion: """
+      Exit status: 0; 1 when the plan has errors (listed on standard error after the report); \
+      2 when PLAN or the approved plan does not load.
+      退出状态：0；计划有错误时为 1（错误在报告之后输出到标准错误）；计划或批复版本无法载入时为 2。
+      """)
+  @OptionGroup var common: CommonOptions
+  @Option(help: "The year under review (default: the plan's as-of, else the latest year recorded).") var asOf: Int?
+  @Option(help: "The plan as approved: list every goalpost moved since.") var against: String?
+  @Option(help: "text, markdown, json, csv or html.") var format: ReviewFormat = .text
+  @Option(name: [.short, .customLong("output")], help: "Write to FILE instead of standard output.") var output: String?
+  @Flag(help: "Overwrite an existing output file.") var force = false
+  @Option(help: "Width of text tables in columns, 40 to 1000 (default: the terminal's, or 100).") var width: Int?
+  @Argument(help: "A plan file.") var plan: String
+
+  func validate() throws {
+    if let asOf, !(1000...9999).contains(asOf) {
+      throw ValidationError("--as-of must be a year of four digits (got \(asOf))")
+    }
+    if let width, !(40...1000).contains(width) {
+      throw ValidationError("--width must be 40 to 1000 columns (got \(width))")
+    }
+  }
+
+  func run() throws {
+    throw ExitCode(
+      Driver.review(
+        plan: plan, asOf: asOf, against: against, format: format, output: output, force: force, width: width,
         common: common.settings))
   }
 }
@@ -218,7 +258,9 @@ enum Main {
   /// where swift-argument-parser looks for them.
   static func arguments() -> [String] {
     let args = Array(CommandLine.arguments.dropFirst())
-    let subcommands = Set(["shell", "run", "check", "rank", "export", "fmt", "diff", "merge", "lsp", "reference"])
+    let subcommands = Set([
+      "shell", "run", "check", "rank", "export", "fmt", "diff", "merge", "lsp", "reference", "review",
+    ])
     let withValue = Set(["--lang", "--color"])
     let flags = Set(["-q", "--quiet"])
     var leading: [String] = []

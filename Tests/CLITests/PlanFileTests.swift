@@ -36,7 +36,7 @@ import Testing
     let preamble = lines.dropFirst().prefix { $0.hasPrefix("#") }
     let body = lines.dropFirst().filter { !$0.hasPrefix("#") && !$0.isEmpty }
     let shuffledText =
-      (["# cplan plan 1"] + preamble + Self.shuffled(Array(body), seed: 42)).joined(separator: "\n") + "\n"
+      ([lines[0]] + preamble + Self.shuffled(Array(body), seed: 42)).joined(separator: "\n") + "\n"
     #expect(shuffledText != text)
     try CLI.write(shuffledText, to: dir.appendingPathComponent("shuffled.plan"))
     let script =
@@ -46,7 +46,7 @@ import Testing
     let sorted = try Data(contentsOf: dir.appendingPathComponent("sorted.plan"))
     #expect(sorted == (try Data(contentsOf: dir.appendingPathComponent("fromShuffled.plan"))))
     #expect(sorted == (try Data(contentsOf: dir.appendingPathComponent("again.plan"))))
-    #expect(String(decoding: sorted, as: UTF8.self).hasPrefix("# cplan plan 1\n# 吉林省创新联合体建设规划"))
+    #expect(String(decoding: sorted, as: UTF8.self).hasPrefix("# cplan plan 2\n# 吉林省创新联合体建设规划"))
     #expect(sorted == (try Data(contentsOf: Self.jilin)), "the sample plan is in canonical form")
   }
 
@@ -140,13 +140,14 @@ import Testing
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice
     try process.run()
-    usleep(300_000)
+    // Opening the FIFO for writing waits until the script opens it at `run go`, after its load:
+    // no sleep to guess how long loading takes on a busy machine.
+    let go = try FileHandle(forWritingTo: URL(fileURLWithPath: fifo))
     let handle = try FileHandle(forWritingTo: file)
     handle.seekToEndOfFile()
     handle.write(Data("add field F9 \"编辑器里加的\"\n".utf8))
     try handle.close()
     // Release the script: `run go` reads an empty script from the FIFO.
-    let go = try FileHandle(forWritingTo: URL(fileURLWithPath: fifo))
     try go.close()
     process.waitUntilExit()
     let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

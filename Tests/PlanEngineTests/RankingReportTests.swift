@@ -91,7 +91,7 @@ struct RankingReportTests {
     }
     #expect(tables == 3)
     #expect(text.contains("λmax = 4.0458, CI = 0.0153, RI = 0.90, CR = 0.0170"))
-    #expect(text.contains(language == .zh ? "名次" : "Rank"))
+    #expect(text.contains(language == .zh ? "排名" : "Rank"))
     #expect(text.contains(language == .zh ? "无" : "none"))
     #expect(text.contains("0.809"))
   }

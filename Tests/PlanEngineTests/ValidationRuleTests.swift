@@ -45,8 +45,9 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     RuleCase("R15", ["set plan members-max 4"]),
     RuleCase("R16", ["set consortium K1 ip-strategy no"]),
     RuleCase("R17", ["set measure M2 instrument scenario"]),
-    RuleCase("R18", ["set consortium K1 period 2025..2026"]),
-    RuleCase("R18", ["set consortium K1 period 2024..2027"]),
+    // Periods that end before 2028 would leave G2 due after them (R46).
+    RuleCase("R18", ["set consortium K1 period 2027..2028"]),
+    RuleCase("R18", ["set consortium K1 period 2024..2028"]),
     RuleCase("R18", ["set consortium K1 period 2028..2025"]),
     RuleCase("R19", ["set org faw rd-intensity 2%"]),
     RuleCase("R20", ["set phase P3 period 2029..2031"]),
@@ -99,6 +100,11 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
       asOf2025 + ["add actual G1 2025 3", "add outlay K1 2025 enterprise 1000", "add outlay K1 2025 provincial 1500"],
       severity: .error),
     RuleCase("R45", ["set measure M1 funder none"]),
+    // SPEC §15's rules and the amended R27 and R30.
+    RuleCase("R27", ["set funding K1 P2 provincial amount 4000"], severity: .warning),  // P2: 4000/12000 = 33.3%
+    RuleCase("R30", ["set measure M1 start none"]),  // undated
+    RuleCase("R46", ["set consortium K1 period 2025..2027"]),  // G2 (P2 2027..2028) is due in 2028
+    RuleCase("R47", ["add org faw2 \"一汽\" type enterprise"]),
     // The expert panel (SPEC §12), from the fixture with a panel that agrees with its scores
     // (PanelRuleTests.panel); hand-computed values in PanelRuleTests.
     RuleCase(
@@ -303,12 +309,30 @@ struct ValidationRuleTests {
   /// Each threshold moved past the case that breaks its rule silences it; left at its default
   /// the rule still fires (the cases above).
   @Test(arguments: [
-    // 2025..2026 lasts 2 years: within 2..5.
-    (["set consortium K1 period 2025..2026", "set plan period-min 2"], "R18"),
+    // 2027..2028 lasts 2 years: within 2..5.
+    (["set consortium K1 period 2027..2028", "set plan period-min 2"], "R18"),
     // faw at 2% against a minimum of 1.5%.
     (["set org faw rd-intensity 2%", "set plan rd-intensity-min 1.5%"], "R19"),
     // M3 starts 2027-06, five months after P2 begins (2027-01): within a grace of 5 months.
     (["set measure M3 start 2027-06", "set plan start-grace 5"], "R30"),
+    // a12 = 2, a23 = 2, a13 = 1: λmax = 3.2174, CI = 0.1087, CR = CI/0.58 = 0.187 (numpy
+    // eigvals) — above 0.10, within 0.2.
+    (
+      [
+        "set plan weighting ahp", "add compare C1 C2 2", "add compare C2 C3 2", "add compare C1 C3 1",
+        "set plan cr-max 0.2",
+      ],
+      "R04"
+    ),
+    // F2 at 10, 10, 6.5 against F1's 9: with C3's weight w, the others keeping their 4:3
+    // proportion, F2 = 10 − 3.5·w, above 9 once w < 0.2857, a move of 4.76% of 0.30. A 10% move
+    // (w = 0.27: F2 = 9.055) changes the top 1; a 4% move (w = 0.288: F2 = 8.992) does not.
+    (
+      [
+        "set score F2 C1 value 10", "set score F2 C2 value 10", "set score F2 C3 value 6.5",
+        "set plan weight-move 4%",
+      ], "R08"
+    ),
   ])
   func aThresholdSettingMovesTheRule(edits: [String], rule: String) throws {
     let broken = try ValidationFixture.plan(Array(edits.dropLast()))
@@ -351,5 +375,113 @@ struct ValidationRuleTests {
   ])
   func r45(edits: [String], fires: Bool) throws {
     #expect(ValidationFixture.codes(try ValidationFixture.plan(edits)) == (fires ? ["R45"] : []))
+  }
+
+  // MARK: SPEC §15: R27 per phase, R30 undated, R46, R47, a baseline-year after the horizon
+
+  /// K1's lines: P1 enterprise 8000 + provincial 1000; P2 enterprise 8000 + provincial 4000.
+  /// P2 alone: 4000 / 12000 = 33.3% > 30%; all phases: 5000 / 21000 = 23.8%, within the cap.
+  @Test func r27JudgesEachPhase() throws {
+    let plan = try ValidationFixture.plan(["set funding K1 P2 provincial amount 4000"])
+    let findings = Engine.validate(plan)
+    let d = try #require(findings.first)
+    #expect(findings.count == 1)
+    #expect(d.code == "R27" && d.severity == .warning)
+    // At P2's first line of K1, the statement `add funding K1 P2 enterprise 8000`.
+    let line = try #require(
+      ValidationFixture.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+        $0.hasPrefix("add funding K1 P2 enterprise")
+      })
+    #expect(d.location?.file == "fixture.plan" && d.location?.line == line + 1)
+    #expect(
+      d.message.en
+        == "the government share of consortium K1 (汽车联合体)'s funding in phase P2 is 33.3% (provincial 4000 of 12000 万元), above gov-share-warn 30%"
+    )
+    #expect(d.message.zh == "联合体 K1（汽车联合体）阶段 P2 资金中政府出资占比 33.3%（省级 4000，共 12000 万元），超过 gov-share-warn 30%")
+  }
+
+  /// P2 at 3000 / 4000 = 75% government is an error even though all phases together,
+  /// 4000 / 13000 = 30.8%, only warn (the phase's finding first: its first line was last set
+  /// by an `<edit>`, which sorts before `fixture.plan`); a consortium funded in one phase gets one finding.
+  @Test(arguments: [
+    (
+      ["set funding K1 P2 enterprise amount 1000", "set funding K1 P2 provincial amount 3000"],
+      [Diagnostic.Severity.error, .warning]
+    ),
+    (
+      [
+        "remove funding K1 P2 enterprise", "remove funding K1 P2 provincial",
+        "set funding K1 P1 provincial amount 4000",
+      ], [.warning]
+    ),
+  ])
+  func r27PhaseAndTotal(edits: [String], severities: [Diagnostic.Severity]) throws {
+    let findings = Engine.validate(try ValidationFixture.plan(edits)).filter { $0.code == "R27" }
+    #expect(findings.map(\.severity) == severities)
+  }
+
+  @Test func r30WarnsOfAnUndatedMeasure() throws {
+    let plan = try ValidationFixture.plan(["set measure M4 start none"])
+    let d = try #require(Engine.validate(plan).first)
+    #expect(d.code == "R30" && d.severity == .warning)
+    #expect(
+      d.message.en
+        == "measure M4 (揭榜挂帅) has no start month, so it cannot be checked against its phase P1, which begins 2025-01; set start"
+    )
+    #expect(d.message.zh == "措施 M4（揭榜挂帅）没有开始月份，无法与所属阶段 P1（2025-01 开始）核对；请设置开始月份（start）")
+  }
+
+  /// `start-grace` is the months a measure may start after its phase: M3 (P2 from 2027-01) at
+  /// 2027-03 is 2 months late.
+  @Test(arguments: [(0, true), (1, true), (2, false), (6, false)])
+  func r30Grace(months: Int, fires: Bool) throws {
+    let plan = try ValidationFixture.plan(["set measure M3 start 2027-03", "set plan start-grace \(months)"])
+    #expect(ValidationFixture.codes(plan) == (fires ? ["R30"] : []))
+  }
+
+  @Test func r46NamesTheGoalAndBothYears() throws {
+    let plan = try ValidationFixture.plan(["set consortium K1 period 2025..2027"])
+    let d = try #require(Engine.validate(plan).first)
+    #expect(d.code == "R46" && d.severity == .warning)
+    #expect(
+      d.message.en
+        == "goal G2 (整车规模化) is due in 2028, after consortium K1 (汽车联合体)'s period 2025..2027 ends; set its target-year or the consortium's period"
+    )
+  }
+
+  /// A goal's own target-year counts before its phase's end; a goal due in the consortium's last
+  /// year is on time; plan-wide goals (G9, P3 2029..2030) are not judged.
+  @Test(arguments: [
+    (["set consortium K1 period 2025..2027", "set goal G2 target-year 2027"], false),
+    (["set consortium K2 period 2025..2027", "set goal G5 target-year 2027"], false),
+    (["set consortium K2 period 2025..2027"], true),
+    (["set goal G9 target-year 2030"], false),
+  ])
+  func r46(edits: [String], fires: Bool) throws {
+    #expect(ValidationFixture.codes(try ValidationFixture.plan(edits)).contains("R46") == fires)
+  }
+
+  @Test func r47NamesBothOrgs() throws {
+    let plan = try ValidationFixture.plan(["add org faw2 \" 一汽 \" type enterprise"])
+    let d = try #require(Engine.validate(plan).first)
+    #expect(d.code == "R47" && d.severity == .warning && d.location?.file == "<edit>")
+    #expect(
+      d.message.en
+        == "org faw2 has the same name as org faw (\"一汽\"); if they are one organisation, keep one ID and remove the other, else tell them apart by name"
+    )
+  }
+
+  /// Names differ by a character, or the second org has none: no finding.
+  @Test(arguments: [["add org faw2 \"一汽集团\" type enterprise"], ["add org faw2 type enterprise"]])
+  func r47Silent(edits: [String]) throws {
+    #expect(ValidationFixture.codes(try ValidationFixture.plan(edits)).isEmpty)
+  }
+
+  /// A baseline-year after the horizon (2025..2030) leaves no target-year after it: R38.
+  @Test func aBaselineYearAfterTheHorizonIsFound() throws {
+    let plan = try ValidationFixture.plan(["set goal G9 baseline-year 2031"])
+    let findings = Engine.validate(plan)
+    #expect(findings.map(\.code) == ["R38"])
+    #expect(findings.first?.message.en == "goal G9 (产业生态)'s target year 2030 is not after its baseline year 2031")
   }
 }

@@ -11,7 +11,7 @@ import Testing
     .text: "txt", .markdown: "md", .json: "json", .csv: "csv", .html: "html",
   ]
 
-  @Test(arguments: ExportFixtures.planNames, ExportFormat.allCases)
+  @Test(arguments: ExportFixtures.planNames, ExportFormat.textFormats)
   func everyFormatInBothLanguages(plan name: String, format: ExportFormat) throws {
     let plan = try ExportFixtures.plan(name)
     for language in MessageLanguage.allCases {

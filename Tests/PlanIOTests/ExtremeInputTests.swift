@@ -243,9 +243,13 @@ import Testing
           _ = RankingReport.text(ranking, plan: plan, language: language)
         }
       }
-      for format in thorough ? ExportFormat.allCases : [.text, .json] {
+      for format in thorough ? ExportFormat.textFormats : [.text, .json] {
         let out = Exporter.export(plan, format: format, options: ExportOptions(language: language, width: 80))
         #expect(!out.isEmpty)
+      }
+      for format in thorough ? ExportFormat.allCases.filter(\.isBinary) : [] {
+        let bytes = try Exporter.binary(plan, format: format, options: ExportOptions(language: language))
+        #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))  // a zip's local file header, "PK\3\4"
       }
     }
     let saved = PlanWriter.write(plan)

@@ -21,6 +21,7 @@ import Testing
     (ExportLabels.self, "Sources/PlanIO/Catalog/ExportLabels.swift"),
     (DiffText.self, "Sources/PlanIO/Catalog/DiffText.swift"),
     (MergeText.self, "Sources/PlanIO/Catalog/MergeText.swift"),
+    (ReviewLabels.self, "Sources/PlanIO/Catalog/ReviewLabels.swift"),
     (ShellText.self, "Sources/PlanShell/Catalog/ShellText.swift"),
     (CommandText.self, "Sources/PlanShell/Catalog/CommandText.swift"),
   ]
@@ -105,5 +106,30 @@ import Testing
     for name in declared {
       #expect(names.contains(name), "\(Self.name(catalog)).\(name) is not among its entries")
     }
+  }
+
+  /// One term, one translation: a label (a text of at most three words, such as a column
+  /// heading) that two catalogs both hold in English says the same in Chinese in both, so the
+  /// `rank` report and the exports do not head one column 名次 in one and 排名 in the other.
+  @Test func oneLabelHasOneTranslation() {
+    // Homonyms: one English word for two things. `member` is the kind (a consortium's member,
+    // 成员) and the role keyword (an ordinary member beside the lead and the core, 一般成员).
+    let homonyms: Set<String> = ["member"]
+    var seen: [String: (zh: String, label: String)] = [:]
+    for (catalog, _) in Self.catalogs {
+      for entry in catalog.entries {
+        for text in entry.texts where text.en.split(separator: " ").count <= 3 && Self.hasLetters(text.en) {
+          let label = "\(Self.name(catalog)).\(entry.name)"
+          if homonyms.contains(text.en) { continue }
+          if let earlier = seen[text.en] {
+            #expect(
+              earlier.zh == text.zh, "'\(text.en)': \(earlier.label) says \(earlier.zh), \(label) says \(text.zh)")
+          } else {
+            seen[text.en] = (text.zh, label)
+          }
+        }
+      }
+    }
+    #expect(seen["Rank"]?.zh == "排名")
   }
 }

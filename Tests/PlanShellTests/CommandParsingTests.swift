@@ -118,7 +118,7 @@ import Testing
       #expect(completer.complete("list \(kind) K1 ").candidates.isEmpty, "\(kind)")
     }
     #expect(completer.complete("list field ").candidates.isEmpty)
-    #expect(completer.complete("save ").candidates == ["force"])
+    #expect(completer.complete("save ").candidates == ["force", "merge"])
     let list = try #require(Help.text("list", language: .en))
     for kind in ["member", "goal", "measure", "funding"] { #expect(list.contains("\n  list \(kind) CONSORTIUM\n")) }
     #expect(try #require(Help.text("recover", language: .en)).hasPrefix("recover [JOURNAL]\n"))

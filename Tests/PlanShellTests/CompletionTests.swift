@@ -40,7 +40,7 @@ import Testing
   @Test(arguments: [
     // verbs
     ("", Verb.allCases.map(\.rawValue)),
-    ("re", ["remove", "rename", "redo", "recover"]),
+    ("re", ["remove", "rename", "redo", "recover", "review"]),
     ("AD", ["add"]),
     // kinds
     ("add crit", ["criterion"]),
@@ -98,8 +98,9 @@ import Testing
     ("rank ", ["method", "sensitivity", "robustness", "samples", "spread", "seed"]),
     ("rank robustness samples ", ["10000"]),
     ("rank method t", ["topsis"]),
-    ("export ", ["text", "markdown", "json", "csv", "html"]),
+    ("export ", ["text", "markdown", "json", "csv", "html", "xlsx", "docx"]),
     ("export html ", ["to", "force"]),
+    ("export docx ", ["to", "force", "no-ids"]),
     ("validate ", ["strict"]),
     ("help R2", ["R20", "R21", "R22", "R23", "R24", "R25", "R26", "R27", "R28", "R29"]),
     // nothing: a new ID, inside a string, in a comment, after an unknown verb
@@ -134,7 +135,7 @@ import Testing
     #expect(CompletionTests.complete("add co").action == .list(["compare", "consortium"]))
     // "cons" → consortium only.
     #expect(CompletionTests.complete("add cons").action == .replace("consortium "))
-    #expect(CompletionTests.complete("re").action == .list(["remove", "rename", "redo", "recover"]))
+    #expect(CompletionTests.complete("re").action == .list(["remove", "rename", "redo", "recover", "review"]))
     #expect(Completion(word: "c", candidates: ["compare", "compute"]).action == .replace("comp"))
   }
 

@@ -114,6 +114,7 @@ import Testing
     case .choice(let values): return values.map { [$0] }
     case .path: return [[file]]
     case .topic: return Help.topics.map { [$0] }
+    case .year: return [["2025"]]
     case .number(let value): return [[value]]
     }
   }
@@ -304,6 +305,8 @@ import Testing
             return [[key.parts[position]]]
           }
         }
+        // The year of `review as-of YEAR`: one the plan's phases span.
+        if placeholder == "YEAR" { return [["2025"]] }
         let kind = try #require(Kind(rawValue: placeholder.lowercased()), "placeholder \(placeholder)")
         return [[try #require(plan[kind].keys.first).a]]
       }

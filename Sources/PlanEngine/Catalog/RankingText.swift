@@ -11,12 +11,14 @@ package enum RankingText: TextCatalog {
       zh: "优先级排序（\(topsis ? "TOPSIS 法" : "加权和法")；\(ahp ? "AHP 权重" : "直接赋权")）")
   }
 
-  package static let rank = LocalizedText(en: "Rank", zh: "名次")
+  package static let rank = LocalizedText(en: "Rank", zh: "排名")
   package static let field = LocalizedText(en: "Field", zh: "领域")
   package static let name = LocalizedText(en: "Name", zh: "名称")
   package static let score = LocalizedText(en: "Score", zh: "得分")
   package static let criterion = LocalizedText(en: "Criterion", zh: "准则")
-  package static let tag = LocalizedText(en: "Tag", zh: "标签")
+  /// A criterion's `tag`: which of the seed's three bases (industrial chain, lead enterprise,
+  /// science and education) it measures.
+  package static let tag = LocalizedText(en: "Basis", zh: "基础")
   package static let type = LocalizedText(en: "Type", zh: "类型")
   package static let weight = LocalizedText(en: "Weight", zh: "权重")
   package static let flipsAt = LocalizedText(en: "Flips at", zh: "翻转点")
@@ -31,12 +33,12 @@ package enum RankingText: TextCatalog {
     zh: "（准则列为各准则的贡献 wⱼ·nᵢⱼ，合计为得分）")
 
   /// The AHP consistency line; `figures` are the numbers (`λmax = …, CR = …`), `consistent`
-  /// whether CR ≤ 0.10.
-  package static func consistency(_ figures: String, consistent: Bool) -> LocalizedText {
+  /// whether CR ≤ `limit` (the plan's `cr-max`, `0.10` by default).
+  package static func consistency(_ figures: String, consistent: Bool, limit: String = "0.10") -> LocalizedText {
     let verdict =
       consistent
-      ? LocalizedText(en: "≤ 0.10: consistent", zh: "≤ 0.10：一致性可以接受")
-      : LocalizedText(en: "> 0.10: the judgements are inconsistent, see R04", zh: "> 0.10：判断不一致，见 R04")
+      ? LocalizedText(en: "≤ \(limit): consistent", zh: "≤ \(limit)：一致性可以接受")
+      : LocalizedText(en: "> \(limit): the judgements are inconsistent, see R04", zh: "> \(limit)：判断不一致，见 R04")
     return LocalizedText(
       en: "AHP consistency: \(figures) (\(verdict.en))", zh: "AHP 一致性：\(figures)（\(verdict.zh)）")
   }

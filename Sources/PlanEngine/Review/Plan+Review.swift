@@ -63,17 +63,21 @@ extension Plan {
     return out
   }
 
-  /// Each consortium with outlays (in plan order) and its money as of `asOf`.
+  /// Each consortium with outlays (in plan order) and its money as of `asOf`; with
+  /// `includingUnpaid`, also each consortium with funding lines and no outlay (the review's
+  /// money table).
   /// - Complexity: O(funding lines × years + outlays).
-  package func consortiumMoney(asOf: Int) -> [(consortium: Entity, money: ConsortiumMoney)] {
+  package func consortiumMoney(asOf: Int, includingUnpaid: Bool = false) -> [(
+    consortium: Entity, money: ConsortiumMoney
+  )] {
     var outlays: [String: [PaidOutlay]] = [:]
     for o in self[.outlay].values {
       guard let year = Int(o.key.b), let amount = o[Attr.Outlay.amount]?.number else { continue }
       outlays[o.key.a, default: []].append(PaidOutlay(year: year, source: o.key.c, amount: amount))
     }
-    guard !outlays.isEmpty else { return [] }
+    guard !outlays.isEmpty || (includingUnpaid && !self[.funding].isEmpty) else { return [] }
     var funding: [String: [PlannedFunding]] = [:]
-    for f in self[.funding].values where outlays[f.key.a] != nil {
+    for f in self[.funding].values where includingUnpaid || outlays[f.key.a] != nil {
       // A reversed period (R20's error) plans nothing.
       guard let phase = entity(.phase, f.key.b), let period = phase[Attr.Phase.period]?.period,
         period.start <= period.end, let amount = f[Attr.Funding.amount]?.number
@@ -81,8 +85,57 @@ extension Plan {
       funding[f.key.a, default: []].append(PlannedFunding(source: f.key.c, amount: amount, period: period))
     }
     return self[.consortium].values.compactMap { k in
-      guard let paid = outlays[k.id] else { return nil }
-      return (k, ConsortiumMoney(funding: funding[k.id] ?? [], outlays: paid, asOf: asOf))
+      let paid = outlays[k.id]
+      guard paid != nil || (includingUnpaid && funding[k.id] != nil) else { return nil }
+      return (k, ConsortiumMoney(funding: funding[k.id] ?? [], outlays: paid ?? [], asOf: asOf))
     }
+  }
+
+  /// The first year of the earliest phase period, nil when no phase has one: the horizon's
+  /// stand-in for the year under review of a plan without `horizon`.
+  package var earliestPhaseYear: Int? {
+    self[.phase].values.compactMap { $0[Attr.Phase.period]?.period?.start.year }.min()
+  }
+
+  /// Each phase's position when phases are ordered by start, then plan order (a phase without
+  /// a period last), by phase ID: the order in which reports list goals.
+  package func phaseRanks() -> [String: Int] {
+    let phases = Array(self[.phase].values)
+    let order = phases.indices.sorted { a, b in
+      let pa = phases[a][Attr.Phase.period]?.period, pb = phases[b][Attr.Phase.period]?.period
+      switch (pa, pb) {
+      case (let pa?, let pb?) where pa.start != pb.start: return pa.start < pb.start
+      case (nil, _?): return false
+      case (_?, nil): return true
+      default: return a < b
+      }
+    }
+    var ranks: [String: Int] = [:]
+    for (rank, i) in order.enumerated() { ranks[phases[i].id] = rank }
+    return ranks
+  }
+
+  /// What the changes since approval compare of this plan (``PlanSnapshot``): goals with their
+  /// effective target-year and checkpoints, measures and funding lines, in plan order.
+  /// - Complexity: O(goals + checkpoints + measures + funding lines).
+  package func snapshot() -> PlanSnapshot {
+    let (checkpoints, _) = goalRecords()
+    let goals = self[.goal].values.map { g in
+      PlanSnapshot.Goal(
+        id: g.id, name: g.name ?? "", indicator: g[Attr.Goal.indicator]?.text, phase: g[Attr.Goal.phase]?.ref ?? "",
+        direction: g[Attr.Goal.direction]?.choice == "down" ? .down : .up, target: g[Attr.Goal.target]?.number,
+        targetYear: phaseYears(of: g).map {
+          GoalTrack.effectiveTargetYear(g[Attr.Goal.targetYear]?.integer, phaseEndYear: $0.end)
+        },
+        checkpoints: (checkpoints[g.id] ?? []).sorted { $0.year < $1.year })
+    }
+    let measures = self[.measure].values.map {
+      PlanSnapshot.Measure(id: $0.id, amount: $0[Attr.Measure.amount]?.number)
+    }
+    let funding = self[.funding].values.map { f in
+      PlanSnapshot.Funding(
+        consortium: f.key.a, phase: f.key.b, source: f.key.c, amount: f[Attr.Funding.amount]?.number ?? 0)
+    }
+    return PlanSnapshot(goals: goals, measures: measures, funding: funding)
   }
 }

@@ -130,7 +130,7 @@ final class RuleContext {
   /// R01/R02/R03/R05 error) and, with AHP, the judgements are consistent (no R04 error).
   var trustedBasis: RankingBasis? {
     guard case .success(let basis) = basis else { return nil }
-    if let ahp = basis.ahp, basis.input.criterionCount >= 3, ahp.cr > RankingRules.maximumCR { return nil }
+    if let ahp = basis.ahp, basis.input.criterionCount >= 3, ahp.cr > plan.crMax { return nil }
     return basis
   }
 

@@ -17,7 +17,6 @@ import PlanModel
 ///   the plan's own `method`. R08–R10 need `cutoff`; without it they have nothing to check.
 enum RankingRules {
   /// The largest consistent CR (Saaty 1980; SPEC §7 R04).
-  static let maximumCR = 0.10
 
   /// How far the weights' sum may lie from 1 (SPEC §7 R01), plus rounding slack for binary fractions.
   static let weightSumTolerance = 0.001 + 1e-12

@@ -1,3 +1,4 @@
+import PlanEngine
 import PlanLanguage
 import PlanModel
 
@@ -18,7 +19,7 @@ package enum ExportLabels: TextCatalog {
   static let consortia = LocalizedText(en: "Consortia", zh: "创新联合体")
   static let consortium = LocalizedText(en: "Consortium", zh: "联合体")
   static let members = LocalizedText(en: "Members", zh: "成员单位")
-  static let goals = LocalizedText(en: "Goals", zh: "阶段目标")
+  static let goals = LocalizedText(en: "Phased goals", zh: "阶段目标")
   static let measures = LocalizedText(en: "Support measures", zh: "支持措施")
   static let planWide = LocalizedText(en: "Plan-wide goals and measures", zh: "全局目标与措施")
   static let funding = LocalizedText(en: "Funding", zh: "资金安排")
@@ -37,14 +38,16 @@ package enum ExportLabels: TextCatalog {
 
   // MARK: Columns
 
-  static let rank = LocalizedText(en: "Rank", zh: "排名")
-  static let field = LocalizedText(en: "Field", zh: "领域")
-  static let name = LocalizedText(en: "Name", zh: "名称")
-  static let score = LocalizedText(en: "Score", zh: "得分")
-  static let criterion = LocalizedText(en: "Criterion", zh: "准则")
-  static let tag = LocalizedText(en: "Basis", zh: "基础")
-  static let type = LocalizedText(en: "Type", zh: "类型")
-  static let weight = LocalizedText(en: "Weight", zh: "权重")
+  // The ranking's columns (rank, field, name, score, criterion, basis, type, weight) are
+  // RankingText's: the `rank` report and the exports head them alike.
+  static var rank: LocalizedText { RankingText.rank }
+  static var field: LocalizedText { RankingText.field }
+  static var name: LocalizedText { RankingText.name }
+  static var score: LocalizedText { RankingText.score }
+  static var criterion: LocalizedText { RankingText.criterion }
+  static var tag: LocalizedText { RankingText.tag }
+  static var type: LocalizedText { RankingText.type }
+  static var weight: LocalizedText { RankingText.weight }
   static let flipAt = LocalizedText(en: "Top changes at weight", zh: "首位改变时的权重")
   static let chain = LocalizedText(en: "Chain", zh: "产业链位置")
   static let org = LocalizedText(en: "Org", zh: "单位")
@@ -89,11 +92,14 @@ package enum ExportLabels: TextCatalog {
     return LocalizedText(en: "Method: \(m.en), \(w.en)", zh: "方法：\(m.zh)，\(w.zh)")
   }
 
-  static func consistency(lambdaMax: String, ci: String, ri: String, cr: String, ok: Bool) -> LocalizedText {
+  /// `limit` is the plan's `cr-max` (`0.10` by default).
+  static func consistency(lambdaMax: String, ci: String, ri: String, cr: String, ok: Bool, limit: String = "0.10")
+    -> LocalizedText
+  {
     LocalizedText(
       en:
-        "AHP consistency: λmax \(lambdaMax), CI \(ci), RI \(ri), CR \(cr) (\(ok ? "≤ 0.10, acceptable" : "> 0.10, revise the judgements"))",
-      zh: "AHP 一致性：λmax \(lambdaMax)，CI \(ci)，RI \(ri)，CR \(cr)（\(ok ? "≤ 0.10，可以接受" : "> 0.10，需调整判断矩阵")）")
+        "AHP consistency: λmax \(lambdaMax), CI \(ci), RI \(ri), CR \(cr) (\(ok ? "≤ \(limit), acceptable" : "> \(limit), revise the judgements"))",
+      zh: "AHP 一致性：λmax \(lambdaMax)，CI \(ci)，RI \(ri)，CR \(cr)（\(ok ? "≤ \(limit)，可以接受" : "> \(limit)，需调整判断矩阵")）")
   }
 
   static func cutoff(_ n: Int) -> LocalizedText {
@@ -172,6 +178,40 @@ package enum ExportLabels: TextCatalog {
 
   /// The heading of a group of members without a chain position.
   static let noChain = LocalizedText(en: "(no chain position)", zh: "（未标注产业链位置）")
+
+  // MARK: Workbook and document (SPEC §13)
+
+  static let asOf = LocalizedText(en: "As of", zh: "截至年份")
+  static let goalStatus = LocalizedText(en: "Status", zh: "进展状态")
+  static let actualYear = LocalizedText(en: "Actual's year", zh: "实际值年份")
+  static let actualValue = LocalizedText(en: "Actual", zh: "实际值")
+  static let expected = LocalizedText(en: "Expected", zh: "应达值")
+  static let ratio = LocalizedText(en: "Ratio", zh: "完成比例")
+  static let file = LocalizedText(en: "File", zh: "文件")
+  static let line = LocalizedText(en: "Line", zh: "行")
+  static let column = LocalizedText(en: "Column", zh: "列")
+
+  /// A page's footer; `page` and `pages` stand for the page number and count.
+  static func pageFooter(_ page: String, _ pages: String) -> LocalizedText {
+    LocalizedText(en: "Page \(page) of \(pages)", zh: "第 \(page) 页，共 \(pages) 页")
+  }
+
+  /// A goal's status (SPEC §11) as a report reads it: the keyword in English, its term in Chinese.
+  static func statusTerm(_ status: String) -> LocalizedText {
+    let zh =
+      switch status {
+      case "achieved": "已达成"
+      case "on-track": "正常推进"
+      case "at-risk": "存在风险"
+      case "behind": "滞后"
+      case "missed": "未达成"
+      case "no-data": "无数据"
+      case "not-due": "未到期"
+      case "untracked": "未跟踪"
+      default: status
+      }
+    return LocalizedText(en: status, zh: zh)
+  }
 
   package static var entries: [CatalogEntry] {
     [
@@ -253,6 +293,18 @@ package enum ExportLabels: TextCatalog {
       CatalogEntry("shareStatus", shareStatus(0.8, warn: 0.6, cap: 0.7)),
       CatalogEntry("shareStatus", shareStatus(0.65, warn: 0.6, cap: 0.7)),
       CatalogEntry("shareStatus", shareStatus(0.5, warn: 0.6, cap: 0.7)),
+      CatalogEntry("asOf", asOf),
+      CatalogEntry("goalStatus", goalStatus),
+      CatalogEntry("actualYear", actualYear),
+      CatalogEntry("actualValue", actualValue),
+      CatalogEntry("expected", expected),
+      CatalogEntry("ratio", ratio),
+      CatalogEntry("file", file),
+      CatalogEntry("line", line),
+      CatalogEntry("column", column),
+      CatalogEntry("statusTerm", statusTerm("on-track")),
+      CatalogEntry("statusTerm", statusTerm("behind")),
+      CatalogEntry("pageFooter", pageFooter("3", "12")),
     ]
   }
 }

@@ -7,7 +7,7 @@ import Dispatch
 /// The exports use it to validate the plan (about a third of an export's work after loading, at
 /// 10,000 consortia) beside ranking and writing: on two cores the export takes the longer of the
 /// two instead of their sum.
-final class Concurrent<Value: Sendable>: Sendable {
+package final class Concurrent<Value: Sendable>: Sendable {
   /// Where the worker leaves the value: written once inside `group`, read only after
   /// `group.wait()`, which orders the write before every read.
   private final class Slot: @unchecked Sendable {
@@ -19,7 +19,7 @@ final class Concurrent<Value: Sendable>: Sendable {
 
   /// Starts `work` on a thread of the global concurrent queue, or does it at once when
   /// `inline` (a small plan: see ``Plan/meritsParallelWork``).
-  init(inline: Bool = false, _ work: @escaping @Sendable () -> Value) {
+  package init(inline: Bool = false, _ work: @escaping @Sendable () -> Value) {
     if inline {
       slot.value = work()
       return
@@ -29,7 +29,7 @@ final class Concurrent<Value: Sendable>: Sendable {
   }
 
   /// The value, once `work` has finished (at once on later reads).
-  var value: Value {
+  package var value: Value {
     group.wait()
     return slot.value!
   }

@@ -80,7 +80,8 @@ struct ExportTables {
   }
 
   /// The lines under the ranking: method, cutoff, AHP consistency.
-  func rankingNotes(_ r: PlanRanking) -> [String] {
+  /// - Parameter byName: fields named by their names rather than their IDs (the document's `--no-ids`).
+  func rankingNotes(_ r: PlanRanking, byName: Bool = false) -> [String] {
     var notes = [t(ExportLabels.rankingMethod(r.method, weighting: plan.weighting))]
     if let cutoff = plan.cutoff { notes.append(t(ExportLabels.cutoff(cutoff))) }
     // Why a field is worth a consortium beyond its rank (R09), in rank order.
@@ -88,14 +89,15 @@ struct ExportTables {
       guard let field = plan.entity(.field, row.field), let text = field[Attr.Field.justification]?.text,
         !text.allSatisfy(\.isWhitespace)
       else { continue }
-      notes.append(t(ExportLabels.justification(field: row.field, rank: row.rank, text: text)))
+      notes.append(t(ExportLabels.justification(field: byName ? row.name : row.field, rank: row.rank, text: text)))
     }
     if let c = r.consistency {
       notes.append(
         t(
           ExportLabels.consistency(
             lambdaMax: ExportNumbers.fixed(c.lambdaMax, places: 3), ci: ExportNumbers.fixed(c.ci, places: 3),
-            ri: ExportNumbers.fixed(c.ri, places: 2), cr: ExportNumbers.fixed(c.cr, places: 3), ok: c.cr <= 0.10)))
+            ri: ExportNumbers.fixed(c.ri, places: 2), cr: ExportNumbers.fixed(c.cr, places: 3), ok: c.cr <= plan.crMax,
+            limit: ExportNumbers.fixed(plan.crMax, places: 2))))
     }
     return notes
   }

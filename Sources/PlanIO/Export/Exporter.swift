@@ -2,9 +2,18 @@ import PlanEngine
 import PlanLanguage
 import PlanModel
 
-/// The export formats of SPEC §9.
+/// The export formats of SPEC §9 and §13.
 package enum ExportFormat: String, Sendable, CaseIterable {
   case text, markdown, json, csv, html
+  /// SPEC §13: files only (``isBinary``).
+  case xlsx, docx
+
+  /// A zip container (workbook, document) rather than text: written to a file only, never to
+  /// standard output or the terminal; made by ``Exporter/binary(_:format:options:)``.
+  package var isBinary: Bool { self == .xlsx || self == .docx }
+
+  /// The text formats, which ``Exporter/export(_:format:options:)`` writes.
+  package static let textFormats = allCases.filter { !$0.isBinary }
 }
 
 /// Options for an export.
@@ -19,6 +28,8 @@ package struct ExportOptions: Sendable {
   /// Start the CSV with a UTF-8 byte-order mark (`--bom`), so that Excel on Chinese Windows reads
   /// it as UTF-8 instead of GBK.
   package var byteOrderMark = false
+  /// Leave the IDs out of the document's text (`--no-ids`, `export docx no-ids`; SPEC §13).
+  package var hidesIDs = false
 
   package init(language: MessageLanguage = .en, width: Int? = nil, ascii: Bool = false, file: String? = nil) {
     self.language = language
@@ -31,6 +42,7 @@ package struct ExportOptions: Sendable {
 /// Writes the roadmap in the formats of SPEC §9.
 package enum Exporter {
   /// The export as text (UTF-8, ending in a newline).
+  /// - Precondition: `format` is not binary (``ExportFormat/isBinary``).
   package static func export(_ plan: Plan, format: ExportFormat, options: ExportOptions) -> String {
     switch format {
     case .text: return TextExport(roadmap: Roadmap(plan), options: options).render()
@@ -38,8 +50,31 @@ package enum Exporter {
     case .json: return JSONExport(roadmap: Roadmap(plan), options: options).render()
     case .csv: return (options.byteOrderMark ? "\u{FEFF}" : "") + CSVExport.render(plan)
     case .html: return HTMLExport(roadmap: Roadmap(plan), options: options).render()
+    case .xlsx, .docx: preconditionFailure("\(format) is written by Exporter.binary")
     }
   }
+
+  /// A binary export (SPEC §13): the workbook or the document, as the file's bytes.
+  /// - Throws: ``BinaryExportFailure`` when libzip cannot make the archive (out of memory).
+  /// - Precondition: `format` is binary.
+  package static func binary(_ plan: Plan, format: ExportFormat, options: ExportOptions) throws(BinaryExportFailure)
+    -> [UInt8]
+  {
+    do {
+      switch format {
+      case .xlsx: return try XLSXExport(roadmap: Roadmap(plan), options: options).render()
+      case .docx: return try DOCXExport(roadmap: Roadmap(plan), options: options).render()
+      default: preconditionFailure("\(format) is written by Exporter.export")
+      }
+    } catch {
+      throw BinaryExportFailure(reason: error.message)
+    }
+  }
+}
+
+/// Why a workbook or document could not be made: libzip's message.
+package struct BinaryExportFailure: Error {
+  package var reason: String
 }
 
 extension Exporter {
@@ -53,10 +88,12 @@ extension Exporter {
   /// own), the other formats in one piece. The bytes are those of
   /// ``export(_:format:options:)``. `chunkSize: .max` gives every format in one piece, without
   /// the copy into a `String`.
+  /// - Precondition: `format` is not binary.
   package static func write(
     _ plan: Plan, format: ExportFormat, options: ExportOptions, chunkSize: Int = chunkSize,
     to sink: (UnsafeRawBufferPointer) -> Void
   ) {
+    precondition(!format.isBinary, "\(format) is written by Exporter.binary")
     guard format == .json else {
       var text = export(plan, format: format, options: options)
       text.withUTF8 { sink(UnsafeRawBufferPointer($0)) }

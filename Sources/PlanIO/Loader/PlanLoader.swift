@@ -61,6 +61,19 @@ package enum PlanLoader {
   package static func load(
     path: String, sources: SourceStore? = nil, observer: PlanLoadObserver? = nil
   ) throws(PlanLoadError) -> Plan {
+    var stamp: FileStamp?
+    return try load(path: path, sources: sources, observer: observer, stamp: &stamp)
+  }
+
+  /// ``load(path:sources:observer:)``, giving the stamp of the file that was read: taken from
+  /// its descriptor (`fstat`) before reading, so that a file put in its place while it loads is
+  /// not taken for the one read (issue 18 item 2) — and a change made to it in place while it
+  /// loads shows as a change of the stamp.
+  /// - Parameter stamp: set to the stamp once the file is open (`nil` when it cannot be opened).
+  /// - Throws: ``PlanLoadError``.
+  package static func load(
+    path: String, sources: SourceStore? = nil, observer: PlanLoadObserver? = nil, stamp: inout FileStamp?
+  ) throws(PlanLoadError) -> Plan {
     // Opened once: a pipe or a FIFO (`cplan check /dev/stdin`, `<(…)`) can be read only once,
     // so it is read whole first; a regular file is read in windows (twice: a first pass counts
     // the `add`s to size the tables).
@@ -71,6 +84,7 @@ package enum PlanLoader {
     defer { close(fd) }
     var st = stat()
     let regular = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+    stamp = regular ? FileStamp(st) : nil
     // Larger than FileIO.readLimit (a sparse file of 100 GB): refused unread below.
     if regular, Int(st.st_size) <= FileIO.readLimit,
       let (plan, size) = load(fd: fd, path: path, size: Int(st.st_size), observer: observer)

@@ -8,6 +8,16 @@ import FoundationEssentials
 package struct FileError: Error, Sendable {
   package var reason: String
   package var code: Int32
+  /// Set when a save was refused because the file changed under it (``FileIO/writeAtomically(to:mode:suffix:unchanged:noReplace:produce:)``):
+  /// the file at the path is no longer the one checked, or one appeared where there was none.
+  package var isConflict = false
+
+  /// The file at the path is not the one that was checked: nothing was written.
+  package static var conflict: FileError {
+    var e = FileError("the file changed while it was being saved")
+    e.isConflict = true
+    return e
+  }
 
   init(errno code: Int32) {
     self.code = code
@@ -26,13 +36,37 @@ package struct FileIdentity: Sendable, Hashable {
   package var inode: UInt64
 }
 
-/// A file's identity with its size and modification time: what the file looked like when the
-/// session last loaded or saved it, to notice an edit made by someone else since.
+/// A file's identity with its size, modification time and status-change time: what the file
+/// looked like when the session last loaded or saved it, to notice an edit made by someone else
+/// since. The status-change time (`ctime`) cannot be set back by `touch -d`, and changes with
+/// every write, so an edit in place that keeps the size and the modification time is noticed
+/// too (unless made within one tick of the file system's clock).
 package struct FileStamp: Sendable, Hashable {
   package var identity: FileIdentity
   package var size: Int64
   package var modified: Int64
   package var modifiedNanoseconds: Int64
+  package var statusChanged: Int64 = 0
+  package var statusChangedNanoseconds: Int64 = 0
+
+  init(_ st: stat) {
+    identity = FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+    size = Int64(st.st_size)
+    modified = Int64(st.st_mtim.tv_sec)
+    modifiedNanoseconds = Int64(st.st_mtim.tv_nsec)
+    statusChanged = Int64(st.st_ctim.tv_sec)
+    statusChangedNanoseconds = Int64(st.st_ctim.tv_nsec)
+  }
+
+  /// The modification time in local time, `2026-12-07 21:15:03`: when the file changed.
+  package var modifiedText: String {
+    var t = time_t(modified)
+    var parts = tm()
+    localtime_r(&t, &parts)
+    func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) "
+      + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
+  }
 }
 
 /// Reading and atomically writing files with POSIX calls (SPEC §6).
@@ -133,10 +167,15 @@ package enum FileIO {
   package static func stamp(_ path: String) -> FileStamp? {
     var st = stat()
     guard stat(path, &st) == 0 else { return nil }
-    return FileStamp(
-      identity: FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino)),
-      size: Int64(st.st_size), modified: Int64(st.st_mtim.tv_sec),
-      modifiedNanoseconds: Int64(st.st_mtim.tv_nsec))
+    return FileStamp(st)
+  }
+
+  /// The stamp of the file open as `fd` (`fstat`): the file that was read, whatever the path
+  /// names by now (issue 18 item 2); `nil` when `fstat` fails.
+  package static func stamp(fd: Int32) -> FileStamp? {
+    var st = stat()
+    guard fstat(fd, &st) == 0 else { return nil }
+    return FileStamp(st)
   }
 
   /// Where a write to `path` really goes: the final target when `path` is a symlink (so that
@@ -180,11 +219,13 @@ package enum FileIO {
   ///   - suffix: the random part of the temporary file's name for each attempt (0 to 99); tests
   ///     give a fixed one to plant a symlink at the name the first attempt will use.
   /// - Throws: ``FileError``.
+  @discardableResult
   package static func writeAtomically(
     _ bytes: some Collection<UInt8>, to path: String, mode: mode_t = 0o644,
-    suffix: (_ attempt: Int) -> String = { _ in String(UInt32.random(in: 0...UInt32.max), radix: 36) }
-  ) throws(FileError) {
-    try writeAtomically(to: path, mode: mode, suffix: suffix) { write in
+    suffix: (_ attempt: Int) -> String = { _ in String(UInt32.random(in: 0...UInt32.max), radix: 36) },
+    unchanged: (() -> Bool)? = nil, noReplace: Bool = false
+  ) throws(FileError) -> FileStamp? {
+    try writeAtomically(to: path, mode: mode, suffix: suffix, unchanged: unchanged, noReplace: noReplace) { write in
       // A string's UTF-8 view or an array is written from its own storage, without a copy (a
       // 40 MB plan would otherwise be held twice).
       let direct: Void? = bytes.withContiguousStorageIfAvailable { write(UnsafeRawBufferPointer($0)) }
@@ -196,12 +237,23 @@ package enum FileIO {
   /// ``writeAtomically(_:to:mode:suffix:)`` does, so that a large output (an 85 MB JSON export)
   /// need not be held whole in memory. After a failed write the rest is dropped and the error
   /// thrown once `produce` returns.
+  ///
+  /// A save that must not lose someone else's edit (SPEC §14, issue 18 item 1) holds a
+  /// ``PlanFileLock`` and passes `unchanged`, which is asked just before the rename whether the
+  /// path still names the file that was checked: when it says no, nothing is written and
+  /// ``FileError/conflict`` is thrown. With `noReplace` (there was no file to check), the rename
+  /// does not replace a file that appeared meanwhile (`renameat2` with `RENAME_NOREPLACE`, else
+  /// `link` and `unlink`): that is a ``FileError/conflict`` too.
+  /// - Returns: the stamp of the file written, taken from its descriptor after the rename (so it
+  ///   is the file this call wrote, whatever happens at the path after).
   /// - Throws: ``FileError``.
+  @discardableResult
   package static func writeAtomically(
     to path: String, mode: mode_t = 0o644,
     suffix: (_ attempt: Int) -> String = { _ in String(UInt32.random(in: 0...UInt32.max), radix: 36) },
+    unchanged: (() -> Bool)? = nil, noReplace: Bool = false,
     produce: (_ write: (UnsafeRawBufferPointer) -> Void) -> Void
-  ) throws(FileError) {
+  ) throws(FileError) -> FileStamp? {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
     let base = url.lastPathComponent
@@ -239,8 +291,16 @@ package enum FileIO {
       }
     }
     if failure == nil, fsync(fd) != 0 { failure = FileError(errno: errno) }
+    if failure == nil, let unchanged, !unchanged() { failure = .conflict }
+    if failure == nil {
+      if noReplace {
+        failure = renameNoReplace(temp, path)
+      } else if rename(temp, path) != 0 {
+        failure = FileError(errno: errno)
+      }
+    }
+    let written = failure == nil ? stamp(fd: fd) : nil
     if close(fd) != 0, failure == nil { failure = FileError(errno: errno) }
-    if failure == nil, rename(temp, path) != 0 { failure = FileError(errno: errno) }
     if let failure {
       unlink(temp)
       throw failure
@@ -250,5 +310,35 @@ package enum FileIO {
       fsync(dfd)
       close(dfd)
     }
+    return written
+  }
+
+  /// glibc's `renameat2` (2.28), looked up at run time: Swift's Glibc module does not declare it.
+  private static let renameat2:
+    (
+      @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    )? = dlsym(nil, "renameat2").map {
+      unsafeBitCast(
+        $0, to: (@convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32).self)
+    }
+
+  /// Renames `from` to `to` unless something exists at `to`: ``FileError/conflict`` then.
+  /// `renameat2(RENAME_NOREPLACE)` where the file system has it; else `link` (which fails on an
+  /// existing name) and `unlink`; where neither works (a file system without hard links), a
+  /// plain rename after a last look.
+  static func renameNoReplace(_ from: String, _ to: String) -> FileError? {
+    if let renameat2 = renameat2 {
+      let noReplace: UInt32 = 1  // RENAME_NOREPLACE, <linux/fs.h>
+      if renameat2(AT_FDCWD, from, AT_FDCWD, to, noReplace) == 0 { return nil }
+      if errno == EEXIST { return .conflict }
+      guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else { return FileError(errno: errno) }
+    }
+    if link(from, to) == 0 {
+      unlink(from)
+      return nil
+    }
+    if errno == EEXIST { return .conflict }
+    if exists(to) { return .conflict }
+    return rename(from, to) == 0 ? nil : FileError(errno: errno)
   }
 }

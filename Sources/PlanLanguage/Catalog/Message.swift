@@ -196,12 +196,31 @@ extension Message {
       "E114", en: "'\(path)' exists and is not this plan's file; add 'force' to overwrite it",
       zh: "'\(path)' 已存在且不是本计划的文件；加上 'force' 才会覆盖")
   }
-  package static func changedOnDisk(_ path: String) -> Message {
+  // MARK: Save conflicts (SPEC §14, issue 18 item 1)
+
+  /// `save` found the plan's file changed on disk (its content) since this session loaded or
+  /// saved it; `when` is the file's modification time.
+  package static func changedOnDisk(_ path: String, when: String) -> Message {
     Message(
       "E114",
       en:
-        "'\(path)' was changed on disk since this session loaded or saved it; 'save force' overwrites those changes, 'load' reads them",
-      zh: "'\(path)' 在本会话载入或保存之后被修改过；'save force' 会覆盖这些修改，'load' 可重新读取")
+        "'\(path)' was changed on disk at \(when), after this session loaded or saved it; 'save merge' merges those changes with this session's, 'save force' overwrites them",
+      zh: "'\(path)' 在本会话载入或保存之后被修改过（\(when)）；'save merge' 把那些修改与本会话的合并，'save force' 会覆盖它们")
+  }
+  /// `save merge` met conflicts (each reported above): nothing saved, the disk's file the new base.
+  package static func saveConflicts(_ path: String, count: Int) -> Message {
+    Message(
+      "E114",
+      en:
+        "\(count) conflict\(count == 1 ? "" : "s") between this session and '\(path)' on disk; what merged cleanly is applied, this session's values are kept where they conflict, and nothing was saved: 'save' now writes this version",
+      zh: "本会话与磁盘上的 '\(path)' 有 \(count) 处冲突；能合并的已合并，冲突处保留本会话的值，尚未保存：现在 'save' 会写入这个版本",
+      notes: [LocalizedText(en: "ours is this session, theirs the file on disk", zh: "ours 是本会话，theirs 是磁盘上的文件")])
+  }
+  /// `fmt` found the file changed (by a save) between reading it and replacing it.
+  package static func changedWhileFormatting(_ path: String, when: String) -> Message {
+    Message(
+      "E114", en: "'\(path)' was changed on disk at \(when) while fmt ran; nothing was written: run fmt again",
+      zh: "fmt 运行期间 '\(path)' 被修改过（\(when)）；未写入：请再运行一次 fmt")
   }
   package static func refuseOverwriteExport(_ path: String, option: String) -> Message {
     Message("E114", en: "'\(path)' exists; add '\(option)' to overwrite it", zh: "'\(path)' 已存在；加上 '\(option)' 才会覆盖")
@@ -242,5 +261,11 @@ extension Message {
   }
   package static func nothingToRecover() -> Message {
     Message("E125", en: "there is no unsaved work to recover", zh: "没有可恢复的未保存工作")
+  }
+  /// A workbook or document asked for without a file (SPEC §13: `xlsx` and `docx` are file only).
+  package static func exportNeedsFile(_ format: String, option: String) -> Message {
+    Message(
+      "E130", en: "'\(format)' is written to a file only; add '\(option)'",
+      zh: "'\(format)' 只能写入文件；请加上 '\(option)'")
   }
 }

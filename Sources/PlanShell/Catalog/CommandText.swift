@@ -41,6 +41,7 @@ package enum CommandText: TextCatalog {
 
   static let anID = LocalizedText(en: "an ID", zh: "ID")
   static let aPath = LocalizedText(en: "a path", zh: "路径")
+  static let aYear = LocalizedText(en: "a year", zh: "年份")
   // `rank robustness` (SPEC §12).
   static let sampleCount = LocalizedText(en: "a number of samples (≥ 1)", zh: "样本数（≥ 1）")
   static let spreadPercent = LocalizedText(en: "a spread in percent (0% to 99%)", zh: "扰动幅度百分比（0% 到 99%）")
@@ -64,6 +65,11 @@ package enum CommandText: TextCatalog {
   static func saved(_ path: String) -> LocalizedText { LocalizedText(en: "saved \(path)", zh: "已保存 \(path)") }
   static func loaded(_ path: String) -> LocalizedText { LocalizedText(en: "loaded \(path)", zh: "已载入 \(path)") }
   static func exported(_ path: String) -> LocalizedText { LocalizedText(en: "exported \(path)", zh: "已导出 \(path)") }
+  /// `save merge` without conflicts: the changes made on disk (at `when`) were merged in.
+  static func mergedFromDisk(_ path: String, when: String) -> LocalizedText {
+    LocalizedText(
+      en: "merged the changes made to \(path) on disk at \(when)", zh: "已合并磁盘上 \(path) 的修改（\(when)）")
+  }
   /// What `remove … cascade` took: `["1 consortium", "2 goal"]`.
   static func removed(_ parts: [String]) -> LocalizedText {
     LocalizedText(en: "removed " + parts.joined(separator: ", "), zh: "已删除 " + parts.joined(separator: "、"))
@@ -105,11 +111,13 @@ package enum CommandText: TextCatalog {
       CatalogEntry("theName", theName), CatalogEntry("required", required), CatalogEntry("planSettings", planSettings),
       CatalogEntry("positional", positional("value")),
       CatalogEntry("chineseTerms", chineseTerms(["instrument", "funder"], term: "项目资助", keyword: "grant")),
+      CatalogEntry("anID", anID), CatalogEntry("aPath", aPath), CatalogEntry("aYear", aYear),
+      CatalogEntry("keyPart", keyPart("funding", "PHASE")),
       CatalogEntry("sampleCount", sampleCount), CatalogEntry("spreadPercent", spreadPercent),
       CatalogEntry("seedNumber", seedNumber),
-      CatalogEntry("anID", anID), CatalogEntry("aPath", aPath), CatalogEntry("keyPart", keyPart("funding", "PHASE")),
       CatalogEntry("after", after("to", aPath)),
       CatalogEntry("oneOf", oneOf(LocalizedText(en: "a format", zh: "格式"), ["text", "json"])),
+      CatalogEntry("mergedFromDisk", mergedFromDisk("plan.plan", when: "2026-12-07 21:15:03")),
       CatalogEntry("saved", saved("plan.plan")), CatalogEntry("loaded", loaded("plan.plan")),
       CatalogEntry("exported", exported("out.html")), CatalogEntry("removed", removed(["1 consortium", "2 goal"])),
       CatalogEntry("undone", undone), CatalogEntry("redone", redone),

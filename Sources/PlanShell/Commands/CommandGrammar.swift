@@ -19,6 +19,9 @@ package enum ArgumentSource: Sendable, Equatable {
   case path
   /// A help topic (``Help/topics``); any one word is taken, and `help` reports an unknown one.
   case topic
+  /// A calendar year (a whole number; the command checks its four digits). Tab offers the
+  /// horizon's years.
+  case year
   /// A number (`10000`, `30%`): `rank robustness samples N spread P% seed S`. Tab offers its
   /// default, the value it has when not given.
   case number(default: String)
@@ -153,7 +156,7 @@ extension ShellCommand {
       case .kind(let kinds): kinds == Kind.allCases ? "KIND" : kinds.map(\.rawValue).joined(separator: "|")
       case .keys: "KEY..."
       case .choice(let values): values.joined(separator: "|")
-      case .id, .path, .topic, .number: name
+      case .id, .path, .topic, .year, .number: name
       }
     }
 

@@ -106,15 +106,31 @@ extension ShellCommand {
       options: [
         Option("to", value: Argument("PATH", .path, noun: CommandText.aPath)), Option("force"),
         Option("bom", onlyWhen: ("format", ExportFormat.csv.rawValue)),
+        Option("no-ids", onlyWhen: ("format", ExportFormat.docx.rawValue)),
       ],
       summary: LocalizedText(
         en: "write the roadmap; refuses to overwrite a file without force", zh: "导出路线图；不加 force 不覆盖已有文件"),
-      examples: ["export text", "export markdown to roadmap.md force"],
+      examples: ["export text", "export markdown to roadmap.md force", "export xlsx to plan.xlsx"],
       perform: { session, _, arguments in session.export(arguments) }),
     ShellCommand(
-      .save, forms: [[Argument("PATH", .path, optional: true, noun: CommandText.aPath)]], options: [Option("force")],
-      summary: LocalizedText(en: "write the plan file (atomically)", zh: "保存计划文件（原子写入）"),
-      examples: ["save", "save plans/jilin.plan"],
+      .review,
+      options: [
+        Option("as-of", value: Argument("YEAR", .year, noun: CommandText.aYear)),
+        Option("against", value: Argument("PATH", .path, noun: CommandText.aPath)),
+      ],
+      summary: LocalizedText(
+        en:
+          "the annual review: each goal's status as of a year, the counts, money planned vs paid, and with against (the plan as approved) every goalpost moved since",
+        zh: "年度评估：截至某年各目标的状态、状态统计、资金计划与拨付；加 against（批复版本）时列出批复以来降低目标或削减资金的变更"),
+      examples: ["review", "review as-of 2025 against plans/jilin-approved.plan"],
+      perform: { session, _, arguments in session.review(arguments) }),
+    ShellCommand(
+      .save, forms: [[Argument("PATH", .path, optional: true, noun: CommandText.aPath)]],
+      options: [Option("force"), Option("merge")],
+      summary: LocalizedText(
+        en: "write the plan file (atomically); merge takes in changes made to it on disk meanwhile",
+        zh: "保存计划文件（原子写入）；merge 合并期间磁盘上对它的修改"),
+      examples: ["save", "save plans/jilin.plan", "save merge"],
       perform: { session, command, arguments in session.save(command, arguments) }),
     ShellCommand(
       .load, forms: [[Argument("PATH", .path, noun: CommandText.aPath)]],

@@ -134,6 +134,7 @@ extension ShellCommand {
       if case .path = t.kind { return true }
       return false
     case .topic: return true
+    case .year: return t.isWholeNumber
     case .number:
       if case .number = t.kind { return true }
       return false

@@ -11,12 +11,13 @@ extension RuleBook {
       zh: "某专家自身的 AHP 一致性比率 CR > 0.10（n ≥ 3）"),
     examples: ["add judgement E1 C1 C2 3", "add judgement E1 C2 C3 3", "add judgement E1 C1 C3 5"],
     reads: [.entities(.criterion), .entities(.expert), .everything(.judgement)],
+    settings: ["cr-max"],
     parts: [.basis(PanelRules.r40)])
 }
 
 extension PanelRules {
   /// **R40** (warning, SPEC §12): the CR of each expert who judged every pair, from their own
-  /// judgements alone (``groupAHP(_:expertWeights:)``; Saaty 1980), is at most 0.10 for n ≥ 3
+  /// judgements alone (``groupAHP(_:expertWeights:)``; Saaty 1980), is at most `cr-max` (0.10) for n ≥ 3
   /// criteria. At the expert's judgement that comes last, with CR, CI, RI, n and λmax, and the
   /// repair: the judgement whose change lowers the expert's CR most and the Saaty value nearest
   /// to it that brings CR to ≤ 0.10 (``ahpRepair(_:threshold:)``).
@@ -32,9 +33,9 @@ extension PanelRules {
     let ids = c.criteria.map(\.id)
     var findings: [Diagnostic] = []
     for (k, expert) in panel.experts.enumerated() {
-      guard let own = group.experts[k], own.cr > RankingRules.maximumCR, let at = latest[expert.id] else { continue }
+      guard let own = group.experts[k], own.cr > c.plan.crMax, let at = latest[expert.id] else { continue }
       let matrix = ownMatrix(panel.judgements[k])
-      let repair = try? ahpRepair(matrix, threshold: RankingRules.maximumCR)
+      let repair = try? ahpRepair(matrix, threshold: c.plan.crMax)
       findings.append(
         c.report(
           .r40Inconsistent(

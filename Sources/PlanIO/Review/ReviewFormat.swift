@@ -1,0 +1,38 @@
+import PlanEngine
+import PlanLanguage
+
+/// The formats of the review report (SPEC §11 "Review": `--format text|markdown|json|csv|html`).
+package enum ReviewFormat: String, Sendable, CaseIterable {
+  case text, markdown, json, csv, html
+}
+
+/// Options of a review report.
+package struct ReviewOptions: Sendable {
+  package var language: MessageLanguage = .en
+  /// Width of text tables in display columns; nil: 100.
+  package var width: Int?
+  /// The approved plan's path as the report names it (`against PATH`), nil when none.
+  package var against: String?
+
+  package init(language: MessageLanguage = .en, width: Int? = nil, against: String? = nil) {
+    self.language = language
+    self.width = width
+    self.against = against
+  }
+}
+
+/// Writes a ``ReviewReport`` in each format of SPEC §11: one file per format
+/// (`Review/Review<FORMAT>.swift`), the tables the text, Markdown and HTML formats share in
+/// ``ReviewTables``.
+package enum ReviewExporter {
+  /// The report in `format` (UTF-8 text ending in a newline).
+  package static func render(_ report: ReviewReport, format: ReviewFormat, options: ReviewOptions) -> String {
+    switch format {
+    case .text: ReviewText(report: report, options: options).render()
+    case .markdown: ReviewMarkdown(report: report, options: options).render()
+    case .json: ReviewJSON.render(report, against: options.against)
+    case .csv: ReviewCSV.render(report)
+    case .html: ReviewHTML(report: report, options: options).render()
+    }
+  }
+}

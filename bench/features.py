@@ -1,0 +1,217 @@
+"""The feature benchmarks of `make bench`: one function per timed feature, each beside its target.
+
+bench/run.py first times loading (check, export json, load+save against sqlite3) on the plans of
+each size, in both statement orders; then it calls every function registered here with a
+``Context`` and puts the ``Row``s they return in the report's "Features" table, each row a target
+that passes or fails (a row that could not be measured fails).
+
+To time a new feature, add one function here:
+
+    @feature
+    def my_feature(ctx):
+        n = ctx.size(10000)                   # the size the target names (else the largest run)
+        if n is None: return []
+        plan = ctx.plan(n, "grouped")         # or "canonical"; bench/out/nN[-grouped].plan
+        r = ctx.measure("my op", [ctx.cplan, "…", plan], tag=f"n{n}-my-op")
+        return [Row("my feature", n, "grouped", "cplan … PLAN", r, "≤ 1 s", r.median if r.ok else None, 1.0,
+                    fmt_s)]
+
+``ctx.measure`` is run.py's ``measure`` (median wall time of ``--runs`` runs, peak RSS) with the
+run's working folder, environment and timeout; ``ctx.result(n, order, op)`` gives the loading
+results (for a target relative to `check`, say).
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+BENCH = os.path.dirname(os.path.abspath(__file__))
+FEATURES = []
+
+
+def feature(fn):
+    """Registers `fn(ctx) -> [Row]` as a feature benchmark, run in the order of registration."""
+    FEATURES.append(fn)
+    return fn
+
+
+def fmt_s(x):
+    return f"{x:.3f} s"
+
+
+def fmt_ms(x):
+    return f"{x:.1f} ms"
+
+
+def fmt_ratio(x):
+    return f"{x:.2f}×"
+
+
+@dataclass
+class Row:
+    """One measured target: what ran, its result (run.py's Result, or None when the feature
+    measured itself), the target as text, the figure compared and its limit (figure <= limit
+    passes; a figure of None fails), and how to print the figure."""
+    feature: str
+    n: int
+    order: str
+    operation: str
+    result: object
+    target: str
+    figure: Optional[float]
+    limit: float
+    shown: Callable[[float], str] = fmt_s
+    note: str = ""
+
+    @property
+    def passed(self):
+        return self.figure is not None and self.figure <= self.limit
+
+
+class Context:
+    def __init__(self, cplan, workdir, env, runs, timeout, sizes, results, measure, seed):
+        self.cplan = cplan
+        self.workdir = workdir
+        self.env = env
+        self.runs = runs
+        self.timeout = timeout
+        self.sizes = sizes
+        self.results = results
+        self._measure = measure
+        self.seed = seed
+
+    def size(self, wanted):
+        """`wanted` when it was run, else the largest size run (None when none)."""
+        if wanted in self.sizes:
+            return wanted
+        return max(self.sizes) if self.sizes else None
+
+    def plan(self, n, order):
+        return os.path.join(self.workdir, f"n{n}.plan" if order == "canonical" else f"n{n}-grouped.plan")
+
+    def result(self, n, order, op):
+        return self.results.get(n, {}).get((order, op))
+
+    def measure(self, name, argv, tag, runs=None, before=None, findings_status=None, stdin_path=None):
+        kw = {"before": before, "stdin_path": stdin_path}
+        if findings_status is not None:
+            kw["findings_status"] = findings_status
+        return self._measure(name, argv, runs or self.runs, self.timeout, self.workdir, tag, self.env, **kw)
+
+    def cplan_run(self, script_text, tag):
+        """Runs a cplan script (setup, not timed); raises on failure."""
+        path = os.path.join(self.workdir, f"{tag}.cplan")
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(script_text)
+        subprocess.run([self.cplan, "run", path], env=self.env, check=True, capture_output=True, timeout=self.timeout)
+
+
+def quoted(path):
+    return '"' + path.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 16: merge of two 10,000-consortium plans <= 2x `cplan check` of one.
+
+@feature
+def merge(ctx):
+    n = ctx.size(10000)
+    if n is None:
+        return []
+    rows = []
+    for order in ("canonical", "grouped"):
+        base = ctx.plan(n, order)
+        tag = f"n{n}-{order}-merge"
+        ours = os.path.join(ctx.workdir, f"{tag}-ours.plan")
+        theirs = os.path.join(ctx.workdir, f"{tag}-theirs.plan")
+        out = os.path.join(ctx.workdir, f"{tag}-out.plan")
+        # Each side a session's edit of BASE, saved by cplan (as a planner's commit is).
+        ctx.cplan_run(f"load {quoted(base)}\nset consortium K1 name \"合并测试甲\"\nadd field FMERGE1 \"合并甲\"\n"
+                      f"save {quoted(ours)} force\n", f"{tag}-ours")
+        ctx.cplan_run(f"load {quoted(base)}\nset consortium K{n} name \"合并测试乙\"\nadd field FMERGE2 \"合并乙\"\n"
+                      f"save {quoted(theirs)} force\n", f"{tag}-theirs")
+        r = ctx.measure("merge", [ctx.cplan, "merge", base, ours, theirs, "-o", out], tag)
+        check = ctx.result(n, order, "check")
+        figure = r.median / check.median if (r.ok and check is not None and check.ok and check.median) else None
+        rows.append(Row("merge (issue 16)", n, order, "cplan merge BASE OURS THEIRS -o OUT (BASE in this order, "
+                        "the sides saved by cplan)", r, "≤ 2× `check` of BASE", figure, 2.0, fmt_ratio))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# The shell: every editing and viewing command under 50 ms on the 10,000-consortium plan, `validate`
+# at the first prompt included, in either statement order (bench/latency.py).
+
+@feature
+def shell_latency(ctx):
+    n = ctx.size(10000)
+    if n is None:
+        return []
+    rows = []
+    for order in ("canonical", "grouped"):
+        out = os.path.join(ctx.workdir, f"n{n}-{order}-latency.json")
+        md = os.path.join(ctx.workdir, f"n{n}-{order}-latency.md")
+        proc = subprocess.run([sys.executable, os.path.join(BENCH, "latency.py"), "--cplan", ctx.cplan,
+                               "--plan", ctx.plan(n, order), "--n", str(n), "--reps", "10", "--out", md, "--json", out],
+                              capture_output=True, text=True, timeout=ctx.timeout * 4)
+        if not os.path.exists(out):
+            rows.append(Row("shell latency", n, order, "bench/latency.py", None, "every command < 50 ms", None, 50,
+                            fmt_ms, note=(proc.stderr or proc.stdout)[-300:].replace("\n", " ")))
+            continue
+        with open(out, encoding="utf-8") as f:
+            summary = json.load(f)
+        for c in summary["commands"]:
+            rows.append(Row("shell latency", n, order, f"`{c['example']}` ({c['runs']} runs, median "
+                            f"{c['median_ms']:.1f} ms)", None, "worst < 50 ms",
+                            None if c["failed"] else c["worst_ms"], 50, fmt_ms,
+                            note="failed: " + " / ".join(c["failed"]) if c["failed"] else ""))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 16: `cplan lsp` diagnostics after a one-line edit <= 100 ms (bench/lsp_latency.py).
+
+@feature
+def lsp_latency(ctx):
+    n = ctx.size(10000)
+    if n is None:
+        return []
+    rows = []
+    for order in ("canonical", "grouped"):
+        out = os.path.join(ctx.workdir, f"n{n}-{order}-lsp.json")
+        proc = subprocess.run([sys.executable, os.path.join(BENCH, "lsp_latency.py"), "--cplan", ctx.cplan,
+                               "--plan", ctx.plan(n, order), "--reps", "20", "--burst", "2000", "--json", out],
+                              capture_output=True, text=True, timeout=ctx.timeout * 4)
+        if not os.path.exists(out):
+            rows.append(Row("lsp", n, order, "bench/lsp_latency.py", None, "≤ 100 ms", None, 100, fmt_ms,
+                            note=(proc.stderr or proc.stdout)[-300:].replace("\n", " ")))
+            continue
+        with open(out, encoding="utf-8") as f:
+            s = json.load(f)
+        rows.append(Row("lsp (issue 16)", n, order, f"one-line didChange → publishDiagnostics (median "
+                        f"{s['median_ms']:.1f} ms; didOpen {s['open_ms']:.0f} ms)", None, "worst ≤ 100 ms",
+                        s["worst_ms"], 100, fmt_ms))
+        rows.append(Row("lsp (issue 16)", n, order, f"burst of {s['burst']:,} changes: last diagnostics equal "
+                        f"`cplan check`'s ({s['burst_s']:.2f} s)", None, "equal (0 differences)",
+                        0 if s["matches"] and s["status"] == 0 else None, 0, lambda x: "equal"))
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 15: the workbook export of the 1,000-consortium plan <= 3 s.
+
+@feature
+def export_xlsx(ctx):
+    n = ctx.size(1000)
+    if n is None:
+        return []
+    plan = ctx.plan(n, "canonical")
+    out = os.path.join(ctx.workdir, f"n{n}.xlsx")
+    r = ctx.measure("export xlsx", [ctx.cplan, "export", plan, "--format", "xlsx", "-o", out], f"n{n}-export-xlsx",
+                    before=lambda: os.path.exists(out) and os.remove(out))
+    return [Row("export xlsx (issue 15)", n, "canonical", "cplan export PLAN --format xlsx -o OUT", r, "≤ 3 s",
+                r.median if r.ok else None, 3.0, fmt_s)]
