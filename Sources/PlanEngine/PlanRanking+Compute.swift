@@ -14,8 +14,9 @@ extension PlanRanking {
   ///   finding itself, located at its entity, see ``RankingBasis``).
   /// - Complexity: O(fields × criteria) for the ranking; sensitivity adds O(fields × criteria²)
   ///   (weighted) or a bounded search (topsis).
-  ///   - robustness: also sample the weights (SPEC §12) with these options; with `sensitivity` or
-  ///     `robustness` and a `cutoff`, the cutoff sensitivity too.
+  ///   - robustness: also sample the weights (SPEC §12) with these options, and with a `cutoff`
+  ///     compute the cutoff sensitivity too (only then: the exports and `rank --sensitivity` stay
+  ///     as they were).
   package static func compute(
     _ plan: Plan, method: String?, sensitivity: Bool, robustness: RobustnessOptions? = nil
   ) throws(Diagnostic) -> PlanRanking {
@@ -34,7 +35,7 @@ extension PlanRanking {
       ranking.experts = experts
       ranking.consensus = consensus
     }
-    if let cutoff = plan.cutoff, sensitivity || robustness != nil {
+    if let cutoff = plan.cutoff, robustness != nil {
       ranking.cutoffSensitivity = cutoffFlips(basis, method: method, cutoff: cutoff)
     }
     if let robustness {

@@ -46,7 +46,7 @@ package struct PlanRanking: Sendable, Equatable {
   /// The experts (natural ID order), when the plan has experts.
   package var experts: [ExpertRow]? = nil
   package var consensus: Consensus? = nil
-  /// With `sensitivity` or `robustness` and a `cutoff`: each criterion's cutoff sensitivity.
+  /// With `robustness` and a `cutoff`: each criterion's cutoff sensitivity.
   package var cutoffSensitivity: [CutoffFlip]? = nil
   /// With `robustness`: the acceptabilities.
   package var robustness: Robustness? = nil

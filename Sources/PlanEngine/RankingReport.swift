@@ -88,7 +88,7 @@ extension RankingReport {
   /// the same double).
   /// - Throws: A ``Diagnostic`` when the plan cannot be ranked.
   /// With experts (SPEC §12) also `experts` (`expert`, `name`, `weight`, `cr`, `rho`, `topField`)
-  /// and `consensus` (`w`, `outlier`); with a cutoff and `sensitivity` or `robustness`,
+  /// and `consensus` (`w`, `outlier`); with a cutoff and `robustness`,
   /// `cutoffSensitivity` (`criterion`, `weight`, `flipAt`); with `robustness`, `robustness`
   /// (`field`, `first`, `top`, `meanRank`).
   package static func json(
@@ -225,7 +225,8 @@ extension RankingReport {
       let outside = ranking.rows.first { $0.rank > cutoff }
       if let inside, let outside {
         out +=
-          text(
+          "\n"
+          + text(
             RankingText.cutoffMargin(
               cutoff: cutoff, inside: inside.field, insideScore: fixed(inside.score, 3), outside: outside.field,
               outsideScore: fixed(outside.score, 3), margin: fixed(inside.score - outside.score, 3))) + "\n"
