@@ -67,7 +67,7 @@ let package = Package(
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
     .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanIO"]),
     /** `Golden/` holds the export golden files, read through `#filePath` (not bundled resources). */
-    .testTarget(name: "PlanIOTests", dependencies: ["PlanIO", "CZip"], exclude: ["Golden"]),
+    .testTarget(name: "PlanIOTests", dependencies: ["PlanIO", "CZip"], exclude: ["Golden", "ImportFixtures"]),
     .testTarget(name: "PlanShellTests", dependencies: ["PlanShell"]),
     .testTarget(name: "PlanLSPTests", dependencies: ["PlanLSP"]),
     /** `Neovim/` holds the Lua client NeovimLSPIntegration hands to nvim by path. */

@@ -4,6 +4,8 @@ package enum Verb: String, Sendable, CaseIterable {
   case validate, rank, show, list, export, save, load, new, run, undo, redo, help, quit, exit, recover
   // SPEC §11: the annual review.
   case review
+  /// `import PATH …` (SPEC §13).
+  case `import`
 
   /// Whether the verb changes the plan (`add`, `set`, `remove`, `rename`); only these may stand in a plan file.
   package var isEdit: Bool {
@@ -27,6 +29,7 @@ package enum Verb: String, Sendable, CaseIterable {
     switch self {
     case .export: "to"
     case .review: "against"
+    case .import: "map"
     default: nil
     }
   }
@@ -34,7 +37,7 @@ package enum Verb: String, Sendable, CaseIterable {
   /// Verbs whose first argument is a path.
   var takesPath: Bool {
     switch self {
-    case .load, .save, .run, .recover: true
+    case .load, .save, .run, .recover, .import: true
     default: false
     }
   }

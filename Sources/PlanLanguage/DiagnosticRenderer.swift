@@ -27,7 +27,8 @@ package struct DiagnosticRenderer: Sendable {
   package func render(_ d: Diagnostic) -> String {
     var out = ""
     if let loc = d.location {
-      out += paint("\(loc.file.escapingControls):\(loc.line):\(loc.column):", "1") + " "
+      let place = loc.isCell ? loc.text : "\(loc.file):\(loc.line):\(loc.column)"
+      out += paint("\(place.escapingControls):", "1") + " "
     }
     let severityColor: String
     switch d.severity {

@@ -49,6 +49,28 @@ package struct SourceLocation: Sendable, Hashable, Comparable, CustomDebugString
   }
 
   package var debugDescription: String { "\(file):\(line):\(column)" }
+
+  /// Whether the location is a spreadsheet cell (its file was registered with
+  /// ``SourceFiles/registerSheet(_:)``): it is then written `FILE[SHEET]!B7` (SPEC §13), the
+  /// column as letters and the line as the row.
+  package var isCell: Bool { SourceFiles.isSheet(fileID) }
+
+  /// How the location reads in a diagnostic: `FILE:LINE:COLUMN`, or `FILE[SHEET]!B7` for a cell.
+  package var text: String {
+    isCell ? "\(file)!\(SourceLocation.columnLetters(column))\(line)" : "\(file):\(line):\(column)"
+  }
+
+  /// A spreadsheet's column letters: 1 → `A`, 26 → `Z`, 27 → `AA`.
+  package static func columnLetters(_ column: Int) -> String {
+    var n = max(1, column)
+    var letters: [Character] = []
+    while n > 0 {
+      let r = (n - 1) % 26
+      letters.append(Character(Unicode.Scalar(UInt8(65 + r))))
+      n = (n - 1) / 26
+    }
+    return String(letters.reversed())
+  }
 }
 
 /// The names of every source read in this process, interned: a ``SourceLocation`` holds the
@@ -58,6 +80,8 @@ package enum SourceFiles {
   private struct Registry {
     var names: [String] = []
     var ids: [String: UInt32] = [:]
+    /// The files that are a workbook's sheets (`plan.xlsx[org]`): their locations are cells.
+    var sheets: Set<UInt32> = []
   }
   private static let registry = Mutex(Registry())
 
@@ -71,6 +95,16 @@ package enum SourceFiles {
       r.ids[name] = id
       return id
     }
+  }
+
+  /// Registers `name` (`plan.xlsx[org]`) as a workbook's sheet: locations in it are cells (``SourceLocation/isCell``).
+  package static func registerSheet(_ name: String) {
+    let id = id(of: name)
+    registry.withLock { _ = $0.sheets.insert(id) }
+  }
+
+  static func isSheet(_ id: UInt32) -> Bool {
+    registry.withLock { $0.sheets.contains(id) }
   }
 
   /// The name of interned file `id`.

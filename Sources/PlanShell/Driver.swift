@@ -88,6 +88,15 @@ package enum Driver {
     if let plan, let failure = session.loadInitial(path: plan, validatingEarly: interactive) {
       return Int32(failure.rawValue)
     }
+    if interactive, !common.commands.isEmpty {
+      // `-c … -i`: the shell (and its journal) first, so the commands' changes are journaled.
+      let shell = InteractiveShell(session: session, common: common)
+      _ = shell.executeCommandLine(common.commands)
+      if session.quitRequested { return exitStatus(session) }
+      session.settings.interactive = true
+      session.validateInBackground()
+      return shell.run()
+    }
     if !common.commands.isEmpty {
       for (i, text) in common.commands.enumerated() {
         let ok = session.execute(bytes: Array(text.utf8), file: "<command \(i + 1)>")
@@ -476,5 +485,55 @@ extension Driver {
     let errors = validation.value.filter { $0.severity == .error }
     for d in errors { session.report(d) }
     return errors.isEmpty ? status : 1
+  }
+}
+
+extension Driver {
+  /// `cplan import PLAN FILE... [--kind KIND] [--update] [--map RULES] [--dry-run] [-o OUT]`
+  /// (SPEC §13): the rows of CSV files and XLSX workbooks into PLAN, which is rewritten
+  /// atomically (or OUT written), all or nothing. With `--dry-run`, the edits are printed and
+  /// nothing is written.
+  /// - Returns: 0 imported; 1 a bad row (every one reported; nothing written) or OUT not
+  ///   written; 2 PLAN missing or not a plan file, an unknown `--kind`, an unreadable rules file.
+  package static func importFiles(
+    plan path: String, files: [String], kind: String?, update: Bool, map: String?, dryRun: Bool, output: String?,
+    common: CommonSettings
+  ) -> Int32 {
+    let session = makeSession(common)
+    var options = Importer.Options(update: update)
+    if let kind {
+      guard let named = ImportKinds.kind(named: kind) else {
+        let suggestion = Suggestion.nearest(kind, in: ImportKinds.allNames)
+        session.report(.error(.unknownKind(kind, suggestion: suggestion), at: nil))
+        return 2
+      }
+      options.kind = named
+    }
+    if let map {
+      do {
+        options.rules = try MapRules.load(path: map)
+      } catch {
+        for d in error.diagnostics { session.report(d) }
+        return 2
+      }
+    }
+    if let failure = session.loadInitial(path: path) { return Int32(failure.rawValue) }
+    guard session.importFiles(files, options: options, dryRun: dryRun) else { return 1 }
+    keepUntilExit(session.plan)
+    if dryRun { return 0 }
+    let target = output ?? path
+    let plan = session.plan
+    do {
+      try FileIO.writeAtomically(to: FileIO.writeTarget(target)) { write in
+        PlanWriter.write(plan) { piece in
+          var piece = piece
+          piece.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+        }
+      }
+    } catch {
+      session.report(.error(.cannotWrite(target, reason: error.reason), at: nil))
+      return 1
+    }
+    return 0
   }
 }

@@ -80,6 +80,7 @@ package final class InteractiveShell {
     if let notice = journal?.startupNotice(language: session.settings.language) {
       session.output.writeError(notice)
     }
+    if journal == nil { session.output.writeError(session.text(ShellText.noStateFolder) + "\n") }
     while !session.quitRequested {
       let input = reader.readLine(prompt: pending.isEmpty ? prompt : InteractiveShell.continuationPrompt)
       switch input {
@@ -124,6 +125,20 @@ package final class InteractiveShell {
     pending = ""
     if !entry.trimmingWhitespace().isEmpty { reader.addHistory(entry) }
     run(parsed, text: entry)
+  }
+
+  /// Executes the commands given with `-c` before the prompt (`cplan -c … -i`), each as one
+  /// entry: journaled from the first change, as typed ones are (issue 18 item 4). A failure
+  /// stops the rest, as in a script.
+  /// - Returns: whether every command succeeded.
+  package func executeCommandLine(_ commands: [String]) -> Bool {
+    for (i, text) in commands.enumerated() {
+      journal?.beginEntry(text)
+      let ok = session.execute(bytes: Array(text.utf8), file: "<command \(i + 1)>")
+      journal?.endEntry()
+      if !ok || session.quitRequested { return ok }
+    }
+    return true
   }
 
   /// Executes a command the shell issues itself (Ctrl-D is `quit`), numbered as an input line.

@@ -38,17 +38,57 @@ package final class Journal {
     case redo
   }
 
+  /// What a base file held when the journal began (issue 18 item 3): its size, modification
+  /// time and content hash (``ContentHash``), so that `recover` notices a base changed since.
+  package struct BaseIdentity: Equatable, Sendable {
+    package var size: Int64
+    package var modified: Int64
+    package var modifiedNanoseconds: Int64
+    package var hash: UInt64
+
+    package init(size: Int64, modified: Int64, modifiedNanoseconds: Int64, hash: UInt64) {
+      self.size = size
+      self.modified = modified
+      self.modifiedNanoseconds = modifiedNanoseconds
+      self.hash = hash
+    }
+
+    init(_ stamp: FileStamp, hash: UInt64) {
+      self.init(
+        size: stamp.size, modified: stamp.modified, modifiedNanoseconds: stamp.modifiedNanoseconds, hash: hash)
+    }
+
+    /// `identity SIZE SECONDS.NANOSECONDS HASH` (hash in hex).
+    var line: String {
+      let ns = String(modifiedNanoseconds)
+      return "identity \(size) \(modified).\(String(repeating: "0", count: max(0, 9 - ns.count)) + ns) "
+        + String(hash, radix: 16)
+    }
+
+    init?(line: Substring) {
+      let parts = line.split(separator: " ")
+      let time = parts.count == 3 ? parts[1].split(separator: ".") : []
+      guard parts.count == 3, time.count == 2, let size = Int64(parts[0]), let s = Int64(time[0]),
+        let ns = Int64(time[1]), let hash = UInt64(parts[2], radix: 16)
+      else { return nil }
+      self.init(size: size, modified: s, modifiedNanoseconds: ns, hash: hash)
+    }
+  }
+
   /// A journal as read back.
   package struct Contents: Equatable, Sendable {
     package var base: Base
     package var records: [Record]
     /// When the session that wrote it started (seconds since 1970).
     package var started: Int = 0
+    /// For a ``Base/file(_:)`` base: what the file held when the journal began.
+    package var baseIdentity: BaseIdentity?
 
-    package init(base: Base, records: [Record] = [], started: Int = 0) {
+    package init(base: Base, records: [Record] = [], started: Int = 0, baseIdentity: BaseIdentity? = nil) {
       self.base = base
       self.records = records
       self.started = started
+      self.baseIdentity = baseIdentity
     }
 
     /// How many changes the records hold (undo and redo count one each).
@@ -88,6 +128,7 @@ package final class Journal {
       out += "base empty\n"
     case .file(let path):
       out += "base file \(path)\n"
+      if let identity = contents.baseIdentity { out += identity.line + "\n" }
     case .snapshot(let plan, let file):
       out += "base snapshot \(file ?? "")\n"
       for line in plan.split(separator: "\n", omittingEmptySubsequences: false).dropLast(plan.hasSuffix("\n") ? 1 : 0) {
@@ -143,6 +184,11 @@ package final class Journal {
       } else if line.hasPrefix("base file ") {
         contents.base = .file(String(line.dropFirst(10)))
         sawBase = true
+      } else if line.hasPrefix("identity ") {
+        guard let identity = BaseIdentity(line: line.dropFirst(9)) else {
+          throw FormatError(line: i, reason: "bad base identity")
+        }
+        contents.baseIdentity = identity
       } else if line.hasPrefix("base snapshot") {
         let file = String(line.dropFirst(14))
         var plan = ""
@@ -219,6 +265,7 @@ package final class Journal {
 
   deinit {
     if descriptor >= 0 { close(descriptor) }
+    if let adopted { close(adopted.lock) }
   }
 
   /// Connects the journal to the session's change hooks and `recover`.
@@ -228,6 +275,8 @@ package final class Journal {
     session.onChange = { [weak self] text in self?.changed(text) }
     session.onSaved = { [weak self] in self?.saved() }
     session.journalRecoverer = { [weak self] command in self?.recover(command) ?? false }
+    session.unsavedRecovery = { [weak self] in self?.unsavedRecovery }
+    session.onDiscardConfirmed = { [weak self] in self?.dropAdopted(deleting: true) }
   }
 
   /// The base that describes the session's state now.
@@ -275,6 +324,7 @@ package final class Journal {
   /// A confirmed quit (or any end that leaves nothing to recover): the journal goes.
   package func finish() {
     discard()
+    dropAdopted(deleting: false)
   }
 
   /// Lets go of the journal file without removing it, as a killed session does (tests).
@@ -285,6 +335,7 @@ package final class Journal {
   }
 
   private func saved() {
+    savedRecovery()
     discard()
     if let session { base = currentBase(of: session) }
     depth = 0
@@ -370,6 +421,7 @@ package final class Journal {
       failure = "\(directory): The operation could not be completed. \(String(cString: strerror(error.code.rawValue)))"
       return false
     }
+    let identity = baseIdentity()
     let name = Journal.fileName(started: started)
     let file = directory + "/" + name
     let fd = StatePaths.openPrivate(file, flags: O_WRONLY | O_CREAT | O_EXCL | O_APPEND)
@@ -380,7 +432,8 @@ package final class Journal {
     _ = flock(fd, LOCK_EX)
     descriptor = fd
     path = file
-    if !StatePaths.writeAll(fd, Array(Journal.render(Contents(base: base, started: started)).utf8)) { fail(errno) }
+    let contents = Contents(base: base, started: started, baseIdentity: identity)
+    if !StatePaths.writeAll(fd, Array(Journal.render(contents).utf8)) { fail(errno) }
     // The new file's name is in the folder only once the folder is on disk too (a crash right
     // after creating the journal must not lose it): fsync the folder once, at creation.
     let folder = Glibc.open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -389,6 +442,21 @@ package final class Journal {
       close(folder)
     }
     return true
+  }
+
+  /// For a file base, what the file holds now (``BaseIdentity``), when that is what the session
+  /// loaded or saved (the same stamp). When the file changed since, or cannot be read, the base
+  /// becomes a snapshot of the plan as the session loaded or saved it: a replay onto the changed
+  /// file would not give the session's plan.
+  private func baseIdentity() -> BaseIdentity? {
+    guard case .file(let path) = base, let session else { return nil }
+    if let (hash, stamp) = ContentHash.of(file: path), stamp == session.fileStamp {
+      return BaseIdentity(stamp, hash: hash)
+    }
+    if let saved = session.savedPlan {
+      base = .snapshot(plan: PlanWriter.write(saved), file: path)
+    }
+    return nil
   }
 
   private func fail(_ code: Int32) {
@@ -473,7 +541,7 @@ package final class Journal {
   package func startupNotice(language: MessageLanguage) -> String? {
     let found = Journal.orphans(in: directory, excluding: path)
     guard let newest = found.first else { return nil }
-    let name = newest.contents.file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+    let name = Journal.planName(newest.contents.file)
     let text = ShellText.recoverable(
       when: Journal.describe(time: newest.contents.started), plan: name, changes: newest.contents.changeCount,
       moreSessions: found.count - 1)
@@ -491,7 +559,13 @@ package final class Journal {
 
   /// `recover [PATH]`: rebuilds the plan of the newest (or the named) orphaned journal: its
   /// base, then each step, as undo steps of this session. Refused once when this session has
-  /// unsaved changes.
+  /// unsaved changes; asked once when it would replace a plan of another file (issue 17 item 14).
+  ///
+  /// Before replaying onto a base file, the file is compared with what the journal recorded of
+  /// it (``BaseIdentity``): a changed base is warned about (issue 18 item 3). When every step
+  /// replays, the journal is kept (locked) until this session saves the recovered work or a
+  /// discarding is confirmed (``Session/confirmed(_:at:)``); when any fails, it stays where it is
+  /// for a later `recover`, and the shell says where.
   func recover(_ command: Command) -> Bool {
     guard let session else { return false }
     var chosen: Orphan?
@@ -505,21 +579,36 @@ package final class Journal {
     guard let orphan = chosen else {
       return session.fail(.error(.nothingToRecover(), at: command.verbToken))
     }
-    guard session.confirmed("recover", at: command.verbToken) else { return false }
+    let from = orphan.contents
+    let planName = Journal.planName(from.file)
+    let when = Journal.describe(time: from.started)
+    let current = session.file.map(Journal.absolute)
+    if current != from.file, current != nil || !session.plan.isEmpty {
+      let question = ShellText.recoverReplaces(
+        current: Journal.planName(current), plan: planName, when: when, changes: from.changeCount)
+      guard session.confirmedAlways("recover", question: session.text(question)) else { return false }
+    } else {
+      guard session.confirmed("recover", at: command.verbToken) else { return false }
+    }
     // Hold the orphan while replaying, so that no other session recovers it at the same time.
     let lock = Glibc.open(orphan.path, O_RDONLY | O_CLOEXEC)
     guard lock >= 0, flock(lock, LOCK_EX | LOCK_NB) == 0 else {
       if lock >= 0 { close(lock) }
       return session.fail(.error(.nothingToRecover(), at: command.verbToken))
     }
-    defer { close(lock) }
+    var keepLock = false
+    defer { if !keepLock { close(lock) } }
 
     beginEntry()
-    switch orphan.contents.base {
+    switch from.base {
     case .file(let file):
+      if let recorded = from.baseIdentity, let changed = Journal.changedSince(recorded, file: file) {
+        session.output.writeError(session.text(ShellText.baseChanged(file, when: changed)) + "\n")
+      }
       do {
-        let plan = try PlanLoader.load(path: file, sources: session.sources)
-        session.replacePlan(plan, file: file)
+        var stamp: FileStamp?
+        let plan = try PlanLoader.load(path: file, sources: session.sources, stamp: &stamp)
+        session.replacePlan(plan, file: file, stamp: stamp)
       } catch {
         for d in error.diagnostics { session.report(d) }
         session.output.writeError(session.text(ShellText.journalKept(orphan.path)) + "\n")
@@ -536,6 +625,7 @@ package final class Journal {
         session.commit(plan, file: .some(file))
       } catch {
         for d in error.diagnostics { session.report(d) }
+        session.output.writeError(session.text(ShellText.journalKept(orphan.path)) + "\n")
         session.noteFailure(.command)
         return false
       }
@@ -547,11 +637,12 @@ package final class Journal {
     let interactive = session.settings.interactive
     session.settings.interactive = false
     var ok = true
-    for (k, record) in orphan.contents.records.enumerated() {
+    var line = 1
+    for record in from.records {
       beginEntry()
       switch record {
       case .step(let changes):
-        ok = session.replayStep(changes, name: "<journal \(k + 1)>") && ok
+        ok = session.replayStep(changes, source: "<recovered>", line: &line) && ok
       case .undo:
         ok = session.execute("undo", file: "<journal>") && ok
       case .redo:
@@ -560,11 +651,58 @@ package final class Journal {
       endEntry()
     }
     session.settings.interactive = interactive
-    unlink(orphan.path)
-    let n = orphan.contents.changeCount
-    session.notice(ShellText.recovered(n, allReplayed: ok))
+    let n = from.changeCount
+    session.notice(ShellText.recovered(n, allReplayed: ok, plan: planName, when: when))
+    if ok {
+      // Kept until the recovered work is saved or its discarding confirmed.
+      if let earlier = adopted { close(earlier.lock) }
+      adopted = (orphan.path, lock, session.currentVersion)
+      keepLock = true
+    } else {
+      session.output.writeError(session.text(ShellText.journalKept(orphan.path)) + "\n")
+    }
     // Start a fresh entry: the shell's own end of entry must not take recovery steps for a mix.
     beginEntry()
     return ok
+  }
+
+  /// The journal this session recovered, kept (and locked) until its work is saved (a save of a
+  /// plan that still holds the recovery: the version right after it is the plan's or one it
+  /// came from by edits, ``Session/holdsVersion(_:)``) or discarding it is confirmed.
+  private var adopted: (path: String, lock: Int32, version: Int)?
+
+  /// The recovered journal not yet saved, for the session's confirmation of quit, load and new.
+  package var unsavedRecovery: String? { adopted?.path }
+
+  /// A save: the recovered journal goes when the plan saved holds the recovery.
+  private func savedRecovery() {
+    guard let adopted, let session, session.holdsVersion(adopted.version) else { return }
+    dropAdopted(deleting: true)
+  }
+
+  /// Lets go of the recovered journal, removing it (its work saved or discarded) or not.
+  private func dropAdopted(deleting: Bool) {
+    guard let adopted else { return }
+    if deleting { unlink(adopted.path) }
+    close(adopted.lock)
+    self.adopted = nil
+  }
+
+  /// The base file's modification time when it no longer holds what the journal recorded (size,
+  /// time, then content), else `nil`.
+  static func changedSince(_ recorded: BaseIdentity, file: String) -> String? {
+    guard let now = FileIO.stamp(file) else { return nil }  // gone: the load says so
+    if now.size == recorded.size, now.modified == recorded.modified,
+      now.modifiedNanoseconds == recorded.modifiedNanoseconds
+    {
+      return nil
+    }
+    guard let (hash, stamp) = ContentHash.of(file: file), hash != recorded.hash else { return nil }
+    return stamp.modifiedText
+  }
+
+  /// A plan file's base name without extension (`jilin`), as the startup notice names it.
+  static func planName(_ file: String?) -> String? {
+    file.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
   }
 }

@@ -55,6 +55,11 @@ package final class Session {
   package var onSaved: (() -> Void)?
   /// Performs `recover` (set by the interactive shell, which owns the journal).
   package var journalRecoverer: ((Command) -> Bool)?
+  /// The journal `recover` replayed while its work is not saved (set by the journal): quit, load
+  /// and new ask before discarding it, even when the plan is as saved (issue 17 item 14).
+  package var unsavedRecovery: (() -> String?)?
+  /// Called when discarding unsaved work was confirmed (quit, load, new, recover repeated).
+  package var onDiscardConfirmed: (() -> Void)?
 
   private var version = 0
   private var nextVersion = 1
@@ -232,6 +237,16 @@ package final class Session {
     if let newFile { file = newFile }
   }
 
+  /// Makes `next` — the current plan after `changes` — the current plan as one undoable step (or
+  /// part of the enclosing group), and gives the journal each change as its statement (`import`).
+  func commit(_ next: Plan, changes: [PlanChange], statements: [String]) {
+    plan = next
+    let change = PlanChange.group(changes)
+    validation.note(change, in: plan, mutation: planMutations)
+    record(change)
+    for statement in statements { onChange?(statement) }
+  }
+
   /// From now on, validates the plan in full on another thread after a load, or after an edit
   /// that leaves nothing to reuse (a phase, most settings), starting with the plan as it is: at
   /// the prompt, `validate` then finds the work done.
@@ -302,13 +317,23 @@ package final class Session {
   }
 
   /// Replays one undo step of a journal (`recover`): its changes as one step, named by its first
-  /// command; each change is read as a source of its own (`NAME.1`, `NAME.2`, …), so that `undo`
-  /// quotes the step's own text.
-  package func replayStep(_ changes: [String], name: String) -> Bool {
-    let label = changes.first.flatMap { Parser.parse($0, file: "\(name).1").commands.first }
+  /// command. The changes are lines `line`, `line + 1`, … of `source` (`<recovered>`), in the
+  /// order they were recorded, so that a finding points at the recovered command as it was
+  /// typed (`<recovered>:3:17`, with its text and a caret; issue 17 item 15), and `undo` quotes
+  /// the step's own text.
+  /// - Parameter line: the line of the first change; on return, the line after the last.
+  package func replayStep(_ changes: [String], source: String, line: inout Int) -> Bool {
+    var parsed: [ParseResult] = []
+    for change in changes {
+      let lines = change.split(separator: "\n", omittingEmptySubsequences: false)
+      for (j, text) in lines.enumerated() { sources.register(file: source, line: line + j, text: String(text)) }
+      parsed.append(Parser.parse(String(repeating: "\n", count: line - 1) + change, file: source))
+      line += lines.count
+    }
+    let label = parsed.first?.commands.first
     return grouped(label: .some(label)) {
       var all = true
-      for (i, change) in changes.enumerated() where !execute(change, file: "\(name).\(i + 1)") { all = false }
+      for p in parsed where !execute(p) { all = false }
       return all
     }
   }
@@ -371,17 +396,39 @@ package final class Session {
     return ok
   }
 
-  /// Asks for confirmation of a destructive verb when there are unsaved changes (interactive only).
+  /// Asks for confirmation of a destructive verb when there are unsaved changes, or recovered
+  /// work not saved (interactive only).
   func confirmed(_ verb: String, at token: Token) -> Bool {
-    guard settings.interactive, isDirty else { return true }
+    let recovered = unsavedRecovery?()
+    guard settings.interactive, isDirty || recovered != nil else { return true }
+    let question =
+      isDirty || recovered == nil
+      ? Message.unsavedChanges(verb).text.text(settings.language)
+      : text(ShellText.recoveredNotSaved(verb, journal: recovered ?? ""))
+    return confirmedAlways(verb, question: question)
+  }
+
+  /// Asks once (interactively): the first time prints `question` and refuses, the same verb
+  /// right after confirms. A question, not an error: no source line, no caret.
+  func confirmedAlways(_ verb: String, question: String) -> Bool {
+    guard settings.interactive else { return true }
     if pendingConfirmation == verb {
       pendingConfirmation = nil
+      onDiscardConfirmed?()
       return true
     }
     pendingConfirmation = verb
-    // A question, not an error: no source line, no caret.
-    output.writeError(Message.unsavedChanges(verb).text.text(settings.language) + "\n")
+    output.writeError(question + "\n")
     return false
+  }
+
+  /// The plan's version now (changes with every edit, undo and redo).
+  var currentVersion: Int { version }
+
+  /// Whether the plan is `version`, or came from it by the steps `undo` can take back: the
+  /// state of that version is part of the plan now.
+  func holdsVersion(_ v: Int) -> Bool {
+    version == v || undoStack.contains { $0.version == v }
   }
 
   // MARK: Files
@@ -414,8 +461,7 @@ package final class Session {
   /// symlinks, however spelled), or another name of that file (a hard link). A file another
   /// session saved there since is still this plan's own file, changed on disk (``Session/save``).
   func isOwnFile(_ path: String) -> Bool {
-    guard let file else { return false }
-    if Session.location(path) == Session.location(file) { return true }
+    if let file, Session.location(path) == Session.location(file) { return true }
     guard let own = fileStamp, let identity = FileIO.identity(path) else { return false }
     return identity == own.identity
   }

@@ -14,11 +14,15 @@ package struct StatePaths: Sendable {
   package var history: String?
   package var journalDirectory: String? { directory.map { $0 + "/journal" } }
 
-  package init(environment: [String: String]) {
+  /// - Parameter passwordHome: the home folder the password database gives this user, used when
+  ///   neither `XDG_STATE_HOME` nor `HOME` is set (issue 18 item 4: nothing was journaled then).
+  package init(environment: [String: String], passwordHome: String? = StatePaths.passwordHome()) {
     var base: String?
     if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
       base = xdg
     } else if let home = environment["HOME"], !home.isEmpty {
+      base = home + "/.local/state"
+    } else if let home = passwordHome, home.hasPrefix("/") {
       base = home + "/.local/state"
     }
     directory = base.map { $0 + "/cplan" }
@@ -27,6 +31,17 @@ package struct StatePaths: Sendable {
     } else {
       history = directory.map { $0 + "/history" }
     }
+  }
+
+  /// This user's home folder from the password database (`getpwuid_r`), or `nil`.
+  package static func passwordHome() -> String? {
+    var entry = passwd()
+    var result: UnsafeMutablePointer<passwd>?
+    var buffer = [CChar](repeating: 0, count: 4096)
+    guard getpwuid_r(geteuid(), &entry, &buffer, buffer.count, &result) == 0, result != nil, let dir = entry.pw_dir
+    else { return nil }
+    let home = String(cString: dir)
+    return home.isEmpty ? nil : home
   }
 
   /// Creates `path` and its missing parents with mode 0700; an existing folder is left as it is,

@@ -52,7 +52,7 @@ struct CPlan: ParsableCommand {
     version: Version.string,
     subcommands: [
       Shell.self, Run.self, Check.self, Rank.self, Export.self, Fmt.self, Diff.self, Merge.self, Lsp.self,
-      Reference.self, Review.self,
+      Reference.self, Review.self, Import.self,
     ],
     defaultSubcommand: Shell.self
   )
@@ -238,6 +238,32 @@ struct Merge: ParsableCommand {
   }
 }
 
+struct Import: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Import CSV files and XLSX workbooks into a plan (导入 CSV 与 XLSX), all or nothing.",
+    discussion: """
+      A CSV file's kind is --kind, else its name (org.csv, 单位.csv); a workbook's sheets are named after kinds. \
+      Each row is an add (with --update, a set for an entity that exists). PLAN is rewritten atomically unless -o.
+      CSV 文件的类别由 --kind 或文件名给出；工作簿各工作表以类别命名。每行即一条 add（--update 时已存在的条目为 set）。
+      """)
+  @OptionGroup var common: CommonOptions
+  @Option(help: "The kind of every CSV file (default: by its name). 类别。") var kind: String?
+  @Flag(help: "Set the attributes of entities that exist instead of failing. 已存在的条目改为修改。") var update = false
+  @Option(help: "A rules file mapping the sheet's own headers to columns (README: Importing). 表头映射规则。")
+  var map: String?
+  @Flag(help: "Print the edits and what they would change; write nothing. 只显示将做的修改。") var dryRun = false
+  @Option(name: [.short, .customLong("output")], help: "Write the plan to OUT instead of rewriting PLAN.")
+  var output: String?
+  @Argument(help: "The plan file (must exist).") var plan: String
+  @Argument(help: "CSV files and XLSX workbooks.") var files: [String]
+  func run() throws {
+    throw ExitCode(
+      Driver.importFiles(
+        plan: plan, files: files, kind: kind, update: update, map: map, dryRun: dryRun, output: output,
+        common: common.settings))
+  }
+}
+
 struct Lsp: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "A Language Server Protocol server for plan files, on standard input and output.")
@@ -259,7 +285,7 @@ enum Main {
   static func arguments() -> [String] {
     let args = Array(CommandLine.arguments.dropFirst())
     let subcommands = Set([
-      "shell", "run", "check", "rank", "export", "fmt", "diff", "merge", "lsp", "reference", "review",
+      "shell", "run", "check", "rank", "export", "fmt", "diff", "merge", "lsp", "reference", "review", "import",
     ])
     let withValue = Set(["--lang", "--color"])
     let flags = Set(["-q", "--quiet"])

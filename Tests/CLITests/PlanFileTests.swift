@@ -194,9 +194,11 @@ import Testing
     for file in files {
       let r = try CLI.run(["check", "plans/\(file)"], directory: CLI.root)
       #expect(r.status == 0, "\(file): \(r.out)\(r.err)")
-      // No errors (warnings allowed: jilin-panel.plan shows R40 and R42 on purpose).
-      #expect(
-        r.out.contains(" 0 errors") || r.out.hasPrefix("0 errors") || r.out.contains("\n0 errors"), "\(file): \(r.out)")
+      // The summary line: no errors; warnings only where a sample shows them on purpose (the
+      // review sample's R34–R36: a goal behind, a lowered target, funding cut since approval; the panel sample's R40 and R42).
+      let summary = r.out.split(separator: "\n").last.map(String.init) ?? ""
+      #expect(summary.hasPrefix("0 errors"), "\(file): \(r.out)")
+      if file != "jilin-2025-review.plan", file != "jilin-panel.plan" { #expect(summary == "0 errors, 0 warnings", "\(file): \(r.out)") }
     }
   }
 

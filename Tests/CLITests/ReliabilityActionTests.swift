@@ -24,6 +24,8 @@ import Testing
     ("quit", "quit"),
     ("exit", "exit"),
     ("recover", "recover"),
+    ("review", "review against other.plan"),
+    ("import", "import pwn.csv update"),
   ]
 
   @Test func everyActionVerbIsInTheTable() {

@@ -54,3 +54,22 @@ extension TerminalIntegration {
     second.enter("quit")
   }
 }
+
+/// Issue 18 item 4: changes made with `-c … -i` are journaled before anything is typed, so a
+/// session killed at its first prompt loses none of them.
+extension TerminalIntegration {
+  @Test func commandLineChangesSurviveAKillAtTheFirstPrompt() throws {
+    let first = try TerminalSession(["-c", "add field F1 \"命令行\"", "-i"])
+    defer { withExtendedLifetime(first) {} }  // its folder is the second session's too
+    #expect(first.waitForPrompt("cplan*>"), "\(first.screen())")
+    let pid = try #require(first.pid())
+    kill(pid, SIGKILL)
+    #expect(first.ended()?.status == 128 + 9)
+    let second = try TerminalSession(folder: first.folder)
+    #expect(second.waitFor("1 change) can be recovered: type recover"), "\(second.screen())")
+    #expect(second.waitForPrompt())
+    second.enter("recover")
+    second.enter("list field")
+    #expect(second.waitFor("命令行"), "\(second.screen())")
+  }
+}

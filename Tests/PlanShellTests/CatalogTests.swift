@@ -21,6 +21,7 @@ import Testing
     (ExportLabels.self, "Sources/PlanIO/Catalog/ExportLabels.swift"),
     (DiffText.self, "Sources/PlanIO/Catalog/DiffText.swift"),
     (MergeText.self, "Sources/PlanIO/Catalog/MergeText.swift"),
+    (ImportText.self, "Sources/PlanIO/Catalog/ImportText.swift"),
     (ReviewLabels.self, "Sources/PlanIO/Catalog/ReviewLabels.swift"),
     (ShellText.self, "Sources/PlanShell/Catalog/ShellText.swift"),
     (CommandText.self, "Sources/PlanShell/Catalog/CommandText.swift"),

@@ -35,6 +35,9 @@ import Testing
     return first.split(separator: ":").dropFirst(2).first.flatMap { Int($0) }
   }
 
+  /// The export formats in the order the grammar lists them: SPEC §9's, then §13's.
+  static let formats = ["text", "markdown", "json", "csv", "html"] + ["xlsx", "docx"]
+
   @Test(arguments: [
     // Words a command took and ignored: `load PATH`, `run PATH`, `recover [JOURNAL]` take no more.
     ("load x.plan force", "unexpected 'force' [E012]"),
@@ -55,8 +58,12 @@ import Testing
     ("list", "missing a kind to list [E013]"),
     ("list field K1", "unexpected 'K1' [E012]"),
     ("list goal K9", "unknown consortium 'K9'; did you mean 'K1'? [E103]"),
-    ("export", "missing a format (text, markdown, json, csv, html) [E013]"),
-    ("export foo", "invalid value 'foo' for format (one of text|markdown|json|csv|html) [E102]"),
+    // The formats: SPEC §9's five and §13's (a list that grows as formats are added).
+    ("export", "missing a format (\(CommandParsingTests.formats.joined(separator: ", "))) [E013]"),
+    (
+      "export foo",
+      "invalid value 'foo' for format (one of \(CommandParsingTests.formats.joined(separator: "|"))) [E102]"
+    ),
     ("export text bom", "unexpected 'bom' [E012]"),
     ("export csv to", "missing a path after 'to' [E013]"),
     ("rank method", "invalid value 'method' for method (one of weighted|topsis) [E102]"),

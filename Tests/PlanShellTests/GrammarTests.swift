@@ -290,7 +290,7 @@ import Testing
       case "KEY...":
         let kind = try #require(words.last.flatMap(Kind.init(rawValue:)))
         return [try #require(plan[kind].keys.first).parts]
-      case "PATH", "JOURNAL": return [[file]]
+      case "PATH", "JOURNAL", "RULES": return [[file]]
       case "TOPIC": return [["field"], ["R27"]]
       case "N": return [["10000"]]
       case "P%": return [["30%"]]

@@ -71,7 +71,21 @@ import Testing
         == "/home/p/.local/state/cplan/history")
     #expect(StatePaths(environment: ["HOME": "/home/p", "CPLAN_HISTORY": "/tmp/h"]).history == "/tmp/h")
     #expect(StatePaths(environment: ["XDG_STATE_HOME": "/s"]).journalDirectory == "/s/cplan/journal")
-    #expect(StatePaths(environment: [:]).journalDirectory == nil)
+    // Neither HOME nor XDG_STATE_HOME: the password database's home (issue 18 item 4), else none.
+    #expect(
+      StatePaths(environment: [:], passwordHome: "/home/pw").journalDirectory == "/home/pw/.local/state/cplan/journal")
+    #expect(StatePaths(environment: [:], passwordHome: nil).journalDirectory == nil)
+    // This user's, as getent reads the database (computed apart from cplan).
+    let getent = Process()
+    getent.executableURL = URL(fileURLWithPath: "/usr/bin/getent")
+    getent.arguments = ["passwd", String(geteuid())]
+    let pipe = Pipe()
+    getent.standardOutput = pipe
+    try? getent.run()
+    getent.waitUntilExit()
+    let entry = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let home = entry.split(separator: ":", omittingEmptySubsequences: false).dropFirst(5).first.map(String.init)
+    #expect(home != nil && StatePaths.passwordHome() == home)
   }
 
   func mode(_ path: String) throws -> Int {

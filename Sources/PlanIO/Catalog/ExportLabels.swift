@@ -182,10 +182,10 @@ package enum ExportLabels: TextCatalog {
   // MARK: Workbook and document (SPEC §13)
 
   static let asOf = LocalizedText(en: "As of", zh: "截至年份")
-  static let goalStatus = LocalizedText(en: "Status", zh: "进展状态")
+  static let goalStatus = LocalizedText(en: "Status", zh: "状态")
   static let actualYear = LocalizedText(en: "Actual's year", zh: "实际值年份")
   static let actualValue = LocalizedText(en: "Actual", zh: "实际值")
-  static let expected = LocalizedText(en: "Expected", zh: "应达值")
+  static let expected = LocalizedText(en: "Expected", zh: "预期值")
   static let ratio = LocalizedText(en: "Ratio", zh: "完成比例")
   static let file = LocalizedText(en: "File", zh: "文件")
   static let line = LocalizedText(en: "Line", zh: "行")

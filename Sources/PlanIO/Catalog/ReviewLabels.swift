@@ -97,7 +97,7 @@ package enum ReviewLabels: TextCatalog {
     case .direction: LocalizedText(en: "direction flipped", zh: "方向反转")
     case .targetYear: LocalizedText(en: "target year later", zh: "目标年份推迟")
     case .checkpoint: LocalizedText(en: "checkpoint lowered", zh: "分年度目标降低")
-    case .removed: LocalizedText(en: "removed", zh: "已删除")
+    case .removed: DiffText.removed
     case .renamed: LocalizedText(en: "renamed", zh: "已改名")
     case .amount: LocalizedText(en: "amount cut", zh: "金额削减")
     }

@@ -42,12 +42,54 @@ package enum ShellText: TextCatalog {
     LocalizedText(en: "the journal stays in \(path)", zh: "日志仍保留在 \(path)")
   }
 
-  /// After `recover`: how many changes were replayed, and whether some failed.
-  package static func recovered(_ changes: Int, allReplayed: Bool) -> LocalizedText {
-    LocalizedText(
-      en: "recovered \(changes) change\(changes == 1 ? "" : "s")" + (allReplayed ? "" : " (some failed; see above)"),
-      zh: "已恢复 \(changes) 处修改" + (allReplayed ? "" : "（部分失败，见上文）"))
+  /// After `recover`: how many changes were replayed, of which plan, from when, and whether
+  /// some failed.
+  package static func recovered(_ changes: Int, allReplayed: Bool, plan: String? = nil, when: String? = nil)
+    -> LocalizedText
+  {
+    let source = LocalizedText(
+      en: [plan.map { "plan \($0)" }, when.map { "from \($0)" }].compactMap { $0 }.joined(separator: ", "),
+      zh: [plan.map { "计划 \($0)" }, when.map { "\($0) 的会话" }].compactMap { $0 }.joined(separator: "，"))
+    return LocalizedText(
+      en: "recovered \(changes) change\(changes == 1 ? "" : "s")" + (source.en.isEmpty ? "" : " (\(source.en))")
+        + (allReplayed ? "" : " (some failed; see above)"),
+      zh: "已恢复 \(changes) 处修改" + (source.zh.isEmpty ? "" : "（\(source.zh)）") + (allReplayed ? "" : "（部分失败，见上文）"))
   }
+
+  // MARK: Recovery that loses nothing (issue 17 item 14, issue 18 items 3 and 4)
+
+  /// `recover` would replace this session's plan (of file `current`) by another file's work.
+  package static func recoverReplaces(current: String?, plan: String?, when: String, changes: Int) -> LocalizedText {
+    let what = changes == 1 ? "1 change" : "\(changes) changes"
+    let mine = current.map { "plan \($0)" } ?? "this session's plan"
+    let theirs = plan.map { "plan \($0)" } ?? "a plan without a file"
+    return LocalizedText(
+      en:
+        "recover replaces \(mine) with the unsaved work on \(theirs) from \(when) (\(what)); repeat 'recover' to confirm",
+      zh: "recover 会用 \(when) 的会话对\(plan.map { "计划 \($0)" } ?? "无文件计划")的 \(changes) 处未保存修改替换"
+        + "\(current.map { "计划 \($0)" } ?? "本会话的计划")；再输入一次 'recover' 以确认")
+  }
+
+  /// The base file of a journal changed since the journal began: the replay goes onto it as it is.
+  package static func baseChanged(_ file: String, when: String) -> LocalizedText {
+    LocalizedText(
+      en:
+        "warning: \(file) was changed at \(when), after the journal began; its changes are replayed onto the file as it is now — check the result",
+      zh: "警告：\(file) 在日志开始之后被修改过（\(when)）；日志中的修改将重放到它现在的内容上，请检查结果")
+  }
+
+  /// Quit, load or new while recovered work is not saved (the plan itself is as saved).
+  package static func recoveredNotSaved(_ verb: String, journal: String) -> LocalizedText {
+    LocalizedText(
+      en: "the work recovered from \(journal) is not saved; repeat '\(verb)' to discard it, or 'save' first",
+      zh: "从 \(journal) 恢复的修改尚未保存；再输入一次 '\(verb)' 将丢弃它，或先 'save'")
+  }
+
+  /// Neither HOME nor XDG_STATE_HOME, and no home in the password database: no history, no journal.
+  package static let noStateFolder = LocalizedText(
+    en:
+      "warning: no folder for history and the crash journal (set HOME or XDG_STATE_HOME): unsaved work is not journaled",
+    zh: "警告：没有存放历史和崩溃日志的文件夹（请设置 HOME 或 XDG_STATE_HOME）：未保存的修改不会记入日志")
 
   package static var entries: [CatalogEntry] {
     [
@@ -60,6 +102,13 @@ package enum ShellText: TextCatalog {
       CatalogEntry("journalKept", journalKept("/tmp/s.journal")),
       CatalogEntry("recovered", recovered(4, allReplayed: true)),
       CatalogEntry("recovered", recovered(4, allReplayed: false)),
+      CatalogEntry("recovered", recovered(1, allReplayed: true, plan: "jilin", when: "2026-12-07 09:30")),
+      CatalogEntry(
+        "recoverReplaces", recoverReplaces(current: "jilin", plan: "hebei", when: "2026-12-07 09:30", changes: 3)),
+      CatalogEntry("recoverReplaces", recoverReplaces(current: nil, plan: nil, when: "2026-12-07 09:30", changes: 1)),
+      CatalogEntry("baseChanged", baseChanged("/home/a/jilin.plan", when: "2026-12-07 21:15:03")),
+      CatalogEntry("recoveredNotSaved", recoveredNotSaved("quit", journal: "/tmp/s.journal")),
+      CatalogEntry("noStateFolder", noStateFolder),
     ]
   }
 }

@@ -154,6 +154,18 @@ extension ShellCommand {
       perform: { session, _, arguments in session.runScript(path: arguments["PATH"]!.path!, at: arguments["PATH"]) }
     ),
     ShellCommand(
+      .import, forms: [[Argument("PATH", .path, noun: CommandText.aPath)]],
+      options: [
+        Option("kind", value: Argument("KIND", .kind(Kind.allCases))), Option("update"),
+        Option("map", value: Argument("RULES", .path, noun: CommandText.aPath)), Option("dry-run"),
+      ],
+      summary: LocalizedText(
+        en:
+          "add a CSV file's or XLSX workbook's rows to the plan (update: set those that exist; map: a rules file for the sheet's own headers), all or nothing, as one undo step",
+        zh: "把 CSV 文件或 XLSX 工作簿的各行加入计划（update：已存在的条目改为修改；map：表头映射规则文件），全部成功才生效，算一步撤销"),
+      examples: ["import orgs/单位.csv", "import plan.xlsx update", "import 名单.csv kind org map 名单.rules"],
+      perform: { session, command, arguments in session.importFiles(command, arguments) }),
+    ShellCommand(
       .undo,
       summary: LocalizedText(
         en: "step back over the last change (a whole run or load is one step)", zh: "撤销上一次修改（整个 run 或 load 算一步）"),
