@@ -198,7 +198,9 @@ import Testing
       // review sample's R34–R36: a goal behind, a lowered target, funding cut since approval; the panel sample's R40 and R42).
       let summary = r.out.split(separator: "\n").last.map(String.init) ?? ""
       #expect(summary.hasPrefix("0 errors"), "\(file): \(r.out)")
-      if file != "jilin-2025-review.plan", file != "jilin-panel.plan" { #expect(summary == "0 errors, 0 warnings", "\(file): \(r.out)") }
+      if file != "jilin-2025-review.plan", file != "jilin-panel.plan" {
+        #expect(summary == "0 errors, 0 warnings", "\(file): \(r.out)")
+      }
     }
   }
 
