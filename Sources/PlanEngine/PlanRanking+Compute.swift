@@ -14,7 +14,12 @@ extension PlanRanking {
   ///   finding itself, located at its entity, see ``RankingBasis``).
   /// - Complexity: O(fields × criteria) for the ranking; sensitivity adds O(fields × criteria²)
   ///   (weighted) or a bounded search (topsis).
-  package static func compute(_ plan: Plan, method: String?, sensitivity: Bool) throws(Diagnostic) -> PlanRanking {
+  ///   - robustness: also sample the weights (SPEC §12) with these options, and with a `cutoff`
+  ///     compute the cutoff sensitivity too (only then: the exports and `rank --sensitivity` stay
+  ///     as they were).
+  package static func compute(
+    _ plan: Plan, method: String?, sensitivity: Bool, robustness: RobustnessOptions? = nil
+  ) throws(Diagnostic) -> PlanRanking {
     let name = (method ?? plan.method).lowercased()
     guard let method = RankingMethod(rawValue: name) else {
       let names = RankingMethod.allCases.map(\.rawValue)
@@ -22,8 +27,22 @@ extension PlanRanking {
         .badEnumValue(name, attribute: "method", allowed: names, suggestion: Suggestion.nearest(name, in: names)),
         at: nil)
     }
-    let basis = try RuleContext(plan).basis.get()
-    return PlanRanking(basis, method: method, sensitivity: sensitivity)
+    let context = RuleContext(plan)
+    let basis = try context.basis.get()
+    var ranking = PlanRanking(basis, method: method, sensitivity: sensitivity)
+    ranking.cutoff = plan.cutoff
+    if let (experts, consensus) = panel(context, basis: basis, method: method) {
+      ranking.experts = experts
+      ranking.consensus = consensus
+    }
+    if let cutoff = plan.cutoff, robustness != nil {
+      ranking.cutoffSensitivity = cutoffFlips(basis, method: method, cutoff: cutoff)
+    }
+    if let robustness {
+      ranking.robustness = try Self.robustness(
+        basis, method: method, cutoff: plan.cutoff, options: robustness, rows: ranking.rows)
+    }
+    return ranking
   }
 
   /// The ranking of `basis` under `method`.

@@ -40,4 +40,14 @@ package struct PlanRanking: Sendable, Equatable {
   /// Sorted by rank, then plan order.
   package var rows: [Row]
   package var sensitivity: [Sensitivity]?
+  // Expert panels and robust ranking (SPEC §12).
+  /// The plan's `cutoff`, when set.
+  package var cutoff: Int? = nil
+  /// The experts (natural ID order), when the plan has experts.
+  package var experts: [ExpertRow]? = nil
+  package var consensus: Consensus? = nil
+  /// With `robustness` and a `cutoff`: each criterion's cutoff sensitivity.
+  package var cutoffSensitivity: [CutoffFlip]? = nil
+  /// With `robustness`: the acceptabilities.
+  package var robustness: Robustness? = nil
 }

@@ -33,35 +33,40 @@ struct RankingBasis {
     {
       throw Self.cannotRank(tooMany, others: 0)
     }
-    let blocking = [RankingRules.r01, RankingRules.r02, RankingRules.r03, RankingRules.r05]
+    let blocking = [RankingRules.r01, RankingRules.r02, RankingRules.r03, RankingRules.r05, PanelRules.r43]
       .flatMap { c.findings(of: $0) }
       .filter { $0.severity == .error }.sorted(by: Diagnostic.sortKey)
     if let first = blocking.first { throw Self.cannotRank(first, others: blocking.count - 1) }
 
-    let weights: [Double]
-    if c.plan.weighting == "ahp" {
-      guard let ahp = c.ahp else { throw Self.cannotRank(.ahpFailed) }
-      weights = ahp.weights
-      self.ahp = ahp
-    } else {
-      weights = criteria.map { $0[Attr.Criterion.weight]?.number ?? 0 }
-      ahp = nil
-    }
     let scores = c.scores
     let scales = criteria.map { $0[Attr.Criterion.scale]?.range ?? (1, 10) }
-    input = RankingInput(
+    var input = RankingInput(
       fieldIDs: fields.map(\.id),
       criterionIDs: criteria.map(\.id),
       directions: criteria.map { $0[Attr.Criterion.type]?.choice == "cost" ? .cost : .benefit },
       scaleMin: scales.map(\.0),
       scaleMax: scales.map(\.1),
-      weights: weights,
+      weights: criteria.map { $0[Attr.Criterion.weight]?.number ?? 0 },
       scores: fields.indices.map { f in criteria.indices.map { scores.value(f, $0) } })
+    switch c.plan.weighting {
+    case "ahp":
+      guard let ahp = c.ahp else { throw Self.cannotRank(.ahpFailed) }
+      input.weights = ahp.weights
+      self.ahp = ahp
+    case "entropy":
+      // Objective weights from the scores (SPEC §12); m ≥ 2 fields.
+      guard let weights = try? entropyWeights(input) else { throw Self.cannotRank(.entropyOneField) }
+      input.weights = weights
+      ahp = nil
+    default:
+      ahp = nil
+    }
+    self.input = input
   }
 
   /// Why there is no ranking at all.
   private enum Gap {
-    case noCriteria, noFields, ahpFailed
+    case noCriteria, noFields, ahpFailed, entropyOneField
 
     var text: LocalizedText {
       switch self {
@@ -71,6 +76,8 @@ struct RankingBasis {
         RankingText.noFields
       case .ahpFailed:
         RankingText.ahpFailed
+      case .entropyOneField:
+        RankingText.entropyOneField
       }
     }
   }

@@ -303,6 +303,22 @@ extension Plan {
         throw .error(.duplicate(kind: kind.rawValue, key: "\(key.b) \(key.a)"), at: args.tokens[keyAt])
       }
     }
+    if kind == .judgement {
+      // An expert's judgement of a criterion with itself, or of a pair already judged the other
+      // way round (SPEC §12; as `compare`). The loader's bulk path sees no table here: a file with
+      // both orders is reported by R43 instead.
+      if key.b == key.c {
+        throw .error(
+          .outOfRange(
+            attribute: "judgement", value: key.description,
+            requirement: EditText.notComparedWithItself),
+          at: args.tokens[keyAt])
+      }
+      if contains(kind, EntityKey(key.a, key.c, key.b)) {
+        throw .error(
+          .duplicate(kind: kind.rawValue, key: "\(key.a) \(key.c) \(key.b)"), at: args.tokens[keyAt])
+      }
+    }
     // The parts are read into locals and the entity made of them at the end: no copy of it.
     var name: String?
     if spec.hasName, !args.atEnd, case .string(let s) = args.pointer(args.index).pointee.kind {
@@ -466,6 +482,9 @@ extension Plan {
 
   // MARK: Values
 
+  /// The `weight` attribute of `expert`, checked to be > 0.
+  private static let expertWeight = Schema.kinds[Kind.expert.index].attributes[Attr.Expert.weight]
+
   /// Converts the token to a value of the attribute's type, checking references.
   /// - Parameter pointer: the token, read in place (passed by value, it would be copied for the
   ///   call: a switch over its kind and reference counting, for every value of every statement).
@@ -505,6 +524,13 @@ extension Plan {
       }
     case .number, .saaty:
       guard case .number(let n) = pointer.pointee.kind else { throw wrong() }
+      // An expert's weight is > 0 (SPEC §12); the attribute is known by identity, not by name
+      // (a criterion's `weight` may be 0).
+      if attribute === Self.expertWeight, !(n.value > 0) {
+        throw .error(
+          .outOfRange(attribute: name, value: n.text, requirement: EditText.expertWeightPositive),
+          at: pointer.pointee)
+      }
       return .number(n.value)
     case .amount:
       guard case .number(let n) = pointer.pointee.kind else { throw wrong() }

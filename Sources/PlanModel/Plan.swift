@@ -290,9 +290,14 @@ package enum Attr {
     // Looked up by name: settings added by other changes may come before them.
     package static let crMax = Schema.planAttributeIndex("cr-max")!
     package static let weightMove = Schema.planAttributeIndex("weight-move")!
+    package static let ratingAggregate = Schema.planAttributeIndex("rating-aggregate")!
+    package static let consensusMin = Schema.planAttributeIndex("consensus-min")!
   }
   package enum Criterion { package static let tag = 0, type = 1, scale = 2, weight = 3 }
   package enum Compare { package static let value = 0 }
+  package enum Expert { package static let weight = 0, org = 1, affiliation = 2 }
+  package enum Judgement { package static let value = 0 }
+  package enum Rating { package static let value = 0 }
   package enum Field { package static let note = 0, justification = 1 }
   package enum Score { package static let value = 0, source = 1 }
   package enum Org { package static let type = 0, size = 1, ownership = 2, rdIntensity = 3 }
@@ -349,6 +354,10 @@ extension Plan {
   package var crMax: Double { value(Attr.Plan.crMax, \.number) }
   /// R08's move of each weight, a fraction of the weight (0.10: 0.30 → 0.27 and 0.33).
   package var weightMove: Double { value(Attr.Plan.weightMove, \.number) }
+  /// How the experts' ratings become a field's score (SPEC §12): `mean`, `median` or `geomean`.
+  package var ratingAggregate: String { value(Attr.Plan.ratingAggregate, \.choice) }
+  /// R42's threshold: Kendall's W of the experts below which the panel disagrees (SPEC §12).
+  package var consensusMin: Double { value(Attr.Plan.consensusMin, \.number) }
 }
 
 extension Plan {
@@ -361,6 +370,10 @@ extension Plan {
   package var formatVersion: Int {
     var version = 1
     for (i, spec) in Schema.plan.enumerated() where spec.since > version && settings[i] != nil { version = spec.since }
+    // A keyword of a later version (`weighting entropy`, SPEC §12).
+    for (i, spec) in Schema.plan.enumerated() where !spec.valuesSince.isEmpty {
+      if let word = settings[i]?.choice, let since = spec.valuesSince[word] { version = max(version, since) }
+    }
     for kind in Kind.allCases where !self[kind].isEmpty {
       let spec = kind.spec
       version = max(version, spec.since)

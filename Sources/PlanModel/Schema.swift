@@ -2,26 +2,29 @@ import PlanLanguage
 
 /// The kinds of entity (SPEC §4), in the canonical order of a plan file (SPEC §6).
 package enum Kind: String, Sendable, CaseIterable, Hashable {
-  case criterion, compare, field, score, org, consortium, member, phase, goal, checkpoint, actual, measure, funding,
-    outlay
+  case criterion, compare, expert, judgement, field, score, rating, org, consortium, member, phase, goal, checkpoint,
+    actual, measure, funding, outlay
 
   /// Position in the canonical order (and index into ``Plan/tables``).
   package var index: Int {
     switch self {
     case .criterion: 0
     case .compare: 1
-    case .field: 2
-    case .score: 3
-    case .org: 4
-    case .consortium: 5
-    case .member: 6
-    case .phase: 7
-    case .goal: 8
-    case .checkpoint: 9
-    case .actual: 10
-    case .measure: 11
-    case .funding: 12
-    case .outlay: 13
+    case .expert: 2
+    case .judgement: 3
+    case .field: 4
+    case .score: 5
+    case .rating: 6
+    case .org: 7
+    case .consortium: 8
+    case .member: 9
+    case .phase: 10
+    case .goal: 11
+    case .checkpoint: 12
+    case .actual: 13
+    case .measure: 14
+    case .funding: 15
+    case .outlay: 16
     }
   }
 
@@ -39,9 +42,9 @@ package enum Kind: String, Sendable, CaseIterable, Hashable {
   /// The number of parts of the kind's key (`spec.keys.count`), without copying the spec.
   package var keyWidth: Int {
     switch self {
-    case .criterion, .field, .org, .consortium, .phase, .goal, .measure: 1
+    case .criterion, .expert, .field, .org, .consortium, .phase, .goal, .measure: 1
     case .compare, .score, .member, .checkpoint, .actual: 2
-    case .funding, .outlay: 3
+    case .judgement, .rating, .funding, .outlay: 3
     }
   }
 
@@ -50,8 +53,11 @@ package enum Kind: String, Sendable, CaseIterable, Hashable {
     switch self {
     case .criterion: "评价准则"
     case .compare: "两两比较"
+    case .expert: "评审专家"
+    case .judgement: "专家两两比较"
     case .field: "候选领域"
     case .score: "评分"
+    case .rating: "专家评分"
     case .org: "单位"
     case .consortium: "创新联合体"
     case .member: "成员"
@@ -334,8 +340,9 @@ package enum Schema {
     .init("horizon", .yearPeriod, "planning horizon in whole years", "规划期（整年）"),
     .init("currency", .text, default: .text("万元"), "currency of every amount", "金额单位"),
     .init(
-      "weighting", .choice(["direct", "ahp"]), default: .choice("direct"),
-      "how criterion weights are set: directly or by AHP judgements", "准则权重的确定方式：直接给定或 AHP 两两比较"),
+      "weighting", .choice(["direct", "ahp", "entropy"]), default: .choice("direct"), valuesSince: ["entropy": 2],
+      "how criterion weights are set: directly, by AHP judgements, or by the entropy of the scores",
+      "准则权重的确定方式：直接给定、AHP 两两比较或按评分的熵（熵权法）"),
     .init(
       "method", .choice(["weighted", "topsis"]), default: .choice("weighted"),
       "ranking method", "排序方法"),
@@ -385,6 +392,14 @@ package enum Schema {
       "weight-move", .percent, default: .number(0.10), since: 2, rule: "R08",
       "how far each weight is moved, as a share of itself, to test that the top set holds",
       "检验前 cutoff 名是否稳定时各权重的相对变动幅度"),
+    // Expert panels (SPEC §12).
+    .init(
+      "rating-aggregate", .choice(["mean", "median", "geomean"]), default: .choice("mean"), since: 2,
+      "how the experts' ratings of a field on a criterion become its score (weighted mean, median, weighted geometric mean)",
+      "专家评分汇总为领域评分的方式（加权平均、中位数、加权几何平均）"),
+    .init(
+      "consensus-min", .number, default: .number(0.5), since: 2, rule: "R42",
+      "Kendall's W of the experts' rankings below which R42 warns", "专家排序的肯德尔协调系数 W 低于此值时 R42 警告"),
   ]
 
   package static func planAttributeIndex(_ name: String) -> Int? {
@@ -429,6 +444,29 @@ package enum Schema {
       ], positional: 0,
       help: LocalizedText(en: "an AHP pairwise judgement", zh: "AHP 两两比较判断"),
       example: "add compare C1 C2 1/3"),
+    // Expert panels (SPEC §12).
+    KindSpec(
+      kind: .expert, keys: [.id], keyNames: ["ID"], hasName: true,
+      attributes: [
+        .init(
+          "weight", .number, default: .number(1), "the expert's relative weight in the panel (> 0)",
+          "专家在评审组中的相对权重（> 0）"),
+        .init("org", .ref(.org), "the expert's employer (for recusal, R44)", "专家所在单位（用于回避审查，R44）"),
+        .init("affiliation", .text, "the expert's affiliation as written", "专家单位（文字）"),
+      ], positional: nil,
+      help: LocalizedText(en: "an expert of the review panel (专家评审)", zh: "评审专家"),
+      example: "add expert E1 \"张教授\" weight 1 org jlu", since: 2),
+    KindSpec(
+      kind: .judgement, keys: [.ref(.expert), .ref(.criterion), .ref(.criterion)],
+      keyNames: ["EXPERT", "CRITERION", "CRITERION"], hasName: false,
+      attributes: [
+        .init(
+          "value", .saaty, required: true,
+          "how many times more important the expert holds the first criterion (1/9…9)",
+          "该专家认为前一个准则比后一个重要几倍（1/9…9）")
+      ], positional: 0,
+      help: LocalizedText(en: "an expert's AHP pairwise judgement", zh: "专家的 AHP 两两比较判断"),
+      example: "add judgement E1 C1 C2 3", since: 2),
     KindSpec(
       kind: .field, keys: [.id], keyNames: ["ID"], hasName: true,
       attributes: [
@@ -447,6 +485,16 @@ package enum Schema {
       ], positional: 0,
       help: LocalizedText(en: "a field's score on a criterion", zh: "候选领域在某准则上的评分"),
       example: "add score F1 C1 8"),
+    KindSpec(
+      kind: .rating, keys: [.ref(.expert), .ref(.field), .ref(.criterion)],
+      keyNames: ["EXPERT", "FIELD", "CRITERION"], hasName: false,
+      attributes: [
+        .init(
+          "value", .number, required: true, "the expert's rating, within the criterion's scale",
+          "专家评分，须在准则量表之内")
+      ], positional: 0,
+      help: LocalizedText(en: "an expert's rating of a field on a criterion", zh: "专家对候选领域在某准则上的评分"),
+      example: "add rating E1 F1 C1 8", since: 2),
     KindSpec(
       kind: .org, keys: [.id], keyNames: ["ID"], hasName: true,
       attributes: [

@@ -183,6 +183,7 @@ package struct Completer {
       case .path: paths = true
       case .topic: keywords += Help.topics
       case .year: ids += horizonYears
+      case .number(let value): keywords.append(value)
       }
     }
     forms: for form in command.forms {
@@ -256,6 +257,7 @@ package struct Completer {
     case .path, .topic: return true
     case .year:
       return !word.quoted && !word.text.isEmpty && word.text.allSatisfy(\.isASCII) && word.text.allSatisfy(\.isNumber)
+    case .number: return Double(word.text.hasSuffix("%") ? String(word.text.dropLast()) : word.text) != nil
     }
   }
 

@@ -375,19 +375,49 @@ package enum Driver {
 
 extension Driver {
   /// `cplan rank PLAN [--method] [--sensitivity] [--format]`.
+  /// `--robustness [--samples N] [--spread P%] [--seed S]` as given (SPEC §12).
+  package struct RobustnessArguments: Sendable {
+    package var samples: Int?
+    /// `30%` or `30`: percent either way.
+    package var spread: String?
+    package var seed: UInt64?
+    package init(samples: Int?, spread: String?, seed: UInt64?) {
+      (self.samples, self.spread, self.seed) = (samples, spread, seed)
+    }
+  }
+
   package static func rank(
-    plan path: String, method: RankingMethod?, sensitivity: Bool, json: Bool, common: CommonSettings
+    plan path: String, method: RankingMethod?, sensitivity: Bool, json: Bool,
+    robustness arguments: RobustnessArguments? = nil, common: CommonSettings
   )
     -> Int32
   {
     let session = makeSession(common)
+    var robustness: PlanRanking.RobustnessOptions?
+    if let arguments {
+      var options = PlanRanking.RobustnessOptions()
+      if let samples = arguments.samples { options.samples = samples }
+      if let spread = arguments.spread {
+        let digits = spread.hasSuffix("%") ? String(spread.dropLast()) : spread
+        guard let percent = Double(digits), percent.isFinite else {
+          session.report(
+            .error(.outOfRange(attribute: "spread", value: spread, requirement: CommandText.spreadPercent), at: nil))
+          return 2
+        }
+        options.spread = percent / 100
+      }
+      if let seed = arguments.seed { options.seed = seed }
+      robustness = options
+    }
     if let failure = session.loadInitial(path: path) { return Int32(failure.rawValue) }
     do {
       let text =
         json
-        ? try RankingReport.json(session.plan, method: method?.rawValue, sensitivity: sensitivity)
+        ? try RankingReport.json(
+          session.plan, method: method?.rawValue, sensitivity: sensitivity, robustness: robustness)
         : try RankingReport.text(
-          session.plan, method: method?.rawValue, sensitivity: sensitivity, language: session.settings.language)
+          session.plan, method: method?.rawValue, sensitivity: sensitivity, robustness: robustness,
+          language: session.settings.language)
       StandardOutput.write(text, to: 1)
       return 0
     } catch {

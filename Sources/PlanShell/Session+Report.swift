@@ -102,9 +102,45 @@ extension Session {
   func rank(_ arguments: CommandArguments) -> Bool {
     let method = arguments["method"]?.word?.lowercased()
     let sensitivity = arguments.has("sensitivity")
+    // `robustness [samples N] [spread P%] [seed S]` (SPEC §12); the numbers are checked by the
+    // sampling (samples ≥ 1, 0% ≤ spread < 100%), the seed here (a whole number ≥ 0).
+    var robustness: PlanRanking.RobustnessOptions?
+    if arguments.has("robustness") || arguments["N"] != nil || arguments["P%"] != nil
+      || arguments["S"] != nil
+    {
+      var options = PlanRanking.RobustnessOptions()
+      if case .number(let n)? = arguments["N"]?.kind {
+        guard n.isInteger, n.value >= 0, n.value <= 1e9 else {
+          return fail(
+            .error(
+              .outOfRange(attribute: "samples", value: n.text, requirement: CommandText.sampleCount),
+              at: arguments["N"]!))
+        }
+        options.samples = Int(n.value)
+      }
+      if case .number(let n)? = arguments["P%"]?.kind {
+        guard n.form == .percent else {
+          return fail(
+            .error(
+              .outOfRange(attribute: "spread", value: n.text, requirement: CommandText.spreadPercent),
+              at: arguments["P%"]!))
+        }
+        options.spread = n.value
+      }
+      if case .number(let n)? = arguments["S"]?.kind {
+        guard n.isInteger, n.value >= 0, n.value < 9.0e15 else {
+          return fail(
+            .error(
+              .outOfRange(attribute: "seed", value: n.text, requirement: CommandText.seedNumber), at: arguments["S"]!))
+        }
+        options.seed = UInt64(n.value)
+      }
+      robustness = options
+    }
     do {
       Interruption.clear()
-      let text = try RankingReport.text(plan, method: method, sensitivity: sensitivity, language: settings.language)
+      let text = try RankingReport.text(
+        plan, method: method, sensitivity: sensitivity, robustness: robustness, language: settings.language)
       // Ctrl-C while it ran (the interactive shell): nothing half-computed is shown.
       if settings.interactive, Interruption.isRequested {
         Interruption.clear()

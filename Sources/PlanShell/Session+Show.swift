@@ -220,6 +220,9 @@ extension Session {
     case .actual: [Attr.Actual.value, Attr.Actual.status, Attr.Actual.source]
     case .funding: [Attr.Funding.amount]
     case .outlay: [Attr.Outlay.amount]
+    case .expert: [Attr.Expert.weight, Attr.Expert.org]
+    case .judgement: [Attr.Judgement.value]
+    case .rating: [Attr.Rating.value]
     }
   }
 

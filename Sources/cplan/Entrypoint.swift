@@ -100,12 +100,18 @@ struct Rank: ParsableCommand {
   @OptionGroup var common: CommonOptions
   @Option(help: "Ranking method (default: the plan's method).") var method: RankingMethod?
   @Flag(help: "How far each weight may move before the top changes.") var sensitivity = false
+  @Flag(help: "Sample the weights: how often each field ranks first and within the cutoff.") var robustness = false
+  @Option(help: "Robustness: the number of weight samples (default 10000).") var samples: Int?
+  @Option(help: "Robustness: how far each weight is scaled either way, in percent (default 30%).") var spread: String?
+  @Option(help: "Robustness: the seed of the generator (default 1).") var seed: UInt64?
   @Option(help: "text or json.") var format: ReportFormat = .text
   @Argument(help: "A plan file.") var plan: String
   func run() throws {
     throw ExitCode(
       Driver.rank(
         plan: plan, method: method, sensitivity: sensitivity, json: format == .json,
+        robustness: robustness || samples != nil || spread != nil || seed != nil
+          ? Driver.RobustnessArguments(samples: samples, spread: spread, seed: seed) : nil,
         common: common.settings))
   }
 }

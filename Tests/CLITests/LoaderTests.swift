@@ -392,6 +392,7 @@ import Testing
       "add compare C1 C2 3",
       "add field F1 \"一\"", "add field F2 \"二\"", "add field F3 \"三\"",
       "add score F1 C1 5", "add score F2 C1 6", "add score F3 C2 7",
+      "add expert E1 \"专家\"", "add judgement E1 C1 C2 3", "add rating E1 F1 C2 4",
       "add phase P1 \"一期\" period 2025..2026", "add phase P2 \"二期\" period 2027..2028",
     ]
     var groups: [[String]] = []

@@ -195,10 +195,12 @@ import Testing
       let r = try CLI.run(["check", "plans/\(file)"], directory: CLI.root)
       #expect(r.status == 0, "\(file): \(r.out)\(r.err)")
       // The summary line: no errors; warnings only where a sample shows them on purpose (the
-      // review sample's R34–R36: a goal behind, a lowered target, funding cut since approval).
+      // review sample's R34–R36: a goal behind, a lowered target, funding cut since approval; the panel sample's R40 and R42).
       let summary = r.out.split(separator: "\n").last.map(String.init) ?? ""
       #expect(summary.hasPrefix("0 errors"), "\(file): \(r.out)")
-      if file != "jilin-2025-review.plan" { #expect(summary == "0 errors, 0 warnings", "\(file): \(r.out)") }
+      if file != "jilin-2025-review.plan", file != "jilin-panel.plan" {
+        #expect(summary == "0 errors, 0 warnings", "\(file): \(r.out)")
+      }
     }
   }
 

@@ -42,6 +42,7 @@ struct RuleDeclarationTests {
     ("gov-share-max", "R27", .number(0.50), 1), ("start-grace", "R30", .integer(0), 2),
     ("on-track-min", "R34", .number(0.90), 2), ("at-risk-min", "R34", .number(0.70), 2),
     ("cr-max", "R04", .number(0.10), 2), ("weight-move", "R08", .number(0.10), 2),
+    ("consensus-min", "R42", .number(0.5), 2),
   ])
   func thresholdSettings(name: String, rule code: String, default value: Value, since: Int) throws {
     let i = try #require(Schema.planAttributeIndex(name))
@@ -57,7 +58,7 @@ struct RuleDeclarationTests {
   @Test func everyThresholdSettingIsListedAbove() {
     let listed: Set = [
       "members-min", "members-max", "period-min", "period-max", "rd-intensity-min", "gov-share-warn", "gov-share-max",
-      "start-grace", "on-track-min", "at-risk-min", "cr-max", "weight-move",
+      "start-grace", "on-track-min", "at-risk-min", "cr-max", "weight-move", "consensus-min",
     ]
     #expect(Set(Schema.plan.filter { $0.rule != nil }.map(\.name)) == listed)
     for setting in Schema.plan where setting.rule != nil {

@@ -105,6 +105,19 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     RuleCase("R30", ["set measure M1 start none"]),  // undated
     RuleCase("R46", ["set consortium K1 period 2025..2027"]),  // G2 (P2 2027..2028) is due in 2028
     RuleCase("R47", ["add org faw2 \"一汽\" type enterprise"]),
+    // The expert panel (SPEC §12), from the fixture with a panel that agrees with its scores
+    // (PanelRuleTests.panel); hand-computed values in PanelRuleTests.
+    RuleCase(
+      "R40",
+      PanelRuleTests.panel + ["add judgement E1 C1 C2 9", "add judgement E1 C2 C3 9", "add judgement E1 C3 C1 9"]),
+    RuleCase("R41", PanelRuleTests.panel + ["remove rating E2 F3 C3"]),
+    RuleCase(
+      "R42",
+      PanelRuleTests.panel
+        + ["C1", "C2", "C3"].flatMap { ["set rating E2 F1 \($0) value 3", "set rating E2 F3 \($0) value 9"] }),
+    RuleCase("R43", PanelRuleTests.panel + ["set rating E1 F1 C1 value 11"]),
+    RuleCase("R43", ["add expert E1 \"甲\"", "add judgement E1 C1 C2 1", "add compare C1 C2 1"]),
+    RuleCase("R44", PanelRuleTests.panel + ["set expert E1 org jlu"]),
   ]
 
   /// `as-of 2025` with G3 and G4 on track and G1 left to the case.

@@ -31,7 +31,7 @@ import Testing
     let written = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }
       .map { String($0.dropFirst(3).prefix { $0 != "\"" }) }
     // A version-2 plan (the Jilin sample, with target-years) gains the version-2 kinds' arrays.
-    let v2: Set = ["checkpoints", "actuals", "outlays"]
+    let v2: Set = ["checkpoints", "actuals", "outlays", "experts", "judgements", "ratings"]
     #expect(written.filter { !v2.contains($0) } == Self.topKeys)
     #expect(written.contains("checkpoints") == (plan.formatVersion >= 2))
     let settings = try #require(json["plan"] as? [String: Any])
@@ -147,6 +147,8 @@ import Testing
     let written = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }
       .map { String($0.dropFirst(3).prefix { $0 != "\"" }) }
     var keys = Self.topKeys
+    keys.insert(contentsOf: ["experts", "judgements"], at: keys.firstIndex(of: "comparisons")! + 1)
+    keys.insert("ratings", at: keys.firstIndex(of: "scores")! + 1)
     keys.insert(contentsOf: ["checkpoints", "actuals"], at: keys.firstIndex(of: "measures")!)
     keys.insert("outlays", at: keys.firstIndex(of: "funding")! + 1)
     // With an actual, each goal's status as of 2026 (the plan's as-of) before the ranking.

@@ -22,8 +22,9 @@ import Testing
       ("plan", JSONExport.settings(plan)),
     ]
     for (name, kind) in [
-      ("criteria", Kind.criterion), ("comparisons", .compare), ("fields", .field), ("scores", .score),
-      ("orgs", .org), ("consortia", .consortium), ("phases", .phase), ("goals", .goal),
+      ("criteria", Kind.criterion), ("comparisons", .compare), ("experts", .expert), ("judgements", .judgement),
+      ("fields", .field), ("scores", .score), ("ratings", .rating), ("orgs", .org), ("consortia", .consortium),
+      ("phases", .phase), ("goals", .goal),
       ("checkpoints", .checkpoint), ("actuals", .actual), ("measures", .measure), ("funding", .funding),
       ("outlays", .outlay),
     ] where kind.spec.since <= version {

@@ -46,15 +46,15 @@ import Testing
     ("add crit", ["criterion"]),
     ("add c", ["criterion", "compare", "consortium", "checkpoint"]),
     ("set p", ["phase", "plan"]),
-    ("show r", ["roadmap"]),
+    ("show r", ["roadmap", "rating"]),
     (
       "show ",
       [
-        "plan", "roadmap", "funding", "criterion", "compare", "field", "score", "org", "consortium", "member", "phase",
-        "goal", "checkpoint", "actual", "measure", "outlay",
+        "plan", "roadmap", "funding", "criterion", "compare", "expert", "judgement", "field", "score", "rating", "org",
+        "consortium", "member", "phase", "goal", "checkpoint", "actual", "measure", "outlay",
       ]
     ),
-    ("rename ", ["criterion", "field", "org", "consortium", "phase", "goal", "measure"]),
+    ("rename ", ["criterion", "expert", "field", "org", "consortium", "phase", "goal", "measure"]),
     // attribute names for the kind, without those already given
     ("add criterion C3 \"x\" ta", ["tag"]),
     ("add criterion C3 \"x\" tag chain ", ["type", "scale", "weight"]),
@@ -67,7 +67,7 @@ import Testing
     ("add member K1 jlu chain m", ["midstream"]),
     ("set consortium K1 agreement ", ["yes", "no"]),
     ("set goal G1 consortium ", ["K1", "K2", "none"]),
-    ("set plan weighting ", ["direct", "ahp"]),
+    ("set plan weighting ", ["direct", "ahp", "entropy"]),
     ("add funding K1 P1 ", ["central", "provincial", "municipal", "enterprise", "social", "bank", "other"]),
     // their Chinese terms, once a Chinese character is typed
     ("add measure M1 \"x\" phase P1 instrument 项", ["项目资助"]),
@@ -95,7 +95,8 @@ import Testing
     ("add outlay K1 2025 p", ["provincial"]),
     ("set actual G1 ", ["2025"]),
     // actions
-    ("rank ", ["method", "sensitivity"]),
+    ("rank ", ["method", "sensitivity", "robustness", "samples", "spread", "seed"]),
+    ("rank robustness samples ", ["10000"]),
     ("rank method t", ["topsis"]),
     ("export ", ["text", "markdown", "json", "csv", "html", "xlsx", "docx", "sql", "sqlite"]),
     ("export html ", ["to", "force", "consortium"]),

@@ -50,6 +50,79 @@ package enum RankingText: TextCatalog {
       zh: "敏感性：某准则权重变到多少时第 1 名（\(leader)）会改变（其余权重按比例调整）")
   }
 
+  // MARK: The expert panel and robustness (SPEC §12)
+
+  package static let expert = LocalizedText(en: "Expert", zh: "专家")
+  package static let ownCR = LocalizedText(en: "Own CR", zh: "自身 CR")
+  package static let rho = LocalizedText(en: "ρ", zh: "ρ")
+  package static let topField = LocalizedText(en: "Top field", zh: "首选领域")
+  package static let firstShare = LocalizedText(en: "P(rank 1)", zh: "P(第 1 名)")
+  package static let meanRank = LocalizedText(en: "Mean rank", zh: "平均名次")
+  package static let enters = LocalizedText(en: "Enters", zh: "进入")
+  package static let leaves = LocalizedText(en: "Leaves", zh: "退出")
+
+  /// `P(top 2)`.
+  package static func topShare(_ cutoff: Int) -> LocalizedText {
+    LocalizedText(en: "P(top \(cutoff))", zh: "P(前 \(cutoff) 名)")
+  }
+
+  /// The heading of the experts' table.
+  package static func panel(experts: Int, aggregate: String, groupAHP: Bool) -> LocalizedText {
+    let ahp =
+      groupAHP
+      ? LocalizedText(
+        en: "; AHP weights: the group's, by the weighted geometric mean of the judgements (AIJ)",
+        zh: "；AHP 权重：专家判断按加权几何平均汇总（AIJ）") : LocalizedText("")
+    let method = LocalizedText(
+      en: ["mean": "weighted mean", "median": "median", "geomean": "weighted geometric mean"][aggregate] ?? aggregate,
+      zh: ["mean": "加权平均", "median": "中位数", "geomean": "加权几何平均"][aggregate] ?? aggregate)
+    return LocalizedText(
+      en: "Expert panel: \(experts) experts; scores from their ratings by the \(method.en)\(ahp.en)",
+      zh: "专家评审：\(experts) 位专家；评分由专家评分按\(method.zh)汇总\(ahp.zh)")
+  }
+
+  /// The agreement line: W over the common fields and the outlier.
+  package static func consensus(w: String?, fields: Int, minimum: String, outlier: String?, rho: String?)
+    -> LocalizedText
+  {
+    guard let w else {
+      return LocalizedText(
+        en: "Kendall's W: none (fewer than 2 experts or fields rated by every expert)",
+        zh: "肯德尔协调系数 W：无（少于 2 位专家或全体专家都评过的领域少于 2 个）")
+    }
+    let who =
+      outlier.map { o in LocalizedText(en: "; outlier: \(o), ρ = \(rho ?? "none")", zh: "；离群专家：\(o)，ρ = \(rho ?? "无")")
+      } ?? LocalizedText("")
+    return LocalizedText(
+      en: "Kendall's W = \(w) over \(fields) fields (consensus-min \(minimum))\(who.en)",
+      zh: "肯德尔协调系数 W = \(w)（\(fields) 个领域；consensus-min \(minimum)）\(who.zh)")
+  }
+
+  /// The heading of the acceptability table.
+  package static func robustness(samples: Int, spread: String, seed: UInt64) -> LocalizedText {
+    LocalizedText(
+      en:
+        "Robustness: \(samples) weight samples, each weight × U(1 − \(spread), 1 + \(spread)), renormalised; seed \(seed)",
+      zh: "稳健性：\(samples) 组权重样本，每个权重乘以 U(1 − \(spread), 1 + \(spread)) 后归一化；随机种子 \(seed)")
+  }
+
+  /// The heading of the cutoff sensitivity table.
+  package static func cutoffSensitivity(_ cutoff: Int) -> LocalizedText {
+    LocalizedText(
+      en: "Cutoff sensitivity: the weight at which the top \(cutoff) changes, the other weights rescaled",
+      zh: "入选敏感性：某准则权重变到多少时前 \(cutoff) 名的组成会改变（其余权重按比例调整）")
+  }
+
+  /// The margin at the cutoff: the last field inside and the first outside.
+  package static func cutoffMargin(
+    cutoff: Int, inside: String, insideScore: String, outside: String, outsideScore: String, margin: String
+  ) -> LocalizedText {
+    LocalizedText(
+      en:
+        "At the cutoff: \(inside) \(insideScore) (in the top \(cutoff)) vs \(outside) \(outsideScore), a margin of \(margin)",
+      zh: "入选边界：\(inside) \(insideScore)（前 \(cutoff) 名内）对 \(outside) \(outsideScore)，相差 \(margin)")
+  }
+
   // MARK: Why there is no ranking
 
   package static let noCriteria = LocalizedText(
@@ -58,6 +131,15 @@ package enum RankingText: TextCatalog {
   package static let noFields = LocalizedText(
     en: "the plan has no candidate fields (add field F1 \"…\")", zh: "计划没有候选领域（add field F1 \"…\"）")
   package static let ahpFailed = LocalizedText(en: "the AHP weights did not converge", zh: "AHP 权重计算没有收敛")
+  package static func samplesNotPositive(_ n: Int) -> LocalizedText {
+    LocalizedText(en: "samples \(n): robustness needs at least 1 sample", zh: "samples \(n)：稳健性分析至少需要 1 个样本")
+  }
+  package static func spreadOutOfRange(_ percent: String) -> LocalizedText {
+    LocalizedText(
+      en: "spread \(percent): the spread is at least 0% and below 100%", zh: "spread \(percent)：扰动幅度须不小于 0% 且小于 100%")
+  }
+  package static let entropyOneField = LocalizedText(
+    en: "entropy weighting needs at least 2 fields (ln 1 = 0)", zh: "熵权法至少需要 2 个领域（ln 1 = 0）")
 
   /// `cannot rank: REASON`.
   package static func cannotRank(_ reason: LocalizedText) -> LocalizedText {
@@ -94,6 +176,20 @@ package enum RankingText: TextCatalog {
       CatalogEntry("noCriteria", noCriteria),
       CatalogEntry("noFields", noFields),
       CatalogEntry("ahpFailed", ahpFailed),
+      CatalogEntry("entropyOneField", entropyOneField),
+      CatalogEntry("expert", expert), CatalogEntry("ownCR", ownCR), CatalogEntry("rho", rho),
+      CatalogEntry("topField", topField), CatalogEntry("firstShare", firstShare), CatalogEntry("meanRank", meanRank),
+      CatalogEntry("enters", enters), CatalogEntry("leaves", leaves), CatalogEntry("topShare", topShare(2)),
+      CatalogEntry("panel", panel(experts: 5, aggregate: "mean", groupAHP: true)),
+      CatalogEntry("consensus", consensus(w: "0.392", fields: 5, minimum: "0.5", outlier: "E5", rho: "-0.7")),
+      CatalogEntry("robustness", robustness(samples: 10000, spread: "30%", seed: 1)),
+      CatalogEntry("cutoffSensitivity", cutoffSensitivity(2)),
+      CatalogEntry(
+        "cutoffMargin",
+        cutoffMargin(
+          cutoff: 2, inside: "F2", insideScore: "0.673", outside: "F3", outsideScore: "0.671", margin: "0.002")),
+      CatalogEntry("samplesNotPositive", samplesNotPositive(0)),
+      CatalogEntry("spreadOutOfRange", spreadOutOfRange("150%")),
       CatalogEntry("cannotRank", cannotRank(noFields)),
       CatalogEntry("moreProblems", moreProblems(2)),
     ]

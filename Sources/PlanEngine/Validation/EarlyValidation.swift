@@ -33,7 +33,7 @@ package final class EarlyValidation: @unchecked Sendable {
   /// Takes `plan` as the loader has it right after filling the table of `kind`: that table and
   /// those of the kinds before it are complete. Returns at once; the work goes on beside.
   package func filled(_ kind: Kind, in plan: Plan) {
-    if !rankingStarted, kind.index >= Kind.score.index {
+    if !rankingStarted, kind.index >= Kind.rating.index {
       rankingStarted = true
       queue.async {
         guard !self.cancelled.load(ordering: .relaxed) else { return }
@@ -83,7 +83,9 @@ package final class EarlyValidation: @unchecked Sendable {
   /// settings `plan` holds.
   func ranking(for plan: Plan) -> (findings: [Diagnostic], result: PlanRanking?)? {
     guard let (seen, findings, result) = ranking,
-      [Kind.criterion, .compare, .field, .score].allSatisfy({ Self.same(seen[$0], plan[$0]) }),
+      [Kind.criterion, .compare, .expert, .judgement, .field, .score, .rating].allSatisfy({
+        Self.same(seen[$0], plan[$0])
+      }),
       Self.same(seen.settings, plan.settings), Self.same(seen.settingLocations, plan.settingLocations)
     else { return nil }
     taken += 1

@@ -71,12 +71,43 @@ final class RuleContext {
   /// The plan's criteria in plan order.
   private(set) lazy var criteria: [Entity] = Array(plan[.criterion].values)
 
-  /// The scores of every field on every criterion (rule R05, the ranking basis); built on first use.
-  private(set) lazy var scores = ScoreMatrix(plan)
+  /// The scores of every field on every criterion (rule R05, the ranking basis): a field's
+  /// `score`, else the aggregate of the experts' ratings (SPEC §12); built on first use.
+  private(set) lazy var scores = ScoreMatrix(plan, panel: panel)
+
+  /// The expert panel (SPEC §12) as arrays; `nil` when the plan has no expert.
+  private(set) lazy var panel: PanelTables? =
+    plan[.expert].isEmpty ? nil : PanelTables(plan, criteria: criteria, fields: plan[.field])
+
+  /// The group AHP of the experts' judgements (SPEC §12, AIJ), when the plan has judgements and
+  /// 1 to 15 criteria and every judgement is positive; `nil` otherwise.
+  private(set) lazy var groupAHP: GroupAHPResult? = {
+    guard let panel, !panel.judgements.isEmpty, (1...ahpMaxCriteria).contains(criteria.count) else { return nil }
+    return try? PlanEngine.groupAHP(panel.judgements, expertWeights: panel.weights)
+  }()
+
+  /// The panel's agreement (SPEC §12: each expert's own ranking, Kendall's W, Spearman's ρ, the
+  /// outlier) on the trusted basis under the plan's `method`, when at least two experts and some
+  /// ratings exist; `nil` otherwise.
+  private(set) lazy var agreement: PanelAgreement? = {
+    guard let panel, !panel.ratings.isEmpty, panel.experts.count >= 2, let basis = trustedBasis else { return nil }
+    return panelAgreement(
+      basis.input, method: RankingMethod(rawValue: plan.method) ?? .weighted, expertScores: panel.expertScores(scores))
+  }()
 
   /// AHP weights from the `compare` judgements, when `weighting ahp` and the judgements form a
   /// complete matrix of Saaty values for 1 to 15 criteria (rule R03 clean); `nil` otherwise.
-  private(set) lazy var ahp: AHPResult? = AHPJudgements(plan, criteria: criteria)?.result
+  /// With `judgement`s instead (SPEC §12), the group's weights from their aggregation
+  /// (``groupAHP``), when every pair is judged by someone and every judgement is a Saaty value.
+  private(set) lazy var ahp: AHPResult? = {
+    guard plan[.judgement].isEmpty else {
+      guard plan.weighting == "ahp", plan[.compare].isEmpty,
+        plan[.judgement].values.allSatisfy({ RankingRules.isSaaty($0[Attr.Judgement.value]?.number ?? 0) })
+      else { return nil }
+      return groupAHP?.group
+    }
+    return AHPJudgements(plan, criteria: criteria)?.result
+  }()
 
   /// The findings of each ranking rule that ran (by code): R01, R02, R03 and R05 decide
   /// whether there is a ranking (``basis``) and report their findings too, computed once.
@@ -146,8 +177,16 @@ struct ScoreMatrix {
   /// How many pairs of field and criterion have no score.
   let missing: Int
 
-  /// - Complexity: O(scores + fields × criteria).
-  init(_ plan: Plan) {
+  /// Cells without a `score` that have experts' ratings: field-major, whether the cell's value
+  /// is their aggregate (SPEC §12); empty when the plan has no rating.
+  private let aggregated: [Bool]
+
+  /// - Parameter panel: the plan's expert panel; a cell without a `score` takes the aggregate of
+  ///   its ratings (``aggregateRatings(_:expertWeights:by:)`` by `rating-aggregate`). A cell whose
+  ///   ratings cannot be aggregated (a rating ≤ 0 under `geomean`: R43) counts as scored, at 0;
+  ///   R43's error then keeps the plan from being ranked.
+  /// - Complexity: O(scores + fields × criteria), plus O(experts × fields × criteria) with ratings.
+  init(_ plan: Plan, panel: PanelTables? = nil) {
     let criteria = plan[.criterion].count
     var present = [Bool](repeating: false, count: plan[.field].count * criteria)
     var values = [Double](repeating: 0, count: present.count)
@@ -164,8 +203,33 @@ struct ScoreMatrix {
         values[cell] = scores[i][Attr.Score.value]?.number ?? 0
       }
     }
-    (self.criteria, self.present, self.values) = (criteria, present, values)
+    var aggregated: [Bool] = []
+    if let panel, !panel.ratings.isEmpty {
+      aggregated = [Bool](repeating: false, count: present.count)
+      let method = RatingAggregate(rawValue: plan.ratingAggregate) ?? .mean
+      for cell in present.indices where !present[cell] {
+        let (f, j) = cell.quotientAndRemainder(dividingBy: criteria)
+        var ratings: [Double] = []
+        var weights: [Double] = []
+        for k in panel.ratings.indices {
+          guard let rating = panel.ratings[k][f][j] else { continue }
+          ratings.append(rating)
+          weights.append(panel.weights[k])
+        }
+        guard !ratings.isEmpty else { continue }
+        present[cell] = true
+        aggregated[cell] = true
+        found += 1
+        values[cell] = (try? aggregateRatings(ratings, expertWeights: weights, by: method)) ?? 0
+      }
+    }
+    (self.criteria, self.present, self.values, self.aggregated) = (criteria, present, values, aggregated)
     missing = present.count - found
+  }
+
+  /// Whether field `f` has a `score` of its own on criterion `j` (not an aggregate of ratings).
+  func hasScore(_ f: Int, _ j: Int) -> Bool {
+    present[f * criteria + j] && (aggregated.isEmpty || !aggregated[f * criteria + j])
   }
 
   /// Whether field `f` has a score on criterion `j`.

@@ -33,7 +33,29 @@ enum RankingRules {
   static func judged(_ plan: Plan, _ a: String, _ b: String) -> Bool {
     plan[.compare][EntityKey(a, b)] != nil || plan[.compare][EntityKey(b, a)] != nil
   }
+
+  /// The pairs of criteria some expert judged (SPEC §12), both orders, as `EntityKey(a, b)`.
+  static func pairsJudgedByExperts(_ plan: Plan) -> Set<EntityKey> {
+    var pairs = Set<EntityKey>()
+    for judgement in plan[.judgement].keys {
+      pairs.insert(EntityKey(judgement.b, judgement.c))
+      pairs.insert(EntityKey(judgement.c, judgement.b))
+    }
+    return pairs
+  }
 }
+
+/// Rules R40–R44: the expert panel (SPEC §12) — each expert's own consistency, what each expert
+/// left unrated or unjudged, the panel's agreement (Kendall's W), ratings and judgements the
+/// ranking cannot use, and recusal (回避).
+///
+/// Interpretations where SPEC §12 is terse:
+/// - R40 judges every expert who judged every pair, whatever the plan's `weighting`; R41's
+///   judgement part only with `weighting ahp`, and its rating part only when the plan has ratings.
+/// - R42 needs a ranking that can be trusted (as R07–R10) and at least two experts who rated.
+/// - R43 also reports a pair one expert judged in both orders (the shell refuses the second as
+///   `compare` does; a plan file may hold both).
+enum PanelRules {}
 
 extension RuleContext {
   /// Where `cutoff` was last set, else the plan's first setting.

@@ -53,7 +53,8 @@ struct JSONExport {
     out += ",\n"
     let members = EntityLayout(.member, indent: 4, version: version)
     for (name, kind) in [
-      ("criteria", Kind.criterion), ("comparisons", .compare), ("fields", .field), ("scores", .score),
+      ("criteria", Kind.criterion), ("comparisons", .compare), ("experts", .expert), ("judgements", .judgement),
+      ("fields", .field), ("scores", .score), ("ratings", .rating),
       ("orgs", .org), ("consortia", .consortium), ("phases", .phase), ("goals", .goal),
       ("checkpoints", .checkpoint), ("actuals", .actual), ("measures", .measure), ("funding", .funding),
       ("outlays", .outlay),
@@ -370,6 +371,8 @@ struct JSONExport {
     case .funding: ["consortium", "phase", "source"]
     case .checkpoint, .actual: ["goal", "year"]
     case .outlay: ["consortium", "year", "source"]
+    case .judgement: ["expert", "criterion", "versus"]
+    case .rating: ["expert", "field", "criterion"]
     default: ["id"]
     }
   }

@@ -42,6 +42,9 @@ package enum EditText: TextCatalog {
   package static let countRange = LocalizedText(en: "0 to 1000000000", zh: "0 到 1000000000")
   package static let fourDigitYear = LocalizedText(en: "a four-digit year", zh: "四位数年份")
   package static let percentRange = LocalizedText(en: "0% to 100%", zh: "0% 到 100%")
+  /// An expert's weight (SPEC §12: > 0).
+  package static let expertWeightPositive = LocalizedText(
+    en: "an expert's weight is greater than 0", zh: "专家权重须大于 0")
 
   // MARK: Periods
 
@@ -78,6 +81,7 @@ package enum EditText: TextCatalog {
       CatalogEntry("countRange", countRange),
       CatalogEntry("fourDigitYear", fourDigitYear),
       CatalogEntry("percentRange", percentRange),
+      CatalogEntry("expertWeightPositive", expertWeightPositive),
       CatalogEntry("yearsAreWhole", yearsAreWhole),
       CatalogEntry("endsAlike", endsAlike),
       CatalogEntry("wholeYears", wholeYears("horizon")),

@@ -43,6 +43,10 @@ package enum CommandText: TextCatalog {
   static let anID = LocalizedText(en: "an ID", zh: "ID")
   static let aPath = LocalizedText(en: "a path", zh: "路径")
   static let aYear = LocalizedText(en: "a year", zh: "年份")
+  // `rank robustness` (SPEC §12).
+  static let sampleCount = LocalizedText(en: "a number of samples (≥ 1)", zh: "样本数（≥ 1）")
+  static let spreadPercent = LocalizedText(en: "a spread in percent (0% to 99%)", zh: "扰动幅度百分比（0% 到 99%）")
+  static let seedNumber = LocalizedText(en: "a seed (a whole number ≥ 0)", zh: "随机种子（≥ 0 的整数）")
   /// A kind's key part: `funding PHASE`.
   static func keyPart(_ kind: String, _ name: String) -> LocalizedText {
     LocalizedText(en: "\(kind) \(name)", zh: "\(kind) 的 \(name)")
@@ -145,6 +149,8 @@ package enum CommandText: TextCatalog {
       CatalogEntry("chineseTerms", chineseTerms(["instrument", "funder"], term: "项目资助", keyword: "grant")),
       CatalogEntry("anID", anID), CatalogEntry("aPath", aPath), CatalogEntry("aYear", aYear),
       CatalogEntry("keyPart", keyPart("funding", "PHASE")),
+      CatalogEntry("sampleCount", sampleCount), CatalogEntry("spreadPercent", spreadPercent),
+      CatalogEntry("seedNumber", seedNumber),
       CatalogEntry("after", after("to", aPath)),
       CatalogEntry("oneOf", oneOf(LocalizedText(en: "a format", zh: "格式"), ["text", "json"])),
       CatalogEntry("mergedFromDisk", mergedFromDisk("plan.plan", when: "2026-12-07 21:15:03")),

@@ -22,6 +22,9 @@ package enum ArgumentSource: Sendable, Equatable {
   /// A calendar year (a whole number; the command checks its four digits). Tab offers the
   /// horizon's years.
   case year
+  /// A number (`10000`, `30%`): `rank robustness samples N spread P% seed S`. Tab offers its
+  /// default, the value it has when not given.
+  case number(default: String)
 }
 
 /// One shell command: its grammar (the forms of its arguments and its options, with where their
@@ -153,7 +156,7 @@ extension ShellCommand {
       case .kind(let kinds): kinds == Kind.allCases ? "KIND" : kinds.map(\.rawValue).joined(separator: "|")
       case .keys: "KEY..."
       case .choice(let values): values.joined(separator: "|")
-      case .id, .path, .topic, .year: name
+      case .id, .path, .topic, .year, .number: name
       }
     }
 

@@ -56,9 +56,14 @@ extension ShellCommand {
                 zh: "提示：AHP 用于确定权重而不是排序方法：set plan weighting ahp")
             ])),
         Option("sensitivity"),
+        // Expert panels and robust ranking (SPEC §12).
+        Option("robustness"),
+        Option("samples", value: Argument("N", .number(default: "10000"), noun: CommandText.sampleCount)),
+        Option("spread", value: Argument("P%", .number(default: "30%"), noun: CommandText.spreadPercent)),
+        Option("seed", value: Argument("S", .number(default: "1"), noun: CommandText.seedNumber)),
       ],
       summary: LocalizedText(en: "the priority ranking of the fields", zh: "候选领域的优先级排序"),
-      examples: ["rank", "rank method topsis sensitivity"],
+      examples: ["rank", "rank method topsis sensitivity", "rank robustness samples 10000 spread 30% seed 1"],
       perform: { session, _, arguments in session.rank(arguments) }),
     ShellCommand(
       .show,

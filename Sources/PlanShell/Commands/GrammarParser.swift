@@ -135,6 +135,9 @@ extension ShellCommand {
       return false
     case .topic: return true
     case .year: return t.isWholeNumber
+    case .number:
+      if case .number = t.kind { return true }
+      return false
     }
   }
 

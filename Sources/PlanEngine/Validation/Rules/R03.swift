@@ -10,7 +10,7 @@ extension RuleBook {
       en: "AHP weighting: judgements are Saaty values and every pair of criteria is judged",
       zh: "AHP 赋权：判断值须为 Saaty 标度值，且每对准则都有判断"),
     examples: ["set plan weighting ahp", "add compare C1 C2 3"],
-    reads: [.entities(.criterion), .attributes(.compare, "value")],
+    reads: [.entities(.criterion), .attributes(.compare, "value"), .entities(.judgement)],
     settings: ["weighting"],
     parts: [.basis(RankingRules.r03)])
 }
@@ -31,7 +31,12 @@ extension RankingRules {
     }
     let ids = c.criteria.map(\.id)
     let pairs = ids.count * (ids.count - 1) / 2
-    let missing = ids.indices.map { i in ids[..<i].filter { !judged(c.plan, ids[i], $0) } }
+    // A pair is judged by a `compare`, or by some expert's `judgement` (SPEC §12: a pair every
+    // expert left unjudged is missing).
+    let byExperts = c.plan[.judgement].isEmpty ? [] : pairsJudgedByExperts(c.plan)
+    let missing = ids.indices.map { i in
+      ids[..<i].filter { !judged(c.plan, ids[i], $0) && !byExperts.contains(EntityKey(ids[i], $0)) }
+    }
     let missingPairs = missing.reduce(0) { $0 + $1.count }
     for (criterion, partners) in zip(c.criteria, missing) where !partners.isEmpty {
       findings.append(

@@ -10,12 +10,13 @@ extension RuleBook {
       en: "a field lacks a score on a criterion (a gap is never read as zero)",
       zh: "某领域缺少某准则的评分（缺失不按零处理）"),
     examples: ["add score F2 C1 6"],
-    reads: [.entities(.criterion), .entities(.field), .entities(.score)],
+    reads: [.entities(.criterion), .entities(.field), .entities(.score), .entities(.rating)],
     parts: [.basis(RankingRules.r05)])
 }
 
 extension RankingRules {
-  /// **R05** (error): every field has a score on every criterion; a gap is never read as zero.
+  /// **R05** (error): every field has a score on every criterion — its `score`, or experts'
+  /// ratings of it (SPEC §12); a gap is never read as zero.
   /// One finding per field, at the field, naming the criteria it lacks.
   static let r05 = Rule("R05") { c in
     guard !c.criteria.isEmpty else { return [] }

@@ -10,8 +10,12 @@ extension RuleBook {
       en: "two fields tie (equal score within 1e-9): they share a rank",
       zh: "两个领域得分相同（差值在 1e-9 内），名次并列"),
     examples: ["rank"],
-    reads: [.everything(.criterion), .entities(.field), .attributes(.score, "value"), .attributes(.compare, "value")],
-    settings: ["weighting", "method"],
+    reads: [
+      .everything(.criterion), .entities(.field), .attributes(.score, "value"), .attributes(.compare, "value"),
+      // A score may be the aggregate of the experts' ratings, the weights their group's (SPEC §12).
+      .attributes(.expert, "weight"), .attributes(.judgement, "value"), .attributes(.rating, "value"),
+    ],
+    settings: ["weighting", "method", "rating-aggregate"],
     parts: [.basis(RankingRules.r07)])
 }
 

@@ -11,8 +11,12 @@ extension RuleBook {
         "the top `cutoff` set differs between weighted and topsis, or changes when any one weight moves by ±`weight-move` (10%)",
       zh: "加权法与 TOPSIS 的前 cutoff 名不同，或任一权重变动 ±weight-move（10%）时前 cutoff 名改变"),
     examples: ["rank sensitivity", "rank method topsis"],
-    reads: [.everything(.criterion), .entities(.field), .attributes(.score, "value"), .attributes(.compare, "value")],
-    settings: ["weighting", "method", "cutoff", "weight-move"],
+    reads: [
+      .everything(.criterion), .entities(.field), .attributes(.score, "value"), .attributes(.compare, "value"),
+      // A score may be the aggregate of the experts' ratings, the weights their group's (SPEC §12).
+      .attributes(.expert, "weight"), .attributes(.judgement, "value"), .attributes(.rating, "value"),
+    ],
+    settings: ["weighting", "method", "cutoff", "weight-move", "rating-aggregate"],
     parts: [.basis(RankingRules.r08)])
 }
 

@@ -14,8 +14,10 @@ extension RuleBook {
     reads: [
       .entities(.field), .attributes(.consortium, "field"), .everything(.criterion), .attributes(.score, "value"),
       .attributes(.compare, "value"),
+      // A score may be the aggregate of the experts' ratings, the weights their group's (SPEC §12).
+      .attributes(.expert, "weight"), .attributes(.judgement, "value"), .attributes(.rating, "value"),
     ],
-    settings: ["cutoff", "weighting", "method"],
+    settings: ["cutoff", "weighting", "method", "rating-aggregate"],
     parts: [.plan(RankingRules.r10)])
 }
 
