@@ -280,6 +280,8 @@ package enum Schema {
     "up": "上升", "down": "下降",
     "achieved": "已达成", "on-track": "正常推进", "at-risk": "存在风险", "behind": "滞后",
     "direct": "直接赋权", "ahp": "层次分析法", "weighted": "加权和",
+    // The expert panel's (SPEC §12): entropy weighting and how ratings are aggregated.
+    "entropy": "熵权法", "mean": "加权平均", "median": "中位数", "geomean": "加权几何平均",
   ]
 
   /// Further Chinese names read as keywords (SPEC §15: several names may map to one keyword);

@@ -1,4 +1,5 @@
 import PlanLanguage
+import PlanModel
 
 /// The texts of the `rank` report (SPEC §8) and of why a plan cannot be ranked.
 package enum RankingText: TextCatalog {
@@ -75,7 +76,7 @@ package enum RankingText: TextCatalog {
         zh: "；AHP 权重：专家判断按加权几何平均汇总（AIJ）") : LocalizedText("")
     let method = LocalizedText(
       en: ["mean": "weighted mean", "median": "median", "geomean": "weighted geometric mean"][aggregate] ?? aggregate,
-      zh: ["mean": "加权平均", "median": "中位数", "geomean": "加权几何平均"][aggregate] ?? aggregate)
+      zh: Schema.chineseLabels[aggregate] ?? aggregate)
     return LocalizedText(
       en: "Expert panel: \(experts) experts; scores from their ratings by the \(method.en)\(ahp.en)",
       zh: "专家评审：\(experts) 位专家；评分由专家评分按\(method.zh)汇总\(ahp.zh)")

@@ -23,6 +23,8 @@ CREATE TABLE IF NOT EXISTS "plan" (
   "at_risk_min" DOUBLE PRECISION,
   "cr_max" DOUBLE PRECISION,
   "weight_move" DOUBLE PRECISION,
+  "rating_aggregate" TEXT,
+  "consensus_min" DOUBLE PRECISION,
   PRIMARY KEY ("plan")
 );
 CREATE TABLE IF NOT EXISTS "criterion" (
@@ -77,6 +79,41 @@ CREATE TABLE IF NOT EXISTS "org" (
   "rd_intensity" DOUBLE PRECISION,
   PRIMARY KEY ("plan", "id"),
   FOREIGN KEY ("plan") REFERENCES "plan" ("plan")
+);
+CREATE TABLE IF NOT EXISTS "expert" (
+  "plan" TEXT NOT NULL,
+  "id" TEXT NOT NULL,
+  "name" TEXT,
+  "weight" DOUBLE PRECISION,
+  "org" TEXT,
+  "affiliation" TEXT,
+  PRIMARY KEY ("plan", "id"),
+  FOREIGN KEY ("plan") REFERENCES "plan" ("plan"),
+  FOREIGN KEY ("plan", "org") REFERENCES "org" ("plan", "id")
+);
+CREATE TABLE IF NOT EXISTS "judgement" (
+  "plan" TEXT NOT NULL,
+  "expert" TEXT NOT NULL,
+  "criterion1" TEXT NOT NULL,
+  "criterion2" TEXT NOT NULL,
+  "value" DOUBLE PRECISION NOT NULL,
+  PRIMARY KEY ("plan", "expert", "criterion1", "criterion2"),
+  FOREIGN KEY ("plan") REFERENCES "plan" ("plan"),
+  FOREIGN KEY ("plan", "expert") REFERENCES "expert" ("plan", "id"),
+  FOREIGN KEY ("plan", "criterion1") REFERENCES "criterion" ("plan", "id"),
+  FOREIGN KEY ("plan", "criterion2") REFERENCES "criterion" ("plan", "id")
+);
+CREATE TABLE IF NOT EXISTS "rating" (
+  "plan" TEXT NOT NULL,
+  "expert" TEXT NOT NULL,
+  "field" TEXT NOT NULL,
+  "criterion" TEXT NOT NULL,
+  "value" DOUBLE PRECISION NOT NULL,
+  PRIMARY KEY ("plan", "expert", "field", "criterion"),
+  FOREIGN KEY ("plan") REFERENCES "plan" ("plan"),
+  FOREIGN KEY ("plan", "expert") REFERENCES "expert" ("plan", "id"),
+  FOREIGN KEY ("plan", "field") REFERENCES "field" ("plan", "id"),
+  FOREIGN KEY ("plan", "criterion") REFERENCES "criterion" ("plan", "id")
 );
 CREATE TABLE IF NOT EXISTS "consortium" (
   "plan" TEXT NOT NULL,
@@ -222,14 +259,17 @@ DELETE FROM "goal" WHERE "plan" = 'plan';
 DELETE FROM "phase" WHERE "plan" = 'plan';
 DELETE FROM "member" WHERE "plan" = 'plan';
 DELETE FROM "consortium" WHERE "plan" = 'plan';
+DELETE FROM "rating" WHERE "plan" = 'plan';
+DELETE FROM "judgement" WHERE "plan" = 'plan';
+DELETE FROM "expert" WHERE "plan" = 'plan';
 DELETE FROM "org" WHERE "plan" = 'plan';
 DELETE FROM "score" WHERE "plan" = 'plan';
 DELETE FROM "field" WHERE "plan" = 'plan';
 DELETE FROM "compare" WHERE "plan" = 'plan';
 DELETE FROM "criterion" WHERE "plan" = 'plan';
 DELETE FROM "plan" WHERE "plan" = 'plan';
-INSERT INTO "plan" ("plan", "title", "region", "horizon_start", "horizon_end", "currency", "weighting", "method", "cutoff", "gov_share_warn", "gov_share_max", "members_min", "members_max", "period_min", "period_max", "rd_intensity_min", "start_grace", "as_of", "on_track_min", "at_risk_min", "cr_max", "weight_move") VALUES
-('plan', '吉林省创新联合体建设规划（2025—2030年）', '吉林省', 2025, 2030, '万元', 'ahp', 'weighted', 2, 0.3, 0.5, 5, 30, 3, 5, 0.03, 0, NULL, 0.9, 0.7, 0.1, 0.1);
+INSERT INTO "plan" ("plan", "title", "region", "horizon_start", "horizon_end", "currency", "weighting", "method", "cutoff", "gov_share_warn", "gov_share_max", "members_min", "members_max", "period_min", "period_max", "rd_intensity_min", "start_grace", "as_of", "on_track_min", "at_risk_min", "cr_max", "weight_move", "rating_aggregate", "consensus_min") VALUES
+('plan', '吉林省创新联合体建设规划（2025—2030年）', '吉林省', 2025, 2030, '万元', 'ahp', 'weighted', 2, 0.3, 0.5, 5, 30, 3, 5, 0.03, 0, NULL, 0.9, 0.7, 0.1, 0.1, 'mean', 0.5);
 INSERT INTO "criterion" ("plan", "id", "name", "tag", "type", "scale_min", "scale_max", "weight") VALUES
 ('plan', 'C1', '产业链基础', 'chain', 'benefit', 1.0, 10.0, NULL),
 ('plan', 'C2', '领军企业', 'leader', 'benefit', 1.0, 10.0, NULL),
