@@ -17,8 +17,11 @@ phase, goal, measure, funding) and within a kind in natural key order (as `cplan
 loaded plan, so load + save gives the same bytes), attributes in the order of SPEC §4, defaults omitted, names
 quoted, IDs bare. The plan is meant to validate without errors or warnings: weighted scores are
 all distinct (no R07 ties), `cutoff` is the number of fields, every consortium covers the chain,
-has IP and talent measures, a government share under 30%, and `after` links only point to
-earlier phases of the same consortium.
+has IP and talent measures, a government share under 30%, `after` links only point to
+earlier phases of the same consortium, every measure starts with its phase (R30), every
+consortium's period (2026..2030) reaches its last goals (R46), and no two orgs share a name (R47).
+`make bench`'s check line says "0 errors, 0 warnings": a plan that draws findings would time
+their printing, not the loading and validation the targets are about.
 
 The SQL script has one table per kind with PRIMARY KEY and FOREIGN KEY … REFERENCES (composite
 keys for score, member, funding; `after` links in goal_after), `PRAGMA foreign_keys=ON;`, then
@@ -277,7 +280,10 @@ def generate(n, seed, plan_path, sql_path, order="canonical", distinct_names=Fal
             orgs.append((oids[j], f"{rng.choice(CITIES)}{rng.choice(BRANDS)}{rng.choice(SHORT_INDUSTRIES)}有限公司",
                          "enterprise", rng.choice(["small", "small", "medium"]),
                          "private" if rng.random() < 0.3 else None, rng.randint(20, 150)))
-        start = rng.choice([2025, 2025, 2025, 2026])
+        rng.choice([2025, 2025, 2025, 2026])  # drawn as before, so the rest of the data is unchanged
+        # 2026..2030: five years (R18) that reach the goals of the last phase (R46: a goal is due
+        # within its consortium's period).
+        start = 2026
         consortia.append((kid, f"{core}创新联合体", f"F{field_idx + 1}", start, start + 4,
                           rng.random() < 0.9, True, rng.random() < 0.8))
         members.append((kid, oids[0], "lead", "midstream"))
@@ -338,17 +344,25 @@ def generate(n, seed, plan_path, sql_path, order="canonical", distinct_names=Fal
             measures.append((f"M{mid}", mname, pid, kid, inst, gov, main_amt, agency, start_month))
             mid += 1
             measures.append((f"M{mid}", rng.choice(TALENT_MEASURES), pid, kid, "talent", gov, talent_amt,
-                             agency, None))
-            # only the main measure carries a start month (optional attribute)
+                             agency, start_month))
+            # every measure starts with its phase (R30 warns of an undated measure)
             mid += 1
             measures.append((f"M{mid}", rng.choice(IP_MEASURES), pid, kid, "ip", "enterprise", None,
-                             rng.choice(OWN_AGENCIES), None))
+                             rng.choice(OWN_AGENCIES), start_month))
             mid += 1
             inst2, mname2 = rng.choice(OWN_INSTRUMENTS)
             measures.append((f"M{mid}", mname2, pid, kid, inst2, "enterprise", rng.randint(10, 80) * 100,
-                             rng.choice(OWN_AGENCIES), None))
+                             rng.choice(OWN_AGENCIES), start_month))
             # in natural key order (`central` < `enterprise` < `municipal`), as cplan saves them
             fundings.extend(sorted([(kid, pid, "enterprise", ent), (kid, pid, gov, govamt)], key=lambda f: f[2]))
+
+    # Two orgs of one name draw R47: a name drawn twice gets its ID in brackets.
+    used = set()
+    for i, (oid, name, *rest) in enumerate(orgs):
+        if name in used:
+            name = f"{name}（{oid}）"
+            orgs[i] = (oid, name, *rest)
+        used.add(name)
 
     if distinct_names:
         # A name of its own for every goal and measure (a script that writes a plan from a
