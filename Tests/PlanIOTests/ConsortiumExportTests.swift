@@ -16,8 +16,9 @@ import Testing
 
   /// The part of K1, against the plan file read line by line: its goals and measures are the
   /// lines saying `consortium K1`, its members and funding lines those keyed by K1, its
-  /// organisations its members' (read off the member lines), its field F2 (line 57); no criterion,
-  /// judgement or score; every phase a K1 goal, measure or funding line names.
+  /// organisations its members' (read off the member lines), its field F2 (line 57); every
+  /// criterion (the ranking row's columns are read against them), no judgement or score; every
+  /// phase a K1 goal, measure or funding line names.
   @Test(arguments: ["K1", "K2"])
   func partHoldsWhatTheFileSaysBelongs(k: String) throws {
     let plan = try ExportFixtures.jilin()
@@ -40,7 +41,8 @@ import Testing
     #expect(part[.consortium].values.map(\.id) == [k])
     let field = plan.entity(.consortium, k)![Attr.Consortium.field]!.ref!
     #expect(part[.field].values.map(\.id) == [field])
-    #expect(part[.criterion].isEmpty && part[.compare].isEmpty && part[.score].isEmpty)
+    #expect(Set(part[.criterion].values.map(\.id)) == ids("criterion", where: { _ in true }))
+    #expect(part[.compare].isEmpty && part[.score].isEmpty)
     let phases = Set(
       lines.filter {
         ($0.hasPrefix("add goal ") || $0.hasPrefix("add measure ")) && $0.contains(" consortium \(k) ")
@@ -54,6 +56,23 @@ import Testing
     // `after` keeps only goals of the part.
     for goal in part[.goal].values { #expect(goal[Attr.Goal.after]?.refs?.allSatisfy(goals.contains) ?? true) }
     #expect(part.settings == plan.settings)
+  }
+
+  /// The newcomer's case: the one-consortium roadmap printed the criteria table with empty name,
+  /// basis and type cells. Each criterion line of the Markdown export of K1 carries its name as
+  /// the plan file writes it.
+  @Test func theCriteriaTableOfAConsortiumKeepsItsNames() throws {
+    let plan = try ExportFixtures.jilin()
+    let text = {
+      var options = ExportOptions()
+      options.consortium = "K1"
+      return Exporter.export(plan, format: .markdown, options: options)
+    }()
+    for line in try Self.addLines() where line.hasPrefix("add criterion ") {
+      let words = line.split(separator: " ", maxSplits: 3).map(String.init)
+      let name = String(words[3].dropFirst().prefix { $0 != "\"" })
+      #expect(text.contains("| \(words[2]) | \(name) |"), "\(words[2]) \(name)")
+    }
   }
 
   /// Every format's export of one consortium names it and none of the other's IDs or names.

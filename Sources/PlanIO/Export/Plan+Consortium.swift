@@ -8,9 +8,10 @@ extension Plan {
   /// consortium, then every entity with a key part or attribute naming a kept entity of that
   /// part (its members, goals, measures, funding lines, outlays; the goals' checkpoints and
   /// actuals), kinds taken in canonical order; then what those name (its field, its members'
-  /// organisations, the phases used), and what those name in turn. Everything else — other
-  /// consortia and their entities, plan-wide goals and measures, criteria, judgements, scores
-  /// and other fields — is left out, and a list of IDs (a goal's `after`) keeps only the IDs
+  /// organisations, the phases used), and what those name in turn; and every criterion, since the
+  /// part's roadmap shows its field's ranking row and the criteria it was scored on (their names,
+  /// bases, types and weights). Everything else — other consortia and their entities, plan-wide
+  /// goals and measures, judgements, scores and other fields — is left out, and a list of IDs (a goal's `after`) keeps only the IDs
   /// kept. The settings stay.
   /// - Parameter id: A consortium of the plan.
   /// - Complexity: O(entities).
@@ -33,6 +34,8 @@ extension Plan {
         if let found = self.entity(target, id) { work.append(found) }
       }
     }
+    // The criteria: the ranking row of the part's field is read against them.
+    kept[Kind.criterion.index] = Set(self[.criterion].keys)
     var part = Plan()
     part.settings = settings
     part.settingLocations = settingLocations
