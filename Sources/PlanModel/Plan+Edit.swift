@@ -23,7 +23,18 @@ package final class DeferredReferences {
   /// them all once every table is filled (``Plan/referencesResolve(of:)``), so that an entity
   /// can be read before the entities it names (a plan file in any statement order).
   package let checkedLater: Bool
+  /// The kind whose statements are being applied while a loader fills the tables kind by kind
+  /// (SPEC §6 order): a single reference (`ref`) to a kind after it, whose table is not filled
+  /// yet, is collected here like a list's instead of being checked now (an expert's `org`:
+  /// `expert` comes before `org`). `nil`: every single reference is checked at once.
+  package var filling: Kind?
   package init(checkedLater: Bool = false) { self.checkedLater = checkedLater }
+
+  /// Whether a single reference to `target` waits (``filling``).
+  func defers(_ target: Kind) -> Bool {
+    guard let filling else { return false }
+    return target.index > filling.index
+  }
 }
 
 /// Reads the arguments of one command left to right.
@@ -592,6 +603,10 @@ extension Plan {
       return .choice(try Self.keyword(w, in: allowed, matcher: attribute.choices, attribute: name, at: pointer.pointee))
     case .ref(let kind):
       guard case .word(let id) = pointer.pointee.kind else { throw wrong() }
+      if let deferring, !deferring.checkedLater, deferring.defers(kind) {
+        deferring.references.append(DeferredReference(kind: kind, ids: [id], token: pointer.pointee))
+        return .ref(id)
+      }
       guard deferring?.checkedLater == true || contains(kind, EntityKey(id)) else {
         throw .error(
           .unknownReference(kind: kind.rawValue, id: id, suggestion: suggestID(id, of: kind)), at: pointer.pointee)
