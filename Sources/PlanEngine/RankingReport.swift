@@ -62,7 +62,7 @@ package enum RankingReport {
     }
 
     if let rows = ranking.sensitivity {
-      out += "\n" + text(RankingText.sensitivity(leader: ranking.rows.first?.field ?? "")) + "\n"
+      out += "\n" + text(RankingText.sensitivity(leaders: ranking.rows.prefix { $0.rank == 1 }.map(\.field))) + "\n"
       var flips = TextTable(
         header: [RankingText.criterion, RankingText.weight, RankingText.flipsAt, RankingText.newRankOne].map(text),
         alignments: [.left, .right, .right, .left])

@@ -190,6 +190,10 @@ extension Plan {
       }
       switch part {
       case .id:
+        // `none` clears a reference (`consortium none`): an entity so named could not be named.
+        if !mustExist, word.utf8.count == 4, word.lowercasedEquals("none") {
+          throw .error(.noneIsNoID(kind: kind.rawValue), at: args.tokens[at])
+        }
         key.setPart(i, word)
       case .ref(let target):
         guard deferring?.checkedLater == true || contains(target, EntityKey(word)) else {
@@ -464,7 +468,7 @@ extension Plan {
   }
 
   /// Settings that cannot make sense together: a horizon that ends before it starts,
-  /// `members-min` set above `members-max`, a `cutoff` of 0.
+  /// `members-min` set above `members-max`.
   private static func checkSettings(_ settings: [Value?], tokens: [Int: Token]) throws(Diagnostic) {
     func setting(_ i: Int) -> Value? { settings[i] ?? Schema.plan[i].defaultValue }
     if let token = tokens[Attr.Plan.horizon], let p = setting(Attr.Plan.horizon)?.period, p.end < p.start {
@@ -483,12 +487,6 @@ extension Plan {
           requirement: EditText.membersMinAtMostMax),
         at: token)
     }
-    if let token = tokens[Attr.Plan.cutoff], setting(Attr.Plan.cutoff)?.integer == 0 {
-      throw .error(
-        .outOfRange(
-          attribute: "cutoff", value: "0",
-          requirement: EditText.atLeastOne), at: token)
-    }
   }
 
   // MARK: Values
@@ -505,7 +503,7 @@ extension Plan {
     let name = attribute.name
     func wrong() -> Diagnostic {
       .error(
-        .wrongType(attribute: name, expected: attribute.type.describe, found: pointer.pointee.summary),
+        .wrongType(attribute: name, expected: attribute.describe, found: pointer.pointee.summary),
         at: pointer.pointee)
     }
     // `Token.isKeyword("none")`, read in place; no scalar outside ASCII lowers into `none`, so
@@ -522,7 +520,7 @@ extension Plan {
       case .number, .saaty, .amount, .count, .year:
         throw .error(
           .percentNotExpected(
-            attribute: name, expected: attribute.type.describe, typed: n.text, plain: String(n.text.dropLast())),
+            attribute: name, expected: attribute.describe, typed: n.text, plain: String(n.text.dropLast())),
           at: pointer.pointee)
       default: break
       }
@@ -562,11 +560,11 @@ extension Plan {
       return .number(n.value == 0 ? 0 : n.value)
     case .count:
       guard case .number(let n) = pointer.pointee.kind, n.isInteger else { throw wrong() }
-      guard n.value >= 0, n.value <= 1_000_000_000 else {
+      guard n.value >= Double(attribute.minimum), n.value <= Double(AttributeSpec.countMaximum) else {
         throw .error(
           .outOfRange(
             attribute: name, value: n.text,
-            requirement: EditText.countRange), at: pointer.pointee)
+            requirement: attribute.describe), at: pointer.pointee)
       }
       return .integer(Int(n.value))
     case .year:

@@ -58,7 +58,9 @@ package struct Completion: Equatable, Sendable {
   package static func columns(_ items: [String], width: Int, limit: Int = 240, language: MessageLanguage = .en)
     -> String
   {
-    let shown = Array(items.prefix(limit))
+    // Names as the terminal may show them: a file name's ESC or U+202E escaped, as every
+    // output is (SPEC §15; issue 18 item 6 — the list was drawn raw).
+    let shown = items.prefix(limit).map(\.escapingControls)
     guard !shown.isEmpty else { return "" }
     let cell = (shown.map { DisplayWidth.width($0) }.max() ?? 0) + 2
     let perRow = max(1, (max(width, 1) + 2) / cell)

@@ -219,7 +219,7 @@ package enum Help {
       } else if let v = a.defaultValue {
         note = "[\(v.display(as: a.type))]"
       }
-      rows.append((a.name, wrap(a.type.describe.text(language), width: 36), note, a.help.text(language)))
+      rows.append((a.name, wrap(a.describe.text(language), width: 36), note, a.help.text(language)))
     }
     let w0 = rows.map { DisplayWidth.width($0.name) }.max() ?? 0
     let w1 = rows.flatMap { $0.type.map { DisplayWidth.width($0) } }.max() ?? 0

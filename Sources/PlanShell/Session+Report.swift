@@ -10,7 +10,7 @@ extension Session {
     let strict = arguments.has("strict")
     let diagnostics = validateCurrentPlan(strict: strict)
     var out = ""
-    for d in diagnostics { out += renderer.render(d) }
+    for d in diagnostics.untilInterrupted { out += renderer.render(d) }
     let errors = diagnostics.count { $0.severity == .error }
     let warnings = diagnostics.count { $0.severity == .warning }
     out += renderer.summary(errors: errors, warnings: warnings) + "\n"
@@ -138,14 +138,11 @@ extension Session {
       robustness = options
     }
     do {
-      Interruption.clear()
       let text = try RankingReport.text(
         plan, method: method, sensitivity: sensitivity, robustness: robustness, language: settings.language)
-      // Ctrl-C while it ran (the interactive shell): nothing half-computed is shown.
-      if settings.interactive, Interruption.isRequested {
-        Interruption.clear()
-        return fail(.error(.commandFailed(CommandText.interrupted), at: nil))
-      }
+      // Ctrl-C while it ran (the interactive shell): nothing half-computed is shown
+      // (``Session/execute(_:)`` reports the stop).
+      if isInterrupted { return false }
       output.write(text)
       return true
     } catch {

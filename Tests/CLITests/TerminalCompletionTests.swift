@@ -70,3 +70,20 @@ extension TerminalIntegration {
     #expect(t.waitUntil { _ in t.lastLine() == "cplan*> add consortium" })
   }
 }
+
+/// Tab completes with `TERM=dumb` too (issue 18 item 13): the shell read plain lines there, and
+/// Tab put a tab into the line.
+extension TerminalIntegration {
+  @Test func tabCompletesWithADumbTerminal() throws {
+    let t = try TerminalSession([], environment: ["TERM": "dumb"])
+    #expect(t.waitForPrompt(), "\(t.screen())")
+    t.type("add crit")
+    t.press("Tab")
+    #expect(t.waitUntil { _ in t.lastLine() == "cplan> add criterion" }, "\(t.screen())")
+    t.type("C1 \"链\" tag chain")
+    t.press("Enter")
+    #expect(t.waitForPrompt("cplan*>"), "\(t.screen())")
+    t.enter("show criterion C1")
+    #expect(t.waitFor("chain"), "\(t.screen())")
+  }
+}

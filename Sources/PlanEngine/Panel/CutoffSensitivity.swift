@@ -147,6 +147,7 @@ private func topsisTopSetFlip(_ input: RankingInput, criterion j: Int, cutoff: I
     var passed = current
     var bracket: (Double, Double)?
     for step in 1...gridSteps {
+      if Interruption.isRequested { return nil }  // Ctrl-C in the shell: the result is not used
       let weight = current + (end - current) * Double(step) / Double(gridSteps)
       if set(at: weight) != top {
         bracket = (passed, weight)

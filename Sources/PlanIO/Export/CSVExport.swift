@@ -31,7 +31,7 @@ enum CSVExport {
     var rows = [statuses == nil ? header : header + statusHeader]
     func number(_ v: Value?) -> String { v?.number.map(Format.number) ?? "" }
     let t = text
-    for g in plan[.goal].values {
+    for g in plan[.goal].values.untilInterrupted {
       rows.append([
         "goal", t(g.id), t(g[Attr.Goal.phase]?.ref), t(g[Attr.Goal.consortium]?.ref), t(g.name),
         t(g[Attr.Goal.indicator]?.text), t(g[Attr.Goal.unit]?.text), number(g[Attr.Goal.baseline]),
@@ -44,7 +44,7 @@ enum CSVExport {
         ]
       }
     }
-    for m in plan[.measure].values {
+    for m in plan[.measure].values.untilInterrupted {
       rows.append(
         [
           "measure", t(m.id), t(m[Attr.Measure.phase]?.ref), t(m[Attr.Measure.consortium]?.ref), t(m.name), "", "",

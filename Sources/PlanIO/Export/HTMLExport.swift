@@ -1,3 +1,4 @@
+import PlanEngine
 import PlanLanguage
 import PlanModel
 
@@ -91,7 +92,7 @@ struct HTMLExport: RoadmapExporter {
   func consortia() -> String {
     var out = "<section id=\"consortia\">\n<h2>\(e(t(ExportLabels.consortia)))</h2>\n"
     if roadmap.consortia.isEmpty { out += "<p>\(e(t(ExportLabels.noConsortia)))</p>\n" }
-    for k in roadmap.consortia {
+    for k in roadmap.consortia.untilInterrupted {
       out += "<article class=\"consortium\" id=\"\(e("consortium-" + k.id))\">\n"
       out += "<h3><span class=\"id\">\(e(k.id))</span> \(e(k.name ?? ""))</h3>\n<ul class=\"facts\">"
       out += shared.consortiumFacts(k).map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"

@@ -115,7 +115,7 @@ struct JSONExport {
       return
     }
     let memberTable = roadmap.plan[.member].values.elements
-    for i in entities.indices {
+    for i in entities.indices.untilInterrupted {
       out += i == 0 ? "[\n    " : ",\n    "
       if layout.kind == .consortium {
         Self.writeEntity(

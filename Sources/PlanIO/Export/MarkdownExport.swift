@@ -1,3 +1,4 @@
+import PlanEngine
 import PlanLanguage
 import PlanModel
 
@@ -42,7 +43,7 @@ struct MarkdownExport: RoadmapExporter {
   func consortia() -> String {
     var out = "\n## " + t(ExportLabels.consortia) + "\n"
     if roadmap.consortia.isEmpty { out += "\n" + t(ExportLabels.noConsortia) + "\n" }
-    for k in roadmap.consortia {
+    for k in roadmap.consortia.untilInterrupted {
       out += "\n### " + Self.escape(k.id + " " + (k.name ?? "")) + "\n\n"
       for fact in shared.consortiumFacts(k) { out += "- " + Self.escape(fact) + "\n" }
       let members = shared.members(k.id)

@@ -194,7 +194,7 @@ struct TextExport: RoadmapExporter {
   func consortiaSection() -> [Block] {
     var blocks = [heading(t(ExportLabels.consortia), underline: "-")]
     if roadmap.consortia.isEmpty { blocks.append(paragraph(t(ExportLabels.noConsortia))) }
-    for k in roadmap.consortia {
+    for k in roadmap.consortia.untilInterrupted {
       blocks.append(.text("\n"))
       blocks.append(heading(k.id + " " + (k.name ?? ""), underline: options.ascii ? "~" : "┄", blankBefore: false))
       blocks.append(contentsOf: shared.consortiumFacts(k).map { paragraph($0) })

@@ -61,9 +61,6 @@ package enum CommandText: TextCatalog {
       en: "\(noun.en) (\(values.joined(separator: ", ")))", zh: "\(noun.zh)（\(values.joined(separator: "、"))）")
   }
 
-  /// A command stopped by Ctrl-C (issue 18 item 12).
-  static let interrupted = LocalizedText(
-    en: "interrupted (Ctrl-C): nothing was changed", zh: "已中断（Ctrl-C）：未做任何修改")
   /// Why `save -` is refused.
   static let dashIsNoFile = LocalizedText(
     en: "'-' is not a file here: save writes a plan file; to see the plan, type export text",
@@ -80,8 +77,9 @@ package enum CommandText: TextCatalog {
       en: "merged the changes made to \(path) on disk at \(when)", zh: "已合并磁盘上 \(path) 的修改（\(when)）")
   }
   /// What `remove … cascade` took: `["1 consortium", "2 goal"]`.
-  static func removed(_ parts: [String]) -> LocalizedText {
-    LocalizedText(en: "removed " + parts.joined(separator: ", "), zh: "已删除 " + parts.joined(separator: "、"))
+  static func removed(_ parts: [(en: String, zh: String)]) -> LocalizedText {
+    LocalizedText(
+      en: "removed " + parts.map(\.en).joined(separator: ", "), zh: "已删除 " + parts.map(\.zh).joined(separator: "、"))
   }
   /// `ran tour.cplan: 16 changes (criterion +3, field +1)`, after `run` at the prompt.
   static func ran(_ script: String, changes: Int, counts: [(Kind, Int)]) -> LocalizedText {
@@ -139,7 +137,6 @@ package enum CommandText: TextCatalog {
   package static var entries: [CatalogEntry] {
     [
       CatalogEntry("dashIsNoFile", dashIsNoFile),
-      CatalogEntry("interrupted", interrupted),
       CatalogEntry("commands", commands), CatalogEntry("kinds", kinds), CatalogEntry("byKind", byKind),
       CatalogEntry("keys", keys), CatalogEntry("attributes", attributes), CatalogEntry("example", example),
       CatalogEntry("examples", examples), CatalogEntry("kindAttributesHint", kindAttributesHint),
@@ -155,7 +152,8 @@ package enum CommandText: TextCatalog {
       CatalogEntry("oneOf", oneOf(LocalizedText(en: "a format", zh: "格式"), ["text", "json"])),
       CatalogEntry("mergedFromDisk", mergedFromDisk("plan.plan", when: "2026-12-07 21:15:03")),
       CatalogEntry("saved", saved("plan.plan")), CatalogEntry("loaded", loaded("plan.plan")),
-      CatalogEntry("exported", exported("out.html")), CatalogEntry("removed", removed(["1 consortium", "2 goal"])),
+      CatalogEntry("exported", exported("out.html")),
+      CatalogEntry("removed", removed([("1 consortium", "1 consortium"), ("2 goals", "2 goal")])),
       CatalogEntry("ran", ran("tour.cplan", changes: 16, counts: [(.criterion, 3), (.field, 1)])),
       CatalogEntry("undone", undone), CatalogEntry("redone", redone),
       CatalogEntry("step", step(undone, "add field F9 \"x\"")), CatalogEntry("none", none),

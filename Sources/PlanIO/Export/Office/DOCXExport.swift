@@ -1,3 +1,4 @@
+import PlanEngine
 import PlanLanguage
 import PlanModel
 
@@ -100,7 +101,7 @@ struct DOCXExport {
   func consortia(_ doc: inout WordDocument) {
     doc.heading(t(ExportLabels.consortia), level: 1)
     if roadmap.consortia.isEmpty { doc.paragraph(t(ExportLabels.noConsortia), style: "BodyText") }
-    for k in roadmap.consortia {
+    for k in roadmap.consortia.untilInterrupted {
       doc.heading(hidesIDs ? (k.name ?? k.id) : k.id + " " + (k.name ?? ""), level: 2)
       for fact in consortiumFacts(k) { doc.paragraph(fact, style: "BodyText") }
       var members = shared.members(k.id)

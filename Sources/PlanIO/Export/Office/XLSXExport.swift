@@ -64,7 +64,7 @@ struct XLSXExport {
       header: WorkbookSheets.columns(kind).map { WorkbookSheets.header($0, language) })
     var row: [Worksheet.Cell] = []
     row.reserveCapacity(spec.keys.count + 1 + spec.attributes.count)
-    for entity in plan[kind].values {
+    for entity in plan[kind].values.untilInterrupted {
       row.removeAll(keepingCapacity: true)
       for (i, part) in spec.keys.enumerated() {
         let text = entity.key.part(i)
