@@ -147,7 +147,7 @@ extension Plan {
 
   static func kind(of token: Token, allowPlan: Bool) throws(Diagnostic) -> Kind? {
     guard let word = token.word else { throw kindError(token, allowPlan: allowPlan) }
-    if allowPlan && word.lowercasedEquals("plan") { return nil }
+    if allowPlan && (word.lowercasedEquals("plan") || word == Schema.chinesePlanName) { return nil }
     guard let kind = Kind(keyword: word) else { throw kindError(token, allowPlan: allowPlan) }
     return kind
   }
@@ -155,8 +155,8 @@ extension Plan {
   /// Why `token` names no kind (nor `plan`, when `allowPlan`).
   private static func kindError(_ token: Token, allowPlan: Bool) -> Diagnostic {
     guard let word = token.word else { return .error(.expected(EditText.kindExample, found: token.summary), at: token) }
-    let names = (allowPlan ? ["plan"] : []) + Kind.allCases.map(\.rawValue)
-    return .error(.unknownKind(word, suggestion: Suggestion.nearest(word, in: names)), at: token)
+    let names = (allowPlan ? ["plan", Schema.chinesePlanName] : []) + Kind.allNames
+    return .error(.unknownKind(word, suggestion: Suggestion.nearestName(word, in: names)), at: token)
   }
 
   /// Suggests an existing ID of `kind` close to `id`.
@@ -403,9 +403,10 @@ extension Plan {
         continue
       }
       guard case .attribute(let index) = named else {
-        let names = (spec.hasName ? ["name"] : []) + spec.attributes.map(\.name)
+        let names = Schema.namesWithChinese((spec.hasName ? ["name"] : []) + spec.attributes.map(\.name)).words
         throw .error(
-          .unknownAttribute(word, kind: kind.rawValue, suggestion: Suggestion.nearest(word, in: names)), at: tokens[at])
+          .unknownAttribute(word, kind: kind.rawValue, suggestion: Suggestion.nearestName(word, in: names)),
+          at: tokens[at])
       }
       guard firstTime(index) else { throw .error(.repeatedAttribute(word), at: tokens[at]) }
       let attribute = spec.attributes[index]
@@ -453,7 +454,9 @@ extension Plan {
       }
       guard let index = Schema.planAttributeIndex(word) else {
         throw .error(
-          .unknownAttribute(word, kind: "plan", suggestion: Suggestion.nearest(word, in: Schema.plan.map(\.name))),
+          .unknownAttribute(
+            word, kind: "plan",
+            suggestion: Suggestion.nearestName(word, in: Schema.namesWithChinese(Schema.plan.map(\.name)).words)),
           at: t)
       }
       guard seen.insert(index).inserted else { throw .error(.repeatedAttribute(word), at: t) }

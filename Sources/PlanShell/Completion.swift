@@ -159,8 +159,9 @@ package struct Completer {
     func offer(_ options: [String], keywords: Bool = true) -> Completion {
       Completion(word: current, candidates: Completer.matching(options, prefix: current, caseInsensitive: keywords))
     }
-    guard let first = words.first else { return offer(Verb.allCases.map(\.rawValue)) }
-    guard !first.quoted, let verb = Verb(rawValue: first.text.lowercased()) else { return offer([]) }
+    // Chinese names are offered for a word begun in Chinese (添<Tab> → 添加), keywords otherwise.
+    guard let first = words.first else { return offer(current.isASCII ? Verb.allCases.map(\.rawValue) : Verb.allNames) }
+    guard !first.quoted, let verb = Verb(keyword: first.text) else { return offer([]) }
     let args = Array(words.dropFirst())
     if verb.isEdit { return completeEntity(verb, args, current) }
     return completeArguments(ShellCommand.of(verb), args, current)
@@ -212,7 +213,7 @@ package struct Completer {
           if argument.optional { continue }
           continue forms
         }
-        if case .kind = argument.source { kind = Kind(rawValue: args[i].text.lowercased()) }
+        if case .kind = argument.source { kind = Kind(keyword: args[i].text) }
         values[argument.name] = args[i].text.lowercased()
         i += 1
       }
@@ -253,7 +254,7 @@ package struct Completer {
     let lower = word.text.lowercased()
     switch source {
     case .literal(let w): return !word.quoted && lower == w
-    case .kind(let kinds): return !word.quoted && Kind(rawValue: lower).map { kinds.contains($0) } == true
+    case .kind(let kinds): return !word.quoted && Kind(keyword: word.text).map { kinds.contains($0) } == true
     case .keys, .id: return !word.quoted
     case .choice(let values): return !word.quoted && values.contains(lower)
     case .path, .topic: return true
@@ -282,7 +283,7 @@ package struct Completer {
     func offer(_ options: [String], keywords: Bool = true) -> Completion {
       Completion(word: current, candidates: Completer.matching(options, prefix: current, caseInsensitive: keywords))
     }
-    let kinds = Kind.allCases.map(\.rawValue)
+    let kinds = current.isASCII ? Kind.allCases.map(\.rawValue) : Kind.allNames
     guard let kindWord = args.first else {
       switch verb {
       case .set: return offer(kinds + ["plan"])
@@ -291,10 +292,10 @@ package struct Completer {
       }
     }
     let rest = Array(args.dropFirst())
-    if verb == .set, !kindWord.quoted, kindWord.text.lowercased() == "plan" {
+    if verb == .set, !kindWord.quoted, kindWord.text.lowercased() == "plan" || kindWord.text == Schema.chinesePlanName {
       return completeAttributes(Schema.plan, named: false, rest, verb: verb, current)
     }
-    guard !kindWord.quoted, let kind = Kind(rawValue: kindWord.text.lowercased()) else { return offer([]) }
+    guard !kindWord.quoted, let kind = Kind(keyword: kindWord.text) else { return offer([]) }
     let spec = kind.spec
     if rest.count < spec.keys.count {
       let position = rest.count

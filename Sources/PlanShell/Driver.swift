@@ -44,6 +44,20 @@ package enum Driver {
     MessageLanguage.resolve(option: common.language, environment: environment)
   }
 
+  /// The language with the plan's `language` setting taken into account (SPEC §15: `--lang`,
+  /// else `CPLAN_LANG`, else the plan's, else the locale).
+  package static func language(_ common: CommonSettings, plans: [PlanModel.Plan]) -> MessageLanguage {
+    let setting = plans.lazy.compactMap { $0.settings[Attr.Plan.language]?.choice }.first
+    return MessageLanguage.resolve(
+      option: common.language, environment: environment, plan: setting.flatMap(MessageLanguage.init(rawValue:)))
+  }
+
+  /// A one-shot command's session speaks the language of the plan it loaded when neither
+  /// `--lang` nor `CPLAN_LANG` says otherwise.
+  static func adoptLanguage(of plans: [PlanModel.Plan], _ session: Session, _ common: CommonSettings) {
+    session.settings.language = language(common, plans: plans)
+  }
+
   /// Whether to colour output written to `fd`: only a terminal, never with `NO_COLOR` or `--color never`.
   package static func useColor(_ common: CommonSettings, fd: Int32) -> Bool {
     if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
@@ -149,10 +163,9 @@ package enum Driver {
   /// `cplan check PLAN... [--strict] [--format text|json]`.
   package static func check(plans: [String], strict: Bool, json: Bool, common: CommonSettings) -> Int32 {
     let sources = SourceStore()
-    let lang = language(common)
     let colour = useColor(common, fd: 1)
     StandardOutput.coloured.out = colour
-    let renderer = DiagnosticRenderer(language: lang, color: colour, sources: sources)
+    var loaded: [PlanModel.Plan] = []
     var diagnostics: [Diagnostic] = []
     var status: Int32 = 0
     // Each file's errors and warnings, for the line per file above the summary (issue 17 item 20).
@@ -170,12 +183,16 @@ package enum Driver {
         diagnostics +=
           early.map { Engine.validate(plan, strict: strict, early: $0) } ?? Engine.validate(plan, strict: strict)
         keepUntilExit(plan)
+        if loaded.isEmpty, plan.settings[Attr.Plan.language] != nil { loaded.append(plan) }
       } catch {
         diagnostics += error.diagnostics
         if case .unusable = error { status = 2 }
       }
     }
     diagnostics.sort(by: Diagnostic.sortKey)
+    // The first plan's language setting, when neither --lang nor CPLAN_LANG is given (SPEC §15).
+    let lang = language(common, plans: loaded)
+    let renderer = DiagnosticRenderer(language: lang, color: colour, sources: sources)
     let errors = diagnostics.count { $0.severity == .error }
     let warnings = diagnostics.count { $0.severity == .warning }
     if json {
@@ -282,9 +299,10 @@ package enum Driver {
     let session = makeSession(common)
     if let failure = session.loadInitial(path: path) { return Int32(failure.rawValue) }
     keepUntilExit(session.plan)
+    adoptLanguage(of: [session.plan], session, common)
     var options = options
     if options.width == nil { options.width = terminalWidth() }
-    options.language = language(common)
+    options.language = session.settings.language
     options.file = path
     let plan = session.plan
     if let id = options.consortium, !plan.contains(.consortium, EntityKey(id)) {
@@ -410,6 +428,7 @@ extension Driver {
       robustness = options
     }
     if let failure = session.loadInitial(path: path) { return Int32(failure.rawValue) }
+    adoptLanguage(of: [session.plan], session, common)
     do {
       let text =
         json
@@ -439,6 +458,8 @@ extension Driver {
         return 2
       }
     }
+    // The new plan's language setting, else the old one's (SPEC §15).
+    adoptLanguage(of: plans.reversed(), session, common)
     let result = PlanDiff.compare(plans[0], plans[1])
     let text = json ? result.json() : result.text(language: session.settings.language)
     StandardOutput.write(text, to: 1)
@@ -516,6 +537,7 @@ extension Driver {
       return 1
     }
     keepUntilExit(plan)
+    adoptLanguage(of: [plan], session, common)
     // Validated on the second core while the report is made.
     let validation = Concurrent(inline: !plan.meritsParallelWork) {
       early.map { Engine.validate(plan, early: $0) } ?? Engine.validate(plan)

@@ -38,6 +38,11 @@ package enum CommandText: TextCatalog {
       zh: "\(names.joined(separator: "、")) 的取值也可以输入导出中使用的中文名称（如 \(term) 即 \(keyword)）。")
   }
 
+  /// The Chinese names a verb or kind may be typed by (SPEC §15).
+  static func chineseNames(_ names: [String]) -> LocalizedText {
+    LocalizedText(en: "Chinese: \(names.joined(separator: ", "))", zh: "中文名称：\(names.joined(separator: "、"))")
+  }
+
   // MARK: arguments (the errors of ``ShellCommand/parse(_:)``)
 
   static let anID = LocalizedText(en: "an ID", zh: "ID")
@@ -143,6 +148,7 @@ package enum CommandText: TextCatalog {
       CatalogEntry("overviewFooter", overviewFooter), CatalogEntry("idKey", idKey), CatalogEntry("aString", aString),
       CatalogEntry("theName", theName), CatalogEntry("required", required), CatalogEntry("planSettings", planSettings),
       CatalogEntry("positional", positional("value")),
+      CatalogEntry("chineseNames", chineseNames(["添加", "新增"])),
       CatalogEntry("chineseTerms", chineseTerms(["instrument", "funder"], term: "项目资助", keyword: "grant")),
       CatalogEntry("anID", anID), CatalogEntry("aPath", aPath), CatalogEntry("aYear", aYear),
       CatalogEntry("keyPart", keyPart("funding", "PHASE")),
