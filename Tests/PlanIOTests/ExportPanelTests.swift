@@ -163,7 +163,11 @@ import Testing
     // Numbers as numbers at full precision: E3's own CR 0.6794936448743982 (numpy), E5's ρ −0.7.
     #expect(abs((Double(rows[3][3].text) ?? -1) - 0.6794936448743982) < 1e-9)
     #expect(Double(rows[5][4].text) == -0.7)
-    #expect(rows.last?.first?.text.hasPrefix(language == .en ? "Kendall's W = 0.392" : "肯德尔协调系数 W = 0.392") == true)
+    // Then after an empty row W (0.392, scipy in PanelSampleTests) and the outlier, each a label and a cell.
+    let tail = rows.suffix(2).map { $0.map(\.text) }
+    #expect(tail.first?.first == (language == .en ? "Kendall's W" : "肯德尔协调系数 W"))
+    #expect(abs((tail.first.flatMap { Double($0[1]) } ?? -1) - 0.392) < 1e-12)
+    #expect(tail.last == [language == .en ? "Outlier" : "离群专家", "E5"])
     // A plan without experts has no such sheet.
     let plain = try OfficePackage.parts(
       Exporter.binary(try ExportFixtures.jilin(), format: .xlsx, options: ExportOptions()))

@@ -40,6 +40,8 @@ package enum ExportLabels: TextCatalog {
 
   static let expertPanel = LocalizedText(en: "Expert panel", zh: "专家评审")
   static let robustness = LocalizedText(en: "Robustness of the ranking", zh: "排序稳健性")
+  static let kendallW = LocalizedText(en: "Kendall's W", zh: "肯德尔协调系数 W")
+  static let outlier = LocalizedText(en: "Outlier", zh: "离群专家")
 
   /// The title of the HTML export's bar chart of the acceptabilities.
   static func robustnessChart(cutoff: Int?) -> LocalizedText {
@@ -313,6 +315,8 @@ package enum ExportLabels: TextCatalog {
       CatalogEntry("rankingMethod", rankingMethod("weighted", weighting: "entropy")),
       CatalogEntry("expertPanel", expertPanel),
       CatalogEntry("robustness", robustness),
+      CatalogEntry("kendallW", kendallW),
+      CatalogEntry("outlier", outlier),
       CatalogEntry("robustnessChart", robustnessChart(cutoff: 2)),
       CatalogEntry("robustnessChart", robustnessChart(cutoff: nil)),
       CatalogEntry("cutoff", cutoff(1)),

@@ -13,7 +13,7 @@ import PlanModel
 /// derived sheets import skips — the ranking (rank, field, name, score, each criterion's weighted
 /// contribution, the field's consortia; or why there is none), the expert panel (SPEC §12, when
 /// the ranking has experts: expert, name, weight, own CR, ρ with the group, own top field, then
-/// Kendall's W and the outlier on a line of their own), the scores as a field × criterion
+/// after an empty row Kendall's W and the outlier, each a label and a cell), the scores as a field × criterion
 /// grid (when the plan has scores), the status of each goal as of the year under review with the
 /// actual it rests on (SPEC §11, when the plan has actuals; the year as `review` resolves it,
 /// ``ReviewYear``), and the diagnostics.
@@ -128,8 +128,7 @@ struct XLSXExport {
   /// `nil` when the ranking has no experts (none in the plan, one consortium's export, or no ranking).
   func expertsSheet() -> Worksheet? {
     guard case .success(let r) = roadmap.ranking, let experts = r.experts else { return nil }
-    let shared = ExportTables(roadmap: roadmap, language: language, ascii: false)
-    guard let table = shared.experts(r) else { return nil }
+    guard let table = ExportTables(roadmap: roadmap, language: language, ascii: false).experts(r) else { return nil }
     var sheet = Worksheet(name: WorkbookSheets.name(.derived(.experts), language), header: table.header)
     let none = t(ExportLabels.none)
     for e in experts {
@@ -138,9 +137,10 @@ struct XLSXExport {
         e.rho.map(Worksheet.Cell.number) ?? .text(none), .text(e.topField ?? none),
       ])
     }
-    if let consensus = shared.panelNotes(r).consensus {
+    if let consensus = r.consensus {
       sheet.append([])
-      sheet.append([.text(consensus)])
+      sheet.append([.text(t(ExportLabels.kendallW)), consensus.w.map(Worksheet.Cell.number) ?? .text(none)])
+      sheet.append([.text(t(ExportLabels.outlier)), .text(consensus.outlier ?? none)])
     }
     return sheet
   }
