@@ -150,6 +150,12 @@ struct Export: ParsableCommand {
     }
     if append, format != .sqlite { throw ValidationError("--append is for --format sqlite") }
     if noIds && format != .docx { throw ValidationError("--no-ids goes with --format docx") }
+    if robustness || samples != nil || spread != nil || seed != nil,
+      ![ExportFormat.text, .markdown, .json, .html].contains(format)
+    {
+      throw ValidationError(
+        "--robustness, --samples, --spread and --seed go with --format text, markdown, json or html")
+    }
   }
 
   func run() throws {

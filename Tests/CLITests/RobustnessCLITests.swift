@@ -26,6 +26,17 @@ import Testing
     #expect(!plain.out.contains(mark))
   }
 
+  @Test(arguments: ["csv", "xlsx", "docx", "sql", "sqlite"])
+  func exportRobustnessGoesWithTheFormatsThatShowIt(format: String) throws {
+    let dir = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let r = try CLI.run(
+      ["export", Self.sample, "--format", format, "-o", "out", "--robustness"], directory: dir)
+    #expect(r.status == 2)
+    #expect(r.err.contains("go with --format text, markdown, json or html"), "\(r.err)")
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+  }
+
   @Test(arguments: [
     (["--samples", "0"], "samples 0: robustness needs at least 1 sample"),
     (["--spread", "150%"], "spread 150%: the spread is at least 0% and below 100%"),
