@@ -294,13 +294,23 @@ package enum Driver {
   /// - Parameter append: for `sqlite`, add the plan to the database at `output` (SPEC §13).
   package static func export(
     plan path: String, format: ExportFormat, output: String?, force: Bool, append: Bool = false,
-    options: ExportOptions, common: CommonSettings
+    options: ExportOptions, robustness: RobustnessArguments? = nil, common: CommonSettings
   ) -> Int32 {
     let session = makeSession(common)
+    var options = options
+    if let robustness {
+      // `--robustness [--samples N] [--spread P%] [--seed S]` (SPEC §12), checked before the plan
+      // is read, as `rank` checks them.
+      switch robustness.options.flatMap({ o in PlanRanking.check(o).map { o } }) {
+      case .success(let o): options.robustness = o
+      case .failure(let diagnostic):
+        session.report(diagnostic)
+        return 2
+      }
+    }
     if let failure = session.loadInitial(path: path) { return Int32(failure.rawValue) }
     keepUntilExit(session.plan)
     adoptLanguage(of: [session.plan], session, common)
-    var options = options
     if options.width == nil { options.width = terminalWidth() }
     options.language = session.settings.language
     options.file = path
@@ -402,6 +412,23 @@ extension Driver {
     package init(samples: Int?, spread: String?, seed: UInt64?) {
       (self.samples, self.spread, self.seed) = (samples, spread, seed)
     }
+
+    /// The options they give, the defaults where not given; a spread that is not a number is an
+    /// error (the ranges are checked where the ranking is computed).
+    var options: Result<PlanRanking.RobustnessOptions, Diagnostic> {
+      var options = PlanRanking.RobustnessOptions()
+      if let samples { options.samples = samples }
+      if let spread {
+        let digits = spread.hasSuffix("%") ? String(spread.dropLast()) : spread
+        guard let percent = Double(digits), percent.isFinite else {
+          return .failure(
+            .error(.outOfRange(attribute: "spread", value: spread, requirement: CommandText.spreadPercent), at: nil))
+        }
+        options.spread = percent / 100
+      }
+      if let seed { options.seed = seed }
+      return .success(options)
+    }
   }
 
   package static func rank(
@@ -413,19 +440,13 @@ extension Driver {
     let session = makeSession(common)
     var robustness: PlanRanking.RobustnessOptions?
     if let arguments {
-      var options = PlanRanking.RobustnessOptions()
-      if let samples = arguments.samples { options.samples = samples }
-      if let spread = arguments.spread {
-        let digits = spread.hasSuffix("%") ? String(spread.dropLast()) : spread
-        guard let percent = Double(digits), percent.isFinite else {
-          session.report(
-            .error(.outOfRange(attribute: "spread", value: spread, requirement: CommandText.spreadPercent), at: nil))
-          return 2
-        }
-        options.spread = percent / 100
+      // Out-of-range numbers are usage errors (status 2), found before the plan is read.
+      switch arguments.options.flatMap({ o in PlanRanking.check(o).map { o } }) {
+      case .success(let options): robustness = options
+      case .failure(let diagnostic):
+        session.report(diagnostic)
+        return 2
       }
-      if let seed = arguments.seed { options.seed = seed }
-      robustness = options
     }
     if let failure = session.loadInitial(path: path) { return Int32(failure.rawValue) }
     adoptLanguage(of: [session.plan], session, common)

@@ -97,7 +97,7 @@ struct ExportTables {
           ExportLabels.consistency(
             lambdaMax: ExportNumbers.fixed(c.lambdaMax, places: 3), ci: ExportNumbers.fixed(c.ci, places: 3),
             ri: ExportNumbers.fixed(c.ri, places: 2), cr: ExportNumbers.fixed(c.cr, places: 3), ok: c.cr <= plan.crMax,
-            limit: ExportNumbers.fixed(plan.crMax, places: 2))))
+            limit: ExportNumbers.fixed(plan.crMax, places: 2), group: !plan[.judgement].isEmpty)))
     }
     return notes
   }

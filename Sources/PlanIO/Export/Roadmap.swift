@@ -60,8 +60,11 @@ struct Roadmap {
   ///     show no diagnostics (`show roadmap`, `show funding`).
   ///   - consortium: A consortium of the plan whose roadmap alone is exported (SPEC §13): the
   ///     roadmap of ``PlanModel/Plan/part(ofConsortium:)``, with the whole plan's ranking row of
-  ///     its field (no sensitivity) and the whole plan's findings at its statements.
-  init(_ plan: Plan, validate: Bool = true, consortium: String? = nil) {
+  ///     its field (no sensitivity, no expert panel) and the whole plan's findings at its statements.
+  ///   - robustness: the weight sampling of SPEC §12 for the whole plan's export; `nil`: none.
+  init(
+    _ plan: Plan, validate: Bool = true, consortium: String? = nil, robustness: PlanRanking.RobustnessOptions? = nil
+  ) {
     let whole = plan
     let plan = consortium.map { whole.part(ofConsortium: $0) } ?? whole
     self.plan = plan
@@ -72,7 +75,8 @@ struct Roadmap {
         consortium == nil ? Engine.validate(plan) : Self.findings(of: whole, at: plan)
       } : nil
     index = Index(plan)
-    ranking = consortium == nil ? ExportRanking.compute(plan) : Self.ranking(of: whole, for: plan)
+    ranking =
+      consortium == nil ? ExportRanking.compute(plan, robustness: robustness) : Self.ranking(of: whole, for: plan)
     let all = Array(plan[.phase].values)
     phases = all.enumerated().sorted { a, b in
       let pa = a.element[Attr.Phase.period]?.period, pb = b.element[Attr.Phase.period]?.period
@@ -112,12 +116,14 @@ struct Roadmap {
     }
   }
 
-  /// The ranking of `whole`, with only the rows of the fields of `part` and no sensitivity.
+  /// The ranking of `whole`, with only the rows of the fields of `part`, no sensitivity and no
+  /// expert panel (SPEC §12: an export for one consortium never carries the panel).
   private static func ranking(of whole: Plan, for part: Plan) -> Result<PlanRanking, Diagnostic> {
     ExportRanking.compute(whole).map { ranking in
       var ranking = ranking
       ranking.rows = ranking.rows.filter { part.contains(.field, EntityKey($0.field)) }
       ranking.sensitivity = nil
+      (ranking.experts, ranking.consensus, ranking.cutoffSensitivity, ranking.robustness) = (nil, nil, nil, nil)
       return ranking
     }
   }

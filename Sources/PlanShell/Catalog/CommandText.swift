@@ -52,6 +52,9 @@ package enum CommandText: TextCatalog {
   static let sampleCount = LocalizedText(en: "a number of samples (≥ 1)", zh: "样本数（≥ 1）")
   static let spreadPercent = LocalizedText(en: "a spread in percent (0% to 99%)", zh: "扰动幅度百分比（0% 到 99%）")
   static let seedNumber = LocalizedText(en: "a seed (a whole number ≥ 0)", zh: "随机种子（≥ 0 的整数）")
+  static let robustnessFormats = LocalizedText(
+    en: "robustness goes with export text, markdown, json or html",
+    zh: "robustness 只用于 export text、markdown、json 或 html")
   /// A kind's key part: `funding PHASE`.
   static func keyPart(_ kind: String, _ name: String) -> LocalizedText {
     LocalizedText(en: "\(kind) \(name)", zh: "\(kind) 的 \(name)")
@@ -154,6 +157,7 @@ package enum CommandText: TextCatalog {
       CatalogEntry("keyPart", keyPart("funding", "PHASE")),
       CatalogEntry("sampleCount", sampleCount), CatalogEntry("spreadPercent", spreadPercent),
       CatalogEntry("seedNumber", seedNumber),
+      CatalogEntry("robustnessFormats", robustnessFormats),
       CatalogEntry("after", after("to", aPath)),
       CatalogEntry("oneOf", oneOf(LocalizedText(en: "a format", zh: "格式"), ["text", "json"])),
       CatalogEntry("mergedFromDisk", mergedFromDisk("plan.plan", when: "2026-12-07 21:15:03")),
