@@ -541,8 +541,10 @@ extension Driver {
   ///
   /// The plan is validated as `check` validates it; its errors (not its warnings: R34–R36 say
   /// what the report shows) go to standard error after the report.
+  /// `docx` (a Word document) is written to `output` only.
   /// - Returns: 0; 1 when the plan has errors or FILE cannot be written; 2 when PLAN or the
-  ///   approved plan does not load (unreadable, not a plan file, a newer format version).
+  ///   approved plan does not load (unreadable, not a plan file, a newer format version), or
+  ///   `docx` without a file.
   package static func review(
     plan path: String, asOf: Int?, against: String?, format: ReviewFormat, output: String?, force: Bool,
     width: Int?, common: CommonSettings
@@ -576,15 +578,28 @@ extension Driver {
     let report = ReviewReport(plan, asOf: asOf, approved: approved)
     let options = ReviewOptions(
       language: session.settings.language, width: width ?? (output == nil ? terminalWidth() : nil), against: against)
-    let text = ReviewExporter.render(report, format: format, options: options)
     var status: Int32 = 0
-    if let output, output != "-" {
+    if format.isBinary {
+      // A Word document (SPEC §13): to a file only.
+      guard let output, output != "-" else {
+        session.report(.error(.exportNeedsFile(format.rawValue, option: "-o FILE"), at: nil))
+        return 2
+      }
+      do {
+        let bytes = try ReviewExporter.binary(report, options: options)
+        status = writeOutput(to: output, force: force, session: session) { _, sink in bytes.withUnsafeBytes(sink) }
+      } catch {
+        session.report(.error(.cannotWrite(output, reason: error.reason), at: nil))
+        status = 1
+      }
+    } else if let output, output != "-" {
+      let text = ReviewExporter.render(report, format: format, options: options)
       status = writeOutput(to: output, force: force, session: session) { _, sink in
         var text = text
         text.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
       }
     } else {
-      var text = text
+      var text = ReviewExporter.render(report, format: format, options: options)
       var escaper = ControlEscaper()
       text.withUTF8 { escaper.feed(UnsafeRawBufferPointer($0)) { StandardOutput.write($0, to: 1) } }
       escaper.finish { StandardOutput.write($0, to: 1) }

@@ -141,10 +141,10 @@ extension Session {
           .unknownReference(kind: "consortium", id: id, suggestion: plan.suggestID(id, of: .consortium)), at: token))
     }
     let recordYears = plan[.actual].keys.compactMap { Int($0.b) } + plan[.outlay].keys.compactMap { Int($0.b) }
-    let year =
-      ReviewYear.resolve(
-        command: nil, asOf: plan.asOf, recordYears: recordYears,
-        horizonStartYear: plan.horizon?.start.year ?? plan.earliestPhaseYear)?.year ?? 0
+    let reviewYear = ReviewYear.resolve(
+      command: nil, asOf: plan.asOf, recordYears: recordYears,
+      horizonStartYear: plan.horizon?.start.year ?? plan.earliestPhaseYear)
+    let year = reviewYear?.year ?? 0
     guard
       let money = plan.consortiumMoney(asOf: year, includingUnpaid: true).first(where: { $0.consortium.id == id })?
         .money
@@ -164,17 +164,23 @@ extension Session {
     }
     func amount(_ v: Double) -> String { Format.number((v * 100).rounded() / 100) }
     for (key, m) in cells {
-      table.add([String(key.year), key.source, amount(m.planned), m.paid > 0 ? amount(m.paid) : "—"])
+      // The source as the exports write it: its Chinese term (省级) in a Chinese session.
+      let source = settings.language == .zh ? Schema.chineseLabels[key.source] ?? key.source : key.source
+      table.add([String(key.year), source, amount(m.planned), m.paid > 0 ? amount(m.paid) : "—"])
     }
     out += table.render().split(separator: "\n").map { String($0).trimmingTrailingSpaces() }.joined(separator: "\n")
     out += "\n"
     func percent(_ v: Double?) -> String { v.map { Format.number(($0 * 1000).rounded() / 10) + "%" } ?? "—" }
-    out +=
-      "  "
-      + text(
-        CommandText.fundingToDate(
-          year, planned: amount(money.planned), paid: amount(money.paid), execution: percent(money.execution),
-          governmentShare: percent(money.governmentShare), currency: plan.currency)) + "\n"
+    // Without an as-of and with nothing recorded, the year under review is the one before the
+    // horizon: nothing is due, so there is nothing to total.
+    if let reviewYear, reviewYear.basis != .beforeHorizon {
+      out +=
+        "  "
+        + text(
+          CommandText.fundingToDate(
+            year, planned: amount(money.planned), paid: amount(money.paid), execution: percent(money.execution),
+            governmentShare: percent(money.governmentShare), currency: plan.currency)) + "\n"
+    }
     output.write(out)
     return true
   }

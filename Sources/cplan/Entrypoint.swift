@@ -185,7 +185,8 @@ struct Review: ParsableCommand {
   @OptionGroup var common: CommonOptions
   @Option(help: "The year under review (default: the plan's as-of, else the latest year recorded).") var asOf: Int?
   @Option(help: "The plan as approved: list every goalpost moved since.") var against: String?
-  @Option(help: "text, markdown, json, csv or html.") var format: ReviewFormat = .text
+  @Option(help: "text, markdown, json, csv, html or docx (a Word document: with -o FILE only).")
+  var format: ReviewFormat = .text
   @Option(name: [.short, .customLong("output")], help: "Write to FILE instead of standard output.") var output: String?
   @Flag(help: "Overwrite an existing output file.") var force = false
   @Option(help: "Width of text tables in columns, 40 to 1000 (default: the terminal's, or 100).") var width: Int?
