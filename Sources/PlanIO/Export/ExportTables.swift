@@ -123,8 +123,10 @@ struct ExportTables {
   /// The lead's mark after its role.
   var leadMark: String { ascii ? " *" : " ★" }
 
-  /// Members grouped by chain position; the position is written on the first row of its group.
-  func members(_ consortium: String) -> ExportTable {
+  /// Members grouped by chain position; the position is written on the first row of its group,
+  /// or on every row with `repeatingChain` (Markdown and documents, where a blank cell would
+  /// read as "no chain position", issue 17 item 10).
+  func members(_ consortium: String, repeatingChain: Bool = false) -> ExportTable {
     var table = ExportTable(
       header: [
         t(ExportLabels.chain), t(ExportLabels.org), t(ExportLabels.name), t(ExportLabels.type),
@@ -132,7 +134,7 @@ struct ExportTables {
       ], ids: [1])
     for group in roadmap.members(of: consortium) {
       for (i, m) in group.rows.enumerated() {
-        let chain = i == 0 ? (group.chain.map(v) ?? t(ExportLabels.noChain)) : ""
+        let chain = i == 0 || repeatingChain ? (group.chain.map(v) ?? t(ExportLabels.noChain)) : ""
         table.rows.append([chain, m.org, m.name, v(m.type), v(m.role) + (m.isLead ? leadMark : "")])
       }
     }
@@ -151,6 +153,11 @@ struct ExportTables {
         g[Attr.Goal.after]?.refs?.joined(separator: ",") ?? "",
       ])
     }
+    // SPEC §11: a plan with checkpoints shows each goal's beside it, in year order (`2026: 250`).
+    if !plan[.checkpoint].isEmpty {
+      table.header.append(t(ExportLabels.checkpoints))
+      for (i, g) in goals.enumerated() { table.rows[i].append(checkpoints(of: g.id)) }
+    }
     // SPEC §11: with actuals, each goal's latest actual (and its year) and its status.
     if let statuses = roadmap.goalStatuses {
       table.header += [t(ReviewLabels.actual), t(ReviewLabels.statusAsOf(statuses.year))]
@@ -167,6 +174,13 @@ struct ExportTables {
   }
 
   var arrow: String { ascii ? "->" : "→" }
+
+  /// A goal's checkpoints in year order: `2026: 250; 2027: 400`.
+  func checkpoints(of goal: String) -> String {
+    roadmap.checkpoints(of: goal).map { c in
+      c.key.b + ": " + (c[Attr.Checkpoint.value]?.number.map(Format.number) ?? "?")
+    }.joined(separator: "; ")
+  }
 
   /// `20 (2024) → 40 %`, with `↓` for a goal that should fall.
   func change(_ goal: Entity) -> String {

@@ -120,6 +120,22 @@ package enum CommandText: TextCatalog {
   static let file = LocalizedText(en: "file", zh: "文件")
   static let unsavedChanges = LocalizedText(en: " (unsaved changes)", zh: "（有未保存的修改）")
 
+  // MARK: What each show and list answers (issue 17 item 10)
+
+  static let consortia = LocalizedText(en: "consortia", zh: "联合体")
+  static let goals = LocalizedText(en: "goals", zh: "目标")
+  static let measures = LocalizedText(en: "measures", zh: "措施")
+  static let scores = LocalizedText(en: "scores", zh: "评分")
+  static let fieldHeader = LocalizedText(en: "field", zh: "领域")
+  static let nameHeader = LocalizedText(en: "name", zh: "名称")
+  /// `show field F`'s rank line: `rank 2 of 5 (score 0.754)`.
+  static func rankOf(_ rank: Int, of count: Int, score: String) -> LocalizedText {
+    LocalizedText(en: "rank \(rank) of \(count) (score \(score))", zh: "排名第 \(rank) 位（共 \(count) 个领域，得分 \(score)）")
+  }
+  /// `show field F` when the plan cannot be ranked or its ranking cannot be trusted.
+  static let notRanked = LocalizedText(
+    en: "rank: none (the ranking cannot be trusted: see rank or validate)", zh: "排名：无（排序不可信：见 rank 或 validate）")
+
   // MARK: show funding K (SPEC §11)
 
   static let year = LocalizedText(en: "year", zh: "年份")
@@ -163,6 +179,9 @@ package enum CommandText: TextCatalog {
       CatalogEntry("byDefault", byDefault), CatalogEntry("file", file), CatalogEntry("unsavedChanges", unsavedChanges),
       CatalogEntry("actuals", actuals), CatalogEntry("statusAsOf", statusAsOf(2026)),
       CatalogEntry("actualOf", actualOf(2026, "150")), CatalogEntry("expected", expected("250")),
+      CatalogEntry("consortia", consortia), CatalogEntry("goals", goals), CatalogEntry("measures", measures),
+      CatalogEntry("scores", scores), CatalogEntry("fieldHeader", fieldHeader), CatalogEntry("nameHeader", nameHeader),
+      CatalogEntry("rankOf", rankOf(2, of: 5, score: "0.754")), CatalogEntry("notRanked", notRanked),
       CatalogEntry("year", year), CatalogEntry("source", source), CatalogEntry("planned", planned),
       CatalogEntry("paid", paid),
       CatalogEntry(
