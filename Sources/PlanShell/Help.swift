@@ -50,7 +50,10 @@ package enum Help {
       return "\(rule.code)" + (zh ? "（\(severity(rule, zh))）" : " (\(severity(rule, zh)))")
         + "\n  \(rule.summary.text(language))\n"
         + (thresholds(rule, zh).map { "  \($0)\n" } ?? "") + "\n"
-        + examples(rule.examples.isEmpty ? ["validate"] : rule.examples, zh)
+        + (rule.violation.isEmpty
+          ? examples(rule.examples.isEmpty ? ["validate"] : rule.examples, zh)
+          : heading(CommandText.violation, zh) + "\n" + rule.violation.map { "  \($0)\n" }.joined() + "\n"
+            + heading(CommandText.fix, zh) + "\n" + rule.examples.map { "  \($0)\n" }.joined())
         + (zh
           ? "\nvalidate 检查全部规则；validate strict 把警告视为错误。\n"
           : "\nvalidate checks every rule; validate strict makes warnings errors.\n")

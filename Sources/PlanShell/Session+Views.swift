@@ -123,8 +123,14 @@ extension Session {
             plan[.score][EntityKey(f.id, c)]?[Attr.Score.value]?.number.map(Format.number) ?? "—"
           })
     }
-    // Scores of a field or criterion that no longer exists cannot be in the grid: none can
-    // exist (a score's keys are references), so the grid holds every score.
     return rows
+  }
+
+  /// After `set plan weighting ahp` (or entropy), one line naming the criteria whose direct
+  /// `weight` is now not used (issue 17 item 19); interactively only, as every notice.
+  func noteIgnoredWeights() {
+    let ignored = RankingText.ignoredWeights(plan)
+    guard !ignored.isEmpty else { return }
+    notice(RankingText.directWeightsIgnored(ignored, weighting: plan.weighting.lowercased()))
   }
 }

@@ -199,6 +199,7 @@ package final class Session {
     let change: PlanChange
     let cascade = command.verb == .remove && command.arguments.last?.isKeyword("cascade") == true
     let countsBefore = cascade ? plan.tables.map(\.count) : []
+    let weighting = plan.weighting
     do {
       change = try plan.apply(command)  // atomic: a failed command changes nothing
     } catch {
@@ -214,6 +215,7 @@ package final class Session {
     }
     record(change)
     onChange?(sourceText(of: command))
+    if plan.weighting != weighting { noteIgnoredWeights() }
     return true
   }
 

@@ -14,6 +14,9 @@ package enum CommandText: TextCatalog {
   static let attributes = LocalizedText(en: "Attributes", zh: "属性")
   static let example = LocalizedText(en: "Example", zh: "示例")
   static let examples = LocalizedText(en: "Examples", zh: "示例")
+  /// `help RNN` of a rule with a case: the commands that break it, then the fix.
+  static let violation = LocalizedText(en: "Breaks the rule", zh: "违反规则的例子")
+  static let fix = LocalizedText(en: "Fix", zh: "修正")
   static let kindAttributesHint = LocalizedText(
     en: "(help KIND shows a kind's attributes)", zh: "（help KIND 查看各类别的属性）")
   static let overviewFooter = LocalizedText(
@@ -159,6 +162,7 @@ package enum CommandText: TextCatalog {
       CatalogEntry("commands", commands), CatalogEntry("kinds", kinds), CatalogEntry("byKind", byKind),
       CatalogEntry("keys", keys), CatalogEntry("attributes", attributes), CatalogEntry("example", example),
       CatalogEntry("examples", examples), CatalogEntry("kindAttributesHint", kindAttributesHint),
+      CatalogEntry("violation", violation), CatalogEntry("fix", fix),
       CatalogEntry("overviewFooter", overviewFooter), CatalogEntry("idKey", idKey), CatalogEntry("aString", aString),
       CatalogEntry("theName", theName), CatalogEntry("required", required), CatalogEntry("planSettings", planSettings),
       CatalogEntry("positional", positional("value")),
