@@ -459,6 +459,29 @@ package final class Session {
     onSaved?()
   }
 
+  /// Locates every entity (and the plan's settings) at the line of the file just saved to
+  /// `path` that holds its statement, so that findings and `show`'s "defined at" name lines a
+  /// person can open, not `<shell>` input or journal steps (issue 17 item 15). Not an edit: no
+  /// undo step; validation starts afresh (in the background in the shell), as after a load.
+  /// - Complexity: O(statements).
+  func relocate(to path: String, lines: [PlanWriter.StatementLine]) {
+    let old = plan
+    var next = plan
+    for l in lines {
+      let location = SourceLocation(file: path, line: l.line, column: 1)
+      if let kind = l.kind, let key = l.key {
+        next[kind][key]?.location = location
+      } else {
+        for i in next.settingLocations.indices where next.settingLocations[i] != nil {
+          next.settingLocations[i] = location
+        }
+      }
+    }
+    guard next != old else { return }
+    plan = next
+    validation.note(.whole(old), in: plan, mutation: planMutations)
+  }
+
   /// Takes `disk`, the plan the file on disk holds now (stamped `stamp`), as the base of the next
   /// save without saving (`save merge` with conflicts): the next `save` writes the session's plan.
   func rebase(on disk: Plan, stamp: FileStamp) {

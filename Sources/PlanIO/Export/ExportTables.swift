@@ -277,6 +277,14 @@ struct ExportTables {
 
   // MARK: Validation
 
+  /// Where a finding points, as a document shows it: `file:line:column` in a plan file; nothing
+  /// for a statement typed in the shell, run from standard input or replayed from a journal
+  /// (`<shell>:27:1` is no place a reader of the document can open; saving the plan first
+  /// locates every finding in the saved file, issue 17 item 15).
+  static func place(_ location: SourceLocation) -> String? {
+    location.file.hasPrefix("<") ? nil : "\(location.file):\(location.line):\(location.column)"
+  }
+
   var summary: String { t(DiagnosticText.summary(errors: roadmap.errorCount, warnings: roadmap.warningCount)) }
 
   func diagnostics() -> ExportTable {
@@ -287,7 +295,7 @@ struct ExportTables {
       ], ids: [1, 2])
     for d in roadmap.diagnostics {
       table.rows.append([
-        d.severity.label(language), d.code, d.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "",
+        d.severity.label(language), d.code, d.location.flatMap(Self.place) ?? "",
         d.message.text(language),
       ])
     }
