@@ -75,7 +75,8 @@ extension Session {
     let ranking = try? PlanRanking.compute(plan, method: nil, sensitivity: false)
     let order = PresentationOrder(plan, ranking: ranking)
     var out = ""
-    if let ranking, let rank = order.rankByField[field.id], let row = ranking.rows.first(where: { $0.field == field.id })
+    if let ranking, let rank = order.rankByField[field.id],
+      let row = ranking.rows.first(where: { $0.field == field.id })
     {
       out +=
         "  "

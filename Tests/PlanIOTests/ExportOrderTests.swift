@@ -63,7 +63,10 @@ import Testing
     let out = Self.export(try Self.plan(), .markdown)
     // Three members, all at the platform: the lead first, then core, then member, each row
     // with its chain position (a blank cell would read as "no position").
-    #expect(out.contains("| platform | o1 | 一 | enterprise | lead ★ |\n| platform | o2 | 二 | university | core |\n| platform | o3 | 三 | institute | member |\n"), "\(out)")
+    #expect(
+      out.contains(
+        "| platform | o1 | 一 | enterprise | lead ★ |\n| platform | o2 | 二 | university | core |\n| platform | o3 | 三 | institute | member |\n"
+      ), "\(out)")
     // G1's checkpoint 4 in 2025 beside it.
     #expect(out.contains("| Checkpoints |"), "\(out)")
     #expect(out.contains("| 2025: 4 |"), "\(out)")
@@ -74,7 +77,8 @@ import Testing
 
   @Test func jsonSaysWhichWeightsAreInForce() throws {
     let direct = Self.export(try Self.plan(), .json)
-    #expect(direct.contains("\"method\": \"weighted\",\n    \"weighting\": \"direct\",\n    \"weights\": {"), "\(direct)")
+    #expect(
+      direct.contains("\"method\": \"weighted\",\n    \"weighting\": \"direct\",\n    \"weights\": {"), "\(direct)")
     let ahp = Self.export(try ExportFixtures.jilin(), .json)
     #expect(ahp.contains("\"weighting\": \"ahp\",\n    \"weights\": {"))
   }

@@ -11,7 +11,8 @@ import Testing
 @Suite struct SavedLocationTests {
   /// The 1-based line of `file` that starts with `prefix`, found by reading the file.
   static func line(of prefix: String, in file: String) throws -> Int {
-    let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = try String(contentsOfFile: file, encoding: .utf8).split(
+      separator: "\n", omittingEmptySubsequences: false)
     return try #require(lines.firstIndex { $0.hasPrefix(prefix) }) + 1
   }
 
@@ -44,7 +45,8 @@ import Testing
     #expect(output.out.contains("\(a1) | add org a1 \"吉林大学\" type university\n"), "\(output.out)")
     output.clear()
     #expect(session.execute("show field F1", file: "<shell>"))
-    #expect(output.out.hasSuffix("  defined at \(path):\(try Self.line(of: "add field F1", in: path))\n"), "\(output.out)")
+    #expect(
+      output.out.hasSuffix("  defined at \(path):\(try Self.line(of: "add field F1", in: path))\n"), "\(output.out)")
     // `cplan check` of the saved file finds its findings at the same lines (it names R47 at
     // b2, the later in the file's order: a tie broken by plan order, see the README).
     let check = Session(output: CapturedOutput())
@@ -63,7 +65,8 @@ import Testing
     let path = folder.appendingPathComponent("r.plan").path
     let first = try RecoveryTests.killed(Self.script.split(separator: "\n").map(String.init))
     defer { withExtendedLifetime(first) {} }
-    let second = try ShellFixture(lines: ["recover", "save \"\(path)\"", "show org a1", "validate"], state: first.state)
+    let second = try ShellFixture(
+      lines: ["recover", "save \"\(path)\"", "show org a1", "validate"], state: first.state)
     second.run()
     let a1 = try Self.line(of: "add org a1", in: path)
     #expect(second.output.out.contains("  defined at \(path):\(a1)\n"), "\(second.output.out)")

@@ -176,7 +176,8 @@ import Testing
         """, file: "<test>"))
     output.clear()
     #expect(session.execute("set plan weighting ahp", file: "<test>"))
-    let note = "note: with weighting ahp the direct weights of C1, C2 are not used (they are kept for weighting direct)\n"
+    let note =
+      "note: with weighting ahp the direct weights of C1, C2 are not used (they are kept for weighting direct)\n"
     #expect(output.err == note, "\(output.err)")
     output.clear()
     #expect(session.execute("rank", file: "<test>"))
@@ -191,8 +192,8 @@ import Testing
 
   @Test func helpR28ShowsTheViolationAndTheFix() throws {
     let help = try #require(Help.text("R28", language: .en))
-    #expect(help.contains("Breaks the rule:\n  add funding K1 P1 provincial 3000\n"), "\(help)")
-    #expect(help.contains("Fix:\n  set funding K1 P1 provincial amount 5500\n"), "\(help)")
+    #expect(help.contains("Example that breaks the rule:\n  add funding K1 P1 provincial 3000\n"), "\(help)")
+    #expect(help.contains("Example of the fix:\n  set funding K1 P1 provincial amount 5500\n"), "\(help)")
     // The commands do what help says: the violation draws R28, the fix clears it.
     let rule = try #require(RuleCatalog.rule("R28"))
     let output = CapturedOutput()

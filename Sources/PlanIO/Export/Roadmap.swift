@@ -45,7 +45,9 @@ struct Roadmap {
     /// Checkpoint positions by goal, each goal's in year order.
     lazy var checkpoints: [String: [Int]] = Dictionary(grouping: plan[.checkpoint].values.indices) {
       plan[.checkpoint].values[$0].key.a
-    }.mapValues { positions in positions.sorted { plan[.checkpoint].values[$0].key.b < plan[.checkpoint].values[$1].key.b } }
+    }.mapValues { positions in
+      positions.sorted { plan[.checkpoint].values[$0].key.b < plan[.checkpoint].values[$1].key.b }
+    }
     /// Funding line positions by consortium.
     lazy var funding: [String: [Int]] = Dictionary(grouping: plan[.funding].values.indices) {
       plan[.funding].values[$0].key.a

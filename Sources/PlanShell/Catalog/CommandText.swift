@@ -15,8 +15,8 @@ package enum CommandText: TextCatalog {
   static let example = LocalizedText(en: "Example", zh: "示例")
   static let examples = LocalizedText(en: "Examples", zh: "示例")
   /// `help RNN` of a rule with a case: the commands that break it, then the fix.
-  static let violation = LocalizedText(en: "Breaks the rule", zh: "违反规则的例子")
-  static let fix = LocalizedText(en: "Fix", zh: "修正")
+  static let violation = LocalizedText(en: "Example that breaks the rule", zh: "违反规则的示例")
+  static let fix = LocalizedText(en: "Example of the fix", zh: "修正后的示例")
   static let kindAttributesHint = LocalizedText(
     en: "(help KIND shows a kind's attributes)", zh: "（help KIND 查看各类别的属性）")
   static let overviewFooter = LocalizedText(
@@ -129,7 +129,7 @@ package enum CommandText: TextCatalog {
   static let goals = LocalizedText(en: "goals", zh: "目标")
   static let measures = LocalizedText(en: "measures", zh: "措施")
   static let scores = LocalizedText(en: "scores", zh: "评分")
-  static let fieldHeader = LocalizedText(en: "field", zh: "领域")
+  static let fieldHeader = LocalizedText(en: "field", zh: "候选领域")
   static let nameHeader = LocalizedText(en: "name", zh: "名称")
   /// `show field F`'s rank line: `rank 2 of 5 (score 0.754)`.
   static func rankOf(_ rank: Int, of count: Int, score: String) -> LocalizedText {
