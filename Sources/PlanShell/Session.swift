@@ -467,17 +467,21 @@ package final class Session {
   func relocate(to path: String, lines: [PlanWriter.StatementLine]) {
     let old = plan
     var next = plan
+    var moved = false
     for l in lines {
       let location = SourceLocation(file: path, line: l.line, column: 1)
       if let kind = l.kind, let key = l.key {
-        next[kind][key]?.location = location
+        guard let i = next[kind].index(forKey: key), next[kind].values[i].location != location else { continue }
+        next[kind].values[i].location = location
+        moved = true
       } else {
-        for i in next.settingLocations.indices where next.settingLocations[i] != nil {
+        for i in next.settingLocations.indices where next.settingLocations[i].map({ $0 != location }) ?? false {
           next.settingLocations[i] = location
+          moved = true
         }
       }
     }
-    guard next != old else { return }
+    guard moved else { return }
     plan = next
     validation.note(.whole(old), in: plan, mutation: planMutations)
   }

@@ -47,8 +47,10 @@ package enum PlanWriter {
 
   /// ``write(_:pieceSize:emit:)``, also giving the line each statement was written on, in the
   /// order written (`save` locates the plan's entities at the file's lines, issue 17 item 15).
-  /// Lines are counted in the text itself, so whatever stands between statements is counted.
-  /// - Complexity: O(n) in the size of the text, plus one entry per statement.
+  /// Every line is ended by one call of the writer's `endLine` (a statement is one line: a
+  /// newline in a name is written `\n`), which counts it; `PlanWriterLinesTests` checks each
+  /// reported line against the text.
+  /// - Complexity: O(n) in the size of the plan, plus one entry per statement.
   package static func write(
     _ plan: Plan, pieceSize: Int = 1 << 18, emit: (_ piece: String) -> Void, lines: inout [StatementLine]
   ) {
@@ -70,28 +72,18 @@ package enum PlanWriter {
     _ plan: Plan, into out: inout String, pieceSize: Int, emit: (String) -> Void,
     located: ((Kind?, EntityKey?, Int) -> Void)? = nil
   ) {
-    // Newlines before `out`'s first `scanned` bytes (counted only when `located` is given).
-    var newlines = 0
-    var scanned = 0
-    func count(_ out: inout String) {
-      out.withUTF8 { bytes in
-        for b in bytes[scanned...] where b == 0x0A { newlines += 1 }
-        scanned = bytes.count
-      }
-    }
+    // The lines ended so far: every line of the text ends through `endLine`.
+    var lines = 0
     @inline(__always) func endLine(_ out: inout String) {
       out += "\n"
+      lines += 1
       if out.utf8.count >= pieceSize {
-        if located != nil { count(&out) }
         emit(out)
         out.removeAll(keepingCapacity: true)
-        scanned = 0
       }
     }
     @inline(__always) func locate(_ kind: Kind?, _ key: EntityKey?, _ out: inout String) {
-      guard let located else { return }
-      count(&out)
-      located(kind, key, newlines + 1)
+      located?(kind, key, lines + 1)
     }
     out += header(plan)
     endLine(&out)
