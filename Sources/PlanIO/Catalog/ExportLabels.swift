@@ -78,6 +78,8 @@ package enum ExportLabels: TextCatalog {
   static let baselineTarget = LocalizedText(en: "Baseline → target", zh: "基期值 → 目标值")
   static let category = LocalizedText(en: "Category", zh: "类别")
   static let after = LocalizedText(en: "After", zh: "前置目标")
+  // Issue 17 item 10: a goal's checkpoints beside it in the roadmap.
+  static let checkpoints = LocalizedText(en: "Checkpoints", zh: "分年度目标")
   static let instrument = LocalizedText(en: "Instrument", zh: "政策工具")
   static let funder = LocalizedText(en: "Funder", zh: "出资方")
   static let amount = LocalizedText(en: "Amount", zh: "金额")
@@ -243,6 +245,7 @@ package enum ExportLabels: TextCatalog {
   package static var entries: [CatalogEntry] {
     [
       CatalogEntry("region", region),
+      CatalogEntry("checkpoints", checkpoints),
       CatalogEntry("horizon", horizon),
       CatalogEntry("currency", currency),
       CatalogEntry("untitled", untitled),

@@ -66,7 +66,7 @@ struct MarkdownExport: RoadmapExporter {
     for k in roadmap.consortia.untilInterrupted {
       out += "\n### " + Self.escape(k.id + " " + (k.name ?? "")) + "\n\n"
       for fact in shared.consortiumFacts(k) { out += "- " + Self.escape(fact) + "\n" }
-      let members = shared.members(k.id)
+      let members = shared.members(k.id, repeatingChain: true)
       out += "\n#### " + t(ExportLabels.members) + " (\(members.rows.count))\n\n"
       out += members.rows.isEmpty ? t(ExportLabels.noMembers) + "\n" : Self.table(members)
       out += phases(consortium: k.id, level: "####")

@@ -145,13 +145,14 @@ struct XLSXExport {
     return sheet
   }
 
-  /// Fields down, criteria across (both in plan order), each score's value where it is given.
+  /// Fields down by rank (SPEC §15), criteria across in plan order, each score's value where it
+  /// is given.
   func scoreGridSheet() -> Worksheet {
     let criteria = plan[.criterion].values.map(\.id)
     var sheet = Worksheet(
       name: WorkbookSheets.name(.derived(.scoreGrid), language),
       header: [t(ExportLabels.field), t(ExportLabels.name)] + criteria)
-    for field in plan[.field].values {
+    for field in roadmap.order.fields(of: plan) {
       let scores = criteria.map { c -> Worksheet.Cell in
         plan[.score][EntityKey(field.id, c)]?[Attr.Score.value]?.number.map(Worksheet.Cell.number) ?? .empty
       }
