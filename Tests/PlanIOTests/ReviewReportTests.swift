@@ -43,8 +43,11 @@ import Testing
     #expect(byID["G201"]?.status == .missed)
     // G207 (down): 380 (2024) → 300 (2030); actual 295 ≤ 300 → achieved, though it overshoots.
     #expect(byID["G207"]?.status == .achieved)
-    // G202: baseline-year 2024 < 2025 and no actual → no-data.
-    #expect(byID["G202"]?.status == .noData)
+    // G209 (P1 2025..2026): baseline-year 2024 < 2025 and no actual → no-data.
+    #expect(byID["G209"]?.status == .noData)
+    // G202: baseline-year 2024 < 2025 and no actual, but its phase P2 begins in 2027: not judged
+    // before it starts → not-due (the newcomer's finding of 2026-12-07).
+    #expect(byID["G202"]?.status == .notDue)
     // G208: no baseline, no target, no actual → untracked.
     #expect(byID["G208"]?.status == .untracked)
     // The goals of P2 (2027..2028) without their own baseline-year count from 2026, P3's from
@@ -52,9 +55,9 @@ import Testing
     for id in ["G103", "G104", "G106", "G107", "G203", "G204", "G205", "G206"] {
       #expect(byID[id]?.status == .notDue, "\(id)")
     }
-    // Every status once, not-due eight times (the list above): 7 + 8 = 15 goals.
+    // Every status once, not-due nine times (the list above and G202): 7 + 9 = 16 goals.
     for status in GoalStatus.allCases where status != .notDue { #expect(report.counts[status] == 1, "\(status)") }
-    #expect(report.counts[.notDue] == 8)
+    #expect(report.counts[.notDue] == 9)
     #expect(report.counts.total == report.goals.count)
   }
 
@@ -106,7 +109,7 @@ import Testing
     let report = try Self.jilinReview()
     let k2 = try #require(report.consortia.first { $0.id == "K2" })
     #expect(
-      k2.goals.map { report.goals[$0].id } == ["G201", "G208", "G202", "G203", "G204", "G205", "G206", "G207"])
+      k2.goals.map { report.goals[$0].id } == ["G201", "G208", "G209", "G202", "G203", "G204", "G205", "G206", "G207"])
     #expect(report.consortia.map(\.id) == ["K1", "K2"])
   }
 
@@ -133,7 +136,7 @@ import Testing
   @Test func theJSONHasSPECShape() throws {
     let json = try #require(try JSONSerialization.jsonObject(with: Data(Self.render(.json).utf8)) as? [String: Any])
     #expect(json["asOf"] as? Int == 2025)
-    #expect((json["counts"] as? [String: Int])?["not-due"] == 8)
+    #expect((json["counts"] as? [String: Int])?["not-due"] == 9)
     let goals = try #require(json["goals"] as? [[String: Any]])
     let g105 = try #require(goals.first { $0["goal"] as? String == "G105" })
     #expect(

@@ -19,7 +19,7 @@ import Testing
 
   @Test(arguments: Kind.allCases)
   func aKindListsEveryAttributeWithItsTypeAndDefault(_ kind: Kind) throws {
-    let text = try #require(Help.text(kind.rawValue, language: .en))
+    let text = try #require(Help.text(kind.rawValue, language: .en, width: 1000))
     #expect(text.contains(Help.syntax(.add, kind)))
     for a in kind.spec.attributes {
       #expect(text.contains("  \(a.name)  "), "\(kind) \(a.name)")
@@ -32,11 +32,14 @@ import Testing
 
   /// A kind with keyword values says they may be typed in Chinese; one without says nothing.
   @Test func keywordValuesMayBeTypedAsChineseTerms() throws {
-    let measure = try #require(Help.text("measure", language: .en))
+    // Wide enough for the sentence on one line (item 17's wrapping is HelpLayoutTests').
+    let measure = try #require(Help.text("measure", language: .en, width: 1000))
     #expect(
       measure.contains(
         "Values of instrument, funder may also be typed as the Chinese terms the exports print (项目资助 for grant)."))
-    #expect(try #require(Help.text("funding", language: .zh)).contains("SOURCE 的取值也可以输入导出中使用的中文名称（如 中央 即 central）。"))
+    #expect(
+      try #require(Help.text("funding", language: .zh, width: 1000)).contains(
+        "SOURCE 的取值也可以输入导出中使用的中文名称（如 中央 即 central）。"))
     #expect(try #require(Help.text("phase", language: .en)).contains("Chinese terms") == false)
   }
 
@@ -46,7 +49,7 @@ import Testing
   @Test(arguments: MessageLanguage.allCases)
   func aKindListsItsImportHeaders(_ language: MessageLanguage) throws {
     let org = try #require(Help.text("org", language: language))
-    // Lines joined: the list wraps at 96 columns (at a space in English, after 、 in Chinese).
+    // Lines joined: the list wraps at 80 columns (at a space in English, after 、 in Chinese).
     let lines = org.split(separator: "\n").map { String($0.drop { $0 == " " }) }
     let joined = lines.joined(separator: language == .zh ? "" : " ")
     let expected =
@@ -56,7 +59,7 @@ import Testing
     #expect(joined.contains(expected), "\(org)")
     let from = try #require(lines.firstIndex { $0.hasPrefix(language == .zh ? "导入表头" : "Import headers") })
     for line in lines[from...].prefix(while: { !$0.isEmpty }) {
-      #expect(DisplayWidth.width(line) <= 96, "\(line)")
+      #expect(DisplayWidth.width(line) <= 80, "\(line)")
     }
   }
 
@@ -102,13 +105,13 @@ import Testing
   @Test func everyRuleHasAnExampleInItsHelp() throws {
     for rule in RuleCatalog.rules {
       #expect(!rule.examples.isEmpty, "\(rule.code)")
-      let help = try #require(Help.text(rule.code, language: .en))
+      let help = try #require(Help.text(rule.code, language: .en, width: 1000))
       for line in rule.examples { #expect(help.contains("  \(line)\n"), "\(rule.code): \(line)") }
     }
   }
 
   @Test func helpRulesListsEveryRuleAndItsThresholdsWithTheirDefaults() throws {
-    let help = try #require(Help.text("rules", language: .en))
+    let help = try #require(Help.text("rules", language: .en, width: 1000))
     for rule in RuleCatalog.rules { #expect(help.contains("\n\(rule.code)  ") || help.hasPrefix("\(rule.code)  ")) }
     // The version-1 values of SPEC §7 (R15 5..30, R18 3..5 years, R19 3%, R27 30%/50%, R30 none).
     for fragment in [
@@ -117,7 +120,7 @@ import Testing
     ] {
       #expect(help.contains(fragment), "\(fragment)")
     }
-    let r27 = try #require(Help.text("R27", language: .zh))
+    let r27 = try #require(Help.text("R27", language: .zh, width: 1000))
     #expect(r27.contains("阈值（set plan 可改）：gov-share-warn 30%、gov-share-max 50%"))
   }
 }
