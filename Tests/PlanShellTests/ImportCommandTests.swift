@@ -207,7 +207,7 @@ import Testing
     let before = session.plan
     #expect(session.importFiles([path], options: Importer.Options(), dryRun: true))
     #expect(session.plan == before)
-    #expect(output.out == "add org x1 \"甲\"\nadd org x2 \"乙\"\nwould add 2 org\n")
+    #expect(output.out == "add org x1 \"甲\"\nadd org x2 \"乙\"\nwould add 2 orgs\n")
   }
 
   /// In a Chinese session the summary names the kinds in Chinese (it read "将新增 2 org"); the
@@ -231,7 +231,7 @@ import Testing
     output.clear()
     var summary: LocalizedText?
     #expect(session.importFiles([path], options: Importer.Options(), dryRun: false, done: { summary = $0 }))
-    #expect(summary?.zh == "新增 2 个单位" && summary?.en == "added 2 org")
+    #expect(summary?.zh == "新增 2 个单位" && summary?.en == "added 2 orgs")
     #expect(!session.importFiles([path], options: Importer.Options(), dryRun: false))
     #expect(output.err.contains("提示：要修改已有的条目，请加上 --update"), "\(output.err)")
     output.clear()
