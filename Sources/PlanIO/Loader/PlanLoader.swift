@@ -16,11 +16,14 @@ package enum PlanLoadError: Error, Sendable {
   case unusable(Diagnostic)
   /// Statements that failed: every one is reported, and nothing is loaded. Exit status 1.
   case invalid([Diagnostic])
+  /// Stopped by Ctrl-C in the shell (``Interruption``): nothing is loaded, nothing to report.
+  case interrupted
 
   package var diagnostics: [Diagnostic] {
     switch self {
     case .unusable(let d): [d]
     case .invalid(let list): list
+    case .interrupted: []
     }
   }
 }
@@ -97,6 +100,7 @@ package enum PlanLoader {
     }
     // Failing (or not a regular file): the whole file, read once, says why.
     observer?.abandoned()
+    if Interruption.isRequested { throw .interrupted }
     let bytes: [UInt8]
     do throws(FileError) {
       if regular, lseek(fd, 0, SEEK_SET) != 0 { throw FileError(errno: errno) }
@@ -150,6 +154,7 @@ package enum PlanLoader {
       return plan
     }
     observer?.abandoned()
+    if Interruption.isRequested { throw .interrupted }
     var plan = try diagnose(bytes: bytes, file: file)
     assertionFailure("the plan assembly failed on a file that loads when diagnosed")
     plan.preamble = PlanWriter.preamble(of: bytes)
