@@ -65,7 +65,9 @@ extension PlanLoader {
   ///
   /// The plan is the one ``load(bytes:file:)`` gives, but for the source lines of the entities
   /// taken from `base` (the base file's) and the order of the tables (the entities added come
-  /// last). Each statement is a line of its own in both files (``StatementLines``).
+  /// last). Each statement is a line of its own in both files (``StatementLines``). Text in
+  /// GB18030 is looked for in the lines read (``EncodingGuess``): the base file passed the
+  /// loader's look, and the lines taken from it are its own.
   /// - Returns: the plan, or `nil` when the file must be loaded whole: it is not a plan file of
   ///   this version, a statement is not one line, a `set plan` or a `compare` line changed, or
   ///   a statement it adds fails, is a duplicate, or names what is not there, or an entity it
