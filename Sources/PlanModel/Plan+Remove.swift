@@ -100,6 +100,28 @@ extension Plan {
     return (list, more)
   }
 
+  /// The entities that refer to entity `id` of `kind`, in kind order, each with whether it
+  /// names it in its key or a single reference (`ref`) — it cannot be added without it —
+  /// rather than only in a list (`after`).
+  /// - Complexity: O(n) in the entities of the kinds that may refer to `kind`.
+  package func referringEntities(of kind: Kind, id: String) -> [(entity: Entity, needsIt: Bool)] {
+    var found: [(entity: Entity, needsIt: Bool)] = []
+    for (other, slots) in ReferenceSlots.to(kind) {
+      let entities = tables[other.index].values
+      for n in entities.indices {
+        var needs = false
+        for p in slots.keyParts where entities[n].key.part(p) == id { needs = true }
+        for i in slots.single {
+          if case .ref(let r) = entities[n].values[i], r == id { needs = true }
+        }
+        var listed = false
+        for i in slots.lists where entities[n].values[i]?.refs?.contains(id) == true { listed = true }
+        if needs || listed { found.append((entities[n], needs)) }
+      }
+    }
+    return found
+  }
+
   /// Removes the entity and, transitively, everything that refers to it; from `after` lists only the link.
   /// - Complexity: O(n·d) for a plan of n entities and a cascade d levels deep (d ≤ 3 in this schema).
   mutating func removeCascading(_ kind: Kind, id: String) {
