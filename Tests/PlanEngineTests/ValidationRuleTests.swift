@@ -105,6 +105,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     RuleCase("R30", ["set measure M1 start none"]),  // undated
     RuleCase("R46", ["set consortium K1 period 2025..2027"]),  // G2 (P2 2027..2028) is due in 2028
     RuleCase("R47", ["add org faw2 \"一汽\" type enterprise"]),
+    RuleCase("R48", ["add org ｆａｗ \"一汽集团\" type enterprise"]),
     // The expert panel (SPEC §12), from the fixture with a panel that agrees with its scores
     // (PanelRuleTests.panel); hand-computed values in PanelRuleTests.
     RuleCase(

@@ -88,6 +88,9 @@ package struct RuleSpec: Sendable {
   package let summary: LocalizedText
   /// The `help RNN` example: commands that satisfy the rule (or show what it looks at).
   package let examples: [String]
+  /// Commands that break the rule, which `help RNN` shows before ``examples`` (then the fix) for
+  /// a rule whose finding is easier to grasp from a case (issue 17 item 19); may be empty.
+  package let violation: [String]
   /// What the rule reads of the entities.
   package let reads: [RuleRead]
   /// The plan settings it reads (names as in ``Schema/plan``), its thresholds among them.
@@ -96,10 +99,11 @@ package struct RuleSpec: Sendable {
 
   init(
     _ code: String, _ severity: Diagnostic.Severity, severityText: LocalizedText? = nil, summary: LocalizedText,
-    examples: [String], reads: [RuleRead], settings: [String] = [], parts: [Part]
+    violation: [String] = [], examples: [String], reads: [RuleRead], settings: [String] = [], parts: [Part]
   ) {
     (self.code, self.severity, self.severityText, self.summary) = (code, severity, severityText, summary)
     (self.examples, self.reads, self.settings, self.parts) = (examples, reads, settings, parts)
+    self.violation = violation
   }
 
   /// Where the rule's parts run.
