@@ -219,10 +219,10 @@ package final class Session {
 
   /// Says what a `remove … cascade` took with it (interactively), as psql's DROP … CASCADE does.
   private func reportCascade(before: [Int]) {
-    var parts: [String] = []
+    var parts: [(Kind, Int)] = []
     for kind in Kind.allCases {
       let gone = before[kind.index] - plan[kind].count
-      if gone > 0 { parts.append("\(gone) \(kind.rawValue)") }
+      if gone > 0 { parts.append((kind, gone)) }
     }
     guard !parts.isEmpty else { return }
     notice(CommandText.removed(parts))

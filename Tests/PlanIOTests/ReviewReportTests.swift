@@ -202,7 +202,9 @@ import Testing
     #expect(text.contains("17,500") && text.contains("87.5%") && text.contains("14.3%"))
     let markdown = try Self.render(.markdown, language)
     #expect(markdown.contains("## " + ReviewLabels.changes.text(language)))
-    #expect(markdown.contains("| goal | G103 | " + ReviewLabels.change(.target).text(language) + " | 3500 | 3000 |"))
+    // The kind by its Chinese name in Chinese (issue 17 item 7).
+    let goal = language == .zh ? "目标" : "goal"
+    #expect(markdown.contains("| \(goal) | G103 | " + ReviewLabels.change(.target).text(language) + " | 3500 | 3000 |"))
   }
 
   // MARK: The roadmap exports of a plan with actuals

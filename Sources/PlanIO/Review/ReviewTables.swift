@@ -100,7 +100,9 @@ struct ReviewTables {
       ], numeric: [3, 4], ids: [1])
     for c in report.changes ?? [] {
       table.rows.append([
-        c.kind.rawValue, c.id, t(ReviewLabels.change(c.change)), Self.text(c.from), Self.text(c.to),
+        PlanModel.Kind(rawValue: c.kind.rawValue)!.name(language),
+        PlanModel.Kind(rawValue: c.kind.rawValue)!.describe(c.id.split(separator: " ").map(String.init), language),
+        t(ReviewLabels.change(c.change)), Self.text(c.from), Self.text(c.to),
       ])
     }
     return table

@@ -85,8 +85,11 @@ package enum CommandText: TextCatalog {
       en: "merged the changes made to \(path) on disk at \(when)", zh: "已合并磁盘上 \(path) 的修改（\(when)）")
   }
   /// What `remove … cascade` took: `["1 consortium", "2 goal"]`.
-  static func removed(_ parts: [String]) -> LocalizedText {
-    LocalizedText(en: "removed " + parts.joined(separator: ", "), zh: "已删除 " + parts.joined(separator: "、"))
+  /// `removed 1 phase, 9 goal`, 已删除 1 个阶段、9 个目标 (the kinds by their Chinese names).
+  static func removed(_ counts: [(Kind, Int)]) -> LocalizedText {
+    LocalizedText(
+      en: "removed " + counts.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", "),
+      zh: "已删除 " + counts.map { "\($0.1) 个\($0.0.chineseName)" }.joined(separator: "、"))
   }
   /// `ran tour.cplan: 16 changes (criterion +3, field +1)`, after `run` at the prompt.
   static func ran(_ script: String, changes: Int, counts: [(Kind, Int)]) -> LocalizedText {
@@ -161,7 +164,7 @@ package enum CommandText: TextCatalog {
       CatalogEntry("oneOf", oneOf(LocalizedText(en: "a format", zh: "格式"), ["text", "json"])),
       CatalogEntry("mergedFromDisk", mergedFromDisk("plan.plan", when: "2026-12-07 21:15:03")),
       CatalogEntry("saved", saved("plan.plan")), CatalogEntry("loaded", loaded("plan.plan")),
-      CatalogEntry("exported", exported("out.html")), CatalogEntry("removed", removed(["1 consortium", "2 goal"])),
+      CatalogEntry("exported", exported("out.html")), CatalogEntry("removed", removed([(.consortium, 1), (.goal, 2)])),
       CatalogEntry("ran", ran("tour.cplan", changes: 16, counts: [(.criterion, 3), (.field, 1)])),
       CatalogEntry("undone", undone), CatalogEntry("redone", redone),
       CatalogEntry("step", step(undone, "add field F9 \"x\"")), CatalogEntry("none", none),
