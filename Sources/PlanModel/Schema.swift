@@ -119,11 +119,24 @@ package final class AttributeSpec: Sendable {
   /// For a plan setting that is a rule's threshold, the rule's code (`R19`): `help rules` lists
   /// it with the rule.
   package let rule: String?
+  /// For a `count`, the least value it takes (`cutoff`: 1); the most is ``countMaximum``.
+  package let minimum: Int
+  /// The most a `count` takes.
+  package static let countMaximum = 1_000_000_000
+
+  /// What the attribute takes, as help and every message about its value say it: the type's
+  /// text, for a count with its own range (``SchemaText/count(from:)``).
+  package var describe: LocalizedText {
+    if case .count = type { return SchemaText.count(from: minimum) }
+    return type.describe
+  }
 
   init(
     _ name: String, _ type: AttributeType, required: Bool = false, default defaultValue: Value? = nil,
-    since: Int = 1, valuesSince: [String: Int] = [:], rule: String? = nil, _ en: String, _ zh: String
+    since: Int = 1, valuesSince: [String: Int] = [:], rule: String? = nil, minimum: Int = 0, _ en: String,
+    _ zh: String
   ) {
+    self.minimum = minimum
     self.name = name
     self.type = type
     self.required = required
@@ -339,7 +352,7 @@ package enum Schema {
     .init(
       "method", .choice(["weighted", "topsis"]), default: .choice("weighted"),
       "ranking method", "排序方法"),
-    .init("cutoff", .count, "how many top-ranked fields get consortia", "排名前几的领域组建联合体"),
+    .init("cutoff", .count, minimum: 1, "how many top-ranked fields get consortia", "排名前几的领域组建联合体"),
     // Rule thresholds (SPEC §15: every rule's threshold is a plan setting, its version-1 value
     // the default; `help rules` lists them with their rule).
     .init(

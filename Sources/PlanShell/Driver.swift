@@ -295,13 +295,23 @@ package enum Driver {
   /// - Parameter append: for `sqlite`, add the plan to the database at `output` (SPEC §13).
   package static func export(
     plan path: String, format: ExportFormat, output: String?, force: Bool, append: Bool = false,
-    options: ExportOptions, common: CommonSettings
+    options: ExportOptions, robustness: RobustnessArguments? = nil, common: CommonSettings
   ) -> Int32 {
     let session = makeSession(common)
+    var options = options
+    if let robustness {
+      // `--robustness [--samples N] [--spread P%] [--seed S]` (SPEC §12), checked before the plan
+      // is read, as `rank` checks them.
+      switch robustness.options.flatMap({ o in PlanRanking.check(o).map { o } }) {
+      case .success(let o): options.robustness = o
+      case .failure(let diagnostic):
+        session.report(diagnostic)
+        return 2
+      }
+    }
     if let failure = session.loadInitial(path: path) { return Int32(failure.rawValue) }
     keepUntilExit(session.plan)
     adoptLanguage(of: [session.plan], session, common)
-    var options = options
     if options.width == nil { options.width = terminalWidth() }
     options.language = session.settings.language
     options.file = path
@@ -403,6 +413,23 @@ extension Driver {
     package init(samples: Int?, spread: String?, seed: UInt64?) {
       (self.samples, self.spread, self.seed) = (samples, spread, seed)
     }
+
+    /// The options they give, the defaults where not given; a spread that is not a number is an
+    /// error (the ranges are checked where the ranking is computed).
+    var options: Result<PlanRanking.RobustnessOptions, Diagnostic> {
+      var options = PlanRanking.RobustnessOptions()
+      if let samples { options.samples = samples }
+      if let spread {
+        let digits = spread.hasSuffix("%") ? String(spread.dropLast()) : spread
+        guard let percent = Double(digits), percent.isFinite else {
+          return .failure(
+            .error(.outOfRange(attribute: "spread", value: spread, requirement: CommandText.spreadPercent), at: nil))
+        }
+        options.spread = percent / 100
+      }
+      if let seed { options.seed = seed }
+      return .success(options)
+    }
   }
 
   package static func rank(
@@ -414,19 +441,13 @@ extension Driver {
     let session = makeSession(common)
     var robustness: PlanRanking.RobustnessOptions?
     if let arguments {
-      var options = PlanRanking.RobustnessOptions()
-      if let samples = arguments.samples { options.samples = samples }
-      if let spread = arguments.spread {
-        let digits = spread.hasSuffix("%") ? String(spread.dropLast()) : spread
-        guard let percent = Double(digits), percent.isFinite else {
-          session.report(
-            .error(.outOfRange(attribute: "spread", value: spread, requirement: CommandText.spreadPercent), at: nil))
-          return 2
-        }
-        options.spread = percent / 100
+      // Out-of-range numbers are usage errors (status 2), found before the plan is read.
+      switch arguments.options.flatMap({ o in PlanRanking.check(o).map { o } }) {
+      case .success(let options): robustness = options
+      case .failure(let diagnostic):
+        session.report(diagnostic)
+        return 2
       }
-      if let seed = arguments.seed { options.seed = seed }
-      robustness = options
     }
     if let failure = session.loadInitial(path: path) { return Int32(failure.rawValue) }
     adoptLanguage(of: [session.plan], session, common)
@@ -521,8 +542,10 @@ extension Driver {
   ///
   /// The plan is validated as `check` validates it; its errors (not its warnings: R34–R36 say
   /// what the report shows) go to standard error after the report.
+  /// `docx` (a Word document) is written to `output` only.
   /// - Returns: 0; 1 when the plan has errors or FILE cannot be written; 2 when PLAN or the
-  ///   approved plan does not load (unreadable, not a plan file, a newer format version).
+  ///   approved plan does not load (unreadable, not a plan file, a newer format version), or
+  ///   `docx` without a file.
   package static func review(
     plan path: String, asOf: Int?, against: String?, format: ReviewFormat, output: String?, force: Bool,
     width: Int?, common: CommonSettings
@@ -556,15 +579,28 @@ extension Driver {
     let report = ReviewReport(plan, asOf: asOf, approved: approved)
     let options = ReviewOptions(
       language: session.settings.language, width: width ?? (output == nil ? terminalWidth() : nil), against: against)
-    let text = ReviewExporter.render(report, format: format, options: options)
     var status: Int32 = 0
-    if let output, output != "-" {
+    if format.isBinary {
+      // A Word document (SPEC §13): to a file only.
+      guard let output, output != "-" else {
+        session.report(.error(.exportNeedsFile(format.rawValue, option: "-o FILE"), at: nil))
+        return 2
+      }
+      do {
+        let bytes = try ReviewExporter.binary(report, options: options)
+        status = writeOutput(to: output, force: force, session: session) { _, sink in bytes.withUnsafeBytes(sink) }
+      } catch {
+        session.report(.error(.cannotWrite(output, reason: error.reason), at: nil))
+        status = 1
+      }
+    } else if let output, output != "-" {
+      let text = ReviewExporter.render(report, format: format, options: options)
       status = writeOutput(to: output, force: force, session: session) { _, sink in
         var text = text
         text.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
       }
     } else {
-      var text = text
+      var text = ReviewExporter.render(report, format: format, options: options)
       var escaper = ControlEscaper()
       text.withUTF8 { escaper.feed(UnsafeRawBufferPointer($0)) { StandardOutput.write($0, to: 1) } }
       escaper.finish { StandardOutput.write($0, to: 1) }

@@ -86,7 +86,11 @@ package enum Help {
       return "\(rule.code)" + (zh ? "（\(severity(rule, zh))）" : " (\(severity(rule, zh)))")
         + "\n" + HelpLayout.paragraph(rule.summary.text(language), indent: 2, width: width)
         + (thresholds(rule, zh).map { HelpLayout.paragraph($0, indent: 2, width: width) } ?? "") + "\n"
-        + examples(rule.examples.isEmpty ? ["validate"] : rule.examples, zh, width: width) + "\n"
+        + (rule.violation.isEmpty
+          ? examples(rule.examples.isEmpty ? ["validate"] : rule.examples, zh, width: width)
+          : heading(CommandText.violation, zh) + "\n" + rule.violation.map { "  \($0)\n" }.joined() + "\n"
+            + heading(CommandText.fix, zh) + "\n" + rule.examples.map { "  \($0)\n" }.joined())
+        + "\n"
         + HelpLayout.paragraph(
           zh
             ? "validate 检查全部规则；validate strict 把警告视为错误。"
@@ -336,7 +340,7 @@ package enum Help {
       } else if let v = a.defaultValue {
         note = "[\(v.display(as: a.type))]"
       }
-      rows.append((a.name, [a.type.describe.text(language)], note, a.help.text(language)))
+      rows.append((a.name, [a.describe.text(language)], note, a.help.text(language)))
     }
     let w0 = rows.map { DisplayWidth.width($0.name) }.max() ?? 0
     // Lists of values wrap at `|` in 36 columns, or in what the line leaves beside the name and
