@@ -123,7 +123,8 @@ package enum Driver {
     }
     if !common.commands.isEmpty {
       for (i, text) in common.commands.enumerated() {
-        let ok = session.execute(bytes: Array(text.utf8), file: "<command \(i + 1)>")
+        let ok = session.execute(
+          bytes: Array(text.utf8), file: ShellText.commandSource(i + 1).text(session.settings.language))
         if !ok || session.quitRequested { break }
       }
       if !common.interactive || session.quitRequested { return exitStatus(session) }

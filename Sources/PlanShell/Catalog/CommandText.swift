@@ -194,7 +194,7 @@ package enum CommandText: TextCatalog {
       CatalogEntry("mergedFromDisk", mergedFromDisk("plan.plan", when: "2026-12-07 21:15:03")),
       CatalogEntry("saved", saved("plan.plan")), CatalogEntry("loaded", loaded("plan.plan")),
       CatalogEntry("exported", exported("out.html")),
-      CatalogEntry("removed", removed([("1 consortium", "1 consortium"), ("2 goals", "2 goal")])),
+      CatalogEntry("removed", removed([("1 consortium", "1 个创新联合体"), ("2 goals", "2 个目标")])),
       CatalogEntry("ran", ran("tour.cplan", changes: 16, counts: [(.criterion, 3), (.field, 1)])),
       CatalogEntry("undone", undone), CatalogEntry("redone", redone),
       CatalogEntry("step", step(undone, "add field F9 \"x\"")), CatalogEntry("none", none),

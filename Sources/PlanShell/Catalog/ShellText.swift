@@ -145,8 +145,14 @@ package enum ShellText: TextCatalog {
       "warning: no folder for history and the crash journal (set HOME or XDG_STATE_HOME): unsaved work is not journaled",
     zh: "警告：没有存放历史和崩溃日志的文件夹（请设置 HOME 或 XDG_STATE_HOME）：未保存的修改不会记入日志")
 
+  /// Where a line typed at the prompt is located in a message (`<shell>:3:5`, `<交互>:3:5`).
+  package static let shellSource = LocalizedText(en: "<shell>", zh: "<交互>")
+  /// Where a `-c` command is located in a message (`<command 2>:1:6`, `<命令 2>:1:6`).
+  package static func commandSource(_ n: Int) -> LocalizedText { LocalizedText(en: "<command \(n)>", zh: "<命令 \(n)>") }
+
   package static var entries: [CatalogEntry] {
     [
+      CatalogEntry("shellSource", shellSource), CatalogEntry("commandSource", commandSource(2)),
       CatalogEntry("nonUTF8Locale", nonUTF8Locale("zh_CN.GBK", codeset: "GBK")),
       CatalogEntry("stateForeignOwner", stateForeignOwner("/s/cplan", owner: 65534, user: 1000)),
       CatalogEntry("stateWritableByOthers", stateWritableByOthers("/s/cplan")),
