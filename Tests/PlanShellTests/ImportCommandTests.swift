@@ -185,7 +185,7 @@ import Testing
     let before = session.plan
     #expect(session.importFiles([path], options: Importer.Options(), dryRun: true))
     #expect(session.plan == before)
-    #expect(output.out == "add org x1 \"甲\"\nadd org x2 \"乙\"\nwould add 2 org\n")
+    #expect(output.out == "add org x1 \"甲\"\nadd org x2 \"乙\"\nwould add 2 orgs\n")
   }
 
   /// The shell command: `import PATH kind KIND map RULES`.
