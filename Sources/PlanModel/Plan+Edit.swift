@@ -23,7 +23,18 @@ package final class DeferredReferences {
   /// them all once every table is filled (``Plan/referencesResolve(of:)``), so that an entity
   /// can be read before the entities it names (a plan file in any statement order).
   package let checkedLater: Bool
+  /// The kind whose statements are being applied while a loader fills the tables kind by kind
+  /// (SPEC §6 order): a single reference (`ref`) to a kind after it, whose table is not filled
+  /// yet, is collected here like a list's instead of being checked now (an expert's `org`:
+  /// `expert` comes before `org`). `nil`: every single reference is checked at once.
+  package var filling: Kind?
   package init(checkedLater: Bool = false) { self.checkedLater = checkedLater }
+
+  /// Whether a single reference to `target` waits (``filling``).
+  func defers(_ target: Kind) -> Bool {
+    guard let filling else { return false }
+    return target.index > filling.index
+  }
 }
 
 /// Reads the arguments of one command left to right.
@@ -136,7 +147,7 @@ extension Plan {
 
   static func kind(of token: Token, allowPlan: Bool) throws(Diagnostic) -> Kind? {
     guard let word = token.word else { throw kindError(token, allowPlan: allowPlan) }
-    if allowPlan && word.lowercasedEquals("plan") { return nil }
+    if allowPlan && (word.lowercasedEquals("plan") || word == Schema.chinesePlanName) { return nil }
     guard let kind = Kind(keyword: word) else { throw kindError(token, allowPlan: allowPlan) }
     return kind
   }
@@ -144,8 +155,8 @@ extension Plan {
   /// Why `token` names no kind (nor `plan`, when `allowPlan`).
   private static func kindError(_ token: Token, allowPlan: Bool) -> Diagnostic {
     guard let word = token.word else { return .error(.expected(EditText.kindExample, found: token.summary), at: token) }
-    let names = (allowPlan ? ["plan"] : []) + Kind.allCases.map(\.rawValue)
-    return .error(.unknownKind(word, suggestion: Suggestion.nearest(word, in: names)), at: token)
+    let names = (allowPlan ? ["plan", Schema.chinesePlanName] : []) + Kind.allNames
+    return .error(.unknownKind(word, suggestion: Suggestion.nearestName(word, in: names)), at: token)
   }
 
   /// Suggests an existing ID of `kind` close to `id`.
@@ -392,9 +403,10 @@ extension Plan {
         continue
       }
       guard case .attribute(let index) = named else {
-        let names = (spec.hasName ? ["name"] : []) + spec.attributes.map(\.name)
+        let names = Schema.namesWithChinese((spec.hasName ? ["name"] : []) + spec.attributes.map(\.name)).words
         throw .error(
-          .unknownAttribute(word, kind: kind.rawValue, suggestion: Suggestion.nearest(word, in: names)), at: tokens[at])
+          .unknownAttribute(word, kind: kind.rawValue, suggestion: Suggestion.nearestName(word, in: names)),
+          at: tokens[at])
       }
       guard firstTime(index) else { throw .error(.repeatedAttribute(word), at: tokens[at]) }
       let attribute = spec.attributes[index]
@@ -442,7 +454,9 @@ extension Plan {
       }
       guard let index = Schema.planAttributeIndex(word) else {
         throw .error(
-          .unknownAttribute(word, kind: "plan", suggestion: Suggestion.nearest(word, in: Schema.plan.map(\.name))),
+          .unknownAttribute(
+            word, kind: "plan",
+            suggestion: Suggestion.nearestName(word, in: Schema.namesWithChinese(Schema.plan.map(\.name)).words)),
           at: t)
       }
       guard seen.insert(index).inserted else { throw .error(.repeatedAttribute(word), at: t) }
@@ -590,6 +604,10 @@ extension Plan {
       return .choice(try Self.keyword(w, in: allowed, matcher: attribute.choices, attribute: name, at: pointer.pointee))
     case .ref(let kind):
       guard case .word(let id) = pointer.pointee.kind else { throw wrong() }
+      if let deferring, !deferring.checkedLater, deferring.defers(kind) {
+        deferring.references.append(DeferredReference(kind: kind, ids: [id], token: pointer.pointee))
+        return .ref(id)
+      }
       guard deferring?.checkedLater == true || contains(kind, EntityKey(id)) else {
         throw .error(
           .unknownReference(kind: kind.rawValue, id: id, suggestion: suggestID(id, of: kind)), at: pointer.pointee)

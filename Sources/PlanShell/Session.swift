@@ -239,6 +239,7 @@ package final class Session {
     let change: PlanChange
     let cascade = command.verb == .remove && command.arguments.last?.isKeyword("cascade") == true
     let countsBefore = cascade ? plan.tables.map(\.count) : []
+    let weighting = plan.weighting
     do {
       change = try plan.apply(command)  // atomic: a failed command changes nothing
     } catch {
@@ -254,6 +255,7 @@ package final class Session {
     }
     record(change)
     onChange?(sourceText(of: command))
+    if plan.weighting != weighting { noteIgnoredWeights() }
     return true
   }
 
@@ -495,6 +497,33 @@ package final class Session {
     savedVersion = version
     savedByFile[path] = (version, fileStamp, plan)
     onSaved?()
+  }
+
+  /// Locates every entity (and the plan's settings) at the line of the file just saved to
+  /// `path` that holds its statement, so that findings and `show`'s "defined at" name lines a
+  /// person can open, not `<shell>` input or journal steps (issue 17 item 15). Not an edit: no
+  /// undo step; validation starts afresh (in the background in the shell), as after a load.
+  /// - Complexity: O(statements).
+  func relocate(to path: String, lines: [PlanWriter.StatementLine]) {
+    let old = plan
+    var next = plan
+    var moved = false
+    for l in lines {
+      let location = SourceLocation(file: path, line: l.line, column: 1)
+      if let kind = l.kind, let key = l.key {
+        guard let i = next[kind].index(forKey: key), next[kind].values[i].location != location else { continue }
+        next[kind].values[i].location = location
+        moved = true
+      } else {
+        for i in next.settingLocations.indices where next.settingLocations[i].map({ $0 != location }) ?? false {
+          next.settingLocations[i] = location
+          moved = true
+        }
+      }
+    }
+    guard moved else { return }
+    plan = next
+    validation.note(.whole(old), in: plan, mutation: planMutations)
   }
 
   /// Takes `disk`, the plan the file on disk holds now (stamped `stamp`), as the base of the next

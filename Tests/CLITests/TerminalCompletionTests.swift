@@ -56,7 +56,10 @@ extension TerminalIntegration {
     let t = try completionSession()
     t.type("set field ")
     t.press("Tab")
-    #expect(t.waitUntil { $0.contains("F1        新能源车  新材料") }, "\(t.screen())")
+    // Issue 17 item 19: one ID a line, its name beside it, the names aligned (IDs padded to the
+    // widest, 新能源车: 8 columns).
+    #expect(
+      t.waitUntil { $0.contains("F1        新能源汽车\n新能源车  新能源车\n新材料    新材料") }, "\(t.screen())")
     // The line is drawn again below the list, as typed.
     #expect(t.waitUntil { _ in t.lastLine() == "cplan*> set field" })
     #expect(t.cursor().x == 18)

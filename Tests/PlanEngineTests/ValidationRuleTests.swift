@@ -180,6 +180,19 @@ struct ValidationRuleTests {
     #expect(d.message.en.contains("faw (一汽)") && d.message.en.contains("2.5%") && d.message.en.contains("K1"))
   }
 
+  /// R36 does not judge a goal before its phase starts (the newcomer's finding of 2026-12-07):
+  /// G2 (phase P2 2027..2028) with a baseline-year of 2024 has no actual as of 2025, but its phase
+  /// has not begun — nothing is missing yet; as of 2027 it is missing its 2025..2027 figures.
+  @Test func noDataIsNotJudgedBeforeTheGoalsPhaseStarts() throws {
+    let before = try ValidationFixture.plan(
+      RuleCase.asOf2025 + ["add actual G1 2025 3", "set goal G2 baseline-year 2024"])
+    #expect(Engine.validate(before).isEmpty, "\(ValidationFixture.describe(Engine.validate(before)))")
+    let begun = try ValidationFixture.plan(
+      RuleCase.asOf2025 + ["add actual G1 2025 3", "set goal G2 baseline-year 2024", "set plan as-of 2027"])
+    let r36 = Engine.validate(begun).filter { $0.code == "R36" }.map(\.message.en)
+    #expect(r36.contains { $0.contains("G2") && $0.contains("2025..2027") }, "\(r36)")
+  }
+
   @Test func strictTurnsWarningsIntoErrors() throws {
     let plan = try ValidationFixture.plan(["set measure M1 agency none"])
     #expect(Engine.validate(plan).map(\.severity) == [.warning])

@@ -99,9 +99,9 @@ import Testing
     ("rank robustness samples ", ["10000"]),
     ("rank method t", ["topsis"]),
     ("export ", ["text", "markdown", "json", "csv", "html", "xlsx", "docx", "sql", "sqlite"]),
-    ("export html ", ["to", "force", "consortium"]),
-    ("export docx ", ["to", "force", "no-ids", "consortium"]),
-    ("export sqlite ", ["to", "force", "consortium", "append"]),
+    ("export html ", ["to", "force", "consortium", "robustness", "samples", "spread", "seed"]),
+    ("export docx ", ["to", "force", "no-ids", "consortium", "robustness", "samples", "spread", "seed"]),
+    ("export sqlite ", ["to", "force", "consortium", "append", "robustness", "samples", "spread", "seed"]),
     ("validate ", ["strict"]),
     ("help R2", ["R20", "R21", "R22", "R23", "R24", "R25", "R26", "R27", "R28", "R29"]),
     // nothing: a new ID, inside a string, in a comment, after an unknown verb

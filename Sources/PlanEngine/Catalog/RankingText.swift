@@ -56,6 +56,21 @@ package enum RankingText: TextCatalog {
       zh: "敏感性：某准则权重变到多少时第 1 名（\(zh)）会改变（其余权重按比例调整）")
   }
 
+  /// Under AHP (or entropy) weighting, the criteria that also carry a direct `weight`, which is
+  /// not used (issue 17 item 19): `rank` and `set plan weighting ahp` say so.
+  package static func directWeightsIgnored(_ criteria: [String], weighting: String) -> LocalizedText {
+    LocalizedText(
+      en:
+        "note: with weighting \(weighting) the direct weights of \(criteria.joined(separator: ", ")) are not used (they are kept for weighting direct)",
+      zh: "注意：weighting \(weighting) 下不使用 \(criteria.joined(separator: "、")) 的直接权重（仍保留，改回 weighting direct 时再用）")
+  }
+
+  /// The criteria of `plan` with a direct `weight` when the plan does not weigh directly.
+  package static func ignoredWeights(_ plan: Plan) -> [String] {
+    guard plan.weighting.lowercased() != "direct" else { return [] }
+    return plan[.criterion].values.filter { $0.values[Attr.Criterion.weight] != nil }.map(\.id)
+  }
+
   // MARK: The expert panel and robustness (SPEC §12)
 
   package static let expert = LocalizedText(en: "Expert", zh: "专家")
@@ -180,6 +195,7 @@ package enum RankingText: TextCatalog {
       CatalogEntry("consistency", consistency("CR = 0.0123", consistent: true)),
       CatalogEntry("consistency", consistency("CR = 0.2345", consistent: false)),
       CatalogEntry("sensitivity", sensitivity(leaders: ["F1"])),
+      CatalogEntry("directWeightsIgnored", directWeightsIgnored(["C1", "C2"], weighting: "ahp")),
       CatalogEntry("noCriteria", noCriteria),
       CatalogEntry("noFields", noFields),
       CatalogEntry("ahpFailed", ahpFailed),

@@ -306,10 +306,11 @@ extension Message {
 
   // MARK: Database exports (SPEC §13)
 
-  /// `--append` to a file that is not a cplan database: E121, as a file that is not a plan file.
+  /// `--append` to a file that is not a cplan database: E128, its own code (E121 is a file that
+  /// is not a plan file), so that a script can tell the two apart.
   package static func notACplanDatabase(_ path: String, reason: String?) -> Message {
     Message(
-      "E121", en: "'\(path)' is not a cplan database" + (reason.map { " (\($0))" } ?? "") + "; nothing was added",
+      "E128", en: "'\(path)' is not a cplan database" + (reason.map { " (\($0))" } ?? "") + "; nothing was added",
       zh: "'\(path)' 不是 cplan 数据库" + (reason.map { "（\($0)）" } ?? "") + "；未写入任何内容")
   }
   /// `--append` to a cplan database of a newer layout: E113, as a newer plan file.

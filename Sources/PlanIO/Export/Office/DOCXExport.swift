@@ -104,7 +104,7 @@ struct DOCXExport {
     for k in roadmap.consortia.untilInterrupted {
       doc.heading(hidesIDs ? (k.name ?? k.id) : k.id + " " + (k.name ?? ""), level: 2)
       for fact in consortiumFacts(k) { doc.paragraph(fact, style: "BodyText") }
-      var members = shared.members(k.id)
+      var members = shared.members(k.id, repeatingChain: true)
       doc.heading(t(ExportLabels.members) + " (\(members.rows.count))", level: 3)
       if members.rows.isEmpty {
         doc.paragraph(t(ExportLabels.noMembers), style: "BodyText")
