@@ -294,7 +294,7 @@ extension Message {
   /// so a reference to such an entity could not be written.
   package static func noneIsNoID(kind: String) -> Message {
     Message(
-      "E128", en: "'none' cannot be the ID of a \(kind): it is the keyword for no value; choose another ID",
+      "E129", en: "'none' cannot be the ID of a \(kind): it is the keyword for no value; choose another ID",
       zh: "'none' 不能用作 \(kind) 的 ID：它是表示“无值”的关键字；请换一个 ID")
   }
   /// A workbook or document asked for without a file (SPEC §13: `xlsx` and `docx` are file only).
