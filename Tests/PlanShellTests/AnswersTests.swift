@@ -24,7 +24,7 @@ import Testing
     ])
     let refusals = f.output.err.components(separatedBy: "'none' cannot be the ID of a ").count - 1
     #expect(refusals == 4, "\(f.output.err)")
-    #expect(f.output.err.contains("[E129]"))
+    #expect(f.output.err.contains("[E128]"))
     #expect(f.ids(.field) == ["F1"])
     #expect(f.ids(.org).isEmpty)
   }

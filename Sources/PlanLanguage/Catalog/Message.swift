@@ -294,7 +294,7 @@ extension Message {
   /// so a reference to such an entity could not be written.
   package static func noneIsNoID(kind: String) -> Message {
     Message(
-      "E129", en: "'none' cannot be the ID of a \(kind): it is the keyword for no value; choose another ID",
+      "E128", en: "'none' cannot be the ID of a \(kind): it is the keyword for no value; choose another ID",
       zh: "'none' 不能用作 \(kind) 的 ID：它是表示“无值”的关键字；请换一个 ID")
   }
   /// A workbook or document asked for without a file (SPEC §13: `xlsx` and `docx` are file only).
@@ -306,11 +306,11 @@ extension Message {
 
   // MARK: Database exports (SPEC §13)
 
-  /// `--append` to a file that is not a cplan database: E128, its own code (E121 is a file that
+  /// `--append` to a file that is not a cplan database: E129, its own code (E121 is a file that
   /// is not a plan file), so that a script can tell the two apart.
   package static func notACplanDatabase(_ path: String, reason: String?) -> Message {
     Message(
-      "E128", en: "'\(path)' is not a cplan database" + (reason.map { " (\($0))" } ?? "") + "; nothing was added",
+      "E129", en: "'\(path)' is not a cplan database" + (reason.map { " (\($0))" } ?? "") + "; nothing was added",
       zh: "'\(path)' 不是 cplan 数据库" + (reason.map { "（\($0)）" } ?? "") + "；未写入任何内容")
   }
   /// `--append` to a cplan database of a newer layout: E113, as a newer plan file.

@@ -34,6 +34,15 @@ package enum CommandText: TextCatalog {
   }
 
   /// That the values of `names` may be typed as their Chinese terms, `term` for `keyword`.
+  /// `help KIND`: the headers `import` reads for the kind's columns, each English name with its
+  /// Chinese label (`size/企业规模`: either may head the column), and the names of the file or sheet.
+  static func importHeaders(_ columns: [(name: String, label: String)], files: String) -> LocalizedText {
+    let list = columns.map { $0.name == $0.label.lowercased() ? $0.name : "\($0.name)/\($0.label)" }
+    return LocalizedText(
+      en: "Import headers (\(files)): " + list.joined(separator: ", ") + ".",
+      zh: "导入表头（\(files)）：" + list.joined(separator: "、") + "。")
+  }
+
   static func chineseTerms(_ names: [String], term: String, keyword: String) -> LocalizedText {
     LocalizedText(
       en:
@@ -173,6 +182,8 @@ package enum CommandText: TextCatalog {
       CatalogEntry("positional", positional("value")),
       CatalogEntry("chineseNames", chineseNames(["添加", "新增"])),
       CatalogEntry("chineseTerms", chineseTerms(["instrument", "funder"], term: "项目资助", keyword: "grant")),
+      CatalogEntry(
+        "importHeaders", importHeaders([("id", "ID"), ("size", "企业规模")], files: "org.csv, 单位.csv, sheet org/单位")),
       CatalogEntry("anID", anID), CatalogEntry("aPath", aPath), CatalogEntry("aYear", aYear),
       CatalogEntry("keyPart", keyPart("funding", "PHASE")),
       CatalogEntry("sampleCount", sampleCount), CatalogEntry("spreadPercent", spreadPercent),
