@@ -6,7 +6,9 @@
 /// window of the file), `import` (per row), the rendering of `validate`'s findings, `run` (per
 /// command) — and a file being written atomically is not put in place once it is set
 /// (``isRequested``). The shell then reports the command as interrupted and keeps the plan as
-/// it was: what was half made is not used. Only the interactive shell sets it, so elsewhere
+/// it was: what was half made is not used. Never in the validation: its findings are kept
+/// between edits, and a validation in the background must not be cut short by a Ctrl-C meant for
+/// the prompt. Only the interactive shell sets it, so elsewhere
 /// (scripts, `cplan check`, the language server) every loop runs to its end, and SIGINT ends
 /// the process as usual.
 package enum Interruption {

@@ -19,8 +19,8 @@ import Testing
   @Test func helpRecoverMentionsRecoverFileAndEarlierSessions() throws {
     let f = try ShellFixture(lines: ["help recover"])
     f.run()
-    // Lines joined where help wrapped them (item 17: a hanging indent of two).
-    let help = (f.output.out + f.output.err).replacingOccurrences(of: "\n  ", with: " ")
+    // Help wraps at its width: the words compared with the line breaks as spaces.
+    let help = (f.output.out + f.output.err).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     #expect(help.contains("recover FILE replays an earlier one's"), "\(help)")
     #expect(help.contains("recover 1765101600-4242-1.journal"), "\(help)")
   }

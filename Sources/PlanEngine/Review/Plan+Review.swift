@@ -51,11 +51,17 @@ extension Plan {
   /// Every goal (in plan order) with its track and its assessment as of `asOf`; goals whose
   /// phase has no period are left out.
   /// - Complexity: O(goals + checkpoints + actuals).
-  package func goalAssessments(asOf: Int) -> [(goal: Entity, track: GoalTrack, assessment: GoalAssessment)] {
+  /// - Parameter interruptible: ends early at Ctrl-C in the shell (``Interruption``) — for the
+  ///   review, never for the validation rules, whose findings are kept (a validation in the
+  ///   background must not be cut short by a Ctrl-C meant for something else).
+  package func goalAssessments(asOf: Int, interruptible: Bool = false)
+    -> [(goal: Entity, track: GoalTrack, assessment: GoalAssessment)]
+  {
     let (checkpoints, actuals) = goalRecords()
     let thresholds = statusThresholds
     var out: [(goal: Entity, track: GoalTrack, assessment: GoalAssessment)] = []
-    for goal in self[.goal].values.untilInterrupted {
+    for goal in self[.goal].values {
+      if interruptible, Interruption.isRequested { break }
       guard let track = goalTrack(goal, checkpoints: checkpoints[goal.id] ?? [], actuals: actuals[goal.id] ?? [])
       else { continue }
       out.append((goal, track, track.assess(asOf: asOf, thresholds: thresholds)))

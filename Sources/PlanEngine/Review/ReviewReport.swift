@@ -77,7 +77,7 @@ package struct ReviewReport: Sendable {
     // Goals grouped by consortium, by phase start then plan order.
     let phaseRank = plan.phaseRanks()
     var rows: [GoalRow] = []
-    for (goal, track, assessment) in plan.goalAssessments(asOf: y) {
+    for (goal, track, assessment) in plan.goalAssessments(asOf: y, interruptible: true) {
       rows.append(
         GoalRow(
           id: goal.id, name: goal.name, consortium: goal[Attr.Goal.consortium]?.ref,
