@@ -17,7 +17,8 @@ extension TerminalIntegration {
     t.enter("undo")  // FA back
     t.enter("undo")  // note gone
     t.enter("list field")
-    #expect(t.waitFor("FA  来自文件\nF1  新\ncplan:a*>"), "\(t.screen())")
+    // Fields without a ranking are listed in natural ID order (SPEC §15): F1 before FA.
+    #expect(t.waitFor("F1  新\nFA  来自文件\ncplan:a*>"), "\(t.screen())")
     t.enter("undo")  // F1 gone: the plan as loaded
     #expect(t.waitForPrompt("cplan:a>"), "\(t.screen())")
     t.enter("redo")
