@@ -6,6 +6,8 @@ package enum Verb: String, Sendable, CaseIterable {
   case review
   /// `import PATH …` (SPEC §13).
   case `import`
+  /// `comment KIND KEY... [TEXT|none]`: the comment kept above an entity's statement (SPEC §15).
+  case comment
 
   /// Whether the verb changes the plan (`add`, `set`, `remove`, `rename`); only these may stand in a plan file.
   package var isEdit: Bool {

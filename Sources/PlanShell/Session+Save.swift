@@ -74,7 +74,7 @@ extension Session {
       return refuse(.changedOnDisk(path, when: FileIO.stamp(target)?.modifiedText ?? "?"))
     }
     markSaved(path: path, stamp: written)
-    notice(CommandText.saved(path))
+    confirm(CommandText.saved(path))
     return true
   }
 

@@ -127,6 +127,14 @@ package final class Session {
     output.writeError(text.text(settings.language) + "\n")
   }
 
+  /// A one-line confirmation that a file was written (`saved PATH`), on stderr, in a script too
+  /// (not with `--quiet`): a script that saves says so, as the shell does (the newcomer's
+  /// `save gd.plan` in a piped script printed nothing). Standard output stays the data's.
+  func confirm(_ text: LocalizedText) {
+    guard !settings.quiet else { return }
+    output.writeError(text.text(settings.language) + "\n")
+  }
+
   func text(_ text: LocalizedText) -> String { text.text(settings.language) }
 
   // MARK: Executing sources
@@ -215,6 +223,15 @@ package final class Session {
     record(change)
     onChange?(sourceText(of: command))
     return true
+  }
+
+  /// Makes a change that is not a statement of the plan file (`comment`) as an edit is made:
+  /// noted for validation, one undo step, journalled as `command`'s text.
+  func change(journalling command: Command, _ make: (inout Plan) -> PlanChange) {
+    let change = make(&plan)
+    validation.note(change, in: plan, mutation: planMutations)
+    record(change)
+    onChange?(sourceText(of: command))
   }
 
   /// Says what a `remove … cascade` took with it (interactively), as psql's DROP … CASCADE does.

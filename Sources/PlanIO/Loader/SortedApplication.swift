@@ -66,7 +66,7 @@ extension PlanLoader {
       do {
         try plan.apply(command, deferring: deferred)
       } catch {
-        diagnostics.append(error)
+        diagnostics.append(contentsOf: error.all)
       }
     }
     // The references the `add`s deferred, against the plan they made, before the other edits
@@ -85,7 +85,7 @@ extension PlanLoader {
       do {
         try plan.apply(command)
       } catch {
-        diagnostics.append(error)
+        diagnostics.append(contentsOf: error.all)
       }
     }
     if !diagnostics.isEmpty {

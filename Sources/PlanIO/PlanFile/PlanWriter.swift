@@ -6,7 +6,9 @@ import PlanModel
 /// plan that uses nothing new stays readable by version 1 — `set plan …`, then
 /// `add` statements in kind order and, within a kind, natural key order (see ``inKeyOrder(_:)``),
 /// attributes at their defaults omitted, IDs bare and names quoted. The comment lines after the
-/// header of the file the plan came from are kept.
+/// header of the file the plan came from are kept, and each block of comment lines above a
+/// statement is written above its entity's statement (``PlanComments``), the lines after the
+/// last statement at the end.
 package enum PlanWriter {
   /// The plan-file format version this program writes at most and the newest it reads.
   package static let formatVersion = PlanFormat.currentVersion
@@ -53,6 +55,13 @@ package enum PlanWriter {
       out += line
       endLine(&out)
     }
+    // The comments above statements (SPEC §15), looked up only in a plan that has some.
+    let comments = plan.comments
+    let commented = !comments.isEmpty
+    for line in comments[.plan] {
+      out += line
+      endLine(&out)
+    }
     if let line = planStatement(plan) {
       out += line
       endLine(&out)
@@ -61,15 +70,31 @@ package enum PlanWriter {
       let table = plan[kind]
       if isInKeyOrder(table) {  // the usual case: no copy of the table
         for entity in table.values {
+          if commented {
+            for line in comments[CommentTarget(kind, entity.key)] {
+              out += line
+              endLine(&out)
+            }
+          }
           appendStatement(entity, to: &out)
           endLine(&out)
         }
         continue
       }
       for entity in inKeyOrder(table) {
+        if commented {
+          for line in comments[CommentTarget(kind, entity.key)] {
+            out += line
+            endLine(&out)
+          }
+        }
         appendStatement(entity, to: &out)
         endLine(&out)
       }
+    }
+    for line in comments.trailer {
+      out += line
+      endLine(&out)
     }
   }
 
