@@ -34,6 +34,11 @@ package final class Session {
   }
   /// How many times the plan was changed.
   private var planMutations = 0
+  /// ``planMutations``, for the extensions that compare findings across an edit.
+  var planMutationCount: Int { planMutations }
+  /// The findings of the plan at a mutation, kept for the next edit's comparison
+  /// (``reportNewFindings(since:)``).
+  var findingMemo: (mutation: Int, snapshot: FindingSnapshot)?
   /// The validation results kept between edits: `validate` re-checks what changed.
   let validation = ValidationCache()
   /// The plan file this plan came from or was last saved to.

@@ -48,7 +48,8 @@ extension PlanMerge {
       Self.append(first, to: &out)
       next = 1
     } else if let line = PlanWriter.planStatement(plan) {
-      for comment in plan.comments[.plan] { out += comment + "\n" }
+      // Set apart from the preamble by a blank line, as the writer does.
+      if !plan.comments[.plan].isEmpty { out += "\n" + plan.comments[.plan].joined(separator: "\n") + "\n" }
       out += line + "\n"
     }
     for kind in Kind.allCases {

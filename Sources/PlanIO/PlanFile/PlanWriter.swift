@@ -58,44 +58,42 @@ package enum PlanWriter {
     // The comments above statements (SPEC §15), looked up only in a plan that has some.
     let comments = plan.comments
     let commented = !comments.isEmpty
-    for line in comments[.plan] {
-      out += line
-      endLine(&out)
+    // A block before the first statement is set apart from the preamble by a blank line, so
+    // that it is read back as the statement's, not as the preamble.
+    var first = true
+    func appendComment(_ lines: [String]) {
+      guard !lines.isEmpty else { return }
+      if first { endLine(&out) }
+      for line in lines {
+        out += line
+        endLine(&out)
+      }
     }
+    if commented { appendComment(comments[.plan]) }
     if let line = planStatement(plan) {
       out += line
       endLine(&out)
+      first = false
     }
     for kind in Kind.allCases {
       let table = plan[kind]
       if isInKeyOrder(table) {  // the usual case: no copy of the table
         for entity in table.values {
-          if commented {
-            for line in comments[CommentTarget(kind, entity.key)] {
-              out += line
-              endLine(&out)
-            }
-          }
+          if commented { appendComment(comments[CommentTarget(kind, entity.key)]) }
           appendStatement(entity, to: &out)
           endLine(&out)
+          first = false
         }
         continue
       }
       for entity in inKeyOrder(table) {
-        if commented {
-          for line in comments[CommentTarget(kind, entity.key)] {
-            out += line
-            endLine(&out)
-          }
-        }
+        if commented { appendComment(comments[CommentTarget(kind, entity.key)]) }
         appendStatement(entity, to: &out)
         endLine(&out)
+        first = false
       }
     }
-    for line in comments.trailer {
-      out += line
-      endLine(&out)
-    }
+    appendComment(comments.trailer)
   }
 
   /// Whether a kind's entities are already in natural key order.
