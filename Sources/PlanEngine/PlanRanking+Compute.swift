@@ -31,6 +31,7 @@ extension PlanRanking {
     let basis = try context.basis.get()
     var ranking = PlanRanking(basis, method: method, sensitivity: sensitivity)
     ranking.cutoff = plan.cutoff
+    ranking.weighting = plan.weighting.lowercased()
     if let (experts, consensus) = panel(context, basis: basis, method: method) {
       ranking.experts = experts
       ranking.consensus = consensus

@@ -100,6 +100,20 @@ extension PlanRanking {
     }
   }
 
+  /// Whether `options` can be sampled: at least 1 sample, a spread of 0%…99% (what
+  /// ``robustness(_:method:cutoff:samples:spread:seed:threads:)`` requires), as the same
+  /// diagnostics the ranking throws — for a command to check them before it reads the plan.
+  package static func check(_ options: RobustnessOptions) -> Result<Void, Diagnostic> {
+    if options.samples < 1 {
+      return .failure(.error(.commandFailed(RankingText.samplesNotPositive(options.samples)), at: nil))
+    }
+    if !(options.spread >= 0 && options.spread < 1) {
+      return .failure(
+        .error(.commandFailed(RankingText.spreadOutOfRange(Format.number(options.spread * 100) + "%")), at: nil))
+    }
+    return .success(())
+  }
+
   /// The robustness sampling of `basis` (``robustness(_:method:cutoff:samples:spread:seed:threads:)``),
   /// its rows in the order of `rows`.
   /// - Throws: A ``Diagnostic`` for samples below 1 or a spread outside 0%…99%.

@@ -34,8 +34,12 @@ package struct PlanRanking: Sendable, Equatable {
   package var method: String
   /// Criterion IDs in plan order.
   package var criteria: [String]
-  /// Weights in criteria order (direct, or the AHP eigenvector).
+  /// Weights in criteria order (direct, or the AHP eigenvector): the weights in force.
   package var weights: [Double]
+  /// Where ``weights`` come from, the plan's `weighting`: `direct` (the criteria's `weight`),
+  /// `ahp` (the eigenvector of the comparisons, or of the experts' group judgements) or
+  /// `entropy` (from the scores); the criteria's `weight` is unused but under `direct`.
+  package var weighting = "direct"
   package var consistency: Consistency?
   /// Sorted by rank, then plan order.
   package var rows: [Row]

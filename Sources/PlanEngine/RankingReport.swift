@@ -60,9 +60,14 @@ package enum RankingReport {
         "\n" + text(RankingText.consistency(figures, consistent: !(c.cr > plan.crMax), limit: fixed(plan.crMax, 2)))
         + "\n"
     }
+    // Issue 17 item 19: which weights are in force, when the stale direct ones are there too.
+    let ignored = RankingText.ignoredWeights(plan)
+    if !ignored.isEmpty {
+      out += text(RankingText.directWeightsIgnored(ignored, weighting: plan.weighting.lowercased())) + "\n"
+    }
 
     if let rows = ranking.sensitivity {
-      out += "\n" + text(RankingText.sensitivity(leader: ranking.rows.first?.field ?? "")) + "\n"
+      out += "\n" + text(RankingText.sensitivity(leaders: ranking.rows.prefix { $0.rank == 1 }.map(\.field))) + "\n"
       var flips = TextTable(
         header: [RankingText.criterion, RankingText.weight, RankingText.flipsAt, RankingText.newRankOne].map(text),
         alignments: [.left, .right, .right, .left])
@@ -81,7 +86,9 @@ package enum RankingReport {
 extension RankingReport {
   /// The `ranking` object of SPEC §9 as JSON, ending in a newline.
   ///
-  /// Keys in this order: `method`, `weights` (an object keyed by criterion ID, plan order),
+  /// Keys in this order: `method`, `weighting` (`direct`, `ahp` or `entropy`: where the weights
+  /// come from),
+  /// `weights` (an object keyed by criterion ID, plan order; the weights in force),
   /// `consistency` (AHP only: `lambdaMax`, `ci`, `ri`, `cr`), `rows` (`rank`, `field`, `name`,
   /// `score`), and with `sensitivity` the array `sensitivity` (`criterion`, `weight`, `flipAt`,
   /// null where nothing flips). Numbers at full precision (the shortest text that reads back to
@@ -105,6 +112,9 @@ extension PlanRanking {
   package var jsonValue: JSONValue {
     var members: [(String, JSONValue)] = [
       ("method", .string(method)),
+      // Issue 17 item 19: where `weights` come from (the criteria's own `weight` is in force
+      // only under direct weighting).
+      ("weighting", .string(weighting)),
       ("weights", .object(zip(criteria, weights).map { ($0, .number($1)) })),
     ]
     if let c = consistency {

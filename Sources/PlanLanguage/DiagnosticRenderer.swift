@@ -19,6 +19,9 @@ package struct DiagnosticRenderer: Sendable {
     self.sources = sources
   }
 
+  /// The most scalars of a source line a diagnostic shows.
+  static let shownScalars = 200
+
   private func paint(_ text: String, _ code: String) -> String {
     color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
   }
@@ -48,12 +51,24 @@ package struct DiagnosticRenderer: Sendable {
       let number = String(loc.line)
       let gutter = String(repeating: " ", count: max(0, 5 - number.count)) + number
       let blank = String(repeating: " ", count: gutter.count)
-      out += "\(gutter) | \(shown)\n"
+      // A long line (a 20 MB one) is shown around the column, ``shownScalars`` at most, `…`
+      // where it is cut (issue 18 item 13): the diagnostic stays a few lines, not twice the line.
       let scalars = Array(shown.unicodeScalars)
-      let before = scalars.prefix(max(0, loc.column - 1))
-      var indent = 0
+      let column = max(0, loc.column - 1)
+      var from = 0
+      var to = scalars.count
+      if scalars.count > Self.shownScalars {
+        from = max(0, min(column - Self.shownScalars / 4, scalars.count - Self.shownScalars))
+        to = from + Self.shownScalars
+      }
+      let lead = from > 0 ? "…" : ""
+      out +=
+        "\(gutter) | \(lead)\(String(String.UnicodeScalarView(scalars[from..<to])))\(to < scalars.count ? "…" : "")\n"
+      let before = scalars[from..<max(from, min(column, to))]
+      var indent = lead.isEmpty ? 0 : 1
       for s in before { indent += DisplayWidth.width(of: s) }
-      let tokenScalars = scalars.dropFirst(max(0, loc.column - 1)).prefix(d.length)
+      let start = min(max(column, from), to)
+      let tokenScalars = scalars[start..<start + min(to - start, max(0, d.length))]
       var width = 0
       for s in tokenScalars { width += DisplayWidth.width(of: s) }
       width = max(1, width)

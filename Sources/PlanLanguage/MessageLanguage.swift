@@ -2,16 +2,21 @@
 package enum MessageLanguage: String, Sendable, CaseIterable {
   case en, zh
 
-  /// Chooses the language as SPEC §10 says: the explicit option, else `CPLAN_LANG`,
-  /// else `zh` when `LC_ALL`/`LC_MESSAGES`/`LANG` (the first that is set) starts with `zh`, else `en`.
+  /// Chooses the language as SPEC §10 and §15 say: the explicit option, else `CPLAN_LANG`,
+  /// else the plan's `language`, else `zh` when `LC_ALL`/`LC_MESSAGES`/`LANG` (the first that is set) starts with `zh`, else `en`.
   /// - Parameters:
   ///   - option: the value of `--lang`, if given.
   ///   - environment: the process environment.
-  package static func resolve(option: MessageLanguage?, environment: [String: String]) -> MessageLanguage {
+  ///   - plan: the plan's `language` setting, if it has one (SPEC §15: after `CPLAN_LANG`,
+  ///     before the locale).
+  package static func resolve(
+    option: MessageLanguage?, environment: [String: String], plan: MessageLanguage? = nil
+  ) -> MessageLanguage {
     if let option { return option }
     if let env = environment["CPLAN_LANG"], let lang = MessageLanguage(rawValue: env.lowercased()) {
       return lang
     }
+    if let plan { return plan }
     for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
       if let value = environment[key], !value.isEmpty {
         return value.lowercased().hasPrefix("zh") ? .zh : .en

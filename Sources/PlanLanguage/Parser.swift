@@ -136,7 +136,7 @@ package struct Parser {
       return .error(.error(.expected(SyntaxText.command, found: first.summary), at: first))
     }
     guard let verb = Verb(keyword: word) else {
-      let suggestion = Suggestion.nearest(word, in: Verb.allCases.map(\.rawValue))
+      let suggestion = Suggestion.nearestName(word, in: Verb.allNames)
       return .error(.error(.unknownCommand(word, suggestion: suggestion), at: first))
     }
     var arguments: [Token] = []

@@ -96,10 +96,13 @@ package struct KeywordMatcher: Sendable {
     return x | (upper &>> 2)  // 0x80 >> 2 is the case bit 0x20
   }
 
+  /// - Parameter keywords: lower-case ASCII keywords, and names with a non-ASCII character
+  ///   (Chinese names, SPEC §15) with no upper-case ASCII letter; only the ASCII ones take the
+  ///   byte comparisons, the others are compared as strings.
   package init(_ keywords: [String]) {
     precondition(
-      keywords.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 && ($0 &- 0x41) >= 26 } },
-      "keywords are lower-case ASCII")
+      keywords.allSatisfy { $0.utf8.allSatisfy { ($0 &- 0x41) >= 26 } },
+      "keywords are lower-case")
     precondition(keywords.count < Int(Int16.max), "a few keywords")
     self.keywords = keywords
     var entries: [Entry] = []
@@ -108,7 +111,7 @@ package struct KeywordMatcher: Sendable {
     for (i, k) in keywords.enumerated() {
       let (low, high) = Array(k.utf8).withUnsafeBufferPointer { KeywordMatcher.pack($0) }
       entries.append(Entry(low: low, high: high, length: Int32(k.utf8.count), next: -1))
-      guard let first = k.utf8.first else { continue }
+      guard let first = k.utf8.first, k.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
       let shape = KeywordMatcher.shape(first, k.utf8.count)
       if let last = lastOfShape[shape] { entries[last].next = Int16(i) } else { firstOfShape[shape] = Int16(i) }
       lastOfShape[shape] = i

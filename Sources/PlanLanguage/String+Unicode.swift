@@ -46,3 +46,8 @@ extension Unicode.Scalar {
     }
   }
 }
+
+extension String {
+  /// Whether every byte is ASCII (a keyword as typed, not a Chinese name).
+  package var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+}

@@ -20,6 +20,22 @@ package enum Suggestion {
     return best?.0
   }
 
+  /// The candidate nearest to `word` over names in both languages (SPEC §15: suggestions over
+  /// English keywords and Chinese names): for a word with a non-ASCII character, first a
+  /// candidate that contains it or is contained in it (`领` → 领域, `联合体们` → 联合体), the
+  /// shortest, then the earliest; otherwise, or when none does, ``nearest(_:in:)``.
+  package static func nearestName(_ word: String, in candidates: [String]) -> String? {
+    if !word.isEmpty, word.unicodeScalars.contains(where: { !$0.isASCII }) {
+      var best: String?
+      for candidate in candidates where candidate.unicodeScalars.contains(where: { !$0.isASCII }) {
+        guard candidate.contains(word) || word.contains(candidate) else { continue }
+        if best == nil || candidate.count < best!.count { best = candidate }
+      }
+      if let best { return best }
+    }
+    return nearest(word, in: candidates)
+  }
+
   /// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions, so `lsit` is
   /// one step from `list`); returns `limit + 1` early when it must exceed `limit`.
   package static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int = .max) -> Int {

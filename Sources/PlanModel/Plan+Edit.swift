@@ -23,7 +23,18 @@ package final class DeferredReferences {
   /// them all once every table is filled (``Plan/referencesResolve(of:)``), so that an entity
   /// can be read before the entities it names (a plan file in any statement order).
   package let checkedLater: Bool
+  /// The kind whose statements are being applied while a loader fills the tables kind by kind
+  /// (SPEC §6 order): a single reference (`ref`) to a kind after it, whose table is not filled
+  /// yet, is collected here like a list's instead of being checked now (an expert's `org`:
+  /// `expert` comes before `org`). `nil`: every single reference is checked at once.
+  package var filling: Kind?
   package init(checkedLater: Bool = false) { self.checkedLater = checkedLater }
+
+  /// Whether a single reference to `target` waits (``filling``).
+  func defers(_ target: Kind) -> Bool {
+    guard let filling else { return false }
+    return target.index > filling.index
+  }
 }
 
 /// Reads the arguments of one command left to right.
@@ -136,7 +147,7 @@ extension Plan {
 
   static func kind(of token: Token, allowPlan: Bool) throws(Diagnostic) -> Kind? {
     guard let word = token.word else { throw kindError(token, allowPlan: allowPlan) }
-    if allowPlan && word.lowercasedEquals("plan") { return nil }
+    if allowPlan && (word.lowercasedEquals("plan") || word == Schema.chinesePlanName) { return nil }
     guard let kind = Kind(keyword: word) else { throw kindError(token, allowPlan: allowPlan) }
     return kind
   }
@@ -144,8 +155,8 @@ extension Plan {
   /// Why `token` names no kind (nor `plan`, when `allowPlan`).
   private static func kindError(_ token: Token, allowPlan: Bool) -> Diagnostic {
     guard let word = token.word else { return .error(.expected(EditText.kindExample, found: token.summary), at: token) }
-    let names = (allowPlan ? ["plan"] : []) + Kind.allCases.map(\.rawValue)
-    return .error(.unknownKind(word, suggestion: Suggestion.nearest(word, in: names)), at: token)
+    let names = (allowPlan ? ["plan", Schema.chinesePlanName] : []) + Kind.allNames
+    return .error(.unknownKind(word, suggestion: Suggestion.nearestName(word, in: names)), at: token)
   }
 
   /// Suggests an existing ID of `kind` close to `id`.
@@ -179,6 +190,10 @@ extension Plan {
       }
       switch part {
       case .id:
+        // `none` clears a reference (`consortium none`): an entity so named could not be named.
+        if !mustExist, word.utf8.count == 4, word.lowercasedEquals("none") {
+          throw .error(.noneIsNoID(kind: kind.rawValue), at: args.tokens[at])
+        }
         key.setPart(i, word)
       case .ref(let target):
         guard deferring?.checkedLater == true || contains(target, EntityKey(word)) else {
@@ -396,9 +411,9 @@ extension Plan {
         }
         guard case .attribute(let index) = named else {
           if !args.atEnd { args.skip() }  // its value
-          let names = (spec.hasName ? ["name"] : []) + spec.attributes.map(\.name)
+          let names = Schema.namesWithChinese((spec.hasName ? ["name"] : []) + spec.attributes.map(\.name)).words
           throw .error(
-            .unknownAttribute(word, kind: kind.rawValue, suggestion: Suggestion.nearest(word, in: names)),
+            .unknownAttribute(word, kind: kind.rawValue, suggestion: Suggestion.nearestName(word, in: names)),
             at: tokens[at])
         }
         guard firstTime(index) else {
@@ -458,7 +473,9 @@ extension Plan {
         guard let index = Schema.planAttributeIndex(word) else {
           if !args.atEnd { args.skip() }  // its value
           throw .error(
-            .unknownAttribute(word, kind: "plan", suggestion: Suggestion.nearest(word, in: Schema.plan.map(\.name))),
+            .unknownAttribute(
+              word, kind: "plan",
+              suggestion: Suggestion.nearestName(word, in: Schema.namesWithChinese(Schema.plan.map(\.name)).words)),
             at: t)
         }
         guard seen.insert(index).inserted else {
@@ -480,7 +497,7 @@ extension Plan {
   }
 
   /// Settings that cannot make sense together: a horizon that ends before it starts,
-  /// `members-min` set above `members-max`, a `cutoff` of 0.
+  /// `members-min` set above `members-max`.
   private static func checkSettings(_ settings: [Value?], tokens: [Int: Token]) throws(Diagnostic) {
     func setting(_ i: Int) -> Value? { settings[i] ?? Schema.plan[i].defaultValue }
     if let token = tokens[Attr.Plan.horizon], let p = setting(Attr.Plan.horizon)?.period, p.end < p.start {
@@ -499,12 +516,6 @@ extension Plan {
           requirement: EditText.membersMinAtMostMax),
         at: token)
     }
-    if let token = tokens[Attr.Plan.cutoff], setting(Attr.Plan.cutoff)?.integer == 0 {
-      throw .error(
-        .outOfRange(
-          attribute: "cutoff", value: "0",
-          requirement: EditText.atLeastOne), at: token)
-    }
   }
 
   // MARK: Values
@@ -521,7 +532,7 @@ extension Plan {
     let name = attribute.name
     func wrong() -> Diagnostic {
       .error(
-        .wrongType(attribute: name, expected: attribute.type.describe, found: pointer.pointee.summary),
+        .wrongType(attribute: name, expected: attribute.describe, found: pointer.pointee.summary),
         at: pointer.pointee)
     }
     // `Token.isKeyword("none")`, read in place; no scalar outside ASCII lowers into `none`, so
@@ -538,7 +549,7 @@ extension Plan {
       case .number, .saaty, .amount, .count, .year:
         throw .error(
           .percentNotExpected(
-            attribute: name, expected: attribute.type.describe, typed: n.text, plain: String(n.text.dropLast())),
+            attribute: name, expected: attribute.describe, typed: n.text, plain: String(n.text.dropLast())),
           at: pointer.pointee)
       default: break
       }
@@ -578,11 +589,11 @@ extension Plan {
       return .number(n.value == 0 ? 0 : n.value)
     case .count:
       guard case .number(let n) = pointer.pointee.kind, n.isInteger else { throw wrong() }
-      guard n.value >= 0, n.value <= 1_000_000_000 else {
+      guard n.value >= Double(attribute.minimum), n.value <= Double(AttributeSpec.countMaximum) else {
         throw .error(
           .outOfRange(
             attribute: name, value: n.text,
-            requirement: EditText.countRange), at: pointer.pointee)
+            requirement: attribute.describe), at: pointer.pointee)
       }
       return .integer(Int(n.value))
     case .year:
@@ -619,6 +630,10 @@ extension Plan {
       return .choice(try Self.keyword(w, in: allowed, matcher: attribute.choices, attribute: name, at: pointer.pointee))
     case .ref(let kind):
       guard case .word(let id) = pointer.pointee.kind else { throw wrong() }
+      if let deferring, !deferring.checkedLater, deferring.defers(kind) {
+        deferring.references.append(DeferredReference(kind: kind, ids: [id], token: pointer.pointee))
+        return .ref(id)
+      }
       guard deferring?.checkedLater == true || contains(kind, EntityKey(id)) else {
         throw .error(
           .unknownReference(kind: kind.rawValue, id: id, suggestion: suggestID(id, of: kind)), at: pointer.pointee)

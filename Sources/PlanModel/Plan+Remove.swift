@@ -178,6 +178,9 @@ extension Plan {
     guard let new = newToken.word else {
       throw .error(.expected(EditText.id, found: newToken.summary), at: newToken)
     }
+    if new.utf8.count == 4, new.lowercasedEquals("none") {
+      throw .error(.noneIsNoID(kind: kind.rawValue), at: newToken)
+    }
     try args.expectEnd()
     let before = PlanChange.tables(tables)
     if new == old { return .group([]) }

@@ -295,6 +295,7 @@ package enum Attr {
     package static let weightMove = Schema.planAttributeIndex("weight-move")!
     package static let ratingAggregate = Schema.planAttributeIndex("rating-aggregate")!
     package static let consensusMin = Schema.planAttributeIndex("consensus-min")!
+    package static let language = Schema.planAttributeIndex("language")!
   }
   package enum Criterion { package static let tag = 0, type = 1, scale = 2, weight = 3 }
   package enum Compare { package static let value = 0 }

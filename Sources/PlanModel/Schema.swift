@@ -30,14 +30,18 @@ package enum Kind: String, Sendable, CaseIterable, Hashable {
 
   package var spec: KindSpec { Schema.kinds[index] }
 
-  /// The kind named by a keyword, ASCII case-insensitive (`Goal`, `goal`).
-  /// - Complexity: byte comparisons (`init(rawValue:)` compares strings with every case in turn).
+  /// The kind named by a keyword, ASCII case-insensitive (`Goal`, `goal`), or by one of its
+  /// Chinese names (领域, ``chineseNames``).
+  /// - Complexity: byte comparisons (`init(rawValue:)` compares strings with every case in turn);
+  ///   a Chinese name is compared as a string only when no keyword matched.
   package init?(keyword: String) {
     guard let i = Kind.matcher.index(of: keyword) else { return nil }
-    self = Kind.allCases[i]
+    self = Kind.named[i]
   }
 
-  private static let matcher = KeywordMatcher(allCases.map(\.rawValue))
+  /// The kinds, then each Chinese name's kind, in the order of ``allNames``.
+  private static let named: [Kind] = allCases + allCases.flatMap { kind in kind.chineseNames.map { _ in kind } }
+  private static let matcher = KeywordMatcher(allNames)
 
   /// The number of parts of the kind's key (`spec.keys.count`), without copying the spec.
   package var keyWidth: Int {
@@ -135,11 +139,24 @@ package final class AttributeSpec: Sendable {
   /// For a plan setting that is a rule's threshold, the rule's code (`R19`): `help rules` lists
   /// it with the rule.
   package let rule: String?
+  /// For a `count`, the least value it takes (`cutoff`: 1); the most is ``countMaximum``.
+  package let minimum: Int
+  /// The most a `count` takes.
+  package static let countMaximum = 1_000_000_000
+
+  /// What the attribute takes, as help and every message about its value say it: the type's
+  /// text, for a count with its own range (``SchemaText/count(from:)``).
+  package var describe: LocalizedText {
+    if case .count = type { return SchemaText.count(from: minimum) }
+    return type.describe
+  }
 
   init(
     _ name: String, _ type: AttributeType, required: Bool = false, default defaultValue: Value? = nil,
-    since: Int = 1, valuesSince: [String: Int] = [:], rule: String? = nil, _ en: String, _ zh: String
+    since: Int = 1, valuesSince: [String: Int] = [:], rule: String? = nil, minimum: Int = 0, _ en: String,
+    _ zh: String
   ) {
+    self.minimum = minimum
     self.name = name
     self.type = type
     self.required = required
@@ -205,7 +222,9 @@ package final class KindSpec: Sendable {
     self.positional = positional
     self.help = help
     self.example = example
-    attributeMatcher = KeywordMatcher((hasName ? ["name"] : []) + attributes.map(\.name))
+    let names = Schema.namesWithChinese((hasName ? ["name"] : []) + attributes.map(\.name))
+    attributeMatcher = KeywordMatcher(names.words)
+    attributeOfWord = names.index
     requiredAttributes = attributes.indices.filter { attributes[$0].required }
     keyChoices = keys.map { part in
       if case .choice(let allowed) = part { KeywordMatcher(allowed) } else { nil }
@@ -218,8 +237,10 @@ package final class KindSpec: Sendable {
   /// The indices of the attributes every entity of the kind must have, in order.
   package let requiredAttributes: [Int]
 
-  /// Finds `name` (when the kind has one) and the attributes by name.
+  /// Finds `name` (when the kind has one) and the attributes by name, English or Chinese.
   private let attributeMatcher: KeywordMatcher
+  /// For each word of ``attributeMatcher``, the index of `name` and the attributes it names.
+  private let attributeOfWord: [Int]
 
   /// What an attribute word names: the entity's name, or attribute `i`.
   package enum AttributeWord: Equatable {
@@ -230,7 +251,8 @@ package final class KindSpec: Sendable {
   /// What `word` names among `name` (when the kind has one) and the attributes (ASCII,
   /// case-insensitive); `nil` when nothing.
   package func attribute(named word: String) -> AttributeWord? {
-    guard let i = attributeMatcher.index(of: word) else { return nil }
+    guard let found = attributeMatcher.index(of: word) else { return nil }
+    let i = attributeOfWord[found]
     if hasName { return i == 0 ? .name : .attribute(i - 1) }
     return .attribute(i)
   }
@@ -282,6 +304,8 @@ package enum Schema {
     "direct": "直接赋权", "ahp": "层次分析法", "weighted": "加权和",
     // The expert panel's (SPEC §12): entropy weighting and how ratings are aggregated.
     "entropy": "熵权法", "mean": "加权平均", "median": "中位数", "geomean": "加权几何平均",
+    // The plan's language (issue 17 item 8).
+    "en": "英文", "zh": "中文",
   ]
 
   /// Further Chinese names read as keywords (SPEC §15: several names may map to one keyword);
@@ -348,7 +372,7 @@ package enum Schema {
     .init(
       "method", .choice(["weighted", "topsis"]), default: .choice("weighted"),
       "ranking method", "排序方法"),
-    .init("cutoff", .count, "how many top-ranked fields get consortia", "排名前几的领域组建联合体"),
+    .init("cutoff", .count, minimum: 1, "how many top-ranked fields get consortia", "排名前几的领域组建联合体"),
     // Rule thresholds (SPEC §15: every rule's threshold is a plan setting, its version-1 value
     // the default; `help rules` lists them with their rule).
     .init(
@@ -402,13 +426,21 @@ package enum Schema {
     .init(
       "consensus-min", .number, default: .number(0.5), since: 2, rule: "R42",
       "Kendall's W of the experts' rankings below which R42 warns", "专家排序的肯德尔协调系数 W 低于此值时 R42 警告"),
+    // The plan's language (SPEC §15, §10; issue 17 item 8): messages and exports of check,
+    // rank, review, export and diff when neither --lang nor CPLAN_LANG is given.
+    .init(
+      "language", .choice(["en", "zh"]), since: 2,
+      "language of messages and exports when neither --lang nor CPLAN_LANG is given",
+      "未给出 --lang 且未设置 CPLAN_LANG 时，消息与导出所用的语言"),
   ]
 
+  /// The index of plan setting `name`, English or Chinese (标题 for `title`).
   package static func planAttributeIndex(_ name: String) -> Int? {
-    planMatcher.index(of: name)
+    planMatcher.index(of: name).map { planNames.index[$0] }
   }
 
-  private static let planMatcher = KeywordMatcher(plan.map(\.name))
+  private static let planNames = namesWithChinese(plan.map(\.name))
+  private static let planMatcher = KeywordMatcher(planNames.words)
 
   /// By kind index, the attributes introduced after version 1, or with keywords that were
   /// (``Plan/formatVersion`` reads only these).

@@ -14,6 +14,9 @@ package struct Completion: Equatable, Sendable {
   package var candidates: [String]
   /// Candidates are file names: a folder ends in `/` and takes no space after it.
   package var isPath = false
+  /// The name of each candidate that is the ID of a named entity (`K1` → its consortium's
+  /// name), shown beside it when the candidates are listed (issue 17 item 19).
+  package var names: [String: String] = [:]
 
   package init(word: String, candidates: [String], isPath: Bool = false) {
     self.word = word
@@ -41,6 +44,16 @@ package struct Completion: Equatable, Sendable {
     return .list(candidates)
   }
 
+  /// The candidates as Tab lists them below the line, within `width` columns: in columns
+  /// (``columns(_:width:limit:language:)``), or, when some are IDs with names, one a line with
+  /// the name beside the ID (`K1  碳纤维及复合材料创新联合体`), the names aligned.
+  package func listing(width: Int, language: MessageLanguage = .en) -> String {
+    guard !names.isEmpty else { return Completion.columns(candidates, width: width, language: language) }
+    let idWidth = candidates.filter { names[$0] != nil }.map { DisplayWidth.width($0) }.max() ?? 0
+    let lines = candidates.map { c in names[c].map { DisplayWidth.pad(c, to: idWidth) + "  " + $0 } ?? c }
+    return Completion.columns(lines, width: 0, limit: 100, language: language)
+  }
+
   /// The longest common start of two texts, in whole characters.
   static func commonPrefix(_ a: String, _ b: String) -> String {
     var end = a.startIndex
@@ -58,7 +71,9 @@ package struct Completion: Equatable, Sendable {
   package static func columns(_ items: [String], width: Int, limit: Int = 240, language: MessageLanguage = .en)
     -> String
   {
-    let shown = Array(items.prefix(limit))
+    // Names as the terminal may show them: a file name's ESC or U+202E escaped, as every
+    // output is (SPEC §15; issue 18 item 6 — the list was drawn raw).
+    let shown = items.prefix(limit).map(\.escapingControls)
     guard !shown.isEmpty else { return "" }
     let cell = (shown.map { DisplayWidth.width($0) }.max() ?? 0) + 2
     let perRow = max(1, (max(width, 1) + 2) / cell)
@@ -105,7 +120,24 @@ package struct Completer {
   /// of a continued command included).
   package func complete(_ input: String) -> Completion {
     guard let (words, current) = Completer.split(input) else { return Completion(word: "", candidates: []) }
-    return complete(words: words, current: current)
+    var completion = complete(words: words, current: current)
+    if !completion.isPath { completion.names = names(of: completion.candidates) }
+    return completion
+  }
+
+  /// The kinds whose IDs are shown with their names when listed.
+  static let namedKinds = Kind.allCases.filter { $0.spec.hasOwnID && $0.spec.hasName }
+
+  /// The names of the candidates that are the ID of exactly one named entity (an ID that two
+  /// kinds share, or a keyword, gets none).
+  /// - Complexity: O(candidates × named kinds), each a hash lookup.
+  func names(of candidates: [String]) -> [String: String] {
+    var names: [String: String] = [:]
+    for c in candidates {
+      let found = Completer.namedKinds.compactMap { plan.entity($0, c) }
+      if found.count == 1, let name = found[0].name, !name.isEmpty { names[c] = name }
+    }
+    return names
   }
 
   /// Splits the input into finished words and the word under the cursor; `nil` when the cursor
@@ -157,8 +189,9 @@ package struct Completer {
     func offer(_ options: [String], keywords: Bool = true) -> Completion {
       Completion(word: current, candidates: Completer.matching(options, prefix: current, caseInsensitive: keywords))
     }
-    guard let first = words.first else { return offer(Verb.allCases.map(\.rawValue)) }
-    guard !first.quoted, let verb = Verb(rawValue: first.text.lowercased()) else { return offer([]) }
+    // Chinese names are offered for a word begun in Chinese (添<Tab> → 添加), keywords otherwise.
+    guard let first = words.first else { return offer(current.isASCII ? Verb.allCases.map(\.rawValue) : Verb.allNames) }
+    guard !first.quoted, let verb = Verb(keyword: first.text) else { return offer([]) }
     let args = Array(words.dropFirst())
     if verb.isEdit { return completeEntity(verb, args, current) }
     return completeArguments(ShellCommand.of(verb), args, current)
@@ -211,7 +244,7 @@ package struct Completer {
           if argument.optional { continue }
           continue forms
         }
-        if case .kind = argument.source { kind = Kind(rawValue: args[i].text.lowercased()) }
+        if case .kind = argument.source { kind = Kind(keyword: args[i].text) }
         values[argument.name] = args[i].text.lowercased()
         i += 1
       }
@@ -252,7 +285,7 @@ package struct Completer {
     let lower = word.text.lowercased()
     switch source {
     case .literal(let w): return !word.quoted && lower == w
-    case .kind(let kinds): return !word.quoted && Kind(rawValue: lower).map { kinds.contains($0) } == true
+    case .kind(let kinds): return !word.quoted && Kind(keyword: word.text).map { kinds.contains($0) } == true
     case .keys, .id: return !word.quoted
     case .choice(let values): return !word.quoted && values.contains(lower)
     case .path, .topic: return true
@@ -282,7 +315,7 @@ package struct Completer {
     func offer(_ options: [String], keywords: Bool = true) -> Completion {
       Completion(word: current, candidates: Completer.matching(options, prefix: current, caseInsensitive: keywords))
     }
-    let kinds = Kind.allCases.map(\.rawValue)
+    let kinds = current.isASCII ? Kind.allCases.map(\.rawValue) : Kind.allNames
     guard let kindWord = args.first else {
       switch verb {
       case .set: return offer(kinds + ["plan"])
@@ -291,10 +324,10 @@ package struct Completer {
       }
     }
     let rest = Array(args.dropFirst())
-    if verb == .set, !kindWord.quoted, kindWord.text.lowercased() == "plan" {
+    if verb == .set, !kindWord.quoted, kindWord.text.lowercased() == "plan" || kindWord.text == Schema.chinesePlanName {
       return completeAttributes(Schema.plan, named: false, rest, verb: verb, current)
     }
-    guard !kindWord.quoted, let kind = Kind(rawValue: kindWord.text.lowercased()) else { return offer([]) }
+    guard !kindWord.quoted, let kind = Kind(keyword: kindWord.text) else { return offer([]) }
     let spec = kind.spec
     if rest.count < spec.keys.count {
       let position = rest.count

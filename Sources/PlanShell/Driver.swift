@@ -44,6 +44,20 @@ package enum Driver {
     MessageLanguage.resolve(option: common.language, environment: environment)
   }
 
+  /// The language with the plan's `language` setting taken into account (SPEC §15: `--lang`,
+  /// else `CPLAN_LANG`, else the plan's, else the locale).
+  package static func language(_ common: CommonSettings, plans: [PlanModel.Plan]) -> MessageLanguage {
+    let setting = plans.lazy.compactMap { $0.settings[Attr.Plan.language]?.choice }.first
+    return MessageLanguage.resolve(
+      option: common.language, environment: environment, plan: setting.flatMap(MessageLanguage.init(rawValue:)))
+  }
+
+  /// A one-shot command's session speaks the language of the plan it loaded when neither
+  /// `--lang` nor `CPLAN_LANG` says otherwise.
+  static func adoptLanguage(of plans: [PlanModel.Plan], _ session: Session, _ common: CommonSettings) {
+    session.settings.language = language(common, plans: plans)
+  }
+
   /// Whether to colour output written to `fd`: only a terminal, never with `NO_COLOR` or `--color never`.
   package static func useColor(_ common: CommonSettings, fd: Int32) -> Bool {
     if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
@@ -149,10 +163,9 @@ package enum Driver {
   /// `cplan check PLAN... [--strict] [--format text|json]`.
   package static func check(plans: [String], strict: Bool, json: Bool, common: CommonSettings) -> Int32 {
     let sources = SourceStore()
-    let lang = language(common)
     let colour = useColor(common, fd: 1)
     StandardOutput.coloured.out = colour
-    let renderer = DiagnosticRenderer(language: lang, color: colour, sources: sources)
+    var loaded: [PlanModel.Plan] = []
     var diagnostics: [Diagnostic] = []
     var status: Int32 = 0
     // Each file's errors and warnings, for the line per file above the summary (issue 17 item 20).
@@ -170,12 +183,16 @@ package enum Driver {
         diagnostics +=
           early.map { Engine.validate(plan, strict: strict, early: $0) } ?? Engine.validate(plan, strict: strict)
         keepUntilExit(plan)
+        if loaded.isEmpty, plan.settings[Attr.Plan.language] != nil { loaded.append(plan) }
       } catch {
         diagnostics += error.diagnostics
         if case .unusable = error { status = 2 }
       }
     }
     diagnostics.sort(by: Diagnostic.sortKey)
+    // The first plan's language setting, when neither --lang nor CPLAN_LANG is given (SPEC §15).
+    let lang = language(common, plans: loaded)
+    let renderer = DiagnosticRenderer(language: lang, color: colour, sources: sources)
     let errors = diagnostics.count { $0.severity == .error }
     let warnings = diagnostics.count { $0.severity == .warning }
     if json {
@@ -277,14 +294,25 @@ package enum Driver {
   /// - Parameter append: for `sqlite`, add the plan to the database at `output` (SPEC §13).
   package static func export(
     plan path: String, format: ExportFormat, output: String?, force: Bool, append: Bool = false,
-    options: ExportOptions, common: CommonSettings
+    options: ExportOptions, robustness: RobustnessArguments? = nil, common: CommonSettings
   ) -> Int32 {
     let session = makeSession(common)
+    var options = options
+    if let robustness {
+      // `--robustness [--samples N] [--spread P%] [--seed S]` (SPEC §12), checked before the plan
+      // is read, as `rank` checks them.
+      switch robustness.options.flatMap({ o in PlanRanking.check(o).map { o } }) {
+      case .success(let o): options.robustness = o
+      case .failure(let diagnostic):
+        session.report(diagnostic)
+        return 2
+      }
+    }
     if let failure = session.loadInitial(path: path) { return Int32(failure.rawValue) }
     keepUntilExit(session.plan)
-    var options = options
+    adoptLanguage(of: [session.plan], session, common)
     if options.width == nil { options.width = terminalWidth() }
-    options.language = language(common)
+    options.language = session.settings.language
     options.file = path
     let plan = session.plan
     if let id = options.consortium, !plan.contains(.consortium, EntityKey(id)) {
@@ -384,6 +412,23 @@ extension Driver {
     package init(samples: Int?, spread: String?, seed: UInt64?) {
       (self.samples, self.spread, self.seed) = (samples, spread, seed)
     }
+
+    /// The options they give, the defaults where not given; a spread that is not a number is an
+    /// error (the ranges are checked where the ranking is computed).
+    var options: Result<PlanRanking.RobustnessOptions, Diagnostic> {
+      var options = PlanRanking.RobustnessOptions()
+      if let samples { options.samples = samples }
+      if let spread {
+        let digits = spread.hasSuffix("%") ? String(spread.dropLast()) : spread
+        guard let percent = Double(digits), percent.isFinite else {
+          return .failure(
+            .error(.outOfRange(attribute: "spread", value: spread, requirement: CommandText.spreadPercent), at: nil))
+        }
+        options.spread = percent / 100
+      }
+      if let seed { options.seed = seed }
+      return .success(options)
+    }
   }
 
   package static func rank(
@@ -395,21 +440,16 @@ extension Driver {
     let session = makeSession(common)
     var robustness: PlanRanking.RobustnessOptions?
     if let arguments {
-      var options = PlanRanking.RobustnessOptions()
-      if let samples = arguments.samples { options.samples = samples }
-      if let spread = arguments.spread {
-        let digits = spread.hasSuffix("%") ? String(spread.dropLast()) : spread
-        guard let percent = Double(digits), percent.isFinite else {
-          session.report(
-            .error(.outOfRange(attribute: "spread", value: spread, requirement: CommandText.spreadPercent), at: nil))
-          return 2
-        }
-        options.spread = percent / 100
+      // Out-of-range numbers are usage errors (status 2), found before the plan is read.
+      switch arguments.options.flatMap({ o in PlanRanking.check(o).map { o } }) {
+      case .success(let options): robustness = options
+      case .failure(let diagnostic):
+        session.report(diagnostic)
+        return 2
       }
-      if let seed = arguments.seed { options.seed = seed }
-      robustness = options
     }
     if let failure = session.loadInitial(path: path) { return Int32(failure.rawValue) }
+    adoptLanguage(of: [session.plan], session, common)
     do {
       let text =
         json
@@ -439,6 +479,8 @@ extension Driver {
         return 2
       }
     }
+    // The new plan's language setting, else the old one's (SPEC §15).
+    adoptLanguage(of: plans.reversed(), session, common)
     let result = PlanDiff.compare(plans[0], plans[1])
     let text = json ? result.json() : result.text(language: session.settings.language)
     StandardOutput.write(text, to: 1)
@@ -499,8 +541,10 @@ extension Driver {
   ///
   /// The plan is validated as `check` validates it; its errors (not its warnings: R34–R36 say
   /// what the report shows) go to standard error after the report.
+  /// `docx` (a Word document) is written to `output` only.
   /// - Returns: 0; 1 when the plan has errors or FILE cannot be written; 2 when PLAN or the
-  ///   approved plan does not load (unreadable, not a plan file, a newer format version).
+  ///   approved plan does not load (unreadable, not a plan file, a newer format version), or
+  ///   `docx` without a file.
   package static func review(
     plan path: String, asOf: Int?, against: String?, format: ReviewFormat, output: String?, force: Bool,
     width: Int?, common: CommonSettings
@@ -516,6 +560,7 @@ extension Driver {
       return 1
     }
     keepUntilExit(plan)
+    adoptLanguage(of: [plan], session, common)
     // Validated on the second core while the report is made.
     let validation = Concurrent(inline: !plan.meritsParallelWork) {
       early.map { Engine.validate(plan, early: $0) } ?? Engine.validate(plan)
@@ -533,15 +578,28 @@ extension Driver {
     let report = ReviewReport(plan, asOf: asOf, approved: approved)
     let options = ReviewOptions(
       language: session.settings.language, width: width ?? (output == nil ? terminalWidth() : nil), against: against)
-    let text = ReviewExporter.render(report, format: format, options: options)
     var status: Int32 = 0
-    if let output, output != "-" {
+    if format.isBinary {
+      // A Word document (SPEC §13): to a file only.
+      guard let output, output != "-" else {
+        session.report(.error(.exportNeedsFile(format.rawValue, option: "-o FILE"), at: nil))
+        return 2
+      }
+      do {
+        let bytes = try ReviewExporter.binary(report, options: options)
+        status = writeOutput(to: output, force: force, session: session) { _, sink in bytes.withUnsafeBytes(sink) }
+      } catch {
+        session.report(.error(.cannotWrite(output, reason: error.reason), at: nil))
+        status = 1
+      }
+    } else if let output, output != "-" {
+      let text = ReviewExporter.render(report, format: format, options: options)
       status = writeOutput(to: output, force: force, session: session) { _, sink in
         var text = text
         text.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
       }
     } else {
-      var text = text
+      var text = ReviewExporter.render(report, format: format, options: options)
       var escaper = ControlEscaper()
       text.withUTF8 { escaper.feed(UnsafeRawBufferPointer($0)) { StandardOutput.write($0, to: 1) } }
       escaper.finish { StandardOutput.write($0, to: 1) }

@@ -258,11 +258,12 @@ package final class EditLineReader: LineReader {
       el_deletestr(editor, Int32(completion.word.unicodeScalars.count))
       EditLineReader.withWide(text) { _ = el_winsertstr(editor, $0) }
       return UInt8(CC_REFRESH)
-    case .list(let items):
+    case .list:
       // The cursor goes to the start of the line first (libedit redraws relative to the row it
-      // believes the cursor is on); the list is written by `cplan-list` once it is there.
+      // believes the cursor is on); the list is written by `cplan-list` once it is there. IDs
+      // are listed with their names (issue 17 item 19).
       let offset = info.cursor - info.buffer
-      pendingList = (Completion.columns(items, width: columns, language: language), offset)
+      pendingList = (completion.listing(width: columns, language: language), offset)
       _ = el_cursor(editor, -Int32(offset))
       push(EditLineReader.listKey)
       return UInt8(CC_CURSOR)

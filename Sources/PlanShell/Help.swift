@@ -17,43 +17,85 @@ package enum Help {
     ]
   }
 
-  /// The help text for `topic` (nil: the overview), or `nil` when there is no such topic.
-  package static func text(_ topic: String?, language: MessageLanguage) -> String? {
+  /// The Chinese names of the topics (SPEC §15: help topics in both languages): the commands'
+  /// and the kinds' names, 计划, 规则 and 术语.
+  package static var chineseTopics: [String] {
+    ShellCommand.all.flatMap(\.verb.chineseNames) + Kind.allCases.flatMap(\.chineseNames) + [
+      Schema.chinesePlanName, "规则", "术语",
+    ]
+  }
+
+  /// The topic a name stands for: itself (any case), or the English topic of a Chinese name
+  /// (资金 → funding, 添加 → add, 规则 → rules).
+  static func topic(named name: String) -> String {
+    if name.isASCII { return name.lowercased() }
+    if let verb = Verb(keyword: name) { return verb.rawValue }
+    if let kind = Kind(keyword: name) { return kind.rawValue }
+    switch name {
+    case Schema.chinesePlanName: return "plan"
+    case "规则": return "rules"
+    case "术语": return "terms"
+    default: return name
+    }
+  }
+
+  /// The help text for `topic` (nil: the overview), or `nil` when there is no such topic. The
+  /// topic may be named in Chinese (``chineseTopics``).
+  /// - Parameter width: the columns the text is laid out for (``HelpLayout/width(environment:)``):
+  ///   descriptions wrap with a hanging indent.
+  package static func text(_ topic: String?, language: MessageLanguage, width: Int = 80) -> String? {
     let zh = language == .zh
-    guard let topic else { return overview(zh) }
-    let lower = topic.lowercased()
-    if let command = ShellCommand.all.first(where: { $0.verb.rawValue == lower }) { return Help.command(command, zh) }
+    guard let topic else { return overview(zh, width: width) }
+    let lower = Help.topic(named: topic)
+    if let command = ShellCommand.all.first(where: { $0.verb.rawValue == lower }) {
+      return Help.command(command, zh, width: width)
+    }
     if lower == "plan" {
-      return "set plan ATTR VALUE...\n  " + CommandText.planSettings.text(language) + "\n\n"
-        + attributeTable(Schema.plan, named: false, zh)
+      return "set plan ATTR VALUE...\n"
+        + HelpLayout.paragraph(CommandText.planSettings.text(language), indent: 2, width: width)
+        + "\n"
+        + attributeTable(Schema.plan, named: false, zh, width: width)
         + examples(
           [
             "set plan title \"吉林省创新联合体规划\" region \"吉林省\" horizon 2025..2030",
             "set plan weighting ahp cutoff 3",
-          ], zh)
+          ], zh, width: width)
     }
-    if let kind = Kind(rawValue: lower) { return kindHelp(kind, zh) }
+    if let kind = Kind(rawValue: lower) { return kindHelp(kind, zh, width: width) }
     if lower == "terms" { return terms(zh) }
     if lower == "rules" {
-      // Each rule, and under its summary the plan settings that are its thresholds (SPEC §15).
+      // Each rule, and under its summary the plan settings that are its thresholds (SPEC §15);
+      // the summary beside the code and severity where it has room, else under them.
       let severityWidth = zh ? 10 : 16
-      let indent = String(repeating: " ", count: 3 + 2 + severityWidth + 2)
+      let lead = 3 + 2 + severityWidth + 2
+      let beside = width - lead >= HelpLayout.narrowestDescription
+      let indent = beside ? lead : 4
       var out = ""
       for rule in RuleCatalog.rules {
-        out +=
-          "\(rule.code)  \(DisplayWidth.pad(severity(rule, zh), to: severityWidth))  \(rule.summary.text(language))\n"
-        if let thresholds = thresholds(rule, zh) { out += indent + thresholds + "\n" }
+        let head = "\(rule.code)  \(DisplayWidth.pad(severity(rule, zh), to: severityWidth))  "
+        var body = HelpLayout.paragraph(rule.summary.text(language), indent: indent, width: width)
+        if beside { body.removeFirst(indent) } else { out += head.trimmingTrailingSpaces() + "\n" }
+        out += (beside ? head : "") + body
+        if let thresholds = thresholds(rule, zh) {
+          out += HelpLayout.paragraph(thresholds, indent: indent, width: width)
+        }
       }
       return out + (zh ? "\nhelp R27 查看某条规则。\n" : "\nhelp R27 shows one rule.\n")
     }
     if let rule = RuleCatalog.rule(lower) {
       return "\(rule.code)" + (zh ? "（\(severity(rule, zh))）" : " (\(severity(rule, zh)))")
-        + "\n  \(rule.summary.text(language))\n"
-        + (thresholds(rule, zh).map { "  \($0)\n" } ?? "") + "\n"
-        + examples(rule.examples.isEmpty ? ["validate"] : rule.examples, zh)
-        + (zh
-          ? "\nvalidate 检查全部规则；validate strict 把警告视为错误。\n"
-          : "\nvalidate checks every rule; validate strict makes warnings errors.\n")
+        + "\n" + HelpLayout.paragraph(rule.summary.text(language), indent: 2, width: width)
+        + (thresholds(rule, zh).map { HelpLayout.paragraph($0, indent: 2, width: width) } ?? "") + "\n"
+        + (rule.violation.isEmpty
+          ? examples(rule.examples.isEmpty ? ["validate"] : rule.examples, zh, width: width)
+          : heading(CommandText.violation, zh) + "\n" + rule.violation.map { "  \($0)\n" }.joined() + "\n"
+            + heading(CommandText.fix, zh) + "\n" + rule.examples.map { "  \($0)\n" }.joined())
+        + "\n"
+        + HelpLayout.paragraph(
+          zh
+            ? "validate 检查全部规则；validate strict 把警告视为错误。"
+            : "validate checks every rule; validate strict makes warnings errors.",
+          indent: 0, width: width)
     }
     return nil
   }
@@ -78,16 +120,51 @@ package enum Help {
 
   static func heading(_ text: LocalizedText, _ zh: Bool) -> String { zh ? text.zh + "：" : text.en + ":" }
 
-  static func examples(_ lines: [String], _ zh: Bool) -> String {
+  static func examples(_ lines: [String], _ zh: Bool, width: Int = 1000) -> String {
     heading(lines.count == 1 ? CommandText.example : CommandText.examples, zh) + "\n"
-      + lines.map { "  \($0)\n" }.joined()
+      + lines.map { "  " + exampleLines($0, width: width).joined(separator: " \\\n    ") + "\n" }.joined()
+  }
+
+  /// An example command laid out in `width` columns: broken only at spaces outside quotes, each
+  /// line but the last continued by ` \` (SPEC §2), so that it stays a command to copy.
+  static func exampleLines(_ line: String, width: Int) -> [String] {
+    var words: [String] = []
+    var word = ""
+    var quoted = false
+    for ch in line {
+      if ch == "\"" { quoted.toggle() }
+      if ch == " " && !quoted {
+        if !word.isEmpty { words.append(word) }
+        word = ""
+      } else {
+        word.append(ch)
+      }
+    }
+    if !word.isEmpty { words.append(word) }
+    var lines: [String] = []
+    var current = ""
+    for w in words {
+      // The first line starts 2 in, the others 4; each but the last ends in " \".
+      let room = width - (lines.isEmpty ? 2 : 4) - 2
+      if !current.isEmpty, DisplayWidth.width(current + " " + w) > room {
+        lines.append(current)
+        current = w
+      } else {
+        current += (current.isEmpty ? "" : " ") + w
+      }
+    }
+    return lines + [current]
   }
 
   /// `help VERB`: syntax, what it does, for the verbs that name a kind the syntax for each kind
   /// (the edit verbs by the schema, the others by their forms), examples.
-  static func command(_ command: ShellCommand, _ zh: Bool) -> String {
+  static func command(_ command: ShellCommand, _ zh: Bool, width: Int = 80) -> String {
     let verb = command.verb
-    var out = "\(command.syntax)\n  \(command.summary.text(zh ? .zh : .en))\n"
+    let syntaxLines = TextWrap.wrap(command.syntax, to: width - 4, keepingWords: true)
+    var out = syntaxLines.enumerated().map { ($0.offset == 0 ? "" : "    ") + $0.element + "\n" }.joined()
+    out += HelpLayout.paragraph(command.summary.text(zh ? .zh : .en), indent: 2, width: width)
+    let names = verb.chineseNames
+    if !names.isEmpty { out += "  " + CommandText.chineseNames(names).text(zh ? .zh : .en) + "\n" }
     var lines: [String] = []
     switch verb {
     case .add, .set, .remove: lines = Kind.allCases.map { syntax(verb, $0) }
@@ -100,7 +177,7 @@ package enum Help {
       for line in lines { out += "  " + line + "\n" }
       out += CommandText.kindAttributesHint.text(zh ? .zh : .en) + "\n"
     }
-    return out + "\n" + examples(command.examples, zh)
+    return out + "\n" + examples(command.examples, zh, width: width)
   }
 
   /// The syntax of `verb` for `kind`: `add score FIELD CRITERION VALUE [ATTR VALUE]...`.
@@ -128,9 +205,12 @@ package enum Help {
   }
 
   /// `help KIND`: what it is, its syntax, its keys, its attributes (type, default), an example.
-  static func kindHelp(_ kind: Kind, _ zh: Bool) -> String {
+  static func kindHelp(_ kind: Kind, _ zh: Bool, width: Int = 80) -> String {
     let spec = kind.spec
-    var out = "\(kind.rawValue) — \(zh ? kind.chineseName : spec.help.en)\n\n"
+    var out = TextWrap.wrap("\(kind.rawValue) — \(zh ? kind.chineseName : spec.help.en)", to: width).enumerated().map {
+      ($0.offset == 0 ? "" : "  ") + $0.element + "\n"
+    }.joined()
+    out += "  " + CommandText.chineseNames(kind.chineseNames).text(zh ? .zh : .en) + "\n\n"
     for verb in [Verb.add, .set, .remove] + (spec.hasOwnID ? [.rename] : []) {
       out += "  " + syntax(verb, kind) + "\n"
     }
@@ -145,15 +225,20 @@ package enum Help {
       case .year: rows.append([name, AttributeType.year.describe.text(zh ? .zh : .en)])
       }
     }
-    let width = rows.map { DisplayWidth.width($0[0]) }.max() ?? 0
-    for row in rows { out += "  " + DisplayWidth.pad(row[0], to: width) + "  " + row[1] + "\n" }
+    let keyWidth = rows.map { DisplayWidth.width($0[0]) }.max() ?? 0
+    for row in rows {
+      // A list of keywords wraps at `|`, under itself.
+      for (i, line) in wrap(row[1], width: max(12, width - 2 - keyWidth - 2)).enumerated() {
+        out += "  " + DisplayWidth.pad(i == 0 ? row[0] : "", to: keyWidth) + "  " + line + "\n"
+      }
+    }
     if let p = spec.positional {
       let a = spec.attributes[p]
       out += "  " + CommandText.positional(a.name).text(zh ? .zh : .en) + "\n"
     }
-    out += "\n" + attributeTable(spec.attributes, named: spec.hasName, zh)
-    out += chineseTermsNote(spec, zh)
-    return out + examples([spec.example], zh)
+    out += "\n" + attributeTable(spec.attributes, named: spec.hasName, zh, width: width)
+    out += chineseTermsNote(spec, zh, width: width)
+    return out + examples([spec.example], zh, width: width)
   }
 
   /// `help terms`: every keyword value with its Chinese term and further Chinese names, and the
@@ -185,16 +270,48 @@ package enum Help {
         keyword, names.joined(separator: zh ? "、" : ", "), usedBy[keyword, default: []].joined(separator: " "),
       ])
     }
-    return table.render()
+    return table.render() + "\n" + namesTables(zh)
       + (zh
         ? "\n输入关键字或任一中文名称均可；计划文件保存关键字。\n\n"
         : "\nType the keyword or any of its Chinese names; the plan file keeps the keyword.\n\n")
       + examples(["set org jcfc size 大型 ownership 国企", "add measure M9 \"场景开放\" phase P2 instrument 应用场景"], zh)
   }
 
+  /// The verbs', kinds' and attributes' Chinese names (SPEC §15), three tables of `help terms`:
+  /// each keyword with its names, an attribute with the kinds (and `plan`) that have it.
+  static func namesTables(_ zh: Bool) -> String {
+    let separator = zh ? "、" : ", "
+    var verbs = TextTable(header: zh ? ["命令", "中文名称"] : ["command", "Chinese names"])
+    for command in ShellCommand.all where !command.verb.chineseNames.isEmpty {
+      verbs.add([command.verb.rawValue, command.verb.chineseNames.joined(separator: separator)])
+    }
+    var kinds = TextTable(header: zh ? ["类别", "中文名称"] : ["kind", "Chinese names"])
+    kinds.add(["plan", Schema.chinesePlanName])
+    for kind in Kind.allCases { kinds.add([kind.rawValue, kind.chineseNames.joined(separator: separator)]) }
+    var order: [String] = []
+    var usedBy: [String: [String]] = [:]
+    func note(_ name: String, _ owner: String) {
+      if usedBy[name] == nil { order.append(name) }
+      usedBy[name, default: []].append(owner)
+    }
+    for a in Schema.plan { note(a.name, "plan") }
+    for spec in Schema.kinds {
+      if spec.hasName { note("name", spec.kind.rawValue) }
+      for a in spec.attributes { note(a.name, spec.kind.rawValue) }
+    }
+    var attributes = TextTable(header: zh ? ["属性", "中文名称", "用于"] : ["attribute", "Chinese names", "used by"])
+    for name in order {
+      attributes.add([
+        name, Schema.chineseNames(ofAttribute: name).joined(separator: separator),
+        usedBy[name, default: []].joined(separator: " "),
+      ])
+    }
+    return verbs.render() + "\n" + kinds.render() + "\n" + attributes.render()
+  }
+
   /// A line saying that the kind's keyword values may be typed as their Chinese terms, with an
   /// example from its first such attribute (项目资助 for grant); empty for a kind without one.
-  static func chineseTermsNote(_ spec: KindSpec, _ zh: Bool) -> String {
+  static func chineseTermsNote(_ spec: KindSpec, _ zh: Bool, width: Int = 80) -> String {
     var named: [(name: String, values: [String])] = []
     for (part, name) in zip(spec.keys, spec.keyNames) { if case .choice(let c) = part { named.append((name, c)) } }
     for a in spec.attributes { if case .choice(let c) = a.type { named.append((a.name, c)) } }
@@ -203,12 +320,16 @@ package enum Help {
       let term = Schema.chineseLabels[keyword]
     else { return "" }
     let names = withTerms.map(\.name)
-    return "  " + CommandText.chineseTerms(names, term: term, keyword: keyword).text(zh ? .zh : .en) + "\n\n"
+    return HelpLayout.paragraph(
+      CommandText.chineseTerms(names, term: term, keyword: keyword).text(zh ? .zh : .en), indent: 2, width: width)
+      + "\n"
   }
 
   /// The attributes as a table: name, type (long lists of values wrap at `|`), default or
-  /// `required`, meaning. Aligned by display width.
-  static func attributeTable(_ attributes: [AttributeSpec], named: Bool, _ zh: Bool) -> String {
+  /// `required`, meaning. Aligned by display width; the meaning wraps in its column, or stands
+  /// under the row, indented, when its column would be narrower than
+  /// ``HelpLayout/narrowestDescription``.
+  static func attributeTable(_ attributes: [AttributeSpec], named: Bool, _ zh: Bool, width: Int = 80) -> String {
     let language: MessageLanguage = zh ? .zh : .en
     var rows: [(name: String, type: [String], note: String, help: String)] = []
     if named { rows.append(("name", [CommandText.aString.text(language)], "", CommandText.theName.text(language))) }
@@ -219,32 +340,45 @@ package enum Help {
       } else if let v = a.defaultValue {
         note = "[\(v.display(as: a.type))]"
       }
-      rows.append((a.name, wrap(a.type.describe.text(language), width: 36), note, a.help.text(language)))
+      rows.append((a.name, [a.describe.text(language)], note, a.help.text(language)))
     }
     let w0 = rows.map { DisplayWidth.width($0.name) }.max() ?? 0
+    // Lists of values wrap at `|` in 36 columns, or in what the line leaves beside the name and
+    // the default (not below 12).
+    let typeWidth = max(12, min(36, width - 2 - w0 - 2 - 2 - (rows.map { DisplayWidth.width($0.note) }.max() ?? 0)))
+    for i in rows.indices { rows[i].type = wrap(rows[i].type[0], width: typeWidth) }
     let w1 = rows.flatMap { $0.type.map { DisplayWidth.width($0) } }.max() ?? 0
     let w2 = rows.map { DisplayWidth.width($0.note) }.max() ?? 0
     var out = heading(CommandText.attributes, zh) + "\n"
+    let lead = 2 + w0 + 2 + w1 + 2 + w2 + 2
+    let beside = width - lead >= HelpLayout.narrowestDescription
     for row in rows {
+      var help = beside ? TextWrap.wrap(row.help, to: width - lead) : []
       for (i, type) in row.type.enumerated() {
-        let cells = i == 0 ? [row.name, type, row.note, row.help] : ["", type, "", ""]
+        let cells = i == 0 ? [row.name, type, row.note] : ["", type, ""]
         let line =
           "  " + DisplayWidth.pad(cells[0], to: w0) + "  " + DisplayWidth.pad(cells[1], to: w1) + "  "
-          + DisplayWidth.pad(cells[2], to: w2) + "  " + cells[3]
+          + DisplayWidth.pad(cells[2], to: w2) + "  " + (help.isEmpty ? "" : help.removeFirst())
         out += line.trimmingTrailingSpaces() + "\n"
       }
+      let hanging = String(repeating: " ", count: lead)
+      for line in help { out += (hanging + line).trimmingTrailingSpaces() + "\n" }
+      if !beside { out += HelpLayout.paragraph(row.help, indent: 6, width: width) }
     }
     return out + "\n"
   }
 
-  /// Splits a long `a|b|c` list into lines of at most `width` columns, each ending in `|`.
+  /// Splits a long `a|b|c` list into lines of at most `width` columns, each ending in `|`; other
+  /// text wraps at spaces (``TextWrap``).
   static func wrap(_ text: String, width: Int) -> [String] {
-    guard DisplayWidth.width(text) > width, text.contains("|") else { return [text] }
+    guard DisplayWidth.width(text) > width else { return [text] }
+    guard text.contains("|") else { return TextWrap.wrap(text, to: width) }
     var lines: [String] = []
     var line = ""
     for (i, part) in text.split(separator: "|").enumerated() {
       let piece = (i == 0 ? "" : "|") + part
-      if !line.isEmpty, DisplayWidth.width(line + piece) > width {
+      // Room for the `|` that ends the line if it breaks after this piece.
+      if !line.isEmpty, DisplayWidth.width(line + piece) + 1 > width {
         lines.append(line + "|")
         line = String(part)
       } else {
@@ -254,15 +388,16 @@ package enum Help {
     return lines + [line]
   }
 
-  static func overview(_ zh: Bool) -> String {
+  static func overview(_ zh: Bool, width: Int = 80) -> String {
     var out = heading(CommandText.commands, zh) + "\n"
     let shown = ShellCommand.all.filter(\.inOverview)
-    let width = shown.map { DisplayWidth.width($0.syntax) }.max() ?? 0
-    for command in shown {
-      out += "  " + DisplayWidth.pad(command.syntax, to: width) + "  " + command.summary.text(zh ? .zh : .en) + "\n"
-    }
-    out += "\n" + heading(CommandText.kinds, zh) + " " + Kind.allCases.map(\.rawValue).joined(separator: ", ") + "\n"
-    out += CommandText.overviewFooter.text(zh ? .zh : .en) + "\n"
+    out += HelpLayout.columns(shown.map { ($0.syntax, $0.summary.text(zh ? .zh : .en)) }, width: width)
+    out +=
+      "\n"
+      + HelpLayout.paragraph(
+        heading(CommandText.kinds, zh) + " " + Kind.allCases.map(\.rawValue).joined(separator: ", "), indent: 0,
+        width: width)
+    out += HelpLayout.paragraph(CommandText.overviewFooter.text(zh ? .zh : .en), indent: 0, width: width)
     return out
   }
 }
@@ -283,8 +418,9 @@ extension Session {
       default: return t.summary
       }
     }
-    guard let text = Help.text(topic, language: settings.language) else {
-      var message = Message.unknownTopic(topic ?? "", suggestion: Suggestion.nearest(topic ?? "", in: Help.topics))
+    guard let text = Help.text(topic, language: settings.language, width: HelpLayout.width()) else {
+      var message = Message.unknownTopic(
+        topic ?? "", suggestion: Suggestion.nearestName(topic ?? "", in: Help.topics + Help.chineseTopics))
       message.notes.append(
         LocalizedText(
           en:

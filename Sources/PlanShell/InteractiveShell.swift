@@ -1,4 +1,5 @@
 import FoundationEssentials
+import PlanEngine
 import PlanLanguage
 
 #if canImport(Glibc)
@@ -46,11 +47,12 @@ package final class InteractiveShell {
 
   /// libedit when standard input is a terminal and there is a terminal to draw on (standard
   /// output, else standard error); plain reading otherwise, with no prompt when neither output is
-  /// a terminal (so that no escape sequence reaches a file).
+  /// a terminal (so that no escape sequence reaches a file). `TERM=dumb` is a terminal too:
+  /// libedit edits and completes there with carriage returns and redrawing alone, as readline
+  /// does (issue 18 item 13: Tab did nothing).
   static func makeReader(common: CommonSettings, paths: StatePaths) -> LineReader {
     let drawing: Int32 = isatty(1) == 1 ? 1 : (isatty(2) == 1 ? 2 : -1)
-    let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-    guard isatty(0) == 1, drawing >= 0, term != "dumb" else { return PlainLineReader(showPrompt: drawing >= 0) }
+    guard isatty(0) == 1, drawing >= 0 else { return PlainLineReader(showPrompt: drawing >= 0) }
     let history = paths.history.map(HistoryFile.init(path:))
     let color = Driver.useColor(common, fd: drawing)
     return EditLineReader(drawing: drawing, color: color, historyFile: history) ?? PlainLineReader(showPrompt: true)
@@ -158,6 +160,7 @@ package final class InteractiveShell {
   /// - Returns: whether every command succeeded.
   package func executeCommandLine(_ commands: [String]) -> Bool {
     for (i, text) in commands.enumerated() {
+      Interruption.clear()
       journal?.beginEntry(text)
       let ok = session.execute(bytes: Array(text.utf8), file: "<command \(i + 1)>")
       journal?.endEntry()
@@ -187,6 +190,7 @@ package final class InteractiveShell {
     // or an undo does not (`validate` reports on those).
     let edits = !parsed.commands.isEmpty && parsed.commands.allSatisfy { $0.verb.isEdit }
     let before = edits ? session.findingSnapshot() : nil
+    Interruption.clear()  // a Ctrl-C at the prompt does not stop this entry (issue 18 item 12)
     journal?.beginEntry(text)
     session.execute(parsed)
     journal?.endEntry()

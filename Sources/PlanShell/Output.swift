@@ -1,3 +1,4 @@
+import PlanEngine
 import PlanIO
 import PlanLanguage
 
@@ -21,7 +22,12 @@ package protocol OutputSink: AnyObject {
 /// pass: the diagnostics' own; the renderer escapes the data it quotes before styling it.
 package final class StandardOutput: OutputSink {
   package init() {}
-  package func write(_ text: String) { StandardOutput.write(text, to: 1) }
+  /// Results; none once Ctrl-C stopped the command (``Interruption``), so that nothing
+  /// half-made is shown.
+  package func write(_ text: String) {
+    guard !Interruption.isRequested else { return }
+    StandardOutput.write(text, to: 1)
+  }
   package func writeError(_ text: String) { StandardOutput.write(text, to: 2) }
 
   /// Whether colour is on for standard output and standard error (set once, at start, from
@@ -77,7 +83,10 @@ package final class CapturedOutput: OutputSink {
   package private(set) var out = ""
   package private(set) var err = ""
   package init() {}
-  package func write(_ text: String) { out += ControlEscaper.escape(text) }
+  package func write(_ text: String) {
+    guard !Interruption.isRequested else { return }  // as StandardOutput's
+    out += ControlEscaper.escape(text)
+  }
   package func writeError(_ text: String) { err += ControlEscaper.escape(text, keepingColour: true) }
   package func clear() {
     out = ""

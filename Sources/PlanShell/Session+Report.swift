@@ -10,7 +10,7 @@ extension Session {
     let strict = arguments.has("strict")
     let diagnostics = validateCurrentPlan(strict: strict)
     var out = ""
-    for d in diagnostics { out += renderer.render(d) }
+    for d in diagnostics.untilInterrupted { out += renderer.render(d) }
     let errors = diagnostics.count { $0.severity == .error }
     let warnings = diagnostics.count { $0.severity == .warning }
     out += renderer.summary(errors: errors, warnings: warnings) + "\n"
@@ -39,6 +39,17 @@ extension Session {
         return fail(.error(Driver.unknownConsortium(token.word ?? "", in: plan), at: token))
       }
       options.consortium = id
+    }
+    // `robustness [samples N] [spread P%] [seed S]` (SPEC §12), for the formats that show it.
+    switch robustnessOptions(arguments) {
+    case .success(let robustness?):
+      guard [ExportFormat.text, .markdown, .json, .html].contains(format) else {
+        return fail(.error(.commandFailed(CommandText.robustnessFormats), at: arguments["format"]!))
+      }
+      if case .failure(let diagnostic) = PlanRanking.check(robustness) { return fail(diagnostic) }
+      options.robustness = robustness
+    case .success(nil): break
+    case .failure(let diagnostic): return fail(diagnostic)
     }
     if format == .sqlite {
       guard let path, let pathToken else {
@@ -102,54 +113,62 @@ extension Session {
   func rank(_ arguments: CommandArguments) -> Bool {
     let method = arguments["method"]?.word?.lowercased()
     let sensitivity = arguments.has("sensitivity")
-    // `robustness [samples N] [spread P%] [seed S]` (SPEC §12); the numbers are checked by the
-    // sampling (samples ≥ 1, 0% ≤ spread < 100%), the seed here (a whole number ≥ 0).
-    var robustness: PlanRanking.RobustnessOptions?
-    if arguments.has("robustness") || arguments["N"] != nil || arguments["P%"] != nil
-      || arguments["S"] != nil
-    {
-      var options = PlanRanking.RobustnessOptions()
-      if case .number(let n)? = arguments["N"]?.kind {
-        guard n.isInteger, n.value >= 0, n.value <= 1e9 else {
-          return fail(
-            .error(
-              .outOfRange(attribute: "samples", value: n.text, requirement: CommandText.sampleCount),
-              at: arguments["N"]!))
-        }
-        options.samples = Int(n.value)
-      }
-      if case .number(let n)? = arguments["P%"]?.kind {
-        guard n.form == .percent else {
-          return fail(
-            .error(
-              .outOfRange(attribute: "spread", value: n.text, requirement: CommandText.spreadPercent),
-              at: arguments["P%"]!))
-        }
-        options.spread = n.value
-      }
-      if case .number(let n)? = arguments["S"]?.kind {
-        guard n.isInteger, n.value >= 0, n.value < 9.0e15 else {
-          return fail(
-            .error(
-              .outOfRange(attribute: "seed", value: n.text, requirement: CommandText.seedNumber), at: arguments["S"]!))
-        }
-        options.seed = UInt64(n.value)
-      }
-      robustness = options
+    let robustness: PlanRanking.RobustnessOptions?
+    switch robustnessOptions(arguments) {
+    case .success(let options): robustness = options
+    case .failure(let diagnostic): return fail(diagnostic)
     }
     do {
-      Interruption.clear()
       let text = try RankingReport.text(
         plan, method: method, sensitivity: sensitivity, robustness: robustness, language: settings.language)
-      // Ctrl-C while it ran (the interactive shell): nothing half-computed is shown.
-      if settings.interactive, Interruption.isRequested {
-        Interruption.clear()
-        return fail(.error(.commandFailed(CommandText.interrupted), at: nil))
-      }
+      // Ctrl-C while it ran (the interactive shell): nothing half-computed is shown
+      // (``Session/execute(_:)`` reports the stop).
+      if isInterrupted { return false }
       output.write(text)
       return true
     } catch {
       return fail(error)
     }
+  }
+
+  /// `robustness [samples N] [spread P%] [seed S]` (SPEC §12) of `rank` and `export`: the options,
+  /// or `nil` when none of them is given.
+  /// The numbers are checked by the sampling (samples ≥ 1, 0% ≤ spread < 100%), the seed here (a
+  /// whole number ≥ 0). An option's value is found under the option's keyword (``GrammarParser``).
+  func robustnessOptions(_ arguments: CommandArguments) -> Result<PlanRanking.RobustnessOptions?, Diagnostic> {
+    if arguments.has("robustness") || arguments["samples"] != nil || arguments["spread"] != nil
+      || arguments["seed"] != nil
+    {
+      var options = PlanRanking.RobustnessOptions()
+      if case .number(let n)? = arguments["samples"]?.kind {
+        guard n.isInteger, n.value >= 0, n.value <= 1e9 else {
+          return .failure(
+            .error(
+              .outOfRange(attribute: "samples", value: n.text, requirement: CommandText.sampleCount),
+              at: arguments["samples"]!))
+        }
+        options.samples = Int(n.value)
+      }
+      if case .number(let n)? = arguments["spread"]?.kind {
+        guard n.form == .percent else {
+          return .failure(
+            .error(
+              .outOfRange(attribute: "spread", value: n.text, requirement: CommandText.spreadPercent),
+              at: arguments["spread"]!))
+        }
+        options.spread = n.value
+      }
+      if case .number(let n)? = arguments["seed"]?.kind {
+        guard n.isInteger, n.value >= 0, n.value < 9.0e15 else {
+          return .failure(
+            .error(
+              .outOfRange(attribute: "seed", value: n.text, requirement: CommandText.seedNumber), at: arguments["seed"]!
+            ))
+        }
+        options.seed = UInt64(n.value)
+      }
+      return .success(options)
+    }
+    return .success(nil)
   }
 }

@@ -58,21 +58,29 @@ extension Session {
       notice(CommandText.mergedFromDisk(path, when: lock.stamp.modifiedText))
     }
     let written: FileStamp?
+    var lines: [PlanWriter.StatementLine] = []
+    var size = 0
     do {
       // Streamed: the plan's text is never held whole.
       written = try FileIO.writeAtomically(
         to: target, unchanged: force ? nil : lock.map { lock in { lock.isCurrent() } }, noReplace: !existed
       ) { write in
-        PlanWriter.write(plan) { piece in
-          var piece = piece
-          piece.withUTF8 { write(UnsafeRawBufferPointer($0)) }
-        }
+        PlanWriter.write(
+          plan,
+          emit: { piece in
+            var piece = piece
+            size += piece.utf8.count
+            piece.withUTF8 { write(UnsafeRawBufferPointer($0)) }
+          }, lines: &lines)
       }
     } catch {
       guard error.isConflict else { return refuse(.cannotWrite(path, reason: error.reason)) }
       guard own else { return refuse(.refuseOverwrite(path)) }
       return refuse(.changedOnDisk(path, when: FileIO.stamp(target)?.modifiedText ?? "?"))
     }
+    // Issue 17 item 15: from now on findings and `show` point at the saved file's lines.
+    relocate(to: path, lines: lines)
+    sources.registerOnDisk(file: path, size: size)
     markSaved(path: path, stamp: written)
     confirm(CommandText.saved(path))
     return true

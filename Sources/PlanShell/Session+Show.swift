@@ -71,18 +71,12 @@ extension Session {
     out += table.render()
     switch entity.kind {
     case .consortium:
-      let members = plan[.member].values.filter { $0.key.a == entity.id }
-      out += "  " + text(CommandText.members) + ": \(members.count)\n"
-      var table = TextTable()
-      for m in members {
-        let org = plan.entity(.org, m.key.b)
-        table.add([
-          "    " + m.key.b, org?.name ?? "", m[Attr.Member.role]?.choice ?? "",
-          m[Attr.Member.chain]?.choice ?? "—",
-        ])
-      }
-      out += table.render().split(separator: "\n").map { String($0).trimmingTrailingSpaces() }.joined(separator: "\n")
-      if !members.isEmpty { out += "\n" }
+      // Issue 17 item 10: the lead first, then by chain position.
+      let members = memberRows(of: entity.id)
+      out += members.isEmpty ? "  " + text(CommandText.members) + ": 0\n" : section(CommandText.members, members)
+    case .org: out += orgDetails(entity)
+    case .phase: out += phaseDetails(entity)
+    case .field: out += fieldDetails(entity)
     case .goal: out += goalFollowUp(entity)
     default: break
     }
@@ -141,10 +135,10 @@ extension Session {
           .unknownReference(kind: "consortium", id: id, suggestion: plan.suggestID(id, of: .consortium)), at: token))
     }
     let recordYears = plan[.actual].keys.compactMap { Int($0.b) } + plan[.outlay].keys.compactMap { Int($0.b) }
-    let year =
-      ReviewYear.resolve(
-        command: nil, asOf: plan.asOf, recordYears: recordYears,
-        horizonStartYear: plan.horizon?.start.year ?? plan.earliestPhaseYear)?.year ?? 0
+    let reviewYear = ReviewYear.resolve(
+      command: nil, asOf: plan.asOf, recordYears: recordYears,
+      horizonStartYear: plan.horizon?.start.year ?? plan.earliestPhaseYear)
+    let year = reviewYear?.year ?? 0
     guard
       let money = plan.consortiumMoney(asOf: year, includingUnpaid: true).first(where: { $0.consortium.id == id })?
         .money
@@ -164,17 +158,23 @@ extension Session {
     }
     func amount(_ v: Double) -> String { Format.number((v * 100).rounded() / 100) }
     for (key, m) in cells {
-      table.add([String(key.year), key.source, amount(m.planned), m.paid > 0 ? amount(m.paid) : "—"])
+      // The source as the exports write it: its Chinese term (省级) in a Chinese session.
+      let source = settings.language == .zh ? Schema.chineseLabels[key.source] ?? key.source : key.source
+      table.add([String(key.year), source, amount(m.planned), m.paid > 0 ? amount(m.paid) : "—"])
     }
     out += table.render().split(separator: "\n").map { String($0).trimmingTrailingSpaces() }.joined(separator: "\n")
     out += "\n"
     func percent(_ v: Double?) -> String { v.map { Format.number(($0 * 1000).rounded() / 10) + "%" } ?? "—" }
-    out +=
-      "  "
-      + text(
-        CommandText.fundingToDate(
-          year, planned: amount(money.planned), paid: amount(money.paid), execution: percent(money.execution),
-          governmentShare: percent(money.governmentShare), currency: plan.currency)) + "\n"
+    // Without an as-of and with nothing recorded, the year under review is the one before the
+    // horizon: nothing is due, so there is nothing to total.
+    if let reviewYear, reviewYear.basis != .beforeHorizon {
+      out +=
+        "  "
+        + text(
+          CommandText.fundingToDate(
+            year, planned: amount(money.planned), paid: amount(money.paid), execution: percent(money.execution),
+            governmentShare: percent(money.governmentShare), currency: plan.currency)) + "\n"
+    }
     output.write(out)
     return true
   }
@@ -230,6 +230,10 @@ extension Session {
     let kind = arguments.kind!
     var filter: String?
     if let t = arguments["CONSORTIUM"], let id = t.word {
+      // `list member ORG`: the consortia the org belongs to (issue 17 item 10).
+      if kind == .member, plan.entity(.consortium, id) == nil, plan.entity(.org, id) != nil {
+        return writeList(membershipRows(of: id, order: PresentationOrder(plan)))
+      }
       guard plan.entity(.consortium, id) != nil else {
         return fail(
           .error(
@@ -249,7 +253,17 @@ extension Session {
     let columns = Session.listColumns(kind)
     var table = TextTable()
     table.rows.reserveCapacity(filter == nil ? plan[kind].count : 0)
-    for entity in plan[kind].values {
+    // SPEC §15: fields by rank, consortia in their fields' priority order, goals by phase then
+    // ID; a grid for scores (issue 17 item 10); other kinds in the plan's order.
+    let entities: [Entity]
+    switch kind {
+    case .score where !plan[.score].isEmpty: return writeList(scoreGrid())
+    case .field: entities = PresentationOrder(plan).fields(of: plan)
+    case .consortium: entities = PresentationOrder(plan).consortia(of: plan)
+    case .goal: entities = PresentationOrder.goals(of: plan)
+    default: entities = plan[kind].values.elements
+    }
+    for entity in entities {
       if let filter {
         switch kind {
         case .member, .funding, .outlay, .checkpoint, .actual: if entity.key.a != filter { continue }
@@ -260,12 +274,24 @@ extension Session {
       }
       var row = entity.key.parts
       if spec.hasName { row.append(entity.name ?? "") }
+      if kind == .goal {
+        table.add(row + goalListRow(entity))
+        continue
+      }
       for i in columns {
         let attribute = spec.attributes[i]
         if let v = entity[i] { row.append(v.display(as: attribute.type)) } else { row.append("—") }
       }
       table.add(row)
     }
+    return writeList(table.rows)
+  }
+
+  /// Writes `rows` as `list` does: aligned columns without spaces at the ends of lines, or the
+  /// notice that there is nothing to list.
+  func writeList(_ rows: [[String]]) -> Bool {
+    var table = TextTable()
+    table.rows = rows
     if table.rows.isEmpty {
       notice(CommandText.none)
       return true

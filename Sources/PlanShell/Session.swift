@@ -112,6 +112,8 @@ package final class Session {
   // MARK: Reporting
 
   package func report(_ diagnostic: Diagnostic) {
+    // What a command stopped by Ctrl-C found on its way out is moot: the stop is reported.
+    guard !isInterrupted else { return }
     output.writeError(renderer.render(diagnostic))
   }
 
@@ -128,7 +130,7 @@ package final class Session {
   /// A notice from the shell's catalogs (``ShellText``, ``CommandText``) for a person at the
   /// terminal (stderr; only interactively, not with `--quiet`).
   func notice(_ text: LocalizedText) {
-    guard settings.interactive, !settings.quiet else { return }
+    guard settings.interactive, !settings.quiet, !isInterrupted else { return }
     output.writeError(text.text(settings.language) + "\n")
   }
 
@@ -180,6 +182,8 @@ package final class Session {
         if stopOnFailure { return false }
       }
       if quitRequested { return ok }
+      // Ctrl-C: the rest of the entry (or of the script `run` runs) does not run.
+      if isInterrupted { return false }
     }
     for d in errors {
       _ = fail(d)
@@ -198,12 +202,48 @@ package final class Session {
       pendingConfirmation = nil
     }
     if command.verb != .undo && command.verb != .redo { stepCommand = command }
+    let steps = undoStack.count
     let grammar = ShellCommand.of(command.verb)
-    if grammar.isStatement { return grammar.perform(self, command, CommandArguments()) }
-    switch grammar.parse(command) {
-    case .success(let arguments): return grammar.perform(self, command, arguments)
-    case .failure(let diagnostic): return fail(diagnostic)
+    let ok: Bool
+    if grammar.isStatement {
+      ok = grammar.perform(self, command, CommandArguments())
+    } else {
+      switch grammar.parse(command) {
+      case .success(let arguments): ok = grammar.perform(self, command, arguments)
+      case .failure(let diagnostic): ok = fail(diagnostic)
+      }
     }
+    guard isInterrupted, runChain.isEmpty else { return ok }
+    return interrupted(since: steps)
+  }
+
+  // MARK: Ctrl-C
+
+  /// Whether Ctrl-C was pressed in the interactive shell since the entry began
+  /// (``Interruption``; issue 18 item 12). The long loops then end early; this session reports
+  /// nothing of what the stopped command found, prints none of its output, and takes back what
+  /// it committed (``interrupted(since:)``).
+  var isInterrupted: Bool { settings.interactive && Interruption.isRequested }
+
+  /// Ends a command stopped by Ctrl-C, for every command alike: the undo steps it added (an
+  /// `import`, the commands of a `run` that ran) are taken back as `undo` takes them back, and
+  /// journalled as `undo`, so that the plan and its journal are as they were before it; then
+  /// one message says so. A `load` or `import` stopped before its end commits nothing (the
+  /// loader throws ``PlanLoadError/interrupted``; the importer reports the stop), an `export`
+  /// does not put its file in place (``FileIO``), and printed output stops (``OutputSink``).
+  /// - Parameter steps: the number of undo steps before the command.
+  /// - Returns: `false` (the command failed).
+  private func interrupted(since steps: Int) -> Bool {
+    while undoStack.count > steps, let step = undoStack.popLast() {
+      let inverse = plan.revert(step.change)
+      validation.note(inverse, in: plan, mutation: planMutations)
+      version = step.version
+      switchFile(to: step.file)
+      onChange?("undo")
+    }
+    output.writeError(renderer.render(.error(.interrupted(), at: nil)))
+    noteFailure(.command)
+    return false
   }
 
   // MARK: Edits and undo
@@ -212,6 +252,7 @@ package final class Session {
     let change: PlanChange
     let cascade = command.verb == .remove && command.arguments.last?.isKeyword("cascade") == true
     let countsBefore = cascade ? plan.tables.map(\.count) : []
+    let weighting = plan.weighting
     do {
       change = try plan.apply(command)  // atomic: a failed command changes nothing
     } catch {
@@ -227,6 +268,7 @@ package final class Session {
     }
     record(change)
     onChange?(sourceText(of: command))
+    if plan.weighting != weighting { noteIgnoredWeights() }
     return true
   }
 
@@ -241,10 +283,10 @@ package final class Session {
 
   /// Says what a `remove … cascade` took with it (interactively), as psql's DROP … CASCADE does.
   private func reportCascade(before: [Int]) {
-    var parts: [String] = []
+    var parts: [(en: String, zh: String)] = []
     for kind in Kind.allCases {
       let gone = before[kind.index] - plan[kind].count
-      if gone > 0 { parts.append("\(gone) \(kind.rawValue)") }
+      if gone > 0 { parts.append((EnglishCount.count(gone, kind.rawValue), "\(gone) \(kind.rawValue)")) }
     }
     guard !parts.isEmpty else { return }
     notice(CommandText.removed(parts))
@@ -477,6 +519,33 @@ package final class Session {
     savedVersion = version
     savedByFile[path] = (version, fileStamp, plan)
     onSaved?()
+  }
+
+  /// Locates every entity (and the plan's settings) at the line of the file just saved to
+  /// `path` that holds its statement, so that findings and `show`'s "defined at" name lines a
+  /// person can open, not `<shell>` input or journal steps (issue 17 item 15). Not an edit: no
+  /// undo step; validation starts afresh (in the background in the shell), as after a load.
+  /// - Complexity: O(statements).
+  func relocate(to path: String, lines: [PlanWriter.StatementLine]) {
+    let old = plan
+    var next = plan
+    var moved = false
+    for l in lines {
+      let location = SourceLocation(file: path, line: l.line, column: 1)
+      if let kind = l.kind, let key = l.key {
+        guard let i = next[kind].index(forKey: key), next[kind].values[i].location != location else { continue }
+        next[kind].values[i].location = location
+        moved = true
+      } else {
+        for i in next.settingLocations.indices where next.settingLocations[i].map({ $0 != location }) ?? false {
+          next.settingLocations[i] = location
+          moved = true
+        }
+      }
+    }
+    guard moved else { return }
+    plan = next
+    validation.note(.whole(old), in: plan, mutation: planMutations)
   }
 
   /// Takes `disk`, the plan the file on disk holds now (stamped `stamp`), as the base of the next

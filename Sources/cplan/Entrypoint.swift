@@ -135,6 +135,11 @@ struct Export: ParsableCommand {
   @Flag(help: "sqlite: add the plan to an existing cplan database (a plan of the same name is replaced).")
   var append = false
   @Flag(help: "Leave the IDs out of a docx document's text.") var noIds = false
+  @Flag(help: "Sample the weights: the ranking's robustness in the text, markdown, html and json exports.")
+  var robustness = false
+  @Option(help: "Robustness: the number of weight samples (default 10000).") var samples: Int?
+  @Option(help: "Robustness: how far each weight is scaled either way, in percent (default 30%).") var spread: String?
+  @Option(help: "Robustness: the seed of the generator (default 1).") var seed: UInt64?
   @Argument(help: "A plan file.") var plan: String
 
   /// Tables are laid out and tested down to 40 columns; narrower, they cannot keep every line
@@ -145,6 +150,12 @@ struct Export: ParsableCommand {
     }
     if append, format != .sqlite { throw ValidationError("--append is for --format sqlite") }
     if noIds && format != .docx { throw ValidationError("--no-ids goes with --format docx") }
+    if robustness || samples != nil || spread != nil || seed != nil,
+      ![ExportFormat.text, .markdown, .json, .html].contains(format)
+    {
+      throw ValidationError(
+        "--robustness, --samples, --spread and --seed go with --format text, markdown, json or html")
+    }
   }
 
   func run() throws {
@@ -155,6 +166,8 @@ struct Export: ParsableCommand {
     throw ExitCode(
       Driver.export(
         plan: plan, format: format, output: output, force: force, append: append, options: options,
+        robustness: robustness || samples != nil || spread != nil || seed != nil
+          ? Driver.RobustnessArguments(samples: samples, spread: spread, seed: seed) : nil,
         common: common.settings))
   }
 }
@@ -172,7 +185,8 @@ struct Review: ParsableCommand {
   @OptionGroup var common: CommonOptions
   @Option(help: "The year under review (default: the plan's as-of, else the latest year recorded).") var asOf: Int?
   @Option(help: "The plan as approved: list every goalpost moved since.") var against: String?
-  @Option(help: "text, markdown, json, csv or html.") var format: ReviewFormat = .text
+  @Option(help: "text, markdown, json, csv, html or docx (a Word document: with -o FILE only).")
+  var format: ReviewFormat = .text
   @Option(name: [.short, .customLong("output")], help: "Write to FILE instead of standard output.") var output: String?
   @Flag(help: "Overwrite an existing output file.") var force = false
   @Option(help: "Width of text tables in columns, 40 to 1000 (default: the terminal's, or 100).") var width: Int?

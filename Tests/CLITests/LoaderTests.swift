@@ -7,7 +7,7 @@ import Testing
 
 /// The plan loader (each statement taken as it is parsed, the tables filled kind by kind) against
 /// what loading means (parse everything, order by kind and key, apply one by one:
-/// ``PlanLoader/sortedApplication(bytes:file:)``): for any file both must give the same plan, or
+/// ``SortedApplication``): for any file both must give the same plan, or
 /// the same diagnostics. Whether the statements came in the order of application shows in what
 /// the loader tells its observer (the early validation).
 @Suite struct LoaderTests {
@@ -69,7 +69,7 @@ import Testing
     }
     let viaSorted = outcome { () throws(PlanLoadError) in
       try PlanLoader.checkHeader(bytes, file: "t.plan")
-      return try PlanLoader.sortedApplication(bytes: bytes, file: "t.plan")
+      return try SortedApplication.load(bytes: bytes, file: "t.plan")
     }
     #expect(viaLoad == viaSorted, sourceLocation: sourceLocation)
     return (viaLoad, !recorder.wasAbandoned && !recorder.kinds.isEmpty)
@@ -202,6 +202,45 @@ import Testing
     }
     #expect(plan[.funding].keys.map(\.c) == ["enterprise", "central", "provincial"])
   }
+
+  /// An expert's `org` names an org, a kind that comes after `expert` (SPEC §6). In a panel plan
+  /// that fails on another line, it is checked once the orgs are in, as when the file loads: only
+  /// the failing line is reported (the failing file's own path checked it in kind order, before
+  /// any org, and reported "unknown org" on the expert's line too). An org that is not there is
+  /// still reported, on the expert's line, with a suggestion.
+  @Test(arguments: [("cfsme", nil), ("cfsmf", "cfsme")] as [(String, String?)])
+  func anExpertsOrgInAFailingFileIsCheckedOnceTheOrgsAreIn(org: String, missingSuggests: String?) throws {
+    let panel = try CLI.read(CLI.root.appendingPathComponent("plans/jilin-panel.plan"))
+    var lines = panel.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let expertLine = try #require(lines.firstIndex { $0.hasPrefix("add expert E1 ") })
+    lines[expertLine] += " org \(org)"
+    let text = lines.joined(separator: "\n")
+    // Without a failing line: it loads, E1 works at the org; or fails on the expert's line alone.
+    let (clean, _) = Self.agree(text)
+    if missingSuggests == nil {
+      guard case .plan(let plan) = clean else {
+        Issue.record("the panel plan with E1's org did not load: \(clean)")
+        return
+      }
+      #expect(plan.entity(.expert, "E1")?.values[Attr.Expert.org]?.ref == org)
+    }
+    // With a failing line at the end (an unknown attribute): that line, and E1's only when its
+    // org is missing.
+    let failing = text + (text.hasSuffix("\n") ? "" : "\n") + "add field FBAD \"坏\" colour red\n"
+    let badLine = failing.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    let (outcome, _) = Self.agree(failing)
+    guard case .failure(let messages) = outcome else {
+      Issue.record("loaded a plan with an unknown attribute: \(outcome)")
+      return
+    }
+    let lineNumbers = messages.map { $0.split(separator: " ")[1].split(separator: ":")[0] }.map { Int($0) }
+    #expect(lineNumbers == (missingSuggests == nil ? [badLine] : [expertLine + 1, badLine]), "\(messages)")
+    if let suggestion = missingSuggests { #expect(messages[0].contains(suggestion), "\(messages)") }
+    // The loader from a file on disk says the same.
+    let path = try ChunkedLoadTests.write(failing)
+    let viaPath = Self.outcome { () throws(PlanLoadError) in try PlanLoader.load(path: path) }
+    #expect(viaPath == outcome)
+  }
 }
 
 /// The loader reading the file in chunks, on this thread or parsing on another: statements cut
@@ -248,7 +287,7 @@ import Testing
     let viaPath = LoaderTests.outcome { () throws(PlanLoadError) in try PlanLoader.load(path: path) }
     let viaBytes = LoaderTests.outcome { () throws(PlanLoadError) in
       try PlanLoader.checkHeader(Array(text.utf8), file: path)
-      return try PlanLoader.sortedApplication(bytes: Array(text.utf8), file: path)
+      return try SortedApplication.load(bytes: Array(text.utf8), file: path)
     }
     #expect(viaPath == viaBytes)
   }
@@ -273,7 +312,7 @@ import Testing
     }
     let viaPath = LoaderTests.outcome { () throws(PlanLoadError) in try PlanLoader.load(path: path) }
     let viaBytes = LoaderTests.outcome { () throws(PlanLoadError) in
-      try PlanLoader.sortedApplication(bytes: Array(text.utf8), file: path)
+      try SortedApplication.load(bytes: Array(text.utf8), file: path)
     }
     #expect(viaPath == viaBytes)
     if let failingAt, case .failure(let messages) = viaPath {

@@ -21,19 +21,25 @@ import Testing
     #expect(changeRows.first?.contains("G103") == true && changeRows.last?.contains("K2 P2 provincial") == true)
   }
 
-  @Test(arguments: ["text", "markdown", "json", "csv", "html"])
+  /// Every format to a file; `docx` (a Word document, read back in ReviewReportTests and by
+  /// python-docx in OfficeIntegration) is a zip archive.
+  @Test(arguments: ["text", "markdown", "json", "csv", "html", "docx"])
   func everyFormatIsWrittenToAFile(_ format: String) throws {
     let dir = try CLI.temporaryFolder()
     let out = dir.appendingPathComponent("review.\(format)").path
     let r = try CLI.run(["review", Self.current, "--format", format, "-o", out], directory: CLI.root)
     #expect(r.status == 0, "\(r.err)")
     #expect(r.out.isEmpty)
-    let written = try CLI.read(URL(fileURLWithPath: out))
-    #expect(written.contains("G105"))
+    let written = try Data(contentsOf: URL(fileURLWithPath: out))
+    if format == "docx" {
+      #expect(written.prefix(4) == Data([0x50, 0x4B, 0x03, 0x04]))  // "PK\3\4": a zip's local file header
+    } else {
+      #expect(String(decoding: written, as: UTF8.self).contains("G105"))
+    }
     // An existing file is refused without --force, and kept.
     let again = try CLI.run(["review", Self.current, "--format", format, "-o", out], directory: CLI.root)
     #expect(again.status == 1)
-    #expect(try CLI.read(URL(fileURLWithPath: out)) == written)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == written)
     #expect(
       try CLI.run(["review", Self.current, "--format", format, "-o", out, "--force"], directory: CLI.root).status == 0)
   }
@@ -52,7 +58,10 @@ import Testing
     (["review", current, "--against", "no-such.plan"], 2, "no-such.plan"),
     (["review", "no-such.plan"], 2, "no-such.plan"),
     (["review", current, "--as-of", "25"], 2, "--as-of must be a year of four digits"),
-    (["review", current, "--format", "docx"], 2, "docx"),
+    // A Word document goes to a file only (E130, as `export docx`).
+    (["review", current, "--format", "docx"], 2, "'docx' is written to a file only; add '-o FILE' [E130]"),
+    (["review", current, "--format", "docx", "-o", "-"], 2, "[E130]"),
+    (["review", current, "--format", "pdf"], 2, "pdf"),
   ]
 
   @Test(arguments: badInput)

@@ -56,7 +56,10 @@ extension TerminalIntegration {
     let t = try completionSession()
     t.type("set field ")
     t.press("Tab")
-    #expect(t.waitUntil { $0.contains("F1        新能源车  新材料") }, "\(t.screen())")
+    // Issue 17 item 19: one ID a line, its name beside it, the names aligned (IDs padded to the
+    // widest, 新能源车: 8 columns).
+    #expect(
+      t.waitUntil { $0.contains("F1        新能源汽车\n新能源车  新能源车\n新材料    新材料") }, "\(t.screen())")
     // The line is drawn again below the list, as typed.
     #expect(t.waitUntil { _ in t.lastLine() == "cplan*> set field" })
     #expect(t.cursor().x == 18)
@@ -68,5 +71,22 @@ extension TerminalIntegration {
     t.type("ons")
     t.press("Tab")
     #expect(t.waitUntil { _ in t.lastLine() == "cplan*> add consortium" })
+  }
+}
+
+/// Tab completes with `TERM=dumb` too (issue 18 item 13): the shell read plain lines there, and
+/// Tab put a tab into the line.
+extension TerminalIntegration {
+  @Test func tabCompletesWithADumbTerminal() throws {
+    let t = try TerminalSession([], environment: ["TERM": "dumb"])
+    #expect(t.waitForPrompt(), "\(t.screen())")
+    t.type("add crit")
+    t.press("Tab")
+    #expect(t.waitUntil { _ in t.lastLine() == "cplan> add criterion" }, "\(t.screen())")
+    t.type("C1 \"链\" tag chain")
+    t.press("Enter")
+    #expect(t.waitForPrompt("cplan*>"), "\(t.screen())")
+    t.enter("show criterion C1")
+    #expect(t.waitFor("chain"), "\(t.screen())")
   }
 }

@@ -46,6 +46,32 @@ struct PanelAgreementTests {
     #expect(!RankingFixtures.close(w, 2598.0 / 3360, 1e-3))
   }
 
+  /// Conover (1999), Practical Nonparametric Statistics, 3rd ed., Wiley, §5.8 (the Friedman test),
+  /// Example 1, p. 372: twelve homeowners (the m rankings) rank four grasses (the n objects), with
+  /// ties in four of the rankings — a pair in homeowners 3, 9 and 12, three tied at 2 in homeowner 6.
+  static let conoverGrasses: [[Double]] = [
+    [4, 3, 2, 1], [4, 2, 3, 1], [3, 1.5, 1.5, 4], [3, 1, 2, 4], [4, 2, 1, 3], [2, 2, 2, 4],
+    [1, 3, 2, 4], [2, 4, 1, 3], [3.5, 1, 2, 3.5], [4, 1, 3, 2], [4, 2, 3, 1], [3.5, 1, 2, 3.5],
+  ]
+
+  @Test func kendallWWithTiesMatchesConover() throws {
+    // The book prints the rank sums R = 38, 23.5, 24.5, 34, A₁ = ΣΣr² = 356.5, C₁ = bk(k + 1)²/4
+    // = 300 and T₁ = (k − 1)Σ(Rⱼ − b(k + 1)/2)²/(A₁ − C₁) = 8.097, and notes that Kendall's W is
+    // T₁/(b(k − 1)) (m = b = 12, n = k = 4). By hand with the textbook tie correction:
+    //   S = (38 − 30)² + (23.5 − 30)² + (24.5 − 30)² + (34 − 30)² = 64 + 42.25 + 30.25 + 16 = 152.5
+    //   Σ(t³ − t) = 6 + 24 + 6 + 6 = 42 (three pairs, one triple)
+    //   W = 12·152.5/(12²·(4³ − 4) − 12·42) = 1830/(8640 − 504) = 1830/8136 = 0.22492625368731564
+    //   T₁/(b(k − 1)) = 8.097345132743364/36 = 0.22492625368731567 (numpy: the same W)
+    // Without the correction it would be 1830/8640 = 0.2118: the test tells the two apart.
+    let w = try #require(kendallW(Self.conoverGrasses))
+    #expect(RankingFixtures.close(w, 1830.0 / 8136, 1e-15))
+    #expect(RankingFixtures.close(w * 36, 8.097, 0.0005))
+    #expect(!RankingFixtures.close(w, 1830.0 / 8640, 1e-3))
+    // The same W from the grasses' ranks recomputed as mid-ranks (lower rank better: negate).
+    let recomputed = try #require(kendallW(Self.conoverGrasses.map { midRanks($0.map { -$0 }) }))
+    #expect(RankingFixtures.close(recomputed, 1830.0 / 8136, 1e-15))
+  }
+
   @Test func kendallWNeedsTwoRankingsOfTwoObjectsWithSomeOrder() {
     #expect(kendallW([[1, 2, 3]]) == nil)
     #expect(kendallW([[1], [1]]) == nil)

@@ -78,6 +78,22 @@ struct PanelCutoffSensitivityTests {
     #expect(results.allSatisfy { $0.flipAt == nil && $0.entering == nil && $0.leaving == nil })
   }
 
+  @Test(arguments: RankingMethod.allCases)
+  func aTieThatPutsEveryFieldWithinTheCutoffFlipsAtOnce(method: RankingMethod) throws {
+    // F1 = (1, 0), F2 = (0, 1), weights ½ each: both score ½ and share rank 1, so with cutoff 1
+    // the top set is {F1, F2}. By hand: lowering C1's weight by any amount puts F2 alone ahead
+    // (F1 leaves), lowering C2's puts F1 ahead (F2 leaves): the set changes at wⱼ = 0.5 itself.
+    // (Found by `rank robustness` on this plan, which printed "none" for both.)
+    let input = RankingFixtures.unitInput(weights: [0.5, 0.5], scores: [[1, 0], [0, 1]])
+    #expect(topSet(scores: scores(input, method: method), cutoff: 1) == [0, 1])
+    let results = try cutoffSensitivity(input, method: method, cutoff: 1)
+    #expect(results.map(\.flipAt) == [0.5, 0.5])
+    #expect(results.map(\.leaving) == [0, 1])
+    #expect(results.allSatisfy { $0.entering == nil })
+    // With a cutoff of 2 both are within it whatever the weights: nothing changes.
+    #expect(try cutoffSensitivity(input, method: method, cutoff: 2).allSatisfy { $0.flipAt == nil })
+  }
+
   @Test func everyFieldWithinTheCutoffCannotChange() throws {
     let results = try cutoffSensitivity(Self.table(), method: .weighted, cutoff: 5)
     #expect(results.allSatisfy { $0.flipAt == nil })

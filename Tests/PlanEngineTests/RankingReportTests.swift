@@ -13,12 +13,14 @@ struct RankingReportTests {
     let text = try RankingReport.json(try RankingPlans.sample(), method: nil, sensitivity: sensitivity)
     #expect(text.hasSuffix("}\n"))
     let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    let keys = ["method", "weights", "consistency", "rows"] + (sensitivity ? ["sensitivity"] : [])
+    // `weighting` says which weights are in force (issue 17 item 19): the sample weighs by AHP.
+    let keys = ["method", "weighting", "weights", "consistency", "rows"] + (sensitivity ? ["sensitivity"] : [])
     #expect(Set(object.keys) == Set(keys))
     // Stable key order, as written.
     let positions = keys.map { text.range(of: "\"\($0)\":")!.lowerBound }
     #expect(positions == positions.sorted())
     #expect(object["method"] as? String == "weighted")
+    #expect(object["weighting"] as? String == "ahp")
     let weights = try #require(object["weights"] as? [String: Double])
     #expect(abs(weights["C4"]! - PlanRankingTests.jilinWeights[3]) < 1e-12)
     let weightKeys = ["C1", "C2", "C3", "C4"].map { text.range(of: "\"\($0)\": 0.")!.lowerBound }
@@ -47,8 +49,9 @@ struct RankingReportTests {
   @Test func directWeightingHasNoConsistencyObject() throws {
     let text = try RankingReport.json(try ValidationFixture.plan(), method: "topsis", sensitivity: false)
     let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    #expect(Set(object.keys) == ["method", "weights", "rows"])
+    #expect(Set(object.keys) == ["method", "weighting", "weights", "rows"])
     #expect(object["method"] as? String == "topsis")
+    #expect(object["weighting"] as? String == "direct")
   }
 
   @Test func namesWithQuotesAndControlCharactersStayValidJSON() throws {

@@ -86,6 +86,20 @@ struct ReviewGoalStatusTests {
       expected: 100),
     // No actual at all: no-data, expected(Y) = expected(2026) = 140.
     StatusCase(name: "no-data", goal: F.linear([]), asOf: 2026, status: .noData, expected: 140),
+    // A baseline-year set before the phase (2028..2030): in 2026 the phase has not begun, so no
+    // actual is missing yet — not-due, not no-data (the newcomer's finding of 2026-12-07);
+    // expected(2026) = 100 + (200 − 100)·(2026 − 2024)/(2030 − 2024) = 133.33…
+    StatusCase(
+      name: "not-due before its phase starts",
+      goal: GoalTrack(
+        baseline: 100, baselineYear: 2024, target: 200, targetYear: nil, phaseStartYear: 2028, phaseEndYear: 2030),
+      asOf: 2026, status: .notDue, expected: 100 + 100 * 2 / 6.0),
+    // The same goal in 2028, its phase's first year: no actual is no-data; expected 100 + 100·4/6.
+    StatusCase(
+      name: "no-data once its phase has begun",
+      goal: GoalTrack(
+        baseline: 100, baselineYear: 2024, target: 200, targetYear: nil, phaseStartYear: 2028, phaseEndYear: 2030),
+      asOf: 2028, status: .noData, expected: 100 + 100 * 4 / 6.0),
     // Actuals only at the baseline-year (not after it) and after Y: still no-data.
     StatusCase(
       name: "no-data: actuals only at baseline-year and after as-of",

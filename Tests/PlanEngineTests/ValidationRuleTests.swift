@@ -105,6 +105,7 @@ struct RuleCase: CustomTestStringConvertible, Sendable {
     RuleCase("R30", ["set measure M1 start none"]),  // undated
     RuleCase("R46", ["set consortium K1 period 2025..2027"]),  // G2 (P2 2027..2028) is due in 2028
     RuleCase("R47", ["add org faw2 \"一汽\" type enterprise"]),
+    RuleCase("R48", ["add org ｆａｗ \"一汽集团\" type enterprise"]),
     // The expert panel (SPEC §12), from the fixture with a panel that agrees with its scores
     // (PanelRuleTests.panel); hand-computed values in PanelRuleTests.
     RuleCase(
@@ -177,6 +178,19 @@ struct ValidationRuleTests {
     #expect(d.code == "R19")
     #expect(d.location == SourceLocation(file: "<edit>", line: 2, column: 1))
     #expect(d.message.en.contains("faw (一汽)") && d.message.en.contains("2.5%") && d.message.en.contains("K1"))
+  }
+
+  /// R36 does not judge a goal before its phase starts (the newcomer's finding of 2026-12-07):
+  /// G2 (phase P2 2027..2028) with a baseline-year of 2024 has no actual as of 2025, but its phase
+  /// has not begun — nothing is missing yet; as of 2027 it is missing its 2025..2027 figures.
+  @Test func noDataIsNotJudgedBeforeTheGoalsPhaseStarts() throws {
+    let before = try ValidationFixture.plan(
+      RuleCase.asOf2025 + ["add actual G1 2025 3", "set goal G2 baseline-year 2024"])
+    #expect(Engine.validate(before).isEmpty, "\(ValidationFixture.describe(Engine.validate(before)))")
+    let begun = try ValidationFixture.plan(
+      RuleCase.asOf2025 + ["add actual G1 2025 3", "set goal G2 baseline-year 2024", "set plan as-of 2027"])
+    let r36 = Engine.validate(begun).filter { $0.code == "R36" }.map(\.message.en)
+    #expect(r36.contains { $0.contains("G2") && $0.contains("2025..2027") }, "\(r36)")
   }
 
   @Test func strictTurnsWarningsIntoErrors() throws {

@@ -17,7 +17,12 @@ import Testing
     let rows = try parseRFC4180(csv)
     #expect(rows.count == 1 + plan[.goal].count + plan[.measure].count)
     #expect(rows.allSatisfy { $0.count == 13 })
-    #expect(rows.dropFirst().map { $0[1] } == plan[.goal].values.map(\.id) + plan[.measure].values.map(\.id))
+    // Goals by phase then ID (SPEC §15; both plans' phases are in time order by ID, and their
+    // goal IDs of one phase sort alike as text), then measures in plan order.
+    let goals = plan[.goal].values.sorted {
+      ($0[Attr.Goal.phase]?.ref ?? "", $0.id.count, $0.id) < ($1[Attr.Goal.phase]?.ref ?? "", $1.id.count, $1.id)
+    }
+    #expect(rows.dropFirst().map { $0[1] } == goals.map(\.id) + plan[.measure].values.map(\.id))
   }
 
   /// The rows read back by a strict RFC 4180 parser (below) equal the rows exported.

@@ -39,7 +39,8 @@ import Testing
         ExportLabels.funding, ExportLabels.validation,
       ]).map { $0.text(language) }
     #expect(paragraphs.filter { $0.style == "Heading1" }.map(\.text) == sections)
-    let consortia = plan[.consortium].values.map { $0.id + " " + ($0.name ?? "") }
+    // In the priority order of their fields (SPEC §15): K2 (field F1, rank 1), then K1 (F2).
+    let consortia = ["K2", "K1"].map { plan.entity(.consortium, $0)! }.map { $0.id + " " + ($0.name ?? "") }
     // Heading 2s: the consortia, and the criteria under the ranking.
     #expect(
       paragraphs.filter { $0.style == "Heading2" }.map(\.text) == [ExportLabels.criteria.text(language)] + consortia)
@@ -108,7 +109,7 @@ import Testing
     let paragraphs = OfficePackage.paragraphs(document)
     #expect(
       paragraphs.filter { $0.style == "Heading2" }.map(\.text)
-        == [ExportLabels.criteria.en] + plan[.consortium].values.map { $0.name ?? "" })
+        == [ExportLabels.criteria.en] + ["K2", "K1"].map { plan.entity(.consortium, $0)?.name ?? "" })
     let validation = try #require(
       paragraphs.firstIndex { $0.style == "Heading1" && $0.text == ExportLabels.validation.en })
     var ids: Set<String> = []

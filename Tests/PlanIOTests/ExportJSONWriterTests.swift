@@ -13,6 +13,15 @@ import Testing
 @Suite struct ExportJSONWriterTests {
   /// The export as one tree: each entity as ``JSONExport/entity(_:)`` makes it, a consortium
   /// with its `members` last.
+  static func entities(_ plan: Plan, _ kind: Kind, _ roadmap: Roadmap) -> [Entity] {
+    switch kind {
+    case .field: roadmap.order.fields(of: plan)
+    case .consortium: roadmap.consortia
+    case .goal: PresentationOrder.goals(of: plan)
+    default: Array(plan[kind].values)
+    }
+  }
+
   static func tree(_ plan: Plan, options: ExportOptions) -> JSONValue {
     let roadmap = Roadmap(plan)
     let version = plan.formatVersion
@@ -32,7 +41,8 @@ import Testing
         (
           name,
           .array(
-            plan[kind].values.map { e in
+            // SPEC §15: fields by rank, consortia by their fields' priority, goals by phase.
+            entities(plan, kind, roadmap).map { e in
               guard kind == .consortium, case .object(let members) = entity(e) else {
                 return entity(e)
               }

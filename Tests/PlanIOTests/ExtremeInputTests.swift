@@ -130,12 +130,12 @@ import Testing
         .period(Period(start: YearMonth(year: 2027, month: 12), end: YearMonth(year: 2025, month: 1), monthly: true)))),
     Row(
       "cutoff 10^30", "set plan cutoff 1000000000000000000000000000000",
-      .refused("E108", column: 17, "0 to 1000000000")),
+      .refused("E108", column: 17, "a whole number from 1 to 1000000000")),
     Row("cutoff 10^9", "set plan cutoff 1000000000", .setting(Attr.Plan.cutoff, .integer(1_000_000_000))),
     Row(
       "members-max 10^9 and members-min 10^9", "set plan members-min 1000000000 members-max 1000000000",
       .setting(Attr.Plan.membersMax, .integer(1_000_000_000))),
-    Row("cutoff -1", "set plan cutoff -1", .refused("E108", column: 17, "0 to 1000000000")),
+    Row("cutoff -1", "set plan cutoff -1", .refused("E108", column: 17, "a whole number from 1 to 1000000000")),
     Row(
       "a percent past 100%", "set plan gov-share-max 1\(String(repeating: "0", count: 300))%",
       .refused("E108", column: 24, "0% to 100%")),

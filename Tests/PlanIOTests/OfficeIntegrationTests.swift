@@ -1,4 +1,5 @@
 import Foundation
+import PlanEngine
 import PlanLanguage
 import PlanModel
 import Testing
@@ -158,6 +159,50 @@ import Testing
     #expect(consortia.dropFirst() == ArraySlice(plan[.consortium].values.map { $0.id + " " + ($0.name ?? "") }))
     let tables = try #require(doc["tables"] as? [[String]])
     #expect(tables.first?.prefix(2) == [ExportLabels.rank.text(language), ExportLabels.field.text(language)])
+  }
+
+  /// The review as a Word document (`review --format docx`, issue 13 item 8): python-docx reads
+  /// the title, the sections as Heading 1 (the counts by status, each consortium, money, the
+  /// changes since approval) and the tables' header rows; the changes table holds exactly the
+  /// Jilin pair's lowered target and cut funding line.
+  @Test(arguments: MessageLanguage.allCases)
+  func pythonDocxReadsTheReview(language: MessageLanguage) throws {
+    let dir = try Self.directory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    func load(_ name: String) throws -> Plan {
+      let bytes = try [UInt8](Data(contentsOf: ExportFixtures.root.appendingPathComponent("plans/\(name)")))
+      return try PlanLoader.load(bytes: bytes, file: "plans/\(name)")
+    }
+    let report = ReviewReport(try load("jilin-2025-review.plan"), approved: try load("jilin-approved.plan"))
+    let docx = dir.appendingPathComponent("review.docx")
+    try Data(ReviewExporter.binary(report, options: ReviewOptions(language: language))).write(to: docx)
+    let script = """
+      import json, sys, docx
+      d = docx.Document(sys.argv[1])
+      json.dump({"headings": [p.text for p in d.paragraphs if p.style.name == "Heading 1"],
+                 "title": [p.text for p in d.paragraphs if p.style.name == "Title"],
+                 "tables": [[[c.text for c in r.cells] for r in t.rows] for t in d.tables]}, sys.stdout, ensure_ascii=False)
+      """
+    let json = try ExportPython.run(script, input: "", arguments: [docx.path])
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let t = { (text: LocalizedText) in text.text(language) }
+    #expect(doc["title"] as? [String] == [ReviewTables(report: report, language: language).title])
+    let consortia = report.consortia.filter { !$0.goals.isEmpty }.map { $0.id + " " + ($0.name ?? "") }
+    #expect(
+      doc["headings"] as? [String]
+        == [t(ReviewLabels.statusCounts)] + consortia + [t(ReviewLabels.money), t(ReviewLabels.changes)])
+    let tables = try #require(doc["tables"] as? [[[String]]])
+    #expect(tables.first?.first?.first == t(ReviewLabels.goal))
+    // G102 of K1: baseline 20, expected 30, actual 27 in 2025, target 40, r = 70.0%, at risk
+    // (ReviewReportTests.theJilinGoalsHaveTheirStatusesAsOf2025).
+    #expect(
+      tables.first?.contains {
+        $0.first?.hasPrefix("G102") == true && $0.dropFirst().prefix(6) == ["20", "30", "27", "2025", "40", "70.0%"]
+      }
+        == true, "\(tables.first ?? [])")
+    let changes = try #require(tables.last)
+    #expect(changes.count == 3, "\(changes)")  // the header, the lowered target, the cut line
+    #expect(changes.dropFirst().map { $0[1] } == ["G103", "K2 P2 " + (language == .zh ? "省级" : "provincial")])
   }
 
   /// LibreOffice prints the document to PDF: A4 pages, every page's footer "Page k of n" with its

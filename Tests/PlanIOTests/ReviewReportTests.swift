@@ -43,8 +43,11 @@ import Testing
     #expect(byID["G201"]?.status == .missed)
     // G207 (down): 380 (2024) → 300 (2030); actual 295 ≤ 300 → achieved, though it overshoots.
     #expect(byID["G207"]?.status == .achieved)
-    // G202: baseline-year 2024 < 2025 and no actual → no-data.
-    #expect(byID["G202"]?.status == .noData)
+    // G209 (P1 2025..2026): baseline-year 2024 < 2025 and no actual → no-data.
+    #expect(byID["G209"]?.status == .noData)
+    // G202: baseline-year 2024 < 2025 and no actual, but its phase P2 begins in 2027: not judged
+    // before it starts → not-due (the newcomer's finding of 2026-12-07).
+    #expect(byID["G202"]?.status == .notDue)
     // G208: no baseline, no target, no actual → untracked.
     #expect(byID["G208"]?.status == .untracked)
     // The goals of P2 (2027..2028) without their own baseline-year count from 2026, P3's from
@@ -52,9 +55,9 @@ import Testing
     for id in ["G103", "G104", "G106", "G107", "G203", "G204", "G205", "G206"] {
       #expect(byID[id]?.status == .notDue, "\(id)")
     }
-    // Every status once, not-due eight times (the list above): 7 + 8 = 15 goals.
+    // Every status once, not-due nine times (the list above and G202): 7 + 9 = 16 goals.
     for status in GoalStatus.allCases where status != .notDue { #expect(report.counts[status] == 1, "\(status)") }
-    #expect(report.counts[.notDue] == 8)
+    #expect(report.counts[.notDue] == 9)
     #expect(report.counts.total == report.goals.count)
   }
 
@@ -106,7 +109,7 @@ import Testing
     let report = try Self.jilinReview()
     let k2 = try #require(report.consortia.first { $0.id == "K2" })
     #expect(
-      k2.goals.map { report.goals[$0].id } == ["G201", "G208", "G202", "G203", "G204", "G205", "G206", "G207"])
+      k2.goals.map { report.goals[$0].id } == ["G201", "G208", "G209", "G202", "G203", "G204", "G205", "G206", "G207"])
     #expect(report.consortia.map(\.id) == ["K1", "K2"])
   }
 
@@ -133,7 +136,7 @@ import Testing
   @Test func theJSONHasSPECShape() throws {
     let json = try #require(try JSONSerialization.jsonObject(with: Data(Self.render(.json).utf8)) as? [String: Any])
     #expect(json["asOf"] as? Int == 2025)
-    #expect((json["counts"] as? [String: Int])?["not-due"] == 8)
+    #expect((json["counts"] as? [String: Int])?["not-due"] == 9)
     let goals = try #require(json["goals"] as? [[String: Any]])
     let g105 = try #require(goals.first { $0["goal"] as? String == "G105" })
     #expect(
@@ -202,7 +205,78 @@ import Testing
     #expect(text.contains("17,500") && text.contains("87.5%") && text.contains("14.3%"))
     let markdown = try Self.render(.markdown, language)
     #expect(markdown.contains("## " + ReviewLabels.changes.text(language)))
-    #expect(markdown.contains("| goal | G103 | " + ReviewLabels.change(.target).text(language) + " | 3500 | 3000 |"))
+    // The kind and a funding line's source in the report's language (the JSON and CSV keep keywords).
+    let (goal, funding, provincial) = language == .zh ? ("目标", "资金", "省级") : ("goal", "funding", "provincial")
+    #expect(markdown.contains("| \(goal) | G103 | " + ReviewLabels.change(.target).text(language) + " | 3500 | 3000 |"))
+    #expect(
+      markdown.contains(
+        "| \(funding) | K2 P2 \(provincial) | " + ReviewLabels.change(.amount).text(language) + " | 6000 | 5000 |"),
+      "\(markdown)")
+  }
+
+  /// In Chinese the review keeps no English word of its own: the title names the year's basis in
+  /// Chinese (it read "计划的 as-of"), the changes table's kinds and sources are Chinese terms;
+  /// the prose under the money table wraps where a phrase ends, not inside a word (it broke
+  /// "实\n际政府占比").
+  @Test func theChineseReviewHasNoEnglishWordsOfItsOwn() throws {
+    let text = try Self.render(.text, .zh)
+    #expect(ReviewTables(report: try Self.jilinReview(), language: .zh).title.hasSuffix(" — 截至 2025 年（计划设定的评估年份）"))
+    #expect(!text.contains("as-of"))
+    let changes = try #require(text.components(separatedBy: ReviewLabels.changes.zh).last)
+    for word in ["goal", "funding", "provincial"] { #expect(!changes.contains(word), "\(word) in \(changes)") }
+    #expect(changes.contains("资金") && changes.contains("K2 P2 省级"))
+    // The money note: at width 100, each line ends where a phrase ends (，；。 or a space), and
+    // its words are whole.
+    let note = ReviewLabels.moneyNote(currency: "万元").zh
+    let start = try #require(text.range(of: "金额单位："))
+    let lines = text[start.lowerBound...].split(separator: "\n", omittingEmptySubsequences: false).prefix {
+      !$0.isEmpty
+    }.map(String.init)
+    #expect(lines.count > 1, "the note must wrap at width 100 for this test to mean anything")
+    #expect(lines.joined().filter { $0 != " " } == note.filter { $0 != " " }, "\(lines)")
+    for (line, next) in zip(lines, lines.dropFirst()) {
+      // A break after punctuation, before `（`, or at a space of the note.
+      let atPunctuation = "，；。：、）".contains(line.last!) || next.first == "（"
+      #expect(atPunctuation || note.contains(line.suffix(2) + " " + next.prefix(2)), "\(line) | \(next)")
+    }
+  }
+
+  /// `docx` (SPEC §13): the report as a Word document — the title, the sections as Heading 1
+  /// (status counts, each consortium, money, changes), the goal, money and changes tables as
+  /// Word tables with their headers in the report's language.
+  @Test(arguments: MessageLanguage.allCases)
+  func theWordDocumentHasTheSectionsAndTables(_ language: MessageLanguage) throws {
+    let report = try Self.jilinReview()
+    let options = ReviewOptions(language: language, against: "plans/jilin-approved.plan")
+    let parts = try OfficePackage.parts(ReviewExporter.binary(report, options: options))
+    for (name, bytes) in parts { #expect(OfficePackage.isWellFormed(bytes), "\(name)") }
+    let document = try #require(parts["word/document.xml"])
+    let paragraphs = OfficePackage.paragraphs(document)
+    let tables = ReviewTables(report: report, language: language)
+    #expect(paragraphs.first?.style == "Title" && paragraphs.first?.text == tables.title)
+    let t = { (text: LocalizedText) in text.text(language) }
+    let consortia = report.consortia.filter { !$0.goals.isEmpty }.map { tables.label($0.id, $0.name) }
+    #expect(
+      paragraphs.filter { $0.style == "Heading1" }.map(\.text)
+        == [t(ReviewLabels.statusCounts)] + consortia + [t(ReviewLabels.money), t(ReviewLabels.changes)])
+    let root = try #require(OfficePackage.parse(document))
+    let headers = root.all.filter { $0.name == "tbl" }.map { table in
+      (table.children.first { $0.name == "tr" }?.children.filter { $0.name == "tc" }.map(\.content)) ?? []
+    }
+    // One goal table per consortium with goals, then money, then changes.
+    #expect(headers.count == consortia.count + 2)
+    #expect(headers.first == tables.goals([]).header)
+    #expect(headers.dropLast().last == tables.money.header)
+    #expect(headers.last == tables.changes.header)
+    // The changes table's rows: exactly the lowered target and the cut funding line.
+    let changeRows = try #require(root.all.filter { $0.name == "tbl" }.last).children.filter { $0.name == "tr" }
+      .dropFirst().map { $0.children.filter { $0.name == "tc" }.map(\.content) }
+    let (goal, funding, provincial) = language == .zh ? ("目标", "资金", "省级") : ("goal", "funding", "provincial")
+    #expect(
+      changeRows == [
+        [goal, "G103", t(ReviewLabels.change(.target)), "3500", "3000"],
+        [funding, "K2 P2 \(provincial)", t(ReviewLabels.change(.amount)), "6000", "5000"],
+      ])
   }
 
   // MARK: The roadmap exports of a plan with actuals

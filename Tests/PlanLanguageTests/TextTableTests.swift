@@ -115,6 +115,27 @@ import Testing
     #expect(TextWrap.wrap("aq\u{0303}b", to: 2) == ["aq\u{0303}", "b"])
   }
 
+  /// `atPhrases` (prose: the review's notes) breaks where a phrase ends — after a space or
+  /// punctuation, before `（` — when that leaves the line at least half full; else as without it.
+  /// Widths by hand: a Chinese character or full-width mark 2, ASCII 1.
+  @Test(arguments: [
+    // 执行率 = 已拨付 / 计 is 6+1+1+1+6+1+1+1+2 = 20; 划 overflows. Plain: between 计 and 划.
+    // At phrases: the space before 计划 (18 columns used, ≥ 10).
+    ("执行率 = 已拨付 / 计划；实际政府占比", 20, ["执行率 = 已拨付 / 计", "划；实际政府占比"], ["执行率 = 已拨付 /", "计划；实际政府占比"]),
+    // The newcomer's "…；实\n际": 计划；实 is 8 columns; at phrases, after ； (6 ≥ 4); 实际政府
+    // then has no phrase end and breaks between characters.
+    ("计划；实际政府占比", 8, ["计划；实", "际政府占", "比"], ["计划；", "实际政府", "占比"]),
+    // 长； is 4 columns, less than half of 10: not taken.
+    ("长；一二三四五六七八", 10, ["长；一二三", "四五六七八"], ["长；一二三", "四五六七八"]),
+    // Before an opening bracket: 占比 =（中央 — the break goes before （ (6 columns used of 10).
+    ("占比 =（中央）", 10, ["占比 =（中", "央）"], ["占比 =", "（中央）"]),
+    ("alpha beta gamma", 11, ["alpha beta", "gamma"], ["alpha beta", "gamma"]),
+  ])
+  func wrappingAtPhrases(text: String, columns: Int, plain: [String], atPhrases: [String]) {
+    #expect(TextWrap.wrap(text, to: columns) == plain)
+    #expect(TextWrap.wrap(text, to: columns, atPhrases: true) == atPhrases)
+  }
+
   @Test func truncationEndsInAnEllipsis() {
     #expect(TextWrap.truncate("碳纤维复合材料", to: 7) == "碳纤维…")
     #expect(TextWrap.truncate("short", to: 7) == "short")

@@ -116,9 +116,18 @@ import Testing
   /// The forms Tab did not offer, and help did not show, before the one grammar.
   @Test func driftFixedInTabAndHelp() throws {
     let completer = Completer(plan: GrammarTests.plan, currentDirectory: "/nonexistent")
-    #expect(completer.complete("export csv ").candidates == ["to", "force", "bom", "consortium"])
-    #expect(completer.complete("export csv bom ").candidates == ["to", "force", "consortium"])
-    #expect(completer.complete("export html ").candidates == ["to", "force", "consortium"])
+    #expect(
+      completer.complete("export csv ").candidates == [
+        "to", "force", "bom", "consortium", "robustness", "samples", "spread", "seed",
+      ])
+    #expect(
+      completer.complete("export csv bom ").candidates == [
+        "to", "force", "consortium", "robustness", "samples", "spread", "seed",
+      ])
+    #expect(
+      completer.complete("export html ").candidates == [
+        "to", "force", "consortium", "robustness", "samples", "spread", "seed",
+      ])
     for kind in ["member", "goal", "measure", "funding"] {
       #expect(completer.complete("list \(kind) ").candidates == ["K1"], "\(kind)")
       #expect(completer.complete("list \(kind) K1 ").candidates.isEmpty, "\(kind)")

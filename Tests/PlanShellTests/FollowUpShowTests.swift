@@ -82,4 +82,41 @@ import Testing
     #expect(!session.execute("show funding K9", file: "<test>"))
     #expect(output.err.contains("did you mean 'K1'"))
   }
+
+  /// `show funding K` on a plan with no `as-of` and nothing recorded: the year under review would
+  /// be the one before the horizon (2024 for 2025..2030), where nothing is due, so no totals line
+  /// (it printed "截至 2024 年：计划 0，已拨付 0 万元"); the sources by their Chinese terms in a
+  /// Chinese session. With an outlay, the totals are up to its year.
+  @Test(arguments: [MessageLanguage.en, .zh])
+  func showFundingWithoutActualsPrintsNoTotalsBeforeTheHorizon(language: MessageLanguage) {
+    let output = CapturedOutput()
+    var settings = Session.Settings()
+    settings.language = language
+    let session = Session(settings: settings, output: output)
+    let script = """
+      set plan horizon 2025..2030
+      add field F1 "x"
+      add consortium K1 "k" field F1
+      add phase P1 "p" period 2025..2026
+      add funding K1 P1 provincial 2400
+      """
+    #expect(session.execute(script, file: "<test>"))
+    output.clear()
+    #expect(session.execute("show funding K1", file: "<test>"))
+    // P1 is 24 months: 2400 × 12/24 = 1200 a year.
+    let provincial = language == .zh ? "省级" : "provincial"
+    let lines = output.out.split(separator: "\n").map { String($0) }
+    #expect(
+      lines.filter { $0.contains(provincial) }.map { $0.split(separator: " ").map(String.init) } == [
+        ["2025", provincial, "1200", "—"], ["2026", provincial, "1200", "—"],
+      ], "\(output.out)")
+    #expect(!output.out.contains("2024"), "\(output.out)")
+    #expect(!output.out.contains("to ") && !output.out.contains("截至"), "\(output.out)")
+    output.clear()
+    // Paid 300 in 2025: up to 2025, planned 1200, paid 300, execution 300/1200 = 25%.
+    #expect(session.execute("add outlay K1 2025 provincial 300\nshow funding K1", file: "<test>"))
+    let totals =
+      language == .zh ? "截至 2025 年：计划 1200，已拨付 300 万元；执行率 25%" : "to 2025: planned 1200, paid 300 万元; execution 25%"
+    #expect(output.out.contains("  " + totals), "\(output.out)")
+  }
 }

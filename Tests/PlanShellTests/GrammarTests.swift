@@ -178,7 +178,8 @@ import Testing
 
   /// The alternatives of the syntax line of `help VERB`, and its lines by kind.
   static func helpLines(_ verb: Verb) throws -> (syntax: [String], byKind: [String]) {
-    let text = try #require(Help.text(verb.rawValue, language: .en))
+    // Wide enough for the syntax on one line (HelpLayoutTests test the wrapping).
+    let text = try #require(Help.text(verb.rawValue, language: .en, width: 1000))
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let syntax = lines[0].replacingOccurrences(of: "  |  ", with: " | ").components(separatedBy: " | ")
     var byKind: [String] = []
@@ -186,7 +187,7 @@ import Testing
       byKind = lines[(start + 1)...].prefix { $0.hasPrefix("  ") }.map { String($0.dropFirst(2)) }
     }
     // The same syntax in Chinese.
-    #expect(Help.text(verb.rawValue, language: .zh)?.hasPrefix(lines[0] + "\n") == true)
+    #expect(Help.text(verb.rawValue, language: .zh, width: 1000)?.hasPrefix(lines[0] + "\n") == true)
     return (syntax, byKind)
   }
 

@@ -19,7 +19,7 @@ import Testing
 
   @Test(arguments: Kind.allCases)
   func aKindListsEveryAttributeWithItsTypeAndDefault(_ kind: Kind) throws {
-    let text = try #require(Help.text(kind.rawValue, language: .en))
+    let text = try #require(Help.text(kind.rawValue, language: .en, width: 1000))
     #expect(text.contains(Help.syntax(.add, kind)))
     for a in kind.spec.attributes {
       #expect(text.contains("  \(a.name)  "), "\(kind) \(a.name)")
@@ -32,11 +32,14 @@ import Testing
 
   /// A kind with keyword values says they may be typed in Chinese; one without says nothing.
   @Test func keywordValuesMayBeTypedAsChineseTerms() throws {
-    let measure = try #require(Help.text("measure", language: .en))
+    // Wide enough for the sentence on one line (item 17's wrapping is HelpLayoutTests').
+    let measure = try #require(Help.text("measure", language: .en, width: 1000))
     #expect(
       measure.contains(
         "Values of instrument, funder may also be typed as the Chinese terms the exports print (项目资助 for grant)."))
-    #expect(try #require(Help.text("funding", language: .zh)).contains("SOURCE 的取值也可以输入导出中使用的中文名称（如 中央 即 central）。"))
+    #expect(
+      try #require(Help.text("funding", language: .zh, width: 1000)).contains(
+        "SOURCE 的取值也可以输入导出中使用的中文名称（如 中央 即 central）。"))
     #expect(try #require(Help.text("phase", language: .en)).contains("Chinese terms") == false)
   }
 
@@ -82,13 +85,13 @@ import Testing
   @Test func everyRuleHasAnExampleInItsHelp() throws {
     for rule in RuleCatalog.rules {
       #expect(!rule.examples.isEmpty, "\(rule.code)")
-      let help = try #require(Help.text(rule.code, language: .en))
+      let help = try #require(Help.text(rule.code, language: .en, width: 1000))
       for line in rule.examples { #expect(help.contains("  \(line)\n"), "\(rule.code): \(line)") }
     }
   }
 
   @Test func helpRulesListsEveryRuleAndItsThresholdsWithTheirDefaults() throws {
-    let help = try #require(Help.text("rules", language: .en))
+    let help = try #require(Help.text("rules", language: .en, width: 1000))
     for rule in RuleCatalog.rules { #expect(help.contains("\n\(rule.code)  ") || help.hasPrefix("\(rule.code)  ")) }
     // The version-1 values of SPEC §7 (R15 5..30, R18 3..5 years, R19 3%, R27 30%/50%, R30 none).
     for fragment in [
@@ -97,7 +100,7 @@ import Testing
     ] {
       #expect(help.contains(fragment), "\(fragment)")
     }
-    let r27 = try #require(Help.text("R27", language: .zh))
+    let r27 = try #require(Help.text("R27", language: .zh, width: 1000))
     #expect(r27.contains("阈值（set plan 可改）：gov-share-warn 30%、gov-share-max 50%"))
   }
 }

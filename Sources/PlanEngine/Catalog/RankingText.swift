@@ -44,11 +44,31 @@ package enum RankingText: TextCatalog {
       en: "AHP consistency: \(figures) (\(verdict.en))", zh: "AHP 一致性：\(figures)（\(verdict.zh)）")
   }
 
-  /// The heading of the sensitivity table; `leader` is the field ranked first.
-  package static func sensitivity(leader: String) -> LocalizedText {
+  /// The heading of the sensitivity table; `leaders` are the fields ranked first — every one of
+  /// them when they tie (issue 18 item 13).
+  package static func sensitivity(leaders: [String]) -> LocalizedText {
+    let (en, zh) =
+      leaders.count > 1
+      ? (leaders.joined(separator: ", ") + ", tied", leaders.joined(separator: "、") + " 并列")
+      : (leaders.first ?? "", leaders.first ?? "")
+    return LocalizedText(
+      en: "Sensitivity: the weight at which rank 1 (\(en)) changes, the other weights rescaled",
+      zh: "敏感性：某准则权重变到多少时第 1 名（\(zh)）会改变（其余权重按比例调整）")
+  }
+
+  /// Under AHP (or entropy) weighting, the criteria that also carry a direct `weight`, which is
+  /// not used (issue 17 item 19): `rank` and `set plan weighting ahp` say so.
+  package static func directWeightsIgnored(_ criteria: [String], weighting: String) -> LocalizedText {
     LocalizedText(
-      en: "Sensitivity: the weight at which rank 1 (\(leader)) changes, the other weights rescaled",
-      zh: "敏感性：某准则权重变到多少时第 1 名（\(leader)）会改变（其余权重按比例调整）")
+      en:
+        "note: with weighting \(weighting) the direct weights of \(criteria.joined(separator: ", ")) are not used (they are kept for weighting direct)",
+      zh: "注意：weighting \(weighting) 下不使用 \(criteria.joined(separator: "、")) 的直接权重（仍保留，改回 weighting direct 时再用）")
+  }
+
+  /// The criteria of `plan` with a direct `weight` when the plan does not weigh directly.
+  package static func ignoredWeights(_ plan: Plan) -> [String] {
+    guard plan.weighting.lowercased() != "direct" else { return [] }
+    return plan[.criterion].values.filter { $0.values[Attr.Criterion.weight] != nil }.map(\.id)
   }
 
   // MARK: The expert panel and robustness (SPEC §12)
@@ -78,7 +98,8 @@ package enum RankingText: TextCatalog {
       en: ["mean": "weighted mean", "median": "median", "geomean": "weighted geometric mean"][aggregate] ?? aggregate,
       zh: Schema.chineseLabels[aggregate] ?? aggregate)
     return LocalizedText(
-      en: "Expert panel: \(experts) experts; scores from their ratings by the \(method.en)\(ahp.en)",
+      en:
+        "Expert panel: \(EnglishCount.count(experts, "expert")); scores from their ratings by the \(method.en)\(ahp.en)",
       zh: "专家评审：\(experts) 位专家；评分由专家评分按\(method.zh)汇总\(ahp.zh)")
   }
 
@@ -173,7 +194,8 @@ package enum RankingText: TextCatalog {
       CatalogEntry("weightedColumns", weightedColumns),
       CatalogEntry("consistency", consistency("CR = 0.0123", consistent: true)),
       CatalogEntry("consistency", consistency("CR = 0.2345", consistent: false)),
-      CatalogEntry("sensitivity", sensitivity(leader: "F1")),
+      CatalogEntry("sensitivity", sensitivity(leaders: ["F1"])),
+      CatalogEntry("directWeightsIgnored", directWeightsIgnored(["C1", "C2"], weighting: "ahp")),
       CatalogEntry("noCriteria", noCriteria),
       CatalogEntry("noFields", noFields),
       CatalogEntry("ahpFailed", ahpFailed),

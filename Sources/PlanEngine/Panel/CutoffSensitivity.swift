@@ -20,8 +20,9 @@
 ///   makes the flip wⱼ itself.
 /// - Equally near flips: the lower w′; then the pair that pulls apart fastest, then the lower
 ///   field indices.
-/// - With a single criterion, or when every field is within the cutoff, nothing can change:
-///   `flipAt` is `nil`.
+/// - With a single criterion, or with no more fields than `cutoff`, nothing can change: `flipAt`
+///   is `nil`. (Every field may be within the cutoff by a tie: then a move that breaks the tie
+///   changes the set at once.)
 ///
 /// - Parameters:
 ///   - input: A well-formed decision matrix whose weights sum to 1.
@@ -39,7 +40,9 @@ package func cutoffSensitivity(_ input: RankingInput, method: RankingMethod, cut
   let top = Set(topSet(scores: current, cutoff: cutoff))
   return (0..<input.criterionCount).map { j in
     var flip: TopSetFlip?
-    if input.criterionCount > 1 && top.count < input.fieldCount {
+    // More fields than the cutoff: even when a tie puts every field within it now, a move can
+    // break the tie and shrink the set.
+    if input.criterionCount > 1 && input.fieldCount > cutoff {
       flip = boundaryTieFlip(input, method: method, criterion: j, cutoff: cutoff, top: top)
       if flip == nil {
         switch method {
@@ -147,6 +150,7 @@ private func topsisTopSetFlip(_ input: RankingInput, criterion j: Int, cutoff: I
     var passed = current
     var bracket: (Double, Double)?
     for step in 1...gridSteps {
+      if Interruption.isRequested { return nil }  // Ctrl-C in the shell: the result is not used
       let weight = current + (end - current) * Double(step) / Double(gridSteps)
       if set(at: weight) != top {
         bracket = (passed, weight)

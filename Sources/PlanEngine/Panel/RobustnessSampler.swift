@@ -66,7 +66,7 @@ struct RobustnessSampler: Sendable {
     var scores = [Double](repeating: 0, count: f)
     var weighted = [Double](repeating: 0, count: method == .topsis ? f * criterionCount : 0)
     var order = DescendingOrder(count: f)
-    for sample in block {
+    for sample in block.untilInterrupted {
       perturbWeights(weights, into: &sampled, generator: generator, spread: spread, sample: sample)
       switch method {
       case .weighted: weightedScores(sampled, into: &scores)

@@ -7,7 +7,10 @@ extension GoalTrack {
   /// passed over — and is `untracked` when there is none. Otherwise, from the latest actual a of
   /// year y among those with a `value` and baselineYear < y ≤ Y, in this order:
   /// 1. `not-due` when Y ≤ baselineYear;
-  /// 2. `no-data` when there is no such actual;
+  /// 2. `no-data` when there is no such actual — unless the goal's phase has not begun
+  ///    (Y < ``phaseStartYear``): then `not-due`, as nothing can be missing yet (where SPEC §11
+  ///    is silent: a goal with a `baseline-year` set before its phase was judged `no-data`
+  ///    before its phase started; the newcomer's finding of 2026-12-07);
   /// 3. `achieved` when a has reached the target in the goal's direction (≥ for up, ≤ for down;
   ///    an overshoot counts);
   /// 4. `missed` when y ≥ targetYear;
@@ -35,7 +38,8 @@ extension GoalTrack {
     guard let latest = latestActual(after: baselineYear, upTo: asOf, where: { $0.value != nil }),
       let a = latest.value
     else {
-      return GoalAssessment(asOf: asOf, status: .noData, expected: expected(asOf))
+      let begun = phaseStartYear.map { asOf >= $0 } ?? true
+      return GoalAssessment(asOf: asOf, status: begun ? .noData : .notDue, expected: expected(asOf))
     }
     let y = latest.year
     let e = expected(y) ?? target

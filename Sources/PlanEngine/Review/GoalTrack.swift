@@ -22,6 +22,9 @@ package struct GoalTrack: Sendable, Hashable {
   package private(set) var checkpoints: [GoalCheckpoint]
   /// The goal's actuals, in any order.
   package var actuals: [GoalActual]
+  /// The first year of the goal's phase, when known (a goal made from the plan): no actual is
+  /// missing before it (``assess(asOf:thresholds:)``).
+  package var phaseStartYear: Int?
 
   /// A goal with its effective years already decided.
   ///
@@ -81,6 +84,7 @@ package struct GoalTrack: Sendable, Hashable {
       target: target,
       targetYear: Self.effectiveTargetYear(targetYear, phaseEndYear: phaseEndYear),
       direction: direction, checkpoints: checkpoints, actuals: actuals)
+    self.phaseStartYear = phaseStartYear
   }
 
   /// Whether the goal is judged by its figures: it has a baseline and a target, and they differ

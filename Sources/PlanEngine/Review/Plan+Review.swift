@@ -55,7 +55,7 @@ extension Plan {
     let (checkpoints, actuals) = goalRecords()
     let thresholds = statusThresholds
     var out: [(goal: Entity, track: GoalTrack, assessment: GoalAssessment)] = []
-    for goal in self[.goal].values {
+    for goal in self[.goal].values.untilInterrupted {
       guard let track = goalTrack(goal, checkpoints: checkpoints[goal.id] ?? [], actuals: actuals[goal.id] ?? [])
       else { continue }
       out.append((goal, track, track.assess(asOf: asOf, thresholds: thresholds)))

@@ -114,6 +114,8 @@ final class PlanIndex: Sendable {
   /// The entities of each kind the rules walk, in plan order (the tables' own storage), for the
   /// messages of what the rules find.
   let consortia: [Entity], members: [Entity], goals: [Entity], measures: [Entity], funding: [Entity], orgs: [Entity]
+  /// The checkpoints and actuals (SPEC §11), in plan order, for the messages of what the rules find.
+  let checkpoints: [Entity], actuals: [Entity]
   /// The phases in chronological order.
   let phases: PhaseOrder
   /// The plan settings the shard rules read.
@@ -149,6 +151,24 @@ final class PlanIndex: Sendable {
   let goalTrack: [Int32]
   /// The `after` links of the goals (``GoalGraph``).
   let goalLinks: GoalGraph.Links
+  /// Each goal's own `baseline-year` and `target-year` (``unsetYear`` where unset): the
+  /// fallbacks of SPEC §11 are the rules' to apply (``GoalTrack``).
+  let goalBaselineYear: [Int], goalTargetYear: [Int]
+  /// A year in ``goalBaselineYear`` and ``goalTargetYear`` that is not set.
+  static let unsetYear = Int.min
+
+  /// A year of ``goalBaselineYear`` or ``goalTargetYear``, `nil` when unset.
+  @inline(__always) static func year(_ column: Int) -> Int? { column == unsetYear ? nil : column }
+
+  /// Checkpoints by goal position, in plan order (those naming no goal of the plan in none).
+  let checkpointsByGoal: Groups
+  /// Each checkpoint as the review reads it: `nil` when its year is not a year or it has no
+  /// `value` (R37 reports what it can).
+  let checkpointRecords: [GoalCheckpoint?]
+  /// Actuals by goal position, in plan order (those naming no goal of the plan in none).
+  let actualsByGoal: Groups
+  /// Each actual as the review reads it: `nil` when its year is not a year.
+  let actualRecords: [GoalActual?]
 
   /// Measures by shard: consortium position, or `consortia.count` for the measures of no
   /// consortium of the plan.
@@ -203,6 +223,9 @@ final class PlanIndex: Sendable {
     let periodMin: Int, periodMax: Int
     let rdIntensityMin: Double
     let startGrace: Int
+    /// The year under review (SPEC §11 `as-of`) and the thresholds of a goal's status.
+    let asOf: Int?
+    let statusThresholds: StatusThresholds
 
     init(_ plan: Plan) {
       (membersMin, membersMax, horizon) = (plan.membersMin, plan.membersMax, plan.horizon)
@@ -210,6 +233,7 @@ final class PlanIndex: Sendable {
       (periodMin, periodMax, rdIntensityMin, startGrace) = (
         plan.periodMin, plan.periodMax, plan.rdIntensityMin, plan.startGrace
       )
+      (asOf, statusThresholds) = (plan.asOf, plan.statusThresholds)
     }
   }
 
@@ -242,6 +266,7 @@ final class PlanIndex: Sendable {
     (consortia, members, goals, measures, funding, orgs) = (
       parts.consortia, parts.members, parts.goals, parts.measures, parts.funding, parts.orgs
     )
+    (checkpoints, actuals) = (parts.checkpoints, parts.actuals)
     self.phases = phases
     settings = Settings(plan)
     (consortiumPeriod, consortiumIPStrategy) = parts.consortium!
@@ -251,6 +276,9 @@ final class PlanIndex: Sendable {
     (goalBaseline, goalTarget, goalLocation, goalTrack, goalLinks) = (
       parts.goal!.3, parts.goal!.4, parts.goal!.5, parts.goal!.6, parts.goal!.7
     )
+    (goalBaselineYear, goalTargetYear) = parts.goalYears!
+    (checkpointsByGoal, checkpointRecords) = parts.checkpoint!
+    (actualsByGoal, actualRecords) = parts.actual!
     (measuresByConsortium, measurePhase, measureFacts, measureFunder, measureAmount, measureStart) = parts.measure!
     (fundingByConsortium, fundingPhase, fundingSource, fundingAmount) = parts.fundingLines!
   }
@@ -261,7 +289,7 @@ final class PlanIndex: Sendable {
 
   /// One pass over a table, largest tables first.
   enum Pass: CaseIterable, Sendable {
-    case measures, goals, members, funding, orgs, consortia
+    case measures, goals, members, funding, actuals, checkpoints, orgs, consortia
 
     /// The tables it reads: its own, and those its references name.
     var reads: [Kind] {
@@ -270,6 +298,8 @@ final class PlanIndex: Sendable {
       case .goals: [.goal, .consortium, .phase]
       case .members: [.member, .consortium, .org]
       case .funding: [.funding, .consortium, .phase]
+      case .actuals: [.actual, .goal]
+      case .checkpoints: [.checkpoint, .goal]
       case .orgs: [.org]
       case .consortia: [.consortium]
       }
@@ -283,6 +313,8 @@ final class PlanIndex: Sendable {
       case .goal: self = .goals
       case .member: self = .members
       case .funding: self = .funding
+      case .actual: self = .actuals
+      case .checkpoint: self = .checkpoints
       case .org: self = .orgs
       case .consortium: self = .consortia
       default: return nil
@@ -295,6 +327,8 @@ final class PlanIndex: Sendable {
       case .goals: parts.goalPass()
       case .members: parts.memberPass()
       case .funding: parts.fundingPass()
+      case .actuals: parts.actualPass()
+      case .checkpoints: parts.checkpointPass()
       case .orgs: parts.orgPass()
       case .consortia: parts.consortiumPass()
       }
@@ -304,9 +338,11 @@ final class PlanIndex: Sendable {
     func copy(from: Parts, to: Parts) {
       switch self {
       case .measures: to.measure = from.measure
-      case .goals: to.goal = from.goal
+      case .goals: (to.goal, to.goalYears) = (from.goal, from.goalYears)
       case .members: to.member = from.member
       case .funding: to.fundingLines = from.fundingLines
+      case .actuals: to.actual = from.actual
+      case .checkpoints: to.checkpoint = from.checkpoint
       case .orgs: to.org = from.org
       case .consortia: to.consortium = from.consortium
       }
@@ -319,12 +355,16 @@ final class PlanIndex: Sendable {
     let plan: Plan
     let consortiumTable: Table, orgTable: Table, phaseTable: Table, goalTable: Table
     let consortia: [Entity], members: [Entity], goals: [Entity], measures: [Entity], funding: [Entity], orgs: [Entity]
+    let checkpoints: [Entity], actuals: [Entity]
     var consortium: ([Period?], [Bool])?
     var member: (Groups, [Int32], [MemberFacts])?
     var org: [OrgFacts]?
     var goal: (Groups, [Int32], [GoalFacts], [Double], [Double], [SourceLocation], [Int32], GoalGraph.Links)?
     var measure: (Groups, [Int32], [MeasureFacts], [Int8], [Double], [Int])?
     var fundingLines: (Groups, [Int32], [Int8], [Double])?
+    var goalYears: ([Int], [Int])?
+    var checkpoint: (Groups, [GoalCheckpoint?])?
+    var actual: (Groups, [GoalActual?])?
 
     init(_ plan: Plan) {
       self.plan = plan
@@ -335,6 +375,8 @@ final class PlanIndex: Sendable {
       measures = plan[.measure].values.elements
       funding = plan[.funding].values.elements
       orgs = orgTable.values.elements
+      checkpoints = plan[.checkpoint].values.elements
+      actuals = plan[.actual].values.elements
     }
 
     /// The shard of each owner position: `-1` (unset or unknown) is the plan-wide shard.
@@ -409,6 +451,7 @@ final class PlanIndex: Sendable {
       var owners: [Int32] = [], phasePositions: [Int32] = [], facts: [GoalFacts] = []
       var baselines: [Double] = [], targets: [Double] = [], locations: [SourceLocation] = []
       var indicators: [String] = []
+      var baselineYears: [Int] = [], targetYears: [Int] = []
       var links = GoalGraph.Links(goalTable)
       owners.reserveCapacity(n)
       phasePositions.reserveCapacity(n)
@@ -417,6 +460,8 @@ final class PlanIndex: Sendable {
       targets.reserveCapacity(n)
       locations.reserveCapacity(n)
       indicators.reserveCapacity(n)
+      baselineYears.reserveCapacity(n)
+      targetYears.reserveCapacity(n)
       for goal in goals {
         owners.append(consortiumOf(goal[Attr.Goal.consortium]?.ref))
         phasePositions.append(phaseOf(goal[Attr.Goal.phase]?.ref))
@@ -440,6 +485,8 @@ final class PlanIndex: Sendable {
           targets.append(0)
         }
         indicators.append(goal[Attr.Goal.indicator]?.text ?? "")
+        baselineYears.append(goal[Attr.Goal.baselineYear]?.integer ?? PlanIndex.unsetYear)
+        targetYears.append(goal[Attr.Goal.targetYear]?.integer ?? PlanIndex.unsetYear)
         locations.append(goal.location)
         links.add(goal[Attr.Goal.after]?.refs)
         facts.append(f)
@@ -449,6 +496,42 @@ final class PlanIndex: Sendable {
         byShard, shards: consortia.count + 1, phase: phasePositions, facts: facts, indicators: indicators,
         consortiumRef: { self.goals[$0][Attr.Goal.consortium]?.ref })
       self.goal = (byShard, phasePositions, facts, baselines, targets, locations, tracks, links)
+      goalYears = (baselineYears, targetYears)
+    }
+
+    /// Checkpoints by goal, each read as the review reads it (``Plan/goalRecords()``).
+    func checkpointPass() {
+      var goalOf = Resolver(goalTable)
+      var owners: [Int32] = [], records: [GoalCheckpoint?] = []
+      owners.reserveCapacity(checkpoints.count)
+      records.reserveCapacity(checkpoints.count)
+      for c in checkpoints {
+        owners.append(goalOf(c.key.a))
+        if let year = Int(c.key.b), let value = c[Attr.Checkpoint.value]?.number {
+          records.append(GoalCheckpoint(year: year, value: value))
+        } else {
+          records.append(nil)
+        }
+      }
+      checkpoint = (Groups(count: goals.count, owners: owners), records)
+    }
+
+    /// Actuals by goal, each read as the review reads it (``Plan/goalRecords()``).
+    func actualPass() {
+      var goalOf = Resolver(goalTable)
+      var owners: [Int32] = [], records: [GoalActual?] = []
+      owners.reserveCapacity(actuals.count)
+      records.reserveCapacity(actuals.count)
+      for a in actuals {
+        owners.append(goalOf(a.key.a))
+        if let year = Int(a.key.b) {
+          let status = a[Attr.Actual.status]?.choice.flatMap(GoalStatus.init(rawValue:))
+          records.append(GoalActual(year: year, value: a[Attr.Actual.value]?.number, status: status))
+        } else {
+          records.append(nil)
+        }
+      }
+      actual = (Groups(count: goals.count, owners: owners), records)
     }
 
     /// R24's tracks (``PlanIndex/goalTrack``): within each shard, goals with equal indicators

@@ -7,8 +7,9 @@ package enum RuleScope: Sendable, Hashable, CaseIterable {
   /// The ranking basis: the settings, criteria, judgements, fields and scores, run once over the
   /// whole plan; the shell re-runs it when an edit changes something it reads.
   case rankingBasis
-  /// The whole plan, run again at every validation (cheap: the phases alone, the links between
-  /// the ranking and the consortia).
+  /// The whole plan, rule by rule; the shell keeps each rule's findings and runs it again only
+  /// when an edit changes something it declares it reads (or, when it has findings, anything of
+  /// a kind it reads: its findings name and point at entities).
   case plan
   /// One consortium with its members and their orgs, goals, measures and funding lines, or the
   /// goals and measures of no consortium (``Shard``); the shell re-runs the shards an edit
@@ -30,9 +31,13 @@ package struct RuleRead: Sendable, Hashable {
   /// findings name or point at them, their names and statements: a group of rules that has
   /// findings runs again when an entity of a kind it reads changes at all.
   package let attributes: [String]?
+  /// Whether the entities' names can change the verdict (R47 compares orgs' names).
+  package var names = false
 
   /// Which entities of `kind` exist (and what keys them), no attribute.
   package static func entities(_ kind: Kind) -> RuleRead { RuleRead(kind: kind, attributes: []) }
+  /// Which entities of `kind` exist and their names.
+  package static func names(_ kind: Kind) -> RuleRead { RuleRead(kind: kind, attributes: [], names: true) }
   /// Attributes of `kind`.
   package static func attributes(_ kind: Kind, _ names: String...) -> RuleRead {
     RuleRead(kind: kind, attributes: names)
@@ -83,6 +88,9 @@ package struct RuleSpec: Sendable {
   package let summary: LocalizedText
   /// The `help RNN` example: commands that satisfy the rule (or show what it looks at).
   package let examples: [String]
+  /// Commands that break the rule, which `help RNN` shows before ``examples`` (then the fix) for
+  /// a rule whose finding is easier to grasp from a case (issue 17 item 19); may be empty.
+  package let violation: [String]
   /// What the rule reads of the entities.
   package let reads: [RuleRead]
   /// The plan settings it reads (names as in ``Schema/plan``), its thresholds among them.
@@ -91,10 +99,11 @@ package struct RuleSpec: Sendable {
 
   init(
     _ code: String, _ severity: Diagnostic.Severity, severityText: LocalizedText? = nil, summary: LocalizedText,
-    examples: [String], reads: [RuleRead], settings: [String] = [], parts: [Part]
+    violation: [String] = [], examples: [String], reads: [RuleRead], settings: [String] = [], parts: [Part]
   ) {
     (self.code, self.severity, self.severityText, self.summary) = (code, severity, severityText, summary)
     (self.examples, self.reads, self.settings, self.parts) = (examples, reads, settings, parts)
+    self.violation = violation
   }
 
   /// Where the rule's parts run.
@@ -114,6 +123,7 @@ package struct RuleSpec: Sendable {
       } else {
         b = .max
       }
+      if read.names { b |= RuleBook.nameBit }
       bits = b
     }
     if let b = bits, scopes.contains(where: { $0 == .shard || $0 == .summaries }) {
@@ -153,6 +163,22 @@ package enum RuleBook {
   }
   static let graphRules: [Rule] = checks(.goalGraph).compactMap { if case .graph(let r) = $0 { r } else { nil } }
 
+  /// What each of ``planRules`` reads (its rule's declaration), in the same order: the shell
+  /// re-runs a rule over the whole plan only when an edit touches what it reads.
+  package static let planRuleReads: [Reads] = all.flatMap { rule in
+    rule.parts.filter { $0.scope == .plan }.map { _ in
+      var reads = Reads()
+      reads.add(rule)
+      return reads
+    }
+  }
+
+  /// The bit of ``Reads/attributes`` for an entity's name (``RuleRead/names(_:)``); the bits
+  /// below ``placeBit`` are the attributes', in ``Schema`` order.
+  package static let nameBit: UInt64 = 1 << 63
+  /// The bit the shell sets for a change of an entity's statement (its place).
+  package static let placeBit: UInt64 = 1 << 62
+
   /// What the rules running in one scope read, in a form an edit is matched against: by kind
   /// (``Kind/index``), whether the kind is read at all, and a bit per attribute (``Schema``
   /// order) whose change can alter a verdict (all bits: every attribute and the place).
@@ -167,6 +193,18 @@ package enum RuleBook {
     package func affected(_ kind: Kind, changed: UInt64) -> Bool {
       kinds[kind.index] && attributes[kind.index] & changed != 0
     }
+
+    /// Adds what `rule` declares it reads.
+    mutating func add(_ rule: RuleSpec) {
+      for kind in Kind.allCases {
+        guard let bits = rule.attributeBits(kind) else { continue }
+        kinds[kind.index] = true
+        attributes[kind.index] |= bits
+      }
+      for name in rule.settings {
+        if let i = Schema.planAttributeIndex(name) { settings[i] = true }
+      }
+    }
   }
 
   /// What the rules of each scope read, derived from their declarations.
@@ -174,16 +212,7 @@ package enum RuleBook {
     var reads: [RuleScope: Reads] = [:]
     for scope in RuleScope.allCases { reads[scope] = Reads() }
     for rule in all {
-      for scope in Set(rule.scopes) {
-        for kind in Kind.allCases {
-          guard let bits = rule.attributeBits(kind) else { continue }
-          reads[scope]!.kinds[kind.index] = true
-          reads[scope]!.attributes[kind.index] |= bits
-        }
-        for name in rule.settings {
-          if let i = Schema.planAttributeIndex(name) { reads[scope]!.settings[i] = true }
-        }
-      }
+      for scope in Set(rule.scopes) { reads[scope]!.add(rule) }
     }
     return reads
   }()

@@ -151,6 +151,54 @@ enum GoalGraphRules {}
 
 /// Rules R34–R39: following the plan through its years (SPEC §11) — goals' status as of `as-of`,
 /// the records of actuals, checkpoints and outlays, goals' effective years, the government share
-/// of money paid. They read the review's engine core (``Review``) through the adapters of
-/// `Plan+Review.swift`; R34–R36 and R39 are silent while `as-of` is unset.
+/// of money paid. They read the review's engine core (``Review``): R37 and R39 through the
+/// adapters of `Plan+Review.swift`, the shard rules R34–R36 through the index
+/// (``Shard/goalAssessments(asOf:)``); R34–R36 and R39 are silent while `as-of` is unset.
 enum ReviewRules {}
+
+extension Shard {
+  /// The goal at position `g` of ``PlanIndex/goals`` as the review tracks it, with its
+  /// checkpoints and actuals — what ``Plan/goalTrack(_:checkpoints:actuals:)`` makes of it,
+  /// read from the index's columns — or `nil` when its phase has no period.
+  /// - Complexity: O(its checkpoints and actuals).
+  func goalTrack(_ g: Int) -> GoalTrack? {
+    let index = index
+    let p = Int(index.goalPhase[g])
+    let periods = index.phases.periods
+    guard p >= 0, p < periods.count, let period = periods[p] else { return nil }
+    let facts = index.goalFacts[g]
+    var checkpoints: [GoalCheckpoint] = []
+    let checkpointGroups = index.checkpointsByGoal
+    for i in checkpointGroups.bounds(g) {
+      if let c = index.checkpointRecords[checkpointGroups.item(i)] { checkpoints.append(c) }
+    }
+    var actuals: [GoalActual] = []
+    let actualGroups = index.actualsByGoal
+    for i in actualGroups.bounds(g) {
+      if let a = index.actualRecords[actualGroups.item(i)] { actuals.append(a) }
+    }
+    return GoalTrack(
+      baseline: facts.contains(.baseline) ? index.goalBaseline[g] : nil,
+      baselineYear: PlanIndex.year(index.goalBaselineYear[g]),
+      target: facts.contains(.target) ? index.goalTarget[g] : nil,
+      targetYear: PlanIndex.year(index.goalTargetYear[g]), direction: facts.contains(.down) ? .down : .up,
+      phaseStartYear: period.start.year, phaseEndYear: period.end.year, checkpoints: checkpoints, actuals: actuals)
+  }
+
+  /// The shard's goals (positions in ``PlanIndex/goals``, plan order) with their tracks and
+  /// their assessments as of `asOf` (SPEC §11), under the plan's thresholds; goals whose phase
+  /// has no period are left out (as ``Plan/goalAssessments(asOf:)`` leaves them).
+  /// - Complexity: O(the shard's goals, checkpoints and actuals).
+  func goalAssessments(asOf: Int) -> [(goal: Int, track: GoalTrack, assessment: GoalAssessment)] {
+    let index = index
+    let goals = index.goalsByConsortium
+    let thresholds = index.settings.statusThresholds
+    var out: [(goal: Int, track: GoalTrack, assessment: GoalAssessment)] = []
+    for i in goals.bounds(k) {
+      let g = goals.item(i)
+      guard let track = goalTrack(g) else { continue }
+      out.append((g, track, track.assess(asOf: asOf, thresholds: thresholds)))
+    }
+    return out
+  }
+}

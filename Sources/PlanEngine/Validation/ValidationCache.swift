@@ -8,20 +8,30 @@ import PlanModel
   import Darwin
 #endif
 
-/// The keys of one shard's entities: a consortium's members, goals, measures and funding lines,
-/// or the goals and measures of no consortium (the plan-wide shard). Order does not matter:
-/// ``subplan(of:consortium:)`` puts them back in plan order.
+/// The keys of one shard's entities: a consortium's members, goals (with their checkpoints and
+/// actuals), measures and funding lines, or the goals and measures of no consortium (the
+/// plan-wide shard). Order does not matter: ``subplan(of:consortium:)`` puts them back in plan
+/// order.
 struct ShardKeys: Sendable {
   var members: [EntityKey] = []
   var goals: [EntityKey] = []
+  var checkpoints: [EntityKey] = []
+  var actuals: [EntityKey] = []
   var measures: [EntityKey] = []
   var funding: [EntityKey] = []
+
+  /// The kinds a shard holds, in ``Kind`` order.
+  static let kinds: [Kind] = [.member, .goal, .checkpoint, .actual, .measure, .funding]
 
   init() {}
 
   /// The keys of shard `k` of `layout` (a consortium position, or the plan-wide shard).
   init(_ layout: ShardLayout, shard k: Int) {
     goals = layout.goalsByShard[k].map { layout.goals[$0] }
+    for g in layout.goalsByShard[k] {
+      checkpoints += layout.checkpointsByGoal[g].map { layout.checkpoints[$0] }
+      actuals += layout.actualsByGoal[g].map { layout.actuals[$0] }
+    }
     measures = layout.measuresByShard[k].map { layout.measures[$0] }
     if k < layout.consortia.count {
       members = layout.membersByShard[k].map { layout.members[$0] }
@@ -29,12 +39,14 @@ struct ShardKeys: Sendable {
     }
   }
 
-  /// The keys of `kind` (member, goal, measure or funding).
+  /// The keys of `kind` (one of ``kinds``).
   subscript(kind: Kind) -> [EntityKey] {
     get {
       switch kind {
       case .member: members
       case .goal: goals
+      case .checkpoint: checkpoints
+      case .actual: actuals
       case .measure: measures
       default: funding
       }
@@ -43,6 +55,8 @@ struct ShardKeys: Sendable {
       switch kind {
       case .member: members = newValue
       case .goal: goals = newValue
+      case .checkpoint: checkpoints = newValue
+      case .actual: actuals = newValue
       case .measure: measures = newValue
       default: funding = newValue
       }
@@ -59,7 +73,7 @@ struct ShardKeys: Sendable {
     sub.settingLocations = plan.settingLocations
     sub[.phase] = plan[.phase]
     if let id, let consortium = plan[.consortium][EntityKey(id)] { sub[.consortium][consortium.key] = consortium }
-    for kind in [Kind.member, .goal, .measure, .funding] {
+    for kind in Self.kinds {
       let table = plan[kind]
       for p in self[kind].compactMap({ table.index(forKey: $0) }).sorted() {
         let entity = table.values[p]
@@ -80,13 +94,18 @@ struct ShardKeys: Sendable {
 /// (``PlanIndex``). A shard's keys are read from it when the shard is first touched.
 struct ShardLayout: Sendable {
   let consortia: [EntityKey], members: [EntityKey], goals: [EntityKey], measures: [EntityKey], funding: [EntityKey]
+  let checkpoints: [EntityKey], actuals: [EntityKey]
   let membersByShard: Groups, goalsByShard: Groups, measuresByShard: Groups, fundingByShard: Groups
+  /// Checkpoints and actuals by goal position: they belong to their goal's shard.
+  let checkpointsByGoal: Groups, actualsByGoal: Groups
 
   init(_ plan: Plan, _ index: PlanIndex) {
     (consortia, members) = (plan[.consortium].keys.elements, plan[.member].keys.elements)
     (goals, measures, funding) = (plan[.goal].keys.elements, plan[.measure].keys.elements, plan[.funding].keys.elements)
     (membersByShard, goalsByShard) = (index.membersByConsortium, index.goalsByConsortium)
     (measuresByShard, fundingByShard) = (index.measuresByConsortium, index.fundingByConsortium)
+    (checkpoints, actuals) = (plan[.checkpoint].keys.elements, plan[.actual].keys.elements)
+    (checkpointsByGoal, actualsByGoal) = (index.checkpointsByGoal, index.actualsByGoal)
   }
 }
 
@@ -166,6 +185,10 @@ package final class ValidationCache {
   private var ranking: [Diagnostic] = []
   private var rankingResult: PlanRanking?
   private var graph: [Diagnostic] = []
+  /// The findings of each rule over the whole plan (``RuleBook/planRules`` order), and which of
+  /// them an edit made stale.
+  private var planFindings: [[Diagnostic]] = []
+  private var stalePlanRules = [Bool](repeating: false, count: RuleBook.planRules.count)
   /// Goal IDs with `after` links, or named in one: exact after a full run, then kept a superset
   /// (every link an edit adds is added here; none is taken out).
   private var linked: Set<String> = []
@@ -283,7 +306,9 @@ package final class ValidationCache {
     swap(&linked, &other.linked)
     (planWide, planWideKeys) = (other.planWide, other.planWideKeys)
     (ranking, rankingResult, graph) = (other.ranking, other.rankingResult, other.graph)
+    swap(&planFindings, &other.planFindings)
     (staleShards, stalePlanWide, staleRanking, staleGraph) = ([], false, false, false)
+    stalePlanRules = stalePlanRules.map { _ in false }
     complete = true
     synced = p.mutation + changes.count
     for change in changes { note(change, in: plan) }
@@ -321,6 +346,7 @@ package final class ValidationCache {
       // A setting changed when its value or its statement did (R08 reports at `cutoff`'s).
       for i in values.indices where values[i] != plan.settings[i] || locations[i] != plan.settingLocations[i] {
         for (scope, reads) in RuleBook.reads where reads.settings[i] { markStale(scope) }
+        for (r, reads) in RuleBook.planRuleReads.enumerated() where reads.settings[i] { stalePlanRules[r] = true }
       }
     case .tables, .whole: complete = false
     case .group(let changes): for c in changes { note(c, in: plan) }
@@ -334,7 +360,7 @@ package final class ValidationCache {
     case .rankingBasis: staleRanking = true
     case .shard, .summaries: complete = false
     case .goalGraph: staleGraph = true
-    case .plan: break  // runs at every validation
+    case .plan: break  // rule by rule (`stalePlanRules`)
     }
   }
 
@@ -349,7 +375,7 @@ package final class ValidationCache {
     if previous.location != current.location { bits |= placeBit }
     return bits
   }
-  private static let nameBit: UInt64 = 1 << 63, placeBit: UInt64 = 1 << 62
+  private static let nameBit = RuleBook.nameBit, placeBit = RuleBook.placeBit
 
   /// What the shard rules and the summaries read (both are kept per shard).
   private static let shardReads: RuleBook.Reads = {
@@ -402,6 +428,19 @@ package final class ValidationCache {
       let moved = old != new
       for case let s? in [old, new] { mark(s, moved: moved) }
       move(kind, key, from: old, to: new)
+      // A goal's checkpoints and actuals go with it.
+      if kind == .goal, moved, let old, let new { moveRecords(ofGoal: key.a, from: old, to: new) }
+    case .checkpoint, .actual:
+      // In the shard of their goal, which exists: a goal with records is removed only by a
+      // cascade, which starts afresh (a guard, should one be missing).
+      guard let goal = plan[.goal][EntityKey(key.a)] else {
+        complete = false
+        return
+      }
+      let s = shard(of: goal[Attr.Goal.consortium]?.ref, in: plan)
+      guard complete else { return }
+      move(kind, key, from: previous.map { _ in s }, to: current.map { _ in s })
+      mark(s)
     case .org:
       for member in plan[.member].keys where member.b == key.a { mark(member.a) }
     default:
@@ -410,6 +449,9 @@ package final class ValidationCache {
       if reads.kinds[kind.index], reads.affected(kind, changed: changed) || changed & Self.nameBit != 0 {
         complete = false
       }
+    }
+    for (r, reads) in RuleBook.planRuleReads.enumerated() where !stalePlanRules[r] && reads.kinds[kind.index] {
+      if !planFindings[r].isEmpty || reads.affected(kind, changed: changed) { stalePlanRules[r] = true }
     }
     let basis = RuleBook.reads[.rankingBasis]!
     if basis.kinds[kind.index], !ranking.isEmpty || basis.affected(kind, changed: changed) { staleRanking = true }
@@ -455,6 +497,21 @@ package final class ValidationCache {
     }
     if let new {
       update(new) { if !$0[kind].contains(key) { $0[kind].append(key) } }
+    }
+  }
+
+  /// Moves the checkpoints and actuals of goal `id` from shard `old` to shard `new` (`nil`: the
+  /// plan-wide shard).
+  /// - Complexity: O(records of shard `old`).
+  private func moveRecords(ofGoal id: String, from old: String?, to new: String?) {
+    for kind in [Kind.checkpoint, .actual] {
+      var records: [EntityKey] = []
+      update(old) { keys in
+        records = keys[kind].filter { $0.a == id }
+        if !records.isEmpty { keys[kind].removeAll { $0.a == id } }
+      }
+      guard !records.isEmpty else { continue }
+      update(new) { keys in keys[kind] += records.filter { !keys[kind].contains($0) } }
     }
   }
 
@@ -533,7 +590,11 @@ package final class ValidationCache {
       staleGraph = false
     }
     var findings = ranking
-    findings += RuleBook.planRules.flatMap { $0.check(c) }
+    for (r, rule) in RuleBook.planRules.enumerated() where stalePlanRules[r] {
+      planFindings[r] = rule.check(c)
+      stalePlanRules[r] = false
+    }
+    for found in planFindings { findings += found }
     // Every consortium has its shard (a guard: a missing one means a change went unnoticed).
     guard shards.count == consortia.count else { return full(plan, mutation: mutation, strict: strict) }
     // The shards' findings in consortium order, as a full run gives them (findings of one
@@ -565,6 +626,7 @@ package final class ValidationCache {
     keys.removeAll()
     layout = nil
     (staleShards, stalePlanWide, staleRanking, staleGraph) = ([], false, false, false)
+    stalePlanRules = stalePlanRules.map { _ in false }
     let findings = Validator.run(plan, into: self, early: early)
     complete = true
     synced = mutation
@@ -598,11 +660,12 @@ package final class ValidationCache {
   /// ranking group's and the goal graph's findings. Keeps no entity of the plan.
   func capture(
     _ plan: Plan, index: PlanIndex, shards results: [Validator.ShardFindings],
-    ranking: [Diagnostic], rankingResult: PlanRanking?, graph: [Diagnostic]
+    ranking: [Diagnostic], rankingResult: PlanRanking?, planFindings: [[Diagnostic]], graph: [Diagnostic]
   ) {
     captured = (ShardLayout(plan, index), results, LinkedGoals(index.goalLinks))
     self.ranking = ranking
     self.rankingResult = rankingResult
+    self.planFindings = planFindings
     self.graph = graph
   }
 

@@ -55,12 +55,13 @@ enum Validator {
           whole.ranking = RuleBook.basisRules.flatMap { context.findings(of: $0) }
           whole.rankingResult = context.ranking
         }
-        whole.other = RuleBook.planRules.flatMap { $0.check(context) }
+        whole.other = RuleBook.planRules.map { $0.check(context) }
         whole.graph = RuleBook.graphRules.flatMap { $0.check(context) }
       }
       shards.drain(context, index)
     }
-    var findings = whole.ranking + whole.other
+    var findings = whole.ranking
+    for found in whole.other { findings += found }
     var planWide = ShardSummary()
     for k in 0...index.consortia.count {
       let output = shards.outputs[k]!
@@ -76,7 +77,7 @@ enum Validator {
       let results = (0...index.consortia.count).map { k in (shards.outputs[k]!.findings, shards.outputs[k]!.summary) }
       cache.capture(
         plan, index: index, shards: results, ranking: whole.ranking, rankingResult: whole.rankingResult,
-        graph: whole.graph)
+        planFindings: whole.other, graph: whole.graph)
     }
     return findings
   }
@@ -85,7 +86,8 @@ enum Validator {
   private final class WholePlanFindings: @unchecked Sendable {
     var ranking: [Diagnostic] = []
     var rankingResult: PlanRanking?
-    var other: [Diagnostic] = []
+    /// By rule, in ``RuleBook/planRules`` order.
+    var other: [[Diagnostic]] = []
     var graph: [Diagnostic] = []
   }
 

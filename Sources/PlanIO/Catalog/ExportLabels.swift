@@ -36,6 +36,24 @@ package enum ExportLabels: TextCatalog {
   static let legendMeasure = LocalizedText(en: "measure (at its start month)", zh: "措施（位于开始月份）")
   static let phasesLane = LocalizedText(en: "Phases", zh: "阶段")
 
+  // MARK: Expert panel and robustness (SPEC §12)
+
+  static let expertPanel = LocalizedText(en: "Expert panel", zh: "专家评审")
+  static let robustness = LocalizedText(en: "Robustness of the ranking", zh: "排序稳健性")
+  static let kendallW = LocalizedText(en: "Kendall's W", zh: "肯德尔协调系数 W")
+  static let outlier = LocalizedText(en: "Outlier", zh: "离群专家")
+
+  /// The title of the HTML export's bar chart of the acceptabilities.
+  static func robustnessChart(cutoff: Int?) -> LocalizedText {
+    guard let cutoff else {
+      return LocalizedText(
+        en: "Share of the weight samples in which each field ranks first", zh: "各领域在权重样本中排名第 1 的比例")
+    }
+    return LocalizedText(
+      en: "Share of the weight samples in which each field is in the top \(cutoff)",
+      zh: "各领域在权重样本中进入前 \(cutoff) 名的比例")
+  }
+
   // MARK: Columns
 
   // The ranking's columns (rank, field, name, score, criterion, basis, type, weight) are
@@ -60,6 +78,8 @@ package enum ExportLabels: TextCatalog {
   static let baselineTarget = LocalizedText(en: "Baseline → target", zh: "基期值 → 目标值")
   static let category = LocalizedText(en: "Category", zh: "类别")
   static let after = LocalizedText(en: "After", zh: "前置目标")
+  // Issue 17 item 10: a goal's checkpoints beside it in the roadmap.
+  static let checkpoints = LocalizedText(en: "Checkpoints", zh: "分年度目标")
   static let instrument = LocalizedText(en: "Instrument", zh: "政策工具")
   static let funder = LocalizedText(en: "Funder", zh: "出资方")
   static let amount = LocalizedText(en: "Amount", zh: "金额")
@@ -86,20 +106,29 @@ package enum ExportLabels: TextCatalog {
       ? LocalizedText(en: "TOPSIS", zh: "TOPSIS 法")
       : LocalizedText(en: "weighted sum", zh: "加权求和")
     let w =
-      weighting == "ahp"
-      ? LocalizedText(en: "AHP weights", zh: "AHP 权重")
-      : LocalizedText(en: "direct weights", zh: "直接赋权")
+      switch weighting {
+      case "ahp": LocalizedText(en: "AHP weights", zh: "AHP 权重")
+      case "entropy": LocalizedText(en: "entropy weights", zh: "熵权法")
+      default: LocalizedText(en: "direct weights", zh: "直接赋权")
+      }
     return LocalizedText(en: "Method: \(m.en), \(w.en)", zh: "方法：\(m.zh)，\(w.zh)")
   }
 
-  /// `limit` is the plan's `cr-max` (`0.10` by default).
-  static func consistency(lambdaMax: String, ci: String, ri: String, cr: String, ok: Bool, limit: String = "0.10")
+  /// `limit` is the plan's `cr-max` (`0.10` by default); `group`: the matrix is the expert panel's,
+  /// aggregated from their judgements (SPEC §12).
+  static func consistency(
+    lambdaMax: String, ci: String, ri: String, cr: String, ok: Bool, limit: String = "0.10", group: Bool = false
+  )
     -> LocalizedText
   {
-    LocalizedText(
+    let title =
+      group
+      ? LocalizedText(en: "Group AHP consistency (AIJ)", zh: "专家组 AHP 一致性（AIJ）")
+      : LocalizedText(en: "AHP consistency", zh: "AHP 一致性")
+    return LocalizedText(
       en:
-        "AHP consistency: λmax \(lambdaMax), CI \(ci), RI \(ri), CR \(cr) (\(ok ? "≤ \(limit), acceptable" : "> \(limit), revise the judgements"))",
-      zh: "AHP 一致性：λmax \(lambdaMax)，CI \(ci)，RI \(ri)，CR \(cr)（\(ok ? "≤ \(limit)，可以接受" : "> \(limit)，需调整判断矩阵")）")
+        "\(title.en): λmax \(lambdaMax), CI \(ci), RI \(ri), CR \(cr) (\(ok ? "≤ \(limit), acceptable" : "> \(limit), revise the judgements"))",
+      zh: "\(title.zh)：λmax \(lambdaMax)，CI \(ci)，RI \(ri)，CR \(cr)（\(ok ? "≤ \(limit)，可以接受" : "> \(limit)，需调整判断矩阵")）")
   }
 
   static func cutoff(_ n: Int) -> LocalizedText {
@@ -216,6 +245,7 @@ package enum ExportLabels: TextCatalog {
   package static var entries: [CatalogEntry] {
     [
       CatalogEntry("region", region),
+      CatalogEntry("checkpoints", checkpoints),
       CatalogEntry("horizon", horizon),
       CatalogEntry("currency", currency),
       CatalogEntry("untitled", untitled),
@@ -283,6 +313,15 @@ package enum ExportLabels: TextCatalog {
       CatalogEntry("rankingMethod", rankingMethod("weighted", weighting: "direct")),
       CatalogEntry("consistency", consistency(lambdaMax: "3.05", ci: "0.025", ri: "0.58", cr: "0.043", ok: true)),
       CatalogEntry("consistency", consistency(lambdaMax: "3.3", ci: "0.15", ri: "0.58", cr: "0.26", ok: false)),
+      CatalogEntry(
+        "consistency", consistency(lambdaMax: "4.05", ci: "0.016", ri: "0.90", cr: "0.018", ok: true, group: true)),
+      CatalogEntry("rankingMethod", rankingMethod("weighted", weighting: "entropy")),
+      CatalogEntry("expertPanel", expertPanel),
+      CatalogEntry("robustness", robustness),
+      CatalogEntry("kendallW", kendallW),
+      CatalogEntry("outlier", outlier),
+      CatalogEntry("robustnessChart", robustnessChart(cutoff: 2)),
+      CatalogEntry("robustnessChart", robustnessChart(cutoff: nil)),
       CatalogEntry("cutoff", cutoff(1)),
       CatalogEntry("cutoff", cutoff(3)),
       CatalogEntry("justification", justification(field: "F4", rank: 4, text: "«text»")),

@@ -71,14 +71,17 @@ package enum ImportText: TextCatalog {
   /// What an import did or would do: `added 3 org, 1 goal; updated 2 goal`.
   package static func summary(added: [(String, Int)], updated: [(String, Int)], dryRun: Bool) -> LocalizedText {
     func list(_ counts: [(String, Int)]) -> String { counts.map { "\($0.1) \($0.0)" }.joined(separator: ", ") }
+    func listEn(_ counts: [(String, Int)]) -> String {
+      counts.map { EnglishCount.count($0.1, $0.0 == "plan" ? "plan setting" : $0.0) }.joined(separator: ", ")
+    }
     var en: [String] = []
     var zh: [String] = []
     if !added.isEmpty {
-      en.append((dryRun ? "would add " : "added ") + list(added))
+      en.append((dryRun ? "would add " : "added ") + listEn(added))
       zh.append((dryRun ? "将新增 " : "新增 ") + list(added))
     }
     if !updated.isEmpty {
-      en.append((dryRun ? "would update " : "updated ") + list(updated))
+      en.append((dryRun ? "would update " : "updated ") + listEn(updated))
       zh.append((dryRun ? "将修改 " : "修改 ") + list(updated))
     }
     if en.isEmpty {

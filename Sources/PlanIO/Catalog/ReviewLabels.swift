@@ -48,7 +48,7 @@ package enum ReviewLabels: TextCatalog {
   static func asOf(_ year: Int, basis: ReviewYear.Basis) -> LocalizedText {
     switch basis {
     case .command: LocalizedText(en: "as of \(year)", zh: "截至 \(year) 年")
-    case .asOf: LocalizedText(en: "as of \(year) (the plan's as-of)", zh: "截至 \(year) 年（计划的 as-of）")
+    case .asOf: LocalizedText(en: "as of \(year) (the plan's as-of)", zh: "截至 \(year) 年（计划设定的评估年份）")
     case .latestRecord:
       LocalizedText(en: "as of \(year) (the latest year recorded)", zh: "截至 \(year) 年（最近的记录年份）")
     case .beforeHorizon:

@@ -1,3 +1,4 @@
+import PlanEngine
 import PlanModel
 
 /// The `sql` export (SPEC §13): the tables of ``DatabaseLayout`` and the plan's rows as one SQL
@@ -33,7 +34,7 @@ struct SQLExport {
     out += " (SQLite and PostgreSQL)\nBEGIN;\n"
     for table in tables { out += DatabaseSQL.createTable(table) + ";\n" }
     for table in tables.reversed() { out += DatabaseSQL.deletePlan(rows.name, from: table) + ";\n" }
-    for table in tables {
+    for table in tables.untilInterrupted {
       let head = DatabaseSQL.insertInto(table) + " VALUES\n"
       var n = 0
       rows.forEachRow(of: table) { row in

@@ -1,7 +1,8 @@
 import PlanEngine
 import PlanModel
 
-/// The CSV export (SPEC §9): one row per goal, then one per measure, each in plan order,
+/// The CSV export (SPEC §9): one row per goal (by phase then ID, SPEC §15), then one per measure
+/// in plan order,
 /// under the header `kind,id,phase,consortium,title,indicator,unit,baseline,target,instrument,funder,amount,agency`;
 /// a plan with actuals adds `actual,actualYear,status` (SPEC §11: each goal's latest actual, its
 /// year and its status as of the year under review).
@@ -31,7 +32,7 @@ enum CSVExport {
     var rows = [statuses == nil ? header : header + statusHeader]
     func number(_ v: Value?) -> String { v?.number.map(Format.number) ?? "" }
     let t = text
-    for g in plan[.goal].values {
+    for g in PresentationOrder.goals(of: plan).untilInterrupted {
       rows.append([
         "goal", t(g.id), t(g[Attr.Goal.phase]?.ref), t(g[Attr.Goal.consortium]?.ref), t(g.name),
         t(g[Attr.Goal.indicator]?.text), t(g[Attr.Goal.unit]?.text), number(g[Attr.Goal.baseline]),
@@ -44,7 +45,7 @@ enum CSVExport {
         ]
       }
     }
-    for m in plan[.measure].values {
+    for m in plan[.measure].values.untilInterrupted {
       rows.append(
         [
           "measure", t(m.id), t(m[Attr.Measure.phase]?.ref), t(m[Attr.Measure.consortium]?.ref), t(m.name), "", "",

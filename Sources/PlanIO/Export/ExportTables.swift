@@ -97,7 +97,7 @@ struct ExportTables {
           ExportLabels.consistency(
             lambdaMax: ExportNumbers.fixed(c.lambdaMax, places: 3), ci: ExportNumbers.fixed(c.ci, places: 3),
             ri: ExportNumbers.fixed(c.ri, places: 2), cr: ExportNumbers.fixed(c.cr, places: 3), ok: c.cr <= plan.crMax,
-            limit: ExportNumbers.fixed(plan.crMax, places: 2))))
+            limit: ExportNumbers.fixed(plan.crMax, places: 2), group: !plan[.judgement].isEmpty)))
     }
     return notes
   }
@@ -123,8 +123,10 @@ struct ExportTables {
   /// The lead's mark after its role.
   var leadMark: String { ascii ? " *" : " ★" }
 
-  /// Members grouped by chain position; the position is written on the first row of its group.
-  func members(_ consortium: String) -> ExportTable {
+  /// Members grouped by chain position; the position is written on the first row of its group,
+  /// or on every row with `repeatingChain` (Markdown and documents, where a blank cell would
+  /// read as "no chain position", issue 17 item 10).
+  func members(_ consortium: String, repeatingChain: Bool = false) -> ExportTable {
     var table = ExportTable(
       header: [
         t(ExportLabels.chain), t(ExportLabels.org), t(ExportLabels.name), t(ExportLabels.type),
@@ -132,7 +134,7 @@ struct ExportTables {
       ], ids: [1])
     for group in roadmap.members(of: consortium) {
       for (i, m) in group.rows.enumerated() {
-        let chain = i == 0 ? (group.chain.map(v) ?? t(ExportLabels.noChain)) : ""
+        let chain = i == 0 || repeatingChain ? (group.chain.map(v) ?? t(ExportLabels.noChain)) : ""
         table.rows.append([chain, m.org, m.name, v(m.type), v(m.role) + (m.isLead ? leadMark : "")])
       }
     }
@@ -151,6 +153,11 @@ struct ExportTables {
         g[Attr.Goal.after]?.refs?.joined(separator: ",") ?? "",
       ])
     }
+    // SPEC §11: a plan with checkpoints shows each goal's beside it, in year order (`2026: 250`).
+    if !plan[.checkpoint].isEmpty {
+      table.header.append(t(ExportLabels.checkpoints))
+      for (i, g) in goals.enumerated() { table.rows[i].append(checkpoints(of: g.id)) }
+    }
     // SPEC §11: with actuals, each goal's latest actual (and its year) and its status.
     if let statuses = roadmap.goalStatuses {
       table.header += [t(ReviewLabels.actual), t(ReviewLabels.statusAsOf(statuses.year))]
@@ -167,6 +174,13 @@ struct ExportTables {
   }
 
   var arrow: String { ascii ? "->" : "→" }
+
+  /// A goal's checkpoints in year order: `2026: 250; 2027: 400`.
+  func checkpoints(of goal: String) -> String {
+    roadmap.checkpoints(of: goal).map { c in
+      c.key.b + ": " + (c[Attr.Checkpoint.value]?.number.map(Format.number) ?? "?")
+    }.joined(separator: "; ")
+  }
 
   /// `20 (2024) → 40 %`, with `↓` for a goal that should fall.
   func change(_ goal: Entity) -> String {
@@ -263,6 +277,14 @@ struct ExportTables {
 
   // MARK: Validation
 
+  /// Where a finding points, as a document shows it: `file:line:column` in a plan file; nothing
+  /// for a statement typed in the shell, run from standard input or replayed from a journal
+  /// (`<shell>:27:1` is no place a reader of the document can open; saving the plan first
+  /// locates every finding in the saved file, issue 17 item 15).
+  static func place(_ location: SourceLocation) -> String? {
+    location.file.hasPrefix("<") ? nil : "\(location.file):\(location.line):\(location.column)"
+  }
+
   var summary: String { t(DiagnosticText.summary(errors: roadmap.errorCount, warnings: roadmap.warningCount)) }
 
   func diagnostics() -> ExportTable {
@@ -273,7 +295,7 @@ struct ExportTables {
       ], ids: [1, 2])
     for d in roadmap.diagnostics {
       table.rows.append([
-        d.severity.label(language), d.code, d.location.map { "\($0.file):\($0.line):\($0.column)" } ?? "",
+        d.severity.label(language), d.code, d.location.flatMap(Self.place) ?? "",
         d.message.text(language),
       ])
     }

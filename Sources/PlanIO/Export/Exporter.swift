@@ -41,6 +41,10 @@ package struct ExportOptions: Sendable {
   package var consortium: String?
   /// Leave the IDs out of the document's text (`--no-ids`, `export docx no-ids`; SPEC §13).
   package var hidesIDs = false
+  /// Sample the weights (`--robustness`, SPEC §12): the ranking's acceptabilities and cutoff
+  /// sensitivity go into the text, Markdown, HTML and JSON exports; `nil`: not sampled. An export
+  /// for one consortium never carries them.
+  package var robustness: PlanRanking.RobustnessOptions?
 
   package init(language: MessageLanguage = .en, width: Int? = nil, ascii: Bool = false, file: String? = nil) {
     self.language = language
@@ -57,12 +61,20 @@ package enum Exporter {
   package static func export(_ plan: Plan, format: ExportFormat, options: ExportOptions) -> String {
     let k = options.consortium
     switch format {
-    case .text: return TextExport(roadmap: Roadmap(plan, consortium: k), options: options).render()
-    case .markdown: return MarkdownExport(roadmap: Roadmap(plan, consortium: k), options: options).render()
-    case .json: return JSONExport(roadmap: Roadmap(plan, consortium: k), options: options).render()
+    case .text:
+      return TextExport(roadmap: Roadmap(plan, consortium: k, robustness: options.robustness), options: options)
+        .render()
+    case .markdown:
+      return MarkdownExport(roadmap: Roadmap(plan, consortium: k, robustness: options.robustness), options: options)
+        .render()
+    case .json:
+      return JSONExport(roadmap: Roadmap(plan, consortium: k, robustness: options.robustness), options: options)
+        .render()
     case .csv:
       return (options.byteOrderMark ? "\u{FEFF}" : "") + CSVExport.render(k.map { plan.part(ofConsortium: $0) } ?? plan)
-    case .html: return HTMLExport(roadmap: Roadmap(plan, consortium: k), options: options).render()
+    case .html:
+      return HTMLExport(roadmap: Roadmap(plan, consortium: k, robustness: options.robustness), options: options)
+        .render()
     case .sql: return SQLExport(plan, options: options).render()
     case .xlsx, .docx: preconditionFailure("\(format) is written by Exporter.binary")
     case .sqlite: preconditionFailure("sqlite is written to a file only: SQLiteExport.write")
@@ -78,9 +90,13 @@ package enum Exporter {
     do {
       switch format {
       case .xlsx:
-        return try XLSXExport(roadmap: Roadmap(plan, consortium: options.consortium), options: options).render()
+        return try XLSXExport(
+          roadmap: Roadmap(plan, consortium: options.consortium, robustness: options.robustness), options: options
+        ).render()
       case .docx:
-        return try DOCXExport(roadmap: Roadmap(plan, consortium: options.consortium), options: options).render()
+        return try DOCXExport(
+          roadmap: Roadmap(plan, consortium: options.consortium, robustness: options.robustness), options: options
+        ).render()
       default: preconditionFailure("\(format) is written by Exporter.export")
       }
     } catch {
@@ -123,7 +139,8 @@ extension Exporter {
       text.withUTF8 { sink(UnsafeRawBufferPointer($0)) }
       return
     }
-    let json = JSONExport(roadmap: Roadmap(plan, consortium: options.consortium), options: options)
+    let json = JSONExport(
+      roadmap: Roadmap(plan, consortium: options.consortium, robustness: options.robustness), options: options)
     if chunkSize == .max {
       var out = JSONOutput(capacity: 200 * plan.entityCount + 4096)
       json.write(to: &out)

@@ -1,3 +1,4 @@
+import PlanEngine
 import PlanLanguage
 import PlanModel
 
@@ -74,8 +75,36 @@ struct HTMLExport: RoadmapExporter {
       }
       for note in notes.dropFirst() { out += "<p class=\"note\">\(e(note))</p>\n" }
       out += "<h3>\(e(t(ExportLabels.criteria)))</h3>\n" + Self.table(shared.criteria(r))
+      out += panel(r)
     }
     return out + "</section>\n"
+  }
+
+  /// The expert panel and, when asked for, the robustness with its bar chart (SPEC §12); empty
+  /// without either.
+  func panel(_ r: PlanRanking) -> String {
+    var out = ""
+    if let experts = shared.experts(r) {
+      let notes = shared.panelNotes(r)
+      let outlier = r.consensus?.outlier
+      out += "<h3>\(e(t(ExportLabels.expertPanel)))</h3>\n<p class=\"note\">\(e(notes.heading))</p>\n"
+      out += Self.table(experts, rowClass: { r.experts?[$0].expert == outlier ? "warn" : nil })
+      if let consensus = notes.consensus { out += "<p class=\"note\">\(e(consensus))</p>\n" }
+    }
+    if let robustness = r.robustness, let table = shared.robustness(r), let note = shared.robustnessNote(r) {
+      out += "<h3>\(e(t(ExportLabels.robustness)))</h3>\n<p class=\"note\">\(e(note))</p>\n"
+      let title = t(ExportLabels.robustnessChart(cutoff: robustness.cutoff))
+      let ranks = Dictionary(r.rows.map { ($0.field, $0.rank) }, uniquingKeysWith: { a, _ in a })
+      if let svg = SVGRobustnessChart(robustness: robustness, ranks: ranks, title: title).render() {
+        out += "<figure>\n" + svg + "<figcaption class=\"note\">\(e(title))</figcaption>\n</figure>\n"
+      }
+      out += Self.table(table)
+    }
+    if let cutoff = shared.cutoffSensitivity(r) {
+      out += "<p class=\"note\">\(e(cutoff.heading))</p>\n" + Self.table(cutoff.table)
+      if let margin = cutoff.margin { out += "<p class=\"note\">\(e(margin))</p>\n" }
+    }
+    return out
   }
 
   func timeline() -> String {
@@ -91,7 +120,7 @@ struct HTMLExport: RoadmapExporter {
   func consortia() -> String {
     var out = "<section id=\"consortia\">\n<h2>\(e(t(ExportLabels.consortia)))</h2>\n"
     if roadmap.consortia.isEmpty { out += "<p>\(e(t(ExportLabels.noConsortia)))</p>\n" }
-    for k in roadmap.consortia {
+    for k in roadmap.consortia.untilInterrupted {
       out += "<article class=\"consortium\" id=\"\(e("consortium-" + k.id))\">\n"
       out += "<h3><span class=\"id\">\(e(k.id))</span> \(e(k.name ?? ""))</h3>\n<ul class=\"facts\">"
       out += shared.consortiumFacts(k).map { "<li>\(e($0))</li>" }.joined() + "</ul>\n"

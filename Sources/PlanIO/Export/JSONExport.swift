@@ -63,8 +63,16 @@ struct JSONExport {
     // version 2; a version-1 plan exports as it did, as its settings do (``settings(_:)``).
     where kind.spec.since <= version {
       key(name)
-      writeEntities(
-        plan[kind].values.elements, layout: EntityLayout(kind, indent: 2, version: version), members: members, to: &out)
+      // SPEC §15: fields by rank, consortia in their fields' priority order, goals by phase then
+      // ID; every other kind in the plan's order.
+      let entities: [Entity] =
+        switch kind {
+        case .field: roadmap.order.fields(of: plan)
+        case .consortium: roadmap.consortia
+        case .goal: PresentationOrder.goals(of: plan)
+        default: plan[kind].values.elements
+        }
+      writeEntities(entities, layout: EntityLayout(kind, indent: 2, version: version), members: members, to: &out)
       out += ",\n"
       out.flushIfFull()
     }
@@ -115,7 +123,7 @@ struct JSONExport {
       return
     }
     let memberTable = roadmap.plan[.member].values.elements
-    for i in entities.indices {
+    for i in entities.indices.untilInterrupted {
       out += i == 0 ? "[\n    " : ",\n    "
       if layout.kind == .consortium {
         Self.writeEntity(

@@ -1,3 +1,4 @@
+import PlanEngine
 import PlanLanguage
 import PlanModel
 
@@ -29,6 +30,26 @@ struct MarkdownExport: RoadmapExporter {
       out += Self.escape(notes[0]) + "\n\n" + Self.table(shared.ranking(r))
       for note in notes.dropFirst() { out += "\n" + Self.escape(note) + "\n" }
       out += "\n### " + t(ExportLabels.criteria) + "\n\n" + Self.table(shared.criteria(r))
+      out += panel(r)
+    }
+    return out
+  }
+
+  /// The expert panel and, when asked for, the robustness (SPEC §12); empty without either.
+  func panel(_ r: PlanRanking) -> String {
+    var out = ""
+    if let experts = shared.experts(r) {
+      let notes = shared.panelNotes(r)
+      out += "\n### " + t(ExportLabels.expertPanel) + "\n\n" + Self.escape(notes.heading) + "\n\n"
+      out += Self.table(experts)
+      if let consensus = notes.consensus { out += "\n" + Self.escape(consensus) + "\n" }
+    }
+    if let robustness = shared.robustness(r), let note = shared.robustnessNote(r) {
+      out += "\n### " + t(ExportLabels.robustness) + "\n\n" + Self.escape(note) + "\n\n" + Self.table(robustness)
+    }
+    if let cutoff = shared.cutoffSensitivity(r) {
+      out += "\n" + Self.escape(cutoff.heading) + "\n\n" + Self.table(cutoff.table)
+      if let margin = cutoff.margin { out += "\n" + Self.escape(margin) + "\n" }
     }
     return out
   }
@@ -42,10 +63,10 @@ struct MarkdownExport: RoadmapExporter {
   func consortia() -> String {
     var out = "\n## " + t(ExportLabels.consortia) + "\n"
     if roadmap.consortia.isEmpty { out += "\n" + t(ExportLabels.noConsortia) + "\n" }
-    for k in roadmap.consortia {
+    for k in roadmap.consortia.untilInterrupted {
       out += "\n### " + Self.escape(k.id + " " + (k.name ?? "")) + "\n\n"
       for fact in shared.consortiumFacts(k) { out += "- " + Self.escape(fact) + "\n" }
-      let members = shared.members(k.id)
+      let members = shared.members(k.id, repeatingChain: true)
       out += "\n#### " + t(ExportLabels.members) + " (\(members.rows.count))\n\n"
       out += members.rows.isEmpty ? t(ExportLabels.noMembers) + "\n" : Self.table(members)
       out += phases(consortium: k.id, level: "####")

@@ -17,7 +17,10 @@ struct Roadmap {
   private let validation: Concurrent<[Diagnostic]>?
   /// Phases by start, then plan order.
   let phases: [Entity]
+  /// The consortia in the priority order of their fields (``PresentationOrder``, SPEC §15).
   let consortia: [Entity]
+  /// How fields, consortia and goals are presented (SPEC §15), from ``ranking``.
+  let order: PresentationOrder
   /// The horizon, or the span of the phases when the plan has none.
   let span: Period?
   private let index: Index
@@ -39,6 +42,12 @@ struct Roadmap {
     lazy var members: [String: [Int]] = Dictionary(grouping: plan[.member].values.indices) {
       plan[.member].values[$0].key.a
     }
+    /// Checkpoint positions by goal, each goal's in year order.
+    lazy var checkpoints: [String: [Int]] = Dictionary(grouping: plan[.checkpoint].values.indices) {
+      plan[.checkpoint].values[$0].key.a
+    }.mapValues { positions in
+      positions.sorted { plan[.checkpoint].values[$0].key.b < plan[.checkpoint].values[$1].key.b }
+    }
     /// Funding line positions by consortium.
     lazy var funding: [String: [Int]] = Dictionary(grouping: plan[.funding].values.indices) {
       plan[.funding].values[$0].key.a
@@ -47,10 +56,13 @@ struct Roadmap {
     /// Each goal's status as of the year under review; nil without actuals (SPEC §11).
     lazy var goalStatuses: (year: Int, byGoal: [String: GoalAssessment])? = plan.goalStatuses()
 
+    /// Positions by slot, each slot's in natural ID order (SPEC §15: goals by phase then ID).
     private func group(_ kind: Kind, consortium: Int, phase: Int) -> [Slot: [Int]] {
       let values = plan[kind].values
       return Dictionary(grouping: values.indices) { i in
         Slot(consortium: values[i][consortium]?.ref, phase: values[i][phase]?.ref)
+      }.mapValues { positions in
+        positions.sorted { NaturalOrder.less(values[$0].id, values[$1].id) }
       }
     }
   }
@@ -60,8 +72,11 @@ struct Roadmap {
   ///     show no diagnostics (`show roadmap`, `show funding`).
   ///   - consortium: A consortium of the plan whose roadmap alone is exported (SPEC §13): the
   ///     roadmap of ``PlanModel/Plan/part(ofConsortium:)``, with the whole plan's ranking row of
-  ///     its field (no sensitivity) and the whole plan's findings at its statements.
-  init(_ plan: Plan, validate: Bool = true, consortium: String? = nil) {
+  ///     its field (no sensitivity, no expert panel) and the whole plan's findings at its statements.
+  ///   - robustness: the weight sampling of SPEC §12 for the whole plan's export; `nil`: none.
+  init(
+    _ plan: Plan, validate: Bool = true, consortium: String? = nil, robustness: PlanRanking.RobustnessOptions? = nil
+  ) {
     let whole = plan
     let plan = consortium.map { whole.part(ofConsortium: $0) } ?? whole
     self.plan = plan
@@ -72,14 +87,16 @@ struct Roadmap {
         consortium == nil ? Engine.validate(plan) : Self.findings(of: whole, at: plan)
       } : nil
     index = Index(plan)
-    ranking = consortium == nil ? ExportRanking.compute(plan) : Self.ranking(of: whole, for: plan)
+    ranking =
+      consortium == nil ? ExportRanking.compute(plan, robustness: robustness) : Self.ranking(of: whole, for: plan)
     let all = Array(plan[.phase].values)
     phases = all.enumerated().sorted { a, b in
       let pa = a.element[Attr.Phase.period]?.period, pb = b.element[Attr.Phase.period]?.period
       if let pa, let pb, pa.start != pb.start { return pa.start < pb.start }
       return a.offset < b.offset
     }.map(\.element)
-    consortia = Array(plan[.consortium].values)
+    order = PresentationOrder(plan, ranking: try? ranking.get())
+    consortia = order.consortia(of: plan)
     if let horizon = plan.horizon {
       span = horizon
     } else {
@@ -112,12 +129,14 @@ struct Roadmap {
     }
   }
 
-  /// The ranking of `whole`, with only the rows of the fields of `part` and no sensitivity.
+  /// The ranking of `whole`, with only the rows of the fields of `part`, no sensitivity and no
+  /// expert panel (SPEC §12: an export for one consortium never carries the panel).
   private static func ranking(of whole: Plan, for part: Plan) -> Result<PlanRanking, Diagnostic> {
     ExportRanking.compute(whole).map { ranking in
       var ranking = ranking
       ranking.rows = ranking.rows.filter { part.contains(.field, EntityKey($0.field)) }
       ranking.sensitivity = nil
+      (ranking.experts, ranking.consensus, ranking.cutoffSensitivity, ranking.robustness) = (nil, nil, nil, nil)
       return ranking
     }
   }
@@ -147,12 +166,12 @@ struct Roadmap {
   /// nil when the plan has no actual, so the exports of a plan without actuals are unchanged.
   var goalStatuses: (year: Int, byGoal: [String: GoalAssessment])? { index.goalStatuses }
 
-  /// The goals of a consortium (or, for `nil`, those of none) in a phase, in plan order.
+  /// The goals of a consortium (or, for `nil`, those of none) in a phase, in natural ID order.
   func goals(consortium: String?, phase: String) -> [Entity] {
     (index.goals[Index.Slot(consortium: consortium, phase: phase)] ?? []).map { plan[.goal].values[$0] }
   }
 
-  /// The measures of a consortium (or, for `nil`, those of none) in a phase, in plan order.
+  /// The measures of a consortium (or, for `nil`, those of none) in a phase, in natural ID order.
   func measures(consortium: String?, phase: String) -> [Entity] {
     (index.measures[Index.Slot(consortium: consortium, phase: phase)] ?? []).map { plan[.measure].values[$0] }
   }
@@ -168,6 +187,11 @@ struct Roadmap {
   /// Whether some goal or measure belongs to no consortium.
   var hasPlanWideItems: Bool {
     index.goals.keys.contains { $0.consortium == nil } || index.measures.keys.contains { $0.consortium == nil }
+  }
+
+  /// A goal's checkpoints (SPEC §11) in year order.
+  func checkpoints(of goal: String) -> [Entity] {
+    (index.checkpoints[goal] ?? []).map { plan[.checkpoint].values[$0] }
   }
 
   /// A consortium's member entities, in plan order.
@@ -250,7 +274,7 @@ struct Roadmap {
       return FundingRow(consortium: consortium, phase: phase, amounts: amounts, government: government)
     }
     var rows: [FundingRow] = []
-    // Consortia in plan order (a funding line can only name an existing consortium).
+    // Consortia in presentation order (a funding line can only name an existing consortium).
     let funded = consortia.map(\.id).filter { index.funding[$0] != nil }
     for k in funded {
       let mine = (index.funding[k] ?? []).map { plan[.funding].values[$0] }

@@ -108,6 +108,25 @@ struct TextExport: RoadmapExporter {
       blocks.append(.text("\n"))
       blocks.append(paragraph(t(ExportLabels.criteria)))
       blocks.append(table(shared.criteria(r)))
+      blocks += panelBlocks(r)
+    }
+    return blocks
+  }
+
+  /// The expert panel and, when asked for, the robustness (SPEC §12); none without either.
+  func panelBlocks(_ r: PlanRanking) -> [Block] {
+    var blocks: [Block] = []
+    if let experts = shared.experts(r) {
+      let notes = shared.panelNotes(r)
+      blocks += [.text("\n"), paragraph(t(ExportLabels.expertPanel)), paragraph(notes.heading), table(experts)]
+      if let consensus = notes.consensus { blocks.append(paragraph(consensus)) }
+    }
+    if let robustness = shared.robustness(r), let note = shared.robustnessNote(r) {
+      blocks += [.text("\n"), paragraph(t(ExportLabels.robustness)), paragraph(note), table(robustness)]
+    }
+    if let cutoff = shared.cutoffSensitivity(r) {
+      blocks += [.text("\n"), paragraph(cutoff.heading), table(cutoff.table)]
+      if let margin = cutoff.margin { blocks.append(paragraph(margin)) }
     }
     return blocks
   }
@@ -194,7 +213,7 @@ struct TextExport: RoadmapExporter {
   func consortiaSection() -> [Block] {
     var blocks = [heading(t(ExportLabels.consortia), underline: "-")]
     if roadmap.consortia.isEmpty { blocks.append(paragraph(t(ExportLabels.noConsortia))) }
-    for k in roadmap.consortia {
+    for k in roadmap.consortia.untilInterrupted {
       blocks.append(.text("\n"))
       blocks.append(heading(k.id + " " + (k.name ?? ""), underline: options.ascii ? "~" : "┄", blankBefore: false))
       blocks.append(contentsOf: shared.consortiumFacts(k).map { paragraph($0) })

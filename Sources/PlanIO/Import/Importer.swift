@@ -1,3 +1,4 @@
+import PlanEngine
 import PlanLanguage
 import PlanModel
 
@@ -128,7 +129,7 @@ package enum Importer {
     let deferred = DeferredReferences()
     // The keys of every row applied, by kind, for duplicates inside the import.
     var touched = [Set<EntityKey>](repeating: [], count: Kind.allCases.count)
-    for (_, table) in ordered {
+    for (_, table) in ordered.untilInterrupted {
       apply(table, to: &outcome, options: options, deferred: deferred, touched: &touched)
     }
     // A goal's `after` may name goals of later rows: checked once every row is in.
@@ -162,6 +163,8 @@ package enum Importer {
     let base = SourceLocation(file: table.name, line: 1, column: 1)
     do {
       try table.read { row in
+        // Ctrl-C in the shell (issue 18 item 12): the rest is not read, nothing is applied.
+        if Interruption.isRequested { throw Diagnostic.error(.interrupted(), at: nil) }
         func location(_ column: Int) -> SourceLocation {
           var at = base
           at.line = row.number

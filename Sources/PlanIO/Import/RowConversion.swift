@@ -204,7 +204,7 @@ package enum RowConversion {
     guard let token = try lexOne(text, at: location) else {
       throw .error(
         .wrongType(
-          attribute: attribute.name, expected: attribute.type.describe,
+          attribute: attribute.name, expected: attribute.describe,
           found: Token(.string(text), at: location, length: 1).summary),
         at: location)
     }

@@ -1,3 +1,5 @@
+import PlanEngine
+
 #if canImport(Glibc)
   import Glibc
 #else
@@ -41,6 +43,8 @@ extension PlanLoader {
       var total = 0
       var atEnd = false
       while true {
+        // Ctrl-C in the shell (issue 18 item 12): stop between windows; the loader says why.
+        if Interruption.isRequested { return nil }
         while filled < buffer.count && !atEnd {
           let n = read(fd, buffer.baseAddress! + filled, buffer.count - filled)
           if n < 0 {

@@ -3,8 +3,8 @@ import PlanModel
 
 extension PlanLoader {
   /// Builds the plan of a plan file's statements as they are parsed, in any statement order,
-  /// with the result ``sortedApplication(bytes:file:)`` defines: `set plan` first, then the
-  /// `add`s kind by kind (SPEC §6) in natural key order, then the other edits in file order.
+  /// as SPEC §6 defines loading: `set plan` first, then the `add`s kind by kind (SPEC §6) in
+  /// natural key order, then the other edits in file order.
   ///
   /// Each `add` becomes its entity at once (``Plan/entity(adding:deferring:)``), its references
   /// left unchecked (``DeferredReferences/checkedLater``), so that it does not depend on the
@@ -12,9 +12,10 @@ extension PlanLoader {
   /// they keep in the plan — until its kind's table is filled in bulk
   /// (``Plan/fill(_:with:ascending:)``: in key order, the keys hashed once), and then the kind's
   /// references are checked at once (``Plan/referencesResolve(of:)``). An entity depends on
-  /// nothing but its statement, and a `ref` names an earlier kind, so the plan is the one the
-  /// sorted application gives whatever the order; time and memory are the same too (the
-  /// buffers hold what the tables will).
+  /// nothing but its statement, and a reference is checked once the kind it names is filled (a
+  /// `ref` names an earlier kind, save an expert's `org`, checked at the end with the `after`
+  /// lists), so the plan is the one SPEC §6 defines whatever the order; time and memory are the
+  /// same too (the buffers hold what the tables will).
   ///
   /// While the statements come in the order of application (every file cplan writes), a kind's
   /// table is filled as soon as its run of `add`s ends, and ``PlanLoadObserver`` is told, so
@@ -27,8 +28,12 @@ extension PlanLoader {
   /// as commands and applied in order once the tables they read are complete.
   ///
   /// Any failure — a statement that is no edit or does not parse, an `add` or `set plan` that
-  /// fails, a duplicate key, a reference to nothing, an edit that fails — stops it: the file's
-  /// diagnostics come from ``sortedApplication(bytes:file:)``, which names every failing line.
+  /// fails, a duplicate key, a reference to nothing, an edit that fails — stops it. The loader
+  /// then takes the file again through an assembly that is ``diagnosing``: the same steps in
+  /// the same order, except that a kind's `add`s go into its table one by one (each an edit of
+  /// the plan, ``Plan/apply(_:deferring:)``, in the order the bulk fill would put them), so that
+  /// every failing statement is named; a single reference to a later kind (an expert's `org`)
+  /// and `after` lists are checked once every table is filled, as the bulk fill checks them.
   struct PlanAssembly {
     private var plan = Plan()
     /// The entities read and not yet in their table, by kind index.
@@ -52,8 +57,17 @@ extension PlanLoader {
     private var inOrder = true
     /// Told of each table once it is filled, while the statements come in order.
     var observer: PlanLoadObserver?
+    /// Every failure found, when diagnosing (a file that failed, taken again); `nil` otherwise:
+    /// then the first failure stops the assembly.
+    private(set) var diagnostics: [Diagnostic]?
+    /// When diagnosing: each kind's `add` statements (by kind index), applied one by one.
+    private var statements: [[Command]] = []
+    /// When diagnosing: the references checked once the tables are filled.
+    private let deferred = DeferredReferences()
 
-    init() {
+    /// - Parameter diagnosing: whether to go on after a failure and name every failing
+    ///   statement (``diagnostics``); the tables are then filled at the end, one entity at a time.
+    init(diagnosing: Bool = false) {
       let n = Kind.allCases.count
       pending = Array(repeating: [], count: n)
       ascending = Array(repeating: true, count: n)
@@ -61,6 +75,18 @@ extension PlanLoader {
       resolved = Array(repeating: true, count: n)
       written = Array(repeating: [:], count: n)
       keywordParts = Kind.allCases.map { k in k.spec.keys.indices.filter { k.spec.keys[$0].isKeyword } }
+      if diagnosing {
+        diagnostics = []
+        statements = Array(repeating: [], count: n)
+        inOrder = false
+      }
+    }
+
+    /// Records `failure` when diagnosing.
+    /// - Returns: whether the assembly goes on (it is diagnosing).
+    private mutating func failed(_ failure: Diagnostic) -> Bool {
+      diagnostics?.append(contentsOf: failure.all)
+      return diagnostics != nil
     }
 
     /// Takes the expected number of `add`s of each kind (by kind index, ``countAdds(_:)``), to
@@ -71,12 +97,22 @@ extension PlanLoader {
 
     /// Takes one parse event. Returns `false` on a failure: the file's diagnostics must be found.
     mutating func take(_ event: consuming ParseEvent) -> Bool {
-      guard case .command(let command) = consume event, command.verb.isEdit else { return false }
+      let command: Command
+      switch consume event {
+      case .command(let c): command = c
+      case .error(let d): return failed(d)
+      case .incomplete: return false  // not in a file's last window
+      }
+      guard command.verb.isEdit else {
+        return failed(.error(.actionInPlanFile(command.verb.rawValue), at: command.verbToken))
+      }
       let slot = self.slot(of: command)
       if inOrder, slot != self.slot { guard enter(slot) else { return false } }
       switch slot {
       case .settings:
-        do { try plan.apply(command) } catch { return false }
+        do { try plan.apply(command) } catch { return failed(error) }
+      case .add(let kind) where diagnostics != nil:
+        if kind == .compare { compares.append(command) } else { statements[kind.index].append(command) }
       case .other:
         edits.append(command)
       case .add(.compare):
@@ -98,8 +134,10 @@ extension PlanLoader {
       return true
     }
 
-    /// The plan, every table filled and checked and the edits applied; `nil` on a failure.
+    /// The plan, every table filled and checked and the edits applied; `nil` on a failure
+    /// (when diagnosing, ``diagnostics`` then names every one, sorted by place).
     mutating func finish() -> Plan? {
+      if diagnostics != nil { return finishDiagnosing() }
       if inOrder, !finishRun() { return nil }
       for kind in Kind.allCases {
         if kind == .compare {
@@ -115,6 +153,42 @@ extension PlanLoader {
         do { try plan.apply(command) } catch { return nil }
       }
       return plan
+    }
+
+    /// ``finish()`` when diagnosing: each kind's statements applied one by one in the order of
+    /// its bulk fill, each failure recorded; then the deferred references; then the edits.
+    private mutating func finishDiagnosing() -> Plan? {
+      for kind in Kind.allCases {
+        if kind == .compare {
+          _ = applyCompares()
+          continue
+        }
+        var commands = statements[kind.index]
+        statements[kind.index] = []
+        sortByKey(&commands, kind: kind)
+        deferred.filling = kind
+        for command in commands {
+          do { try plan.apply(command, deferring: deferred) } catch { diagnostics?.append(contentsOf: error.all) }
+        }
+      }
+      // Against the tables filled, before the other edits (which may rename or remove what they
+      // name, and update the references as they do).
+      for reference in deferred.references {
+        for id in reference.ids where !plan.contains(reference.kind, EntityKey(id)) {
+          diagnostics?.append(
+            .error(
+              .unknownReference(
+                kind: reference.kind.rawValue, id: id, suggestion: plan.suggestID(id, of: reference.kind)),
+              at: reference.token))
+          break
+        }
+      }
+      for command in edits {
+        do { try plan.apply(command) } catch { diagnostics?.append(contentsOf: error.all) }
+      }
+      guard let found = diagnostics, !found.isEmpty else { return plan }
+      diagnostics = found.sorted(by: Diagnostic.sortKey)
+      return nil
     }
 
     /// Where `command` stands in the order of application; for an `add` of the current run's
@@ -167,7 +241,7 @@ extension PlanLoader {
       if written[k].isEmpty {
         guard plan.fill(kind, with: entities, ascending: ascending[k]) else { return false }
       } else {
-        // The order of the keys as written (the sorted application's), the keys checked unique
+        // The order of the keys as written (as SPEC §6 orders them), the keys checked unique
         // as stored.
         var keys = Set<EntityKey>()
         for e in entities where !keys.insert(e.key).inserted { return false }
@@ -202,17 +276,23 @@ extension PlanLoader {
       filled[Kind.compare.index] = false
     }
 
-    /// Applies the `compare` judgements in key order as written (stable), as the sorted
-    /// application does: each `add` looks for the reversed pair among those before it.
-    /// - Returns: `false` when one fails.
+    /// Applies the `compare` judgements in key order as written (stable), as SPEC §6 orders
+    /// the `add`s: each looks for the reversed pair among those before it.
+    /// - Returns: `false` when one fails (when diagnosing, after recording each failure).
     private mutating func applyCompares() -> Bool {
       filled[Kind.compare.index] = true
       guard !compares.isEmpty else { return true }
       sortByKey(&compares, kind: .compare)
+      var applied = true
       for command in compares {
-        do { try plan.apply(command) } catch { return false }
+        do {
+          try plan.apply(command)
+        } catch {
+          applied = false
+          if !failed(error) { return false }
+        }
       }
-      return true
+      return applied
     }
   }
 }

@@ -16,11 +16,14 @@ package enum PlanLoadError: Error, Sendable {
   case unusable(Diagnostic)
   /// Statements that failed: every one is reported, and nothing is loaded. Exit status 1.
   case invalid([Diagnostic])
+  /// Stopped by Ctrl-C in the shell (``Interruption``): nothing is loaded, nothing to report.
+  case interrupted
 
   package var diagnostics: [Diagnostic] {
     switch self {
     case .unusable(let d): [d]
     case .invalid(let list): list
+    case .interrupted: []
     }
   }
 }
@@ -48,8 +51,8 @@ extension EarlyValidation: PlanLoadObserver {}
 ///
 /// One path for every file: the file is read in windows and parsed as it is read (on a thread
 /// of its own from ``parallelSize``), each statement taken by a ``PlanAssembly``, whose time
-/// and memory do not depend on the order of the statements. Only a file that fails is parsed
-/// again whole, for its diagnostics (``sortedApplication(bytes:file:)``).
+/// and memory do not depend on the order of the statements. Only a file that fails is taken
+/// again, whole, by an assembly that names every failing statement (``diagnose(bytes:file:)``).
 package enum PlanLoader {
   /// Reads and loads the plan file at `path`.
   /// - Parameters:
@@ -97,6 +100,7 @@ package enum PlanLoader {
     }
     // Failing (or not a regular file): the whole file, read once, says why.
     observer?.abandoned()
+    if Interruption.isRequested { throw .interrupted }
     let bytes: [UInt8]
     do throws(FileError) {
       if regular, lseek(fd, 0, SEEK_SET) != 0 { throw FileError(errno: errno) }
@@ -151,11 +155,26 @@ package enum PlanLoader {
       return plan
     }
     observer?.abandoned()
-    // The statements in the order of application, one by one, name every failing line.
-    var plan = try sortedApplication(bytes: bytes, file: file)
-    assertionFailure("the plan assembly failed on a file the sorted application loads")
+    if Interruption.isRequested { throw .interrupted }
+    var plan = try diagnose(bytes: bytes, file: file)
+    assertionFailure("the plan assembly failed on a file that loads when diagnosed")
     plan.preamble = PlanWriter.preamble(of: bytes)
     attachComments(bytes, file: file, to: &plan)
+    return plan
+  }
+
+  /// The failing file's diagnostics: the same assembly (``PlanAssembly``), diagnosing, names
+  /// every failing statement. The header is not checked here.
+  /// - Throws: ``PlanLoadError/invalid(_:)`` with every failing line's diagnostic, in file order.
+  /// - Returns: the plan, when the file does not fail after all.
+  /// - Complexity: O(n log n) in the number of statements; O(n) when they are in order. Memory:
+  ///   every statement's syntax (about 14 times the file).
+  static func diagnose(bytes: [UInt8], file: String) throws(PlanLoadError) -> Plan {
+    let reader = ChunkReader(bytes: bytes)
+    defer { reader.deallocate() }
+    var assembly = PlanAssembly(diagnosing: true)
+    _ = stream(reader, size: bytes.count, file: file, parallelFrom: .max) { assembly.take($0) }
+    guard let plan = assembly.finish() else { throw .invalid(assembly.diagnostics ?? []) }
     return plan
   }
 

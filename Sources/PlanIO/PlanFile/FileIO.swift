@@ -1,4 +1,5 @@
 import FoundationEssentials
+import PlanEngine
 
 #if canImport(Glibc)
   import Glibc
@@ -280,6 +281,7 @@ package enum FileIO {
     var failure: FileError?
     produce { raw in
       var offset = 0
+      if Interruption.isRequested { failure = FileError(errno: EINTR) }
       while failure == nil, offset < raw.count {
         let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
         if n < 0 {
@@ -291,6 +293,8 @@ package enum FileIO {
       }
     }
     if failure == nil, fsync(fd) != 0 { failure = FileError(errno: errno) }
+    // Ctrl-C in the shell (issue 18 item 12) while it was made: the file is not put in place.
+    if failure == nil, Interruption.isRequested { failure = FileError(errno: EINTR) }
     if failure == nil, let unchanged, !unchanged() { failure = .conflict }
     if failure == nil {
       if noReplace {

@@ -39,15 +39,53 @@ package enum PlanWriter {
     if !out.isEmpty { emit(out) }
   }
 
+  /// Where a statement stands in the canonical text: `kind` `nil` is the `set plan` statement.
+  package struct StatementLine: Sendable, Equatable {
+    package var kind: Kind?
+    package var key: EntityKey?
+    /// 1-based.
+    package var line: Int
+  }
+
+  /// ``write(_:pieceSize:emit:)``, also giving the line each statement was written on, in the
+  /// order written (`save` locates the plan's entities at the file's lines, issue 17 item 15).
+  /// Every line is ended by one call of the writer's `endLine` (a statement is one line: a
+  /// newline in a name is written `\n`), which counts it; `PlanWriterLinesTests` checks each
+  /// reported line against the text.
+  /// - Complexity: O(n) in the size of the plan, plus one entry per statement.
+  package static func write(
+    _ plan: Plan, pieceSize: Int = 1 << 18, emit: (_ piece: String) -> Void, lines: inout [StatementLine]
+  ) {
+    var out = ""
+    out.reserveCapacity(pieceSize + 4096)
+    var found: [StatementLine] = []
+    found.reserveCapacity(plan.entityCount + 1)
+    write(plan, into: &out, pieceSize: pieceSize, emit: emit) { kind, key, line in
+      found.append(StatementLine(kind: kind, key: key, line: line))
+    }
+    if !out.isEmpty { emit(out) }
+    lines = found
+  }
+
   /// Appends the canonical text to `out`, handing `out` to `emit` and emptying it (keeping its
-  /// capacity) whenever it holds `pieceSize` bytes or more after a statement.
-  private static func write(_ plan: Plan, into out: inout String, pieceSize: Int, emit: (String) -> Void) {
+  /// capacity) whenever it holds `pieceSize` bytes or more after a statement; `located`, when
+  /// given, gets each statement's kind (`nil`: `set plan`), key and 1-based line.
+  private static func write(
+    _ plan: Plan, into out: inout String, pieceSize: Int, emit: (String) -> Void,
+    located: ((Kind?, EntityKey?, Int) -> Void)? = nil
+  ) {
+    // The lines ended so far: every line of the text ends through `endLine`.
+    var lines = 0
     @inline(__always) func endLine(_ out: inout String) {
       out += "\n"
+      lines += 1
       if out.utf8.count >= pieceSize {
         emit(out)
         out.removeAll(keepingCapacity: true)
       }
+    }
+    @inline(__always) func locate(_ kind: Kind?, _ key: EntityKey?, _ out: inout String) {
+      located?(kind, key, lines + 1)
     }
     out += header(plan)
     endLine(&out)
@@ -71,6 +109,7 @@ package enum PlanWriter {
     }
     if commented { appendComment(comments[.plan]) }
     if let line = planStatement(plan) {
+      locate(nil, nil, &out)
       out += line
       endLine(&out)
       first = false
@@ -80,6 +119,7 @@ package enum PlanWriter {
       if isInKeyOrder(table) {  // the usual case: no copy of the table
         for entity in table.values {
           if commented { appendComment(comments[CommentTarget(kind, entity.key)]) }
+          locate(kind, entity.key, &out)
           appendStatement(entity, to: &out)
           endLine(&out)
           first = false
@@ -88,6 +128,7 @@ package enum PlanWriter {
       }
       for entity in inKeyOrder(table) {
         if commented { appendComment(comments[CommentTarget(kind, entity.key)]) }
+        locate(kind, entity.key, &out)
         appendStatement(entity, to: &out)
         endLine(&out)
         first = false

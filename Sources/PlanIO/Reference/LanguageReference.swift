@@ -59,7 +59,7 @@ package enum LanguageReference {
     for (i, a) in attributes.enumerated() {
       let name = "`\(a.name)`" + (i == positional ? " (or a bare value after the key)" : "")
       out +=
-        "| \(name) | \(cell(a.type.describe.en)) | \(a.required ? "yes" : "no") | "
+        "| \(name) | \(cell(a.describe.en)) | \(a.required ? "yes" : "no") | "
         + "\(a.defaultValue.map { "`\($0.canonical(as: a.type))`" } ?? "") | \(cell(a.help.en)) | \(cell(a.help.zh)) |\n"
     }
     return out

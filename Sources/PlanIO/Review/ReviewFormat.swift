@@ -1,9 +1,15 @@
 import PlanEngine
 import PlanLanguage
 
-/// The formats of the review report (SPEC §11 "Review": `--format text|markdown|json|csv|html`).
+/// The formats of the review report (SPEC §11 "Review": `--format text|markdown|json|csv|html`;
+/// SPEC §13: `docx`, file only).
 package enum ReviewFormat: String, Sendable, CaseIterable {
   case text, markdown, json, csv, html
+  /// A Word document (``ReviewDOCX``): written to a file only, by ``ReviewExporter/binary(_:options:)``.
+  case docx
+
+  /// Whether the format is a zip container, written to a file only.
+  package var isBinary: Bool { self == .docx }
 }
 
 /// Options of a review report.
@@ -26,6 +32,7 @@ package struct ReviewOptions: Sendable {
 /// ``ReviewTables``.
 package enum ReviewExporter {
   /// The report in `format` (UTF-8 text ending in a newline).
+  /// - Precondition: `format` is not ``ReviewFormat/isBinary``.
   package static func render(_ report: ReviewReport, format: ReviewFormat, options: ReviewOptions) -> String {
     switch format {
     case .text: ReviewText(report: report, options: options).render()
@@ -33,6 +40,17 @@ package enum ReviewExporter {
     case .json: ReviewJSON.render(report, against: options.against)
     case .csv: ReviewCSV.render(report)
     case .html: ReviewHTML(report: report, options: options).render()
+    case .docx: preconditionFailure("docx is written by ReviewExporter.binary")
+    }
+  }
+
+  /// The report as a Word document's bytes (`docx`).
+  /// - Throws: ``BinaryExportFailure`` when libzip cannot make the archive (out of memory).
+  package static func binary(_ report: ReviewReport, options: ReviewOptions) throws(BinaryExportFailure) -> [UInt8] {
+    do {
+      return try ReviewDOCX(report: report, options: options).render()
+    } catch {
+      throw BinaryExportFailure(reason: error.message)
     }
   }
 }

@@ -99,20 +99,36 @@ struct ReviewTables {
         t(ReviewLabels.now),
       ], numeric: [3, 4], ids: [1])
     for c in report.changes ?? [] {
+      let direction = c.change == .direction
       table.rows.append([
-        c.kind.rawValue, c.id, t(ReviewLabels.change(c.change)), Self.text(c.from), Self.text(c.to),
+        kindName(c.kind), changeID(c), t(ReviewLabels.change(c.change)), Self.text(c.from, direction ? language : .en),
+        Self.text(c.to, direction ? language : .en),
       ])
     }
     return table
   }
 
-  /// A change's value as the text formats write it; `—` for none.
-  static func text(_ value: ChangeSinceApproval.Value?) -> String {
+  /// What changed as the report names it: the keyword in English (`funding`), the kind's Chinese
+  /// name in Chinese (资金).
+  func kindName(_ kind: ChangeSinceApproval.Kind) -> String {
+    guard language == .zh, let k = Kind(keyword: kind.rawValue) else { return kind.rawValue }
+    return k.chineseName
+  }
+
+  /// The key of what changed; in Chinese a funding line's source by its term (`K2 P1 省级`).
+  func changeID(_ change: ChangeSinceApproval) -> String {
+    guard language == .zh, change.kind == .funding else { return change.id }
+    return change.id.split(separator: " ").map { ExportLabels.value(String($0), language) }.joined(separator: " ")
+  }
+
+  /// A change's value as the text formats write it; `—` for none. A keyword (a direction) by
+  /// its Chinese term in `language` zh.
+  static func text(_ value: ChangeSinceApproval.Value?, _ language: MessageLanguage = .en) -> String {
     switch value {
     case nil: "—"
     case .number(let n)?: Format.number(n)
     case .year(let y)?: String(y)
-    case .text(let s)?: s
+    case .text(let s)?: ExportLabels.value(s, language)
     }
   }
 }

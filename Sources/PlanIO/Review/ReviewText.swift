@@ -53,14 +53,14 @@ struct ReviewText {
     return table.render()
   }
 
-  /// Prose wrapped to the width; ends in a newline.
+  /// Prose wrapped to the width, where phrases end (not inside a Chinese word); ends in a newline.
   func paragraph(_ text: String) -> String {
-    TextWrap.wrap(text, to: width).map { $0 + "\n" }.joined()
+    TextWrap.wrap(text, to: width, atPhrases: true).map { $0 + "\n" }.joined()
   }
 
   /// A heading underlined with `underline`, after a blank line.
   func heading(_ text: String, underline: Character, blankBefore: Bool = true) -> String {
-    let lines = TextWrap.wrap(text, to: width)
+    let lines = TextWrap.wrap(text, to: width, atPhrases: true)
     let w = lines.map { DisplayWidth.width($0) }.max() ?? 0
     return (blankBefore ? "\n" : "") + lines.map { $0 + "\n" }.joined() + String(repeating: underline, count: w) + "\n"
   }

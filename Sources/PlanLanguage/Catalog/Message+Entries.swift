@@ -45,6 +45,7 @@ extension Message: TextCatalog {
       CatalogEntry("changedWhileFormatting", changedWhileFormatting("p.plan", when: "2026-12-07 21:15:03")),
       CatalogEntry("refuseOverwriteExport", refuseOverwriteExport("out.html", option: "--force")),
       CatalogEntry("exportNeedsFile", exportNeedsFile("xlsx", option: "to PATH")),
+      CatalogEntry("noneIsNoID", noneIsNoID(kind: "field")),
       CatalogEntry("unsavedChanges", unsavedChanges("quit")),
       CatalogEntry("nothingTo", nothingTo("undo")),
       CatalogEntry("nothingTo", nothingTo("redo")),
@@ -56,6 +57,7 @@ extension Message: TextCatalog {
       CatalogEntry("unknownTopic", unknownTopic("rnak", suggestion: "rank")),
       CatalogEntry("cannotRename", cannotRename(kind: "score")),
       CatalogEntry("commandFailed", commandFailed(what)),
+      CatalogEntry("interrupted", interrupted()),
       CatalogEntry("nothingToRecover", nothingToRecover()),
       // Database exports (SPEC §13)
       CatalogEntry("notACplanDatabase", notACplanDatabase("notes.db", reason: "file is not a database")),

@@ -254,13 +254,17 @@ extension Message {
       zh: "'\(path)' 不是 cplan 计划文件（第一行应为 '# cplan plan 1'）")
   }
   package static func unknownTopic(_ word: String, suggestion: String?) -> Message {
-    Message("E122", en: "no help on '\(word)'", zh: "没有关于 '\(word)' 的帮助").suggesting(suggestion)
+    Message("E122", en: "no help on '\(clipped(word))'", zh: "没有关于 '\(clipped(word))' 的帮助").suggesting(suggestion)
   }
   package static func cannotRename(kind: String) -> Message {
     Message("E123", en: "\(kind) has no ID of its own and cannot be renamed", zh: "\(kind) 没有独立 ID，不能改名")
   }
   package static func commandFailed(_ what: LocalizedText) -> Message {
     Message("E124", en: what.en, zh: what.zh)
+  }
+  /// A command stopped by Ctrl-C in the shell (issue 18 item 12): the plan is as it was.
+  package static func interrupted() -> Message {
+    Message("E124", en: "interrupted (Ctrl-C): nothing was changed", zh: "已中断（Ctrl-C）：未做任何修改")
   }
   package static func nothingToRecover() -> Message {
     Message("E125", en: "there is no unsaved work to recover", zh: "没有可恢复的未保存工作")
@@ -286,6 +290,13 @@ extension Message {
         "a journal holds only add/set/remove/rename changes and undo/redo; '\(verb)' is an action and is refused: nothing of this journal is replayed",
       zh: "日志只能包含 add/set/remove/rename 修改和 undo/redo；'\(verb)' 是操作，已拒绝：此日志的内容一概不重放")
   }
+  /// `none` as a new entity's ID (issue 18 item 13): `none` is the keyword that clears a value,
+  /// so a reference to such an entity could not be written.
+  package static func noneIsNoID(kind: String) -> Message {
+    Message(
+      "E128", en: "'none' cannot be the ID of a \(kind): it is the keyword for no value; choose another ID",
+      zh: "'none' 不能用作 \(kind) 的 ID：它是表示“无值”的关键字；请换一个 ID")
+  }
   /// A workbook or document asked for without a file (SPEC §13: `xlsx` and `docx` are file only).
   package static func exportNeedsFile(_ format: String, option: String) -> Message {
     Message(
@@ -295,10 +306,11 @@ extension Message {
 
   // MARK: Database exports (SPEC §13)
 
-  /// `--append` to a file that is not a cplan database: E121, as a file that is not a plan file.
+  /// `--append` to a file that is not a cplan database: E128, its own code (E121 is a file that
+  /// is not a plan file), so that a script can tell the two apart.
   package static func notACplanDatabase(_ path: String, reason: String?) -> Message {
     Message(
-      "E121", en: "'\(path)' is not a cplan database" + (reason.map { " (\($0))" } ?? "") + "; nothing was added",
+      "E128", en: "'\(path)' is not a cplan database" + (reason.map { " (\($0))" } ?? "") + "; nothing was added",
       zh: "'\(path)' 不是 cplan 数据库" + (reason.map { "（\($0)）" } ?? "") + "；未写入任何内容")
   }
   /// `--append` to a cplan database of a newer layout: E113, as a newer plan file.

@@ -55,19 +55,32 @@ package enum TextWrap {
   ///     (`储能联合体`, `G1,G2`) is never split while the line can hold it.
   ///   - keepingFirstWord: never break inside the first word of a line of `text` (an ID before
   ///     its name: `攻关期 关键技术突破阶段`).
+  ///   - atPhrases: for prose, break where a phrase ends (``isPhraseBreak(between:and:)``: after
+  ///     a space or after punctuation such as `，`, `；`, `。`) when such a place leaves the line at
+  ///     least half full, so that a Chinese word (`实际`) is not cut across two lines; else as
+  ///     without it.
   /// - Returns: at least one line (an empty text gives `[""]`).
   /// - Complexity: O(n) in the length of the text.
-  package static func wrap(_ text: String, to columns: Int, keepingWords: Bool = false, keepingFirstWord: Bool = false)
-    -> [String]
-  {
+  package static func wrap(
+    _ text: String, to columns: Int, keepingWords: Bool = false, keepingFirstWord: Bool = false,
+    atPhrases: Bool = false
+  ) -> [String] {
     if isPlain(text), DisplayWidth.width(text) <= columns { return [text] }
     var lines: [String] = []
     for paragraph in sanitize(text).split(separator: "\n", omittingEmptySubsequences: false) {
       wrapParagraph(
         Substring(paragraph), to: max(1, columns), keepingWords: keepingWords, keepingFirstWord: keepingFirstWord,
-        into: &lines)
+        atPhrases: atPhrases, into: &lines)
     }
     return lines.isEmpty ? [""] : lines
+  }
+
+  /// Whether a phrase ends between `before` and `after` (where ``wrap(_:to:keepingWords:keepingFirstWord:atPhrases:)``
+  /// prefers to break prose): after a space, after closing punctuation (`，`, `；`, `）`, `,` …),
+  /// or before opening punctuation (`（`); never before closing punctuation.
+  static func isPhraseBreak(between before: Character, and after: Character) -> Bool {
+    if after == " " || closing.contains(after) { return false }
+    return before == " " || closing.contains(before) || opening.contains(after)
   }
 
   /// Punctuation a line never starts with: closing brackets and quotes, commas, stops, colons
@@ -115,7 +128,8 @@ package enum TextWrap {
   }
 
   private static func wrapParagraph(
-    _ paragraph: Substring, to columns: Int, keepingWords: Bool, keepingFirstWord: Bool, into lines: inout [String]
+    _ paragraph: Substring, to columns: Int, keepingWords: Bool, keepingFirstWord: Bool, atPhrases: Bool,
+    into lines: inout [String]
   ) {
     var firstWord = keepingFirstWord
     var line: [Character] = []
@@ -123,6 +137,9 @@ package enum TextWrap {
     // The last place the line may break, as an index into `line` and the width before it.
     var breakAt: Int?
     var widthAtBreak = 0
+    // With `atPhrases`, the last place a phrase ends, likewise.
+    var phraseAt: Int?
+    var widthAtPhrase = 0
     for ch in paragraph {
       let w = width(of: ch)
       if ch == " " { firstWord = false }
@@ -130,13 +147,21 @@ package enum TextWrap {
         breakAt = line.count
         widthAtBreak = used
       }
+      if atPhrases, let previous = line.last, isPhraseBreak(between: previous, and: ch) {
+        phraseAt = line.count
+        widthAtPhrase = used
+      }
       if used + w > columns, !line.isEmpty {
         if ch == " " {
           // The space itself is the break.
           lines.append(trimmed(line))
-          (line, used, breakAt) = ([], 0, nil)
+          (line, used, breakAt, phraseAt) = ([], 0, nil, nil)
           continue
         }
+        if let p = phraseAt, p > 0, 2 * widthAtPhrase >= columns {
+          (breakAt, widthAtBreak) = (p, widthAtPhrase)
+        }
+        phraseAt = nil
         if let b = breakAt, b > 0 {
           lines.append(trimmed(Array(line[..<b])))
           line = Array(line[b...])

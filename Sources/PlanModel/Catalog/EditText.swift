@@ -35,11 +35,9 @@ package enum EditText: TextCatalog {
   package static let startYearFirst = LocalizedText(en: "the start year comes first", zh: "起始年份应在前")
   package static let membersMinAtMostMax = LocalizedText(
     en: "members-min ≤ members-max", zh: "members-min 不大于 members-max")
-  package static let atLeastOne = LocalizedText(en: "at least 1", zh: "至少为 1")
   package static let amountNotNegative = LocalizedText(en: "amounts are never negative", zh: "金额不能为负")
   package static let amountAtMost = LocalizedText(
     en: "amounts are at most 10^15 (1000000000000000)", zh: "金额不超过 10^15（1000000000000000）")
-  package static let countRange = LocalizedText(en: "0 to 1000000000", zh: "0 到 1000000000")
   package static let fourDigitYear = LocalizedText(en: "a four-digit year", zh: "四位数年份")
   package static let percentRange = LocalizedText(en: "0% to 100%", zh: "0% 到 100%")
   /// An expert's weight (SPEC §12: > 0).
@@ -75,10 +73,8 @@ package enum EditText: TextCatalog {
       CatalogEntry("notComparedWithItself", notComparedWithItself),
       CatalogEntry("startYearFirst", startYearFirst),
       CatalogEntry("membersMinAtMostMax", membersMinAtMostMax),
-      CatalogEntry("atLeastOne", atLeastOne),
       CatalogEntry("amountNotNegative", amountNotNegative),
       CatalogEntry("amountAtMost", amountAtMost),
-      CatalogEntry("countRange", countRange),
       CatalogEntry("fourDigitYear", fourDigitYear),
       CatalogEntry("percentRange", percentRange),
       CatalogEntry("expertWeightPositive", expertWeightPositive),

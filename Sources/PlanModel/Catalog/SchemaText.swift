@@ -4,13 +4,21 @@ import PlanLanguage
 /// each kind and attribute stays beside its declaration in ``Schema`` (one place per kind) and
 /// is gathered here into ``entries``, with the Chinese names of kinds and keyword values.
 package enum SchemaText: TextCatalog {
+  /// What a count attribute takes (``AttributeSpec/describe``): one text for every message about
+  /// its value — a wrong type or out of range — and its help (issue 18 item 13).
+  package static func count(from minimum: Int) -> LocalizedText {
+    LocalizedText(
+      en: "a whole number from \(minimum) to \(AttributeSpec.countMaximum)",
+      zh: "\(minimum) 到 \(AttributeSpec.countMaximum) 之间的整数")
+  }
+
   /// How an attribute type reads in help and messages: `a year (YYYY)`.
   package static func valueType(_ type: AttributeType) -> LocalizedText {
     switch type {
     case .text: LocalizedText(en: "a string", zh: "字符串")
     case .number: LocalizedText(en: "a number", zh: "数字")
     case .amount: LocalizedText(en: "an amount ≥ 0", zh: "不小于 0 的金额")
-    case .count: LocalizedText(en: "a whole number ≥ 0", zh: "不小于 0 的整数")
+    case .count: count(from: 0)
     case .year: LocalizedText(en: "a year (YYYY)", zh: "年份（YYYY）")
     case .percent: LocalizedText(en: "a percent such as 30%", zh: "百分数，如 30%")
     case .yesNo: LocalizedText(en: "yes or no", zh: "yes 或 no")
@@ -34,6 +42,7 @@ package enum SchemaText: TextCatalog {
 
   package static var entries: [CatalogEntry] {
     var out = sampleTypes.map { CatalogEntry("valueType", valueType($0)) }
+    out.append(CatalogEntry("count", count(from: 1)))
     for kind in Kind.allCases {
       out.append(CatalogEntry("Kind.\(kind.rawValue).help", kind.spec.help))
       out.append(

@@ -14,6 +14,9 @@ package enum CommandText: TextCatalog {
   static let attributes = LocalizedText(en: "Attributes", zh: "属性")
   static let example = LocalizedText(en: "Example", zh: "示例")
   static let examples = LocalizedText(en: "Examples", zh: "示例")
+  /// `help RNN` of a rule with a case: the commands that break it, then the fix.
+  static let violation = LocalizedText(en: "Example that breaks the rule", zh: "违反规则的示例")
+  static let fix = LocalizedText(en: "Example of the fix", zh: "修正后的示例")
   static let kindAttributesHint = LocalizedText(
     en: "(help KIND shows a kind's attributes)", zh: "（help KIND 查看各类别的属性）")
   static let overviewFooter = LocalizedText(
@@ -38,6 +41,11 @@ package enum CommandText: TextCatalog {
       zh: "\(names.joined(separator: "、")) 的取值也可以输入导出中使用的中文名称（如 \(term) 即 \(keyword)）。")
   }
 
+  /// The Chinese names a verb or kind may be typed by (SPEC §15).
+  static func chineseNames(_ names: [String]) -> LocalizedText {
+    LocalizedText(en: "Chinese: \(names.joined(separator: ", "))", zh: "中文名称：\(names.joined(separator: "、"))")
+  }
+
   // MARK: arguments (the errors of ``ShellCommand/parse(_:)``)
 
   static let anID = LocalizedText(en: "an ID", zh: "ID")
@@ -47,6 +55,9 @@ package enum CommandText: TextCatalog {
   static let sampleCount = LocalizedText(en: "a number of samples (≥ 1)", zh: "样本数（≥ 1）")
   static let spreadPercent = LocalizedText(en: "a spread in percent (0% to 99%)", zh: "扰动幅度百分比（0% 到 99%）")
   static let seedNumber = LocalizedText(en: "a seed (a whole number ≥ 0)", zh: "随机种子（≥ 0 的整数）")
+  static let robustnessFormats = LocalizedText(
+    en: "robustness goes with export text, markdown, json or html",
+    zh: "robustness 只用于 export text、markdown、json 或 html")
   /// A kind's key part: `funding PHASE`.
   static func keyPart(_ kind: String, _ name: String) -> LocalizedText {
     LocalizedText(en: "\(kind) \(name)", zh: "\(kind) 的 \(name)")
@@ -61,9 +72,6 @@ package enum CommandText: TextCatalog {
       en: "\(noun.en) (\(values.joined(separator: ", ")))", zh: "\(noun.zh)（\(values.joined(separator: "、"))）")
   }
 
-  /// A command stopped by Ctrl-C (issue 18 item 12).
-  static let interrupted = LocalizedText(
-    en: "interrupted (Ctrl-C): nothing was changed", zh: "已中断（Ctrl-C）：未做任何修改")
   /// Why `save -` is refused.
   static let dashIsNoFile = LocalizedText(
     en: "'-' is not a file here: save writes a plan file; to see the plan, type export text",
@@ -80,8 +88,9 @@ package enum CommandText: TextCatalog {
       en: "merged the changes made to \(path) on disk at \(when)", zh: "已合并磁盘上 \(path) 的修改（\(when)）")
   }
   /// What `remove … cascade` took: `["1 consortium", "2 goal"]`.
-  static func removed(_ parts: [String]) -> LocalizedText {
-    LocalizedText(en: "removed " + parts.joined(separator: ", "), zh: "已删除 " + parts.joined(separator: "、"))
+  static func removed(_ parts: [(en: String, zh: String)]) -> LocalizedText {
+    LocalizedText(
+      en: "removed " + parts.map(\.en).joined(separator: ", "), zh: "已删除 " + parts.map(\.zh).joined(separator: "、"))
   }
   /// `ran tour.cplan: 16 changes (criterion +3, field +1)`, after `run` at the prompt.
   static func ran(_ script: String, changes: Int, counts: [(Kind, Int)]) -> LocalizedText {
@@ -120,6 +129,22 @@ package enum CommandText: TextCatalog {
   static let file = LocalizedText(en: "file", zh: "文件")
   static let unsavedChanges = LocalizedText(en: " (unsaved changes)", zh: "（有未保存的修改）")
 
+  // MARK: What each show and list answers (issue 17 item 10)
+
+  static let consortia = LocalizedText(en: "consortia", zh: "联合体")
+  static let goals = LocalizedText(en: "goals", zh: "目标")
+  static let measures = LocalizedText(en: "measures", zh: "措施")
+  static let scores = LocalizedText(en: "scores", zh: "评分")
+  static let fieldHeader = LocalizedText(en: "field", zh: "候选领域")
+  static let nameHeader = LocalizedText(en: "name", zh: "名称")
+  /// `show field F`'s rank line: `rank 2 of 5 (score 0.754)`.
+  static func rankOf(_ rank: Int, of count: Int, score: String) -> LocalizedText {
+    LocalizedText(en: "rank \(rank) of \(count) (score \(score))", zh: "排名第 \(rank) 位（共 \(count) 个领域，得分 \(score)）")
+  }
+  /// `show field F` when the plan cannot be ranked or its ranking cannot be trusted.
+  static let notRanked = LocalizedText(
+    en: "rank: none (the ranking cannot be trusted: see rank or validate)", zh: "排名：无（排序不可信：见 rank 或 validate）")
+
   // MARK: show funding K (SPEC §11)
 
   static let year = LocalizedText(en: "year", zh: "年份")
@@ -148,23 +173,26 @@ package enum CommandText: TextCatalog {
     [
       CatalogEntry("commentText", commentText), CatalogEntry("noComment", noComment("org hw")),
       CatalogEntry("dashIsNoFile", dashIsNoFile),
-      CatalogEntry("interrupted", interrupted),
       CatalogEntry("commands", commands), CatalogEntry("kinds", kinds), CatalogEntry("byKind", byKind),
       CatalogEntry("keys", keys), CatalogEntry("attributes", attributes), CatalogEntry("example", example),
       CatalogEntry("examples", examples), CatalogEntry("kindAttributesHint", kindAttributesHint),
+      CatalogEntry("violation", violation), CatalogEntry("fix", fix),
       CatalogEntry("overviewFooter", overviewFooter), CatalogEntry("idKey", idKey), CatalogEntry("aString", aString),
       CatalogEntry("theName", theName), CatalogEntry("required", required), CatalogEntry("planSettings", planSettings),
       CatalogEntry("positional", positional("value")),
+      CatalogEntry("chineseNames", chineseNames(["添加", "新增"])),
       CatalogEntry("chineseTerms", chineseTerms(["instrument", "funder"], term: "项目资助", keyword: "grant")),
       CatalogEntry("anID", anID), CatalogEntry("aPath", aPath), CatalogEntry("aYear", aYear),
       CatalogEntry("keyPart", keyPart("funding", "PHASE")),
       CatalogEntry("sampleCount", sampleCount), CatalogEntry("spreadPercent", spreadPercent),
       CatalogEntry("seedNumber", seedNumber),
+      CatalogEntry("robustnessFormats", robustnessFormats),
       CatalogEntry("after", after("to", aPath)),
       CatalogEntry("oneOf", oneOf(LocalizedText(en: "a format", zh: "格式"), ["text", "json"])),
       CatalogEntry("mergedFromDisk", mergedFromDisk("plan.plan", when: "2026-12-07 21:15:03")),
       CatalogEntry("saved", saved("plan.plan")), CatalogEntry("loaded", loaded("plan.plan")),
-      CatalogEntry("exported", exported("out.html")), CatalogEntry("removed", removed(["1 consortium", "2 goal"])),
+      CatalogEntry("exported", exported("out.html")),
+      CatalogEntry("removed", removed([("1 consortium", "1 consortium"), ("2 goals", "2 goal")])),
       CatalogEntry("ran", ran("tour.cplan", changes: 16, counts: [(.criterion, 3), (.field, 1)])),
       CatalogEntry("undone", undone), CatalogEntry("redone", redone),
       CatalogEntry("step", step(undone, "add field F9 \"x\"")), CatalogEntry("none", none),
@@ -172,6 +200,9 @@ package enum CommandText: TextCatalog {
       CatalogEntry("byDefault", byDefault), CatalogEntry("file", file), CatalogEntry("unsavedChanges", unsavedChanges),
       CatalogEntry("actuals", actuals), CatalogEntry("statusAsOf", statusAsOf(2026)),
       CatalogEntry("actualOf", actualOf(2026, "150")), CatalogEntry("expected", expected("250")),
+      CatalogEntry("consortia", consortia), CatalogEntry("goals", goals), CatalogEntry("measures", measures),
+      CatalogEntry("scores", scores), CatalogEntry("fieldHeader", fieldHeader), CatalogEntry("nameHeader", nameHeader),
+      CatalogEntry("rankOf", rankOf(2, of: 5, score: "0.754")), CatalogEntry("notRanked", notRanked),
       CatalogEntry("year", year), CatalogEntry("source", source), CatalogEntry("planned", planned),
       CatalogEntry("paid", paid),
       CatalogEntry(

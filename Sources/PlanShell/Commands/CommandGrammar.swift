@@ -29,6 +29,14 @@ package enum ArgumentSource: Sendable, Equatable {
   case text
 }
 
+extension ShellCommand {
+  /// The Chinese names of the literal words of the commands' forms (`show 计划`, `show 路线图`),
+  /// read as the word (SPEC §15).
+  package static let chineseLiterals: [String: [String]] = [
+    "plan": [Schema.chinesePlanName], "roadmap": ["路线图"], "funding": ["资金"],
+  ]
+}
+
 /// One shell command: its grammar (the forms of its arguments and its options, with where their
 /// values come from), its help in both languages, and the method that performs it.
 ///

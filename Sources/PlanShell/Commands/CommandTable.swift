@@ -131,12 +131,18 @@ extension ShellCommand {
         Option("no-ids", onlyWhen: ("format", ExportFormat.docx.rawValue)),
         Option("consortium", value: Argument("CONSORTIUM", .id(.consortium))),
         Option("append", onlyWhen: ("format", ExportFormat.sqlite.rawValue)),
+        // Expert panels and robust ranking (SPEC §12): text, markdown, json and html show it.
+        Option("robustness"),
+        Option("samples", value: Argument("N", .number(default: "10000"), noun: CommandText.sampleCount)),
+        Option("spread", value: Argument("P%", .number(default: "30%"), noun: CommandText.spreadPercent)),
+        Option("seed", value: Argument("S", .number(default: "1"), noun: CommandText.seedNumber)),
       ],
       summary: LocalizedText(
         en: "write the roadmap; refuses to overwrite a file without force", zh: "导出路线图；不加 force 不覆盖已有文件"),
       examples: [
         "export text", "export markdown to roadmap.md force", "export xlsx to plan.xlsx",
         "export html consortium K1 to K1.html", "export sqlite to plans.db append",
+        "export html robustness samples 10000 to ranking.html",
       ],
       perform: { session, _, arguments in session.export(arguments) }),
     ShellCommand(

@@ -83,7 +83,7 @@ extension ShellCommand {
       }
       switch argument.source {
       case .literal(let w): result.literal = w
-      case .kind: result.kind = Kind(rawValue: t.word!.lowercased())
+      case .kind: result.kind = Kind(keyword: t.word!)
       default: result.values[argument.name] = t
       }
       i += 1
@@ -123,9 +123,10 @@ extension ShellCommand {
   /// Whether a token may stand where `source` is expected.
   static func accepts(_ source: ArgumentSource, _ t: Token) -> Bool {
     switch source {
-    case .literal(let w): return t.isKeyword(w)
+    case .literal(let w):
+      return t.isKeyword(w) || (t.word.map { ShellCommand.chineseLiterals[w]?.contains($0) } ?? nil) == true
     case .kind(let kinds):
-      guard let w = t.word, let kind = Kind(rawValue: w.lowercased()) else { return false }
+      guard let w = t.word, let kind = Kind(keyword: w) else { return false }
       return kinds.contains(kind)
     case .id: return t.word != nil
     case .keys: return t.word != nil || t.isWholeNumber
@@ -155,8 +156,12 @@ extension ShellCommand {
       default: break
       }
     }
+    // Then their Chinese names: suggestions over both languages (SPEC §15).
+    let chinese =
+      literals.flatMap { ShellCommand.chineseLiterals[$0] ?? [] }
+      + names.compactMap { Kind(keyword: $0)?.chineseNames }.joined()
     var seen = Set<String>()
-    return (literals + names).filter { seen.insert($0).inserted }
+    return (literals + names + chinese).filter { seen.insert($0).inserted }
   }
 
   private func diagnostic(_ miss: Miss, _ command: Command) -> Diagnostic {
@@ -185,7 +190,7 @@ extension ShellCommand {
           if let expected { return .error(.expected(expected, found: t.summary), at: t) }
           return .error(.unexpectedArgument(t.summary), at: t)
         }
-        return .error(.unknownKind(word, suggestion: Suggestion.nearest(word, in: firstWords)), at: t)
+        return .error(.unknownKind(word, suggestion: Suggestion.nearestName(word, in: firstWords)), at: t)
       case .choice(let values):
         return .error(badValue(t, argument.name, values, hints: argument.hints), at: t)
       default:

@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS "plan" (
   "weight_move" DOUBLE PRECISION,
   "rating_aggregate" TEXT,
   "consensus_min" DOUBLE PRECISION,
+  "language" TEXT,
   PRIMARY KEY ("plan")
 );
 CREATE TABLE IF NOT EXISTS "criterion" (
@@ -268,8 +269,8 @@ DELETE FROM "field" WHERE "plan" = 'plan';
 DELETE FROM "compare" WHERE "plan" = 'plan';
 DELETE FROM "criterion" WHERE "plan" = 'plan';
 DELETE FROM "plan" WHERE "plan" = 'plan';
-INSERT INTO "plan" ("plan", "title", "region", "horizon_start", "horizon_end", "currency", "weighting", "method", "cutoff", "gov_share_warn", "gov_share_max", "members_min", "members_max", "period_min", "period_max", "rd_intensity_min", "start_grace", "as_of", "on_track_min", "at_risk_min", "cr_max", "weight_move", "rating_aggregate", "consensus_min") VALUES
-('plan', 'Demo 示范规划: Latin, 中文 & "quotes" <b>|x|</b>', '吉林省 Jilin', 2025, 2027, '万元', 'direct', 'weighted', 1, 0.3, 0.5, 5, 30, 3, 5, 0.03, 0, NULL, 0.9, 0.7, 0.1, 0.1, 'mean', 0.5);
+INSERT INTO "plan" ("plan", "title", "region", "horizon_start", "horizon_end", "currency", "weighting", "method", "cutoff", "gov_share_warn", "gov_share_max", "members_min", "members_max", "period_min", "period_max", "rd_intensity_min", "start_grace", "as_of", "on_track_min", "at_risk_min", "cr_max", "weight_move", "rating_aggregate", "consensus_min", "language") VALUES
+('plan', 'Demo 示范规划: Latin, 中文 & "quotes" <b>|x|</b>', '吉林省 Jilin', 2025, 2027, '万元', 'direct', 'weighted', 1, 0.3, 0.5, 5, 30, 3, 5, 0.03, 0, NULL, 0.9, 0.7, 0.1, 0.1, 'mean', 0.5, NULL);
 INSERT INTO "criterion" ("plan", "id", "name", "tag", "type", "scale_min", "scale_max", "weight") VALUES
 ('plan', 'C1', '产业链基础', 'chain', 'benefit', 1.0, 10.0, 0.5),
 ('plan', 'C2', 'Leader q̃uality, 领军', 'leader', 'benefit', 1.0, 10.0, 0.3),

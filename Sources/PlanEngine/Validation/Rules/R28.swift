@@ -9,7 +9,14 @@ extension RuleBook {
     summary: LocalizedText(
       en: "government-funded measures of a consortium and phase exceed its government funding lines",
       zh: "联合体某阶段政府出资的措施金额超过其政府资金额度"),
-    examples: ["add funding K1 P1 provincial 3000"],
+    // The measures ask the province for 3000 + 2500 = 5500 in P1; its line is 3000 (a finding);
+    // the fix raises the line to what the measures ask (or lowers the measures to the line).
+    violation: [
+      "add funding K1 P1 provincial 3000",
+      "add measure M1 \"揭榜挂帅专项\" phase P1 consortium K1 instrument grant funder provincial amount 3000",
+      "add measure M2 \"首批次应用补助\" phase P1 consortium K1 instrument subsidy funder provincial amount 2500",
+    ],
+    examples: ["set funding K1 P1 provincial amount 5500"],
     reads: [.attributes(.measure, "phase", "funder", "amount"), .attributes(.funding, "amount"), .entities(.phase)],
     settings: ["currency"],
     parts: [.shard(FundingRules.r28)])

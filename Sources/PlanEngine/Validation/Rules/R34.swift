@@ -15,20 +15,22 @@ extension RuleBook {
       .attributes(.phase, "period"), .attributes(.checkpoint, "value"), .attributes(.actual, "value", "status"),
     ],
     settings: ["as-of", "on-track-min", "at-risk-min"],
-    parts: [.plan(ReviewRules.r34)])
+    parts: [.shard(ReviewRules.r34)])
 }
 
 extension ReviewRules {
   /// **R34** (warning, SPEC §11): as of `as-of`, no goal is `behind` — its achievement ratio
   /// r = (a − baseline)/(expected(y) − baseline) is below `at-risk-min`. At the goal; the message
-  /// gives the actual and its year, the expected value and r.
-  static let r34 = Rule("R34") { c in
-    guard let asOf = c.plan.asOf else { return [] }
-    return c.plan.goalAssessments(asOf: asOf).compactMap { goal, _, a in
+  /// gives the actual and its year, the expected value and r. Shard by shard: a goal's status
+  /// depends on its own actuals and checkpoints, its phase and the plan's settings only.
+  static let r34 = ShardRule("R34") { s in
+    guard let asOf = s.index.settings.asOf else { return [] }
+    return s.goalAssessments(asOf: asOf).compactMap { g, _, a in
       guard a.status == .behind, let actual = a.actual, let year = a.actualYear, let expected = a.expected,
         let ratio = a.ratio
       else { return nil }
-      return c.report(.r34Behind(goal, actual: actual, year: year, expected: expected, ratio: ratio), at: goal)
+      let goal = s.index.goals[g]
+      return s.report(.r34Behind(goal, actual: actual, year: year, expected: expected, ratio: ratio), at: goal)
     }
   }
 }

@@ -15,20 +15,21 @@ extension RuleBook {
       .attributes(.phase, "period"), .attributes(.checkpoint, "value"), .attributes(.actual, "value", "status"),
     ],
     settings: ["as-of", "on-track-min", "at-risk-min"],
-    parts: [.plan(ReviewRules.r35)])
+    parts: [.shard(ReviewRules.r35)])
 }
 
 extension ReviewRules {
   /// **R35** (warning, SPEC §11): as of `as-of`, no goal is `missed` — an actual of its
   /// target-year or later is in and has not reached the target. At the goal; the message gives
-  /// the actual and its year and the target.
-  static let r35 = Rule("R35") { c in
-    guard let asOf = c.plan.asOf else { return [] }
-    return c.plan.goalAssessments(asOf: asOf).compactMap { goal, track, a in
+  /// the actual and its year and the target. Shard by shard, as R34.
+  static let r35 = ShardRule("R35") { s in
+    guard let asOf = s.index.settings.asOf else { return [] }
+    return s.goalAssessments(asOf: asOf).compactMap { g, track, a in
       guard a.status == .missed, let actual = a.actual, let year = a.actualYear, let target = track.target else {
         return nil
       }
-      return c.report(
+      let goal = s.index.goals[g]
+      return s.report(
         .r35Missed(goal, actual: actual, year: year, target: target, targetYear: track.targetYear), at: goal)
     }
   }

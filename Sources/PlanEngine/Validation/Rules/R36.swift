@@ -15,18 +15,21 @@ extension RuleBook {
       .attributes(.phase, "period"), .attributes(.checkpoint, "value"), .attributes(.actual, "value", "status"),
     ],
     settings: ["as-of", "on-track-min", "at-risk-min"],
-    parts: [.plan(ReviewRules.r36)])
+    parts: [.shard(ReviewRules.r36)])
 }
 
 extension ReviewRules {
   /// **R36** (warning, SPEC §11): as of `as-of`, no goal is `no-data` — a goal with baseline and
   /// target whose (effective) baseline-year is before `as-of` has an actual after its
-  /// baseline-year and no later than `as-of`. At the goal; the message gives both years.
-  static let r36 = Rule("R36") { c in
-    guard let asOf = c.plan.asOf else { return [] }
-    return c.plan.goalAssessments(asOf: asOf).compactMap { goal, track, a in
+  /// baseline-year and no later than `as-of`. A goal whose phase has not begun by `as-of` is not
+  /// judged (its status is `not-due`, ``GoalTrack/assess(asOf:thresholds:)``). At the goal; the
+  /// message gives both years. Shard by shard, as R34.
+  static let r36 = ShardRule("R36") { s in
+    guard let asOf = s.index.settings.asOf else { return [] }
+    return s.goalAssessments(asOf: asOf).compactMap { g, track, a in
       guard a.status == .noData, track.baselineYear < asOf else { return nil }
-      return c.report(.r36NoData(goal, baselineYear: track.baselineYear, asOf: asOf), at: goal)
+      let goal = s.index.goals[g]
+      return s.report(.r36NoData(goal, baselineYear: track.baselineYear, asOf: asOf), at: goal)
     }
   }
 }

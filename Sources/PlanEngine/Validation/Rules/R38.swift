@@ -31,14 +31,15 @@ extension ReviewRules {
       let g = goals.item(i)
       let p = Int(index.goalPhase[g])
       guard p >= 0, p < periods.count, let period = periods[p], period.start <= period.end else { continue }
-      let goal = index.goals[g]
       let phase = (start: period.start.year, end: period.end.year)
-      let targetYear = GoalTrack.effectiveTargetYear(goal[Attr.Goal.targetYear]?.integer, phaseEndYear: phase.end)
+      let targetYear = GoalTrack.effectiveTargetYear(PlanIndex.year(index.goalTargetYear[g]), phaseEndYear: phase.end)
       let baselineYear = GoalTrack.effectiveBaselineYear(
-        goal[Attr.Goal.baselineYear]?.integer, phaseStartYear: phase.start)
+        PlanIndex.year(index.goalBaselineYear[g]), phaseStartYear: phase.start)
       if targetYear < phase.start || targetYear > phase.end {
+        let goal = index.goals[g]
         findings.append(s.report(.r38OutsidePhase(goal, targetYear: targetYear, phase: phase), at: goal))
       } else if targetYear <= baselineYear {
+        let goal = index.goals[g]
         findings.append(
           s.report(.r38NotAfterBaseline(goal, targetYear: targetYear, baselineYear: baselineYear), at: goal))
       }

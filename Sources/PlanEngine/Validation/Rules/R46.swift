@@ -35,9 +35,10 @@ extension ReviewRules {
       let g = goals.item(i)
       let p = Int(index.goalPhase[g])
       guard p >= 0, p < periods.count, let phase = periods[p] else { continue }
-      let goal = index.goals[g]
-      let targetYear = GoalTrack.effectiveTargetYear(goal[Attr.Goal.targetYear]?.integer, phaseEndYear: phase.end.year)
+      let targetYear = GoalTrack.effectiveTargetYear(
+        PlanIndex.year(index.goalTargetYear[g]), phaseEndYear: phase.end.year)
       guard targetYear > endYear else { continue }
+      let goal = index.goals[g]
       findings.append(
         s.report(.r46AfterConsortium(goal, targetYear: targetYear, consortium: s.consortium, period: period), at: goal))
     }

@@ -1,3 +1,4 @@
+import PlanEngine
 import PlanLanguage
 import PlanModel
 
@@ -100,10 +101,10 @@ struct DOCXExport {
   func consortia(_ doc: inout WordDocument) {
     doc.heading(t(ExportLabels.consortia), level: 1)
     if roadmap.consortia.isEmpty { doc.paragraph(t(ExportLabels.noConsortia), style: "BodyText") }
-    for k in roadmap.consortia {
+    for k in roadmap.consortia.untilInterrupted {
       doc.heading(hidesIDs ? (k.name ?? k.id) : k.id + " " + (k.name ?? ""), level: 2)
       for fact in consortiumFacts(k) { doc.paragraph(fact, style: "BodyText") }
-      var members = shared.members(k.id)
+      var members = shared.members(k.id, repeatingChain: true)
       doc.heading(t(ExportLabels.members) + " (\(members.rows.count))", level: 3)
       if members.rows.isEmpty {
         doc.paragraph(t(ExportLabels.noMembers), style: "BodyText")

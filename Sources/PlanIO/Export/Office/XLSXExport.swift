@@ -11,11 +11,12 @@ import PlanModel
 /// order, the key columns, `name` and the attributes (a cell left empty where the attribute is
 /// not set, so that importing the workbook into an empty plan gives the same plan); then the
 /// derived sheets import skips — the ranking (rank, field, name, score, each criterion's weighted
-/// contribution, the field's consortia; or why there is none), the scores as a field × criterion
+/// contribution, the field's consortia; or why there is none), the expert panel (SPEC §12, when
+/// the ranking has experts: expert, name, weight, own CR, ρ with the group, own top field, then
+/// after an empty row Kendall's W and the outlier, each a label and a cell), the scores as a field × criterion
 /// grid (when the plan has scores), the status of each goal as of the year under review with the
 /// actual it rests on (SPEC §11, when the plan has actuals; the year as `review` resolves it,
-/// ``ReviewYear``), and the diagnostics. The experts' sheet (SPEC §12) is not written yet: this
-/// version's plans have no experts.
+/// ``ReviewYear``), and the diagnostics.
 struct XLSXExport {
   let roadmap: Roadmap
   let options: ExportOptions
@@ -37,6 +38,7 @@ struct XLSXExport {
     add(settingsSheet())
     for kind in Kind.allCases where !plan[kind].isEmpty { add(kindSheet(kind)) }
     add(rankingSheet())
+    if let experts = expertsSheet() { add(experts) }
     if !plan[.score].isEmpty { add(scoreGridSheet()) }
     if let status = statusSheet() { add(status) }
     add(diagnosticsSheet())
@@ -64,7 +66,7 @@ struct XLSXExport {
       header: WorkbookSheets.columns(kind).map { WorkbookSheets.header($0, language) })
     var row: [Worksheet.Cell] = []
     row.reserveCapacity(spec.keys.count + 1 + spec.attributes.count)
-    for entity in plan[kind].values {
+    for entity in plan[kind].values.untilInterrupted {
       row.removeAll(keepingCapacity: true)
       for (i, part) in spec.keys.enumerated() {
         let text = entity.key.part(i)
@@ -122,13 +124,35 @@ struct XLSXExport {
     }
   }
 
-  /// Fields down, criteria across (both in plan order), each score's value where it is given.
+  /// The expert panel as the exports show it (``ExportTables/experts(_:)``), numbers as numbers;
+  /// `nil` when the ranking has no experts (none in the plan, one consortium's export, or no ranking).
+  func expertsSheet() -> Worksheet? {
+    guard case .success(let r) = roadmap.ranking, let experts = r.experts else { return nil }
+    guard let table = ExportTables(roadmap: roadmap, language: language, ascii: false).experts(r) else { return nil }
+    var sheet = Worksheet(name: WorkbookSheets.name(.derived(.experts), language), header: table.header)
+    let none = t(ExportLabels.none)
+    for e in experts {
+      sheet.append([
+        .text(e.expert), .text(e.name), .number(e.weight), e.cr.map(Worksheet.Cell.number) ?? .text(none),
+        e.rho.map(Worksheet.Cell.number) ?? .text(none), .text(e.topField ?? none),
+      ])
+    }
+    if let consensus = r.consensus {
+      sheet.append([])
+      sheet.append([.text(t(ExportLabels.kendallW)), consensus.w.map(Worksheet.Cell.number) ?? .text(none)])
+      sheet.append([.text(t(ExportLabels.outlier)), .text(consensus.outlier ?? none)])
+    }
+    return sheet
+  }
+
+  /// Fields down by rank (SPEC §15), criteria across in plan order, each score's value where it
+  /// is given.
   func scoreGridSheet() -> Worksheet {
     let criteria = plan[.criterion].values.map(\.id)
     var sheet = Worksheet(
       name: WorkbookSheets.name(.derived(.scoreGrid), language),
       header: [t(ExportLabels.field), t(ExportLabels.name)] + criteria)
-    for field in plan[.field].values {
+    for field in roadmap.order.fields(of: plan) {
       let scores = criteria.map { c -> Worksheet.Cell in
         plan[.score][EntityKey(field.id, c)]?[Attr.Score.value]?.number.map(Worksheet.Cell.number) ?? .empty
       }
