@@ -137,7 +137,9 @@ import Testing
     f.run()
     let notices = f.output.err.split(separator: "\n").filter { $0.hasPrefix("new ") }
     #expect(notices.count == 2, "\(f.output.err)")
-    #expect(notices.first?.hasPrefix("new error [R11]: consortium K1 (碳纤维及复合材料创新联合体) has 2 lead members (crrc, jcfc)") == true)
+    #expect(
+      notices.first?.hasPrefix("new error [R11]: consortium K1 (碳纤维及复合材料创新联合体) has 2 lead members (crrc, jcfc)") == true
+    )
     #expect(notices.last?.hasPrefix("new error [R02]: the score of F1 on C1 is 12, outside C1's scale") == true)
   }
 
@@ -171,7 +173,8 @@ import Testing
     var settings = Session.Settings()
     settings.quiet = true
     let quiet = CapturedOutput()
-    #expect(Session(settings: settings, output: quiet).execute("add field F1 \"x\"\nsave \"\(path)\" force", file: "<t>"))
+    #expect(
+      Session(settings: settings, output: quiet).execute("add field F1 \"x\"\nsave \"\(path)\" force", file: "<t>"))
     #expect(quiet.err.isEmpty)
   }
 }

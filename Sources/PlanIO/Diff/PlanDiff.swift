@@ -71,7 +71,8 @@ package struct PlanDiff: Sendable {
           continue
         }
         var changed = attributeChanges(entity, other)
-        if commented, let c = commentChange(a.comments[CommentTarget(kind, key)], b.comments[CommentTarget(kind, key)]) {
+        if commented, let c = commentChange(a.comments[CommentTarget(kind, key)], b.comments[CommentTarget(kind, key)])
+        {
           changed.append(c)
         }
         if !changed.isEmpty {
