@@ -10,6 +10,11 @@ changes one number on one `add goal` line (an incremental `didChange` of that nu
 times from writing the change notification to reading the `publishDiagnostics` of that
 version: what an editor waits for. Target: at most 100 ms.
 
+Then the same line with a syntax error, `reps` times: the number replaced by a malformed one
+(`10@0`, E005), timed to its diagnostics (the file then fails on that line, and on the statements
+that refer to the goal), then put right again (`1000`), timed too. The last broken text's
+diagnostics are compared with `cplan check` of it.
+
 Then a burst: `burst` one-line changes written as fast as the pipe takes them, without
 waiting; the server coalesces them, and its last diagnostics must be those of `cplan check`
 of the last text (compared by code, line and column).
@@ -139,6 +144,38 @@ def main():
         t1, _ = client.wait(diagnostics_of(version))
         times.append((t1 - t0) * 1000)
 
+    # A syntax error on the line, and the line put right, `reps` times each.
+    def change_to(value):
+        nonlocal version, width
+        version += 1
+        change = {"range": {"start": {"line": row, "character": col_start},
+                            "end": {"line": row, "character": col_start + width}}, "text": value}
+        width = len(value)
+        t0 = time.perf_counter()
+        client.send({"jsonrpc": "2.0", "method": "textDocument/didChange",
+                     "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]}})
+        t1, published = client.wait(diagnostics_of(version))
+        return (t1 - t0) * 1000, published
+
+    broken_times, fixed_times = [], []
+    broken_last = None
+    for i in range(args.reps):
+        t, broken_last = change_to("10@0")
+        broken_times.append(t)
+        t, _ = change_to("1000")
+        fixed_times.append(t)
+    broken_codes = sorted((d["code"], d["range"]["start"]["line"] + 1) for d in broken_last["params"]["diagnostics"])
+    lines_broken = list(lines)
+    lines_broken[row] = line[:start] + "10@0" + line[end:]
+    with tempfile.NamedTemporaryFile("w", suffix=".plan", delete=False, encoding="utf-8") as f:
+        f.write("\n".join(lines_broken))
+        broken_path = f.name
+    check = subprocess.run([args.cplan, "check", "--format", "json", broken_path], capture_output=True, text=True)
+    os.unlink(broken_path)
+    broken_expected = sorted((d["code"], d["line"]) for d in json.loads(check.stdout)["diagnostics"]) \
+        if check.stdout.strip().startswith("{") else None
+    broken_matches = broken_expected == broken_codes
+
     # The burst: `burst` changes of the same number without waiting.
     last_value = None
     t0 = time.perf_counter()
@@ -171,6 +208,8 @@ def main():
     matches = expected is not None and [(c, l) for c, l, _ in expected] == [(c, l) for c, l, _ in got]
 
     median, worst = statistics.median(times), max(times)
+    b_median, b_worst = statistics.median(broken_times), max(broken_times)
+    f_median, f_worst = statistics.median(fixed_times), max(fixed_times)
     report = [
         "# cplan lsp: diagnostics after an edit",
         "",
@@ -185,6 +224,12 @@ def main():
         f"- didOpen to the first diagnostics ({base} findings): {open_ms:.0f} ms",
         f"- one-line edit to its diagnostics, {args.reps} runs: median {median:.1f} ms, worst {worst:.1f} ms "
         f"({'under' if worst <= 100 else 'OVER'} 100 ms)",
+        f"- the same line given a syntax error (`10@0`), {args.reps} runs: median {b_median:.1f} ms, worst "
+        f"{b_worst:.1f} ms ({'under' if b_worst <= 100 else 'OVER'} 100 ms); its {len(broken_codes)} diagnostics "
+        f"{'match' if broken_matches else 'DIFFER FROM'} `cplan check` of that text "
+        f"({', '.join(f'{c} line {l}' for c, l in broken_codes)})",
+        f"- put right again (`1000`), {args.reps} runs: median {f_median:.1f} ms, worst {f_worst:.1f} ms "
+        f"({'under' if f_worst <= 100 else 'OVER'} 100 ms)",
         f"- burst of {args.burst:,} changes written without waiting: the last diagnostics {burst_s:.2f} s after the first "
         f"change; {published} publications; last diagnostics {'match' if matches else 'DIFFER FROM'} `cplan check` "
         f"of the last text ({len(got)} findings)",
@@ -192,14 +237,20 @@ def main():
     ]
     print("\n".join(report))
     print("times (ms):", " ".join(f"{t:.0f}" for t in times), file=sys.stderr)
+    print("syntax error (ms):", " ".join(f"{t:.0f}" for t in broken_times), file=sys.stderr)
+    print("put right (ms):", " ".join(f"{t:.0f}" for t in fixed_times), file=sys.stderr)
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
             f.write("\n".join(report) + "\n")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
-            json.dump({"plan": plan, "open_ms": open_ms, "median_ms": median, "worst_ms": worst, "burst": args.burst,
+            json.dump({"plan": plan, "open_ms": open_ms, "median_ms": median, "worst_ms": worst,
+                       "syntax_error_median_ms": b_median, "syntax_error_worst_ms": b_worst,
+                       "syntax_error_matches": broken_matches, "put_right_median_ms": f_median,
+                       "put_right_worst_ms": f_worst, "burst": args.burst,
                        "burst_s": burst_s, "matches": matches, "status": status}, f, indent=1)
-    return 0 if worst <= 100 and matches and status == 0 else 1
+    ok = max(worst, b_worst, f_worst) <= 100 and matches and broken_matches and status == 0
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -47,7 +47,9 @@ package enum RankingReport {
     for (id, weight) in zip(ranking.criteria, ranking.weights) {
       let entity = plan.entity(.criterion, id)
       criteria.add([
-        id, entity?.name ?? "", entity?[Attr.Criterion.tag]?.choice ?? "", entity?[Attr.Criterion.type]?.choice ?? "",
+        // Keyword values as their terms in Chinese (issue 17 item 7).
+        id, entity?.name ?? "", (entity?[Attr.Criterion.tag]?.choice).map { Schema.term($0, language) } ?? "",
+        (entity?[Attr.Criterion.type]?.choice).map { Schema.term($0, language) } ?? "",
         fixed(weight, 4),
       ])
     }

@@ -10,12 +10,16 @@ import PlanModel
 /// that only changed the attributes of entities on their own `add` lines — the usual edit, a
 /// value changed — the entities are replaced in the plan and only what they touched is
 /// validated again (``ValidationCache``, as the shell's `validate` does), without reloading the
-/// file: the plan is the one a reload would give, so the findings are too. Any other edit
-/// (lines added or removed, a key changed, a line that does not load) reloads the whole text.
+/// file: the plan is the one a reload would give, so the findings are too. An `add` line edited
+/// into a syntax error is no reload either: the file then fails on that line and on the
+/// statements that refer to its entity (``BrokenLine``, ``brokenFindings(_:in:)``), found
+/// without reading the rest; the plan keeps the line's last statement until it parses again. Any other edit (lines added or
+/// removed, a key changed, a line that does not load otherwise) reloads the whole text.
 final class Analysis {
   /// The file name the document's diagnostics carry (its path).
   let file: String
-  /// The plan of the text last analysed, when it loaded.
+  /// The plan of the text last analysed, when it loaded; while some `add` lines do not parse
+  /// (``BrokenLine``), the plan with their last statements.
   private(set) var plan: Plan?
   /// The last plan that loaded (for completion while the text does not load).
   var lastLoaded: Plan { plan ?? previous }
@@ -31,6 +35,16 @@ final class Analysis {
   /// Whether the text has only `set plan` and `add` statements (no later edit that could make
   /// an entity depend on the statement order).
   private var onlyAdds = false
+  /// The lines that do not parse now, by 0-based line, while the plan is kept (``BrokenLine``).
+  private var broken: [Int: BrokenLine] = [:]
+
+  /// An `add` line that does not parse now, while the plan keeps its entity.
+  private struct BrokenLine {
+    /// The line's text as the plan holds it (its last statement that loaded).
+    var loaded: String
+    /// Its syntax errors, on the line in the file.
+    var errors: [Diagnostic]
+  }
 
   init(file: String) { self.file = file }
 
@@ -52,6 +66,7 @@ final class Analysis {
     do {
       let loaded = try PlanLoader.load(bytes: document.bytes, file: file)
       plan = loaded
+      broken = [:]
       previous = Plan()
       cache = ValidationCache()
       mutation = 1
@@ -60,6 +75,7 @@ final class Analysis {
     } catch {
       if let plan { previous = plan }
       plan = nil
+      broken = [:]
       diagnostics = error.diagnostics
     }
   }
@@ -82,8 +98,16 @@ final class Analysis {
     guard var next = plan.take() else { return false }
     defer { plan = next }
     var changes: [PlanChange] = []
-    for (line, oldText) in document.editedLines.sorted(by: { $0.key < $1.key }) {
+    for (line, edited) in document.editedLines.sorted(by: { $0.key < $1.key }) {
       let newText = document.lines[line]
+      let oldText = broken[line]?.loaded ?? edited
+      if let errors = syntaxErrors(newText, line: line + 1) {
+        guard case .add(let command)? = statement(oldText), heldEntity(command, line: line + 1, in: next) != nil
+        else { return false }
+        broken[line] = BrokenLine(loaded: oldText, errors: errors)
+        continue
+      }
+      broken[line] = nil
       if newText == oldText { continue }
       guard let old = statement(oldText), let new = statement(newText) else { return false }
       switch (old, new) {
@@ -98,8 +122,98 @@ final class Analysis {
       mutation += 1
       cache.note(change, in: next, mutation: mutation)
     }
-    diagnostics = cache.validate(next, mutation: mutation)
+    guard !broken.isEmpty else {
+      diagnostics = cache.validate(next, mutation: mutation)
+      return true
+    }
+    guard let found = brokenFindings(document, in: &next) else { return false }
+    diagnostics = found
     return true
+  }
+
+  /// The findings of the text while some lines are broken: their syntax errors, and the errors
+  /// of the statements that refer to their entities, as loading the text finds them (SPEC §6:
+  /// the other statements applied as before, without the broken lines'). `nil` when that takes
+  /// the whole text: a statement that cannot be added without a broken line's entity, and that
+  /// others refer to in turn (their failures would cascade).
+  /// - Complexity: O(n) in the plan's entities of the kinds that may refer to the broken lines'.
+  private func brokenFindings(_ document: Document, in plan: inout Plan) -> [Diagnostic]? {
+    var found = broken.values.flatMap(\.errors)
+    // The broken lines' entities are taken out of their tables meanwhile, and put back in place.
+    var removed: [(entity: Entity, index: Int)] = []
+    defer {
+      for (entity, index) in removed.reversed() {
+        plan[entity.kind].updateValue(entity, forKey: entity.key, insertingAt: index)
+      }
+    }
+    for (line, b) in broken {
+      guard case .add(let command)? = statement(b.loaded), let entity = heldEntity(command, line: line + 1, in: plan),
+        let index = plan[entity.kind].index(forKey: entity.key)
+      else { return nil }
+      plan[entity.kind].remove(at: index)
+      removed.append((entity, index))
+    }
+    for (entity, _) in removed where entity.kind.spec.hasOwnID {
+      for (referrer, needsIt) in plan.referringEntities(of: entity.kind, id: entity.key.a) {
+        if needsIt, referrer.kind.spec.hasOwnID, !plan.referringEntities(of: referrer.kind, id: referrer.key.a).isEmpty
+        {
+          return nil
+        }
+        let line = referrer.location.line - 1
+        guard line >= 0, line < document.lines.count, case .add(let command)? = statement(document.lines[line]) else {
+          return nil
+        }
+        // The line parsed alone: its findings are moved to the line.
+        var failures: [Diagnostic] = []
+        let deferred = DeferredReferences()
+        do throws(Diagnostic) {
+          _ = try plan.entity(adding: command, deferring: deferred)
+          for reference in deferred.references {
+            for id in reference.ids where !plan.contains(reference.kind, EntityKey(id)) {
+              failures.append(
+                .error(
+                  .unknownReference(
+                    kind: reference.kind.rawValue, id: id, suggestion: plan.suggestID(id, of: reference.kind)),
+                  at: reference.token))
+              break
+            }
+          }
+        } catch {
+          failures.append(error)
+        }
+        for var failure in failures {
+          failure.location?.line = line + 1
+          found.append(failure)
+        }
+      }
+    }
+    return found.sorted(by: Diagnostic.sortKey)
+  }
+
+  /// The syntax errors of `text` as 1-based line `line` of the file, when it has some that stay
+  /// on it: not when it is (or may be) continued on the next line — a string left open, a `\`
+  /// at its end — nor when it is a merge-conflict marker, which changes how the lines after
+  /// it read. `nil` when it parses, or when its errors are not the line's alone.
+  private func syntaxErrors(_ text: String, line: Int) -> [Diagnostic]? {
+    let parsed = Parser.parse(text, file: file, allowIncomplete: true)
+    guard !parsed.diagnostics.isEmpty, !parsed.incomplete else { return nil }
+    let t = text.utf8.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    if t.first == UInt8(ascii: "\\") { return nil }
+    for c in "<=|>".utf8 where text.utf8.starts(with: repeatElement(c, count: 7)) { return nil }
+    return parsed.diagnostics.map { d in
+      var d = d
+      d.location?.line = line
+      return d
+    }
+  }
+
+  /// The entity that `add` statement `command` made, when `plan` holds it from 1-based line
+  /// `line`; `nil` otherwise, and for a `compare` judgement (whose `add` depends on the others).
+  private func heldEntity(_ command: Command, line: Int, in plan: Plan) -> Entity? {
+    guard let entity = try? plan.entity(adding: command, deferring: DeferredReferences()), entity.kind != .compare,
+      let held = plan[entity.kind][entity.key], held.location.line == line
+    else { return nil }
+    return held
   }
 
   /// What a line alone holds.

@@ -103,6 +103,28 @@ extension Plan {
     return (list, more)
   }
 
+  /// The entities that refer to entity `id` of `kind`, in kind order, each with whether it
+  /// names it in its key or a single reference (`ref`) — it cannot be added without it —
+  /// rather than only in a list (`after`).
+  /// - Complexity: O(n) in the entities of the kinds that may refer to `kind`.
+  package func referringEntities(of kind: Kind, id: String) -> [(entity: Entity, needsIt: Bool)] {
+    var found: [(entity: Entity, needsIt: Bool)] = []
+    for (other, slots) in ReferenceSlots.to(kind) {
+      let entities = tables[other.index].values
+      for n in entities.indices {
+        var needs = false
+        for p in slots.keyParts where entities[n].key.part(p) == id { needs = true }
+        for i in slots.single {
+          if case .ref(let r) = entities[n].values[i], r == id { needs = true }
+        }
+        var listed = false
+        for i in slots.lists where entities[n].values[i]?.refs?.contains(id) == true { listed = true }
+        if needs || listed { found.append((entities[n], needs)) }
+      }
+    }
+    return found
+  }
+
   /// Removes the entity and, transitively, everything that refers to it; from `after` lists only the link.
   /// - Complexity: O(n·d) for a plan of n entities and a cascade d levels deep (d ≤ 3 in this schema).
   mutating func removeCascading(_ kind: Kind, id: String) {
@@ -161,8 +183,13 @@ extension Plan {
 
   // MARK: rename
 
-  /// `rename KIND OLD NEW`: changes the ID and every reference to it (SPEC §3).
-  /// - Complexity: O(n) in the size of the plan.
+  /// `rename KIND OLD NEW`: changes the ID and every reference to it (SPEC §3), in place: every
+  /// entity keeps its position in its table, the renamed one takes the rename's statement.
+  /// - Returns: the change as the entities it touched — each entity whose key changed removed and
+  ///   put back at its position under the new key, each whose references changed replaced — so
+  ///   that undo restores them and the shell's validation re-checks only what they belong to.
+  /// - Complexity: O(n) in the size of the tables that refer to the kind (a scan of their keys
+  ///   and references, no hashing), plus O(table) to move each entity whose key changed.
   mutating func rename(_ args: inout ArgumentCursor) throws(Diagnostic) -> PlanChange {
     let kindToken = try args.require(EditText.kind)
     guard let kind = try Plan.kind(of: kindToken, allowPlan: false) else { return .group([]) }
@@ -182,43 +209,60 @@ extension Plan {
       throw .error(.noneIsNoID(kind: kind.rawValue), at: newToken)
     }
     try args.expectEnd()
-    let before = PlanChange.tables(tables)
     if new == old { return .group([]) }
     guard !contains(kind, EntityKey(new)) else {
       throw .error(.duplicate(kind: kind.rawValue, key: new), at: newToken)
     }
-    let location = args.command.location
-    self[kind] = Table(
-      uniqueKeysWithValues: self[kind].values.map { e in
-        guard e.key.a == old else { return (e.key, e) }
-        var e = e
-        e.key = EntityKey(new)
-        e.location = location
-        return (e.key, e)
-      })
+    var changes: [PlanChange] = []
+    let p = self[kind].index(forKey: EntityKey(old))!
+    rekey(kind, at: p, to: EntityKey(new), location: args.command.location, changes: &changes)
     for (other, slots) in ReferenceSlots.to(kind) {
       if !slots.keyParts.isEmpty {
-        self[other] = Table(
-          uniqueKeysWithValues: self[other].values.map { e in
-            var e = e
-            for p in slots.keyParts where e.key.part(p) == old { e.key.setPart(p, new) }
-            return (e.key, e)
-          })
+        let keys = self[other].keys
+        let hits = keys.indices.filter { q in slots.keyParts.contains { keys[q].part($0) == old } }
+        for q in hits {
+          var key = keys[q]
+          for part in slots.keyParts where key.part(part) == old { key.setPart(part, new) }
+          rekey(other, at: q, to: key, location: nil, changes: &changes)
+        }
       }
       if slots.single.isEmpty && slots.lists.isEmpty { continue }
-      for idx in self[other].values.indices {
-        for i in slots.single where self[other].values[idx].values[i]?.ref == old {
-          self[other].values[idx].values[i] = .ref(new)
+      let values = self[other].values
+      for q in values.indices {
+        let entity = values[q]
+        var changed = entity
+        var touched = false
+        for i in slots.single where entity.values[i]?.ref == old {
+          changed.values[i] = .ref(new)
+          touched = true
         }
         for i in slots.lists {
-          if let ids = self[other].values[idx].values[i]?.refs, ids.contains(old) {
-            self[other].values[idx].values[i] = .refs(ids.map { $0 == old ? new : $0 })
+          if let ids = entity.values[i]?.refs, ids.contains(old) {
+            changed.values[i] = .refs(ids.map { $0 == old ? new : $0 })
+            touched = true
           }
         }
+        guard touched else { continue }
+        changes.append(.replaced(entity))
+        self[other].values[q] = changed
       }
     }
-    if let moved = renameComments(kind, old, new) { return .group([before, moved]) }
-    return before
+    if let moved = renameComments(kind, old, new) { changes.append(moved) }
+    return .group(changes)
+  }
+
+  /// Gives the entity at position `p` of the table of `kind` the key `key` (and `location`,
+  /// when given) where it stands, recording it as removed and inserted (undo puts it back).
+  private mutating func rekey(
+    _ kind: Kind, at p: Int, to key: EntityKey, location: SourceLocation?, changes: inout [PlanChange]
+  ) {
+    let entity = self[kind].remove(at: p).value
+    var renamed = entity
+    renamed.key = key
+    if let location { renamed.location = location }
+    self[kind].updateValue(renamed, forKey: key, insertingAt: p)
+    changes.append(.removed(entity, at: p))
+    changes.append(.inserted(kind, key))
   }
 
   /// Moves the comments of the renamed entity and of the entities whose keys name it (`score

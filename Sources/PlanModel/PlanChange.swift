@@ -22,7 +22,7 @@ package enum PlanChange: Sendable {
   indirect case replaced(Entity)
   /// The plan settings were changed; reverting puts these back.
   case settings([Value?], [SourceLocation?])
-  /// Tables were changed wholesale (`remove`, `rename`); reverting puts these back.
+  /// Tables were changed wholesale (`remove … cascade`); reverting puts these back.
   case tables([Table])
   /// The whole plan was replaced (`load`, `new`); reverting puts this one back.
   indirect case whole(Plan)

@@ -93,3 +93,26 @@ extension Schema {
     return (words, index)
   }
 }
+
+// MARK: - Keyword values and kinds as a person reads them (issue 17 item 7)
+
+extension Schema {
+  /// How keyword value `keyword` reads in `language`: in Chinese its term (grant → 项目资助,
+  /// ``chineseLabels``), else itself. Tables, messages and exports print this; the canonical
+  /// plan file keeps the keyword.
+  package static func term(_ keyword: String, _ language: MessageLanguage) -> String {
+    language == .zh ? chineseLabels[keyword] ?? keyword : keyword
+  }
+}
+
+extension Kind {
+  /// The kind as a person reads it in `language`: `funding`, 资金.
+  package func name(_ language: MessageLanguage) -> String { language == .zh ? chineseName : rawValue }
+
+  /// A key of the kind as a person reads it in `language`: its parts joined by spaces, a keyword
+  /// part as its term (`K2 P2 provincial`, `K2 P2 省级`).
+  package func describe(_ parts: [String], _ language: MessageLanguage) -> String {
+    zip(spec.keys, parts).map { part, text in part.isKeyword ? Schema.term(text, language) : text }.joined(
+      separator: " ")
+  }
+}

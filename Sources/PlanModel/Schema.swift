@@ -52,28 +52,8 @@ package enum Kind: String, Sendable, CaseIterable, Hashable {
     }
   }
 
-  /// The kind's name in Chinese, for help and headings.
-  package var chineseName: String {
-    switch self {
-    case .criterion: "评价准则"
-    case .compare: "两两比较"
-    case .expert: "评审专家"
-    case .judgement: "专家两两比较"
-    case .field: "候选领域"
-    case .score: "评分"
-    case .rating: "专家评分"
-    case .org: "单位"
-    case .consortium: "创新联合体"
-    case .member: "成员"
-    case .phase: "阶段"
-    case .goal: "目标"
-    case .checkpoint: "阶段性目标值"
-    case .actual: "实际值"
-    case .measure: "支持措施"
-    case .funding: "资金"
-    case .outlay: "实际拨付"
-    }
-  }
+  /// The kind's name in Chinese, for help, headings and messages (``KindTerms``, the one table).
+  package var chineseName: String { KindTerms.chinese[rawValue]! }
 }
 
 /// The type of an attribute's value.

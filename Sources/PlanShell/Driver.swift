@@ -123,7 +123,8 @@ package enum Driver {
     }
     if !common.commands.isEmpty {
       for (i, text) in common.commands.enumerated() {
-        let ok = session.execute(bytes: Array(text.utf8), file: "<command \(i + 1)>")
+        let ok = session.execute(
+          bytes: Array(text.utf8), file: ShellText.commandSource(i + 1).text(session.settings.language))
         if !ok || session.quitRequested { break }
       }
       if !common.interactive || session.quitRequested { return exitStatus(session) }
@@ -614,7 +615,7 @@ extension Driver {
   /// `cplan import PLAN FILE... [--kind KIND] [--update] [--map RULES] [--dry-run] [-o OUT]`
   /// (SPEC §13): the rows of CSV files and XLSX workbooks into PLAN, which is rewritten
   /// atomically (or OUT written), all or nothing. With `--dry-run`, the edits are printed and
-  /// nothing is written.
+  /// nothing is written. On success one line says what was imported (unless `--quiet`).
   /// - Returns: 0 imported; 1 a bad row (every one reported; nothing written) or OUT not
   ///   written; 2 PLAN missing or not a plan file, an unknown `--kind`, an unreadable rules file.
   package static func importFiles(
@@ -640,7 +641,8 @@ extension Driver {
       }
     }
     if let failure = session.loadInitial(path: path) { return Int32(failure.rawValue) }
-    guard session.importFiles(files, options: options, dryRun: dryRun) else { return 1 }
+    var summary: LocalizedText?
+    guard session.importFiles(files, options: options, dryRun: dryRun, done: { summary = $0 }) else { return 1 }
     keepUntilExit(session.plan)
     if dryRun { return 0 }
     let target = output ?? path
@@ -655,6 +657,11 @@ extension Driver {
     } catch {
       session.report(.error(.cannotWrite(target, reason: error.reason), at: nil))
       return 1
+    }
+    // One line: what was imported, into which file (`p.plan: added 4 org`).
+    if let summary, !common.quiet {
+      let zh = session.settings.language == .zh
+      StandardOutput.write(target + (zh ? "：" : ": ") + session.text(summary) + "\n", to: 1)
     }
     return 0
   }

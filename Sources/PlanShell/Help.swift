@@ -1,4 +1,5 @@
 import PlanEngine
+import PlanIO
 import PlanLanguage
 import PlanModel
 
@@ -238,7 +239,20 @@ package enum Help {
     }
     out += "\n" + attributeTable(spec.attributes, named: spec.hasName, zh, width: width)
     out += chineseTermsNote(spec, zh, width: width)
+    out += importHeadersNote(kind, zh, width: width)
     return out + examples([spec.example], zh, width: width)
+  }
+
+  /// The headers `import` reads for `kind` (SPEC §13; ``WorkbookSheets``): each column's English
+  /// name with its Chinese label, and the file and sheet names that give the kind; wrapped to
+  /// `width`.
+  static func importHeadersNote(_ kind: Kind, _ zh: Bool, width: Int = 80) -> String {
+    let columns = WorkbookSheets.columns(kind).map { (name: $0, label: WorkbookSheets.header($0, .zh)) }
+    let en = WorkbookSheets.name(.kind(kind), .en)
+    let cn = WorkbookSheets.name(.kind(kind), .zh)
+    let files = zh ? "\(en).csv、\(cn).csv，工作表 \(en) 或 \(cn)" : "\(en).csv, \(cn).csv, sheet \(en) or \(cn)"
+    let text = CommandText.importHeaders(columns, files: files).text(zh ? .zh : .en)
+    return TextWrap.wrap(text, to: max(20, width - 2), atPhrases: true).map { "  " + $0 + "\n" }.joined() + "\n"
   }
 
   /// `help terms`: every keyword value with its Chinese term and further Chinese names, and the

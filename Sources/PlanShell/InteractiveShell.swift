@@ -123,7 +123,9 @@ package final class InteractiveShell {
     if let column = TerminalEncoding.firstInvalidColumn(line) {
       var number = lineNumber
       for text in line.split(separator: "\n", omittingEmptySubsequences: false) {
-        session.sources.register(file: "<shell>", line: number, text: TerminalEncoding.displayed(String(text)))
+        session.sources.register(
+          file: ShellText.shellSource.text(session.settings.language), line: number,
+          text: TerminalEncoding.displayed(String(text)))
         number += 1
       }
       var offset = column
@@ -136,17 +138,22 @@ package final class InteractiveShell {
       }
       lineNumber = number
       pending = ""
-      _ = session.fail(.error(.invalidUTF8(), at: SourceLocation(file: "<shell>", line: row, column: offset)))
+      _ = session.fail(
+        .error(
+          .invalidUTF8(),
+          at: SourceLocation(file: ShellText.shellSource.text(session.settings.language), line: row, column: offset)))
       return
     }
     if pending.isEmpty { startLine = lineNumber }
     pending += pending.isEmpty ? line : "\n" + line
     for text in line.split(separator: "\n", omittingEmptySubsequences: false) {
-      session.sources.register(file: "<shell>", line: lineNumber, text: String(text))
+      session.sources.register(
+        file: ShellText.shellSource.text(session.settings.language), line: lineNumber, text: String(text))
       lineNumber += 1
     }
     let padding = String(repeating: "\n", count: startLine - 1)
-    let parsed = Parser.parse(padding + pending, file: "<shell>", allowIncomplete: true)
+    let parsed = Parser.parse(
+      padding + pending, file: ShellText.shellSource.text(session.settings.language), allowIncomplete: true)
     if parsed.incomplete { return }
     let entry = pending
     pending = ""
@@ -162,7 +169,8 @@ package final class InteractiveShell {
     for (i, text) in commands.enumerated() {
       Interruption.clear()
       journal?.beginEntry(text)
-      let ok = session.execute(bytes: Array(text.utf8), file: "<command \(i + 1)>")
+      let ok = session.execute(
+        bytes: Array(text.utf8), file: ShellText.commandSource(i + 1).text(session.settings.language))
       journal?.endEntry()
       if !ok || session.quitRequested { return ok }
     }
@@ -171,10 +179,10 @@ package final class InteractiveShell {
 
   /// Executes a command the shell issues itself (Ctrl-D is `quit`), numbered as an input line.
   private func execute(entry text: String) {
-    session.sources.register(file: "<shell>", line: lineNumber, text: text)
+    session.sources.register(file: ShellText.shellSource.text(session.settings.language), line: lineNumber, text: text)
     let padding = String(repeating: "\n", count: lineNumber - 1)
     lineNumber += 1
-    run(Parser.parse(padding + text, file: "<shell>"), text: text)
+    run(Parser.parse(padding + text, file: ShellText.shellSource.text(session.settings.language)), text: text)
   }
 
   /// Says once why a state folder or file is not used.

@@ -23,8 +23,11 @@ extension Session {
   /// Imports `paths` into the plan as one undo step, journaled as the edits it made; with
   /// `dryRun`, prints those edits and what they would change instead. Every error of every row
   /// is reported, and then nothing changes.
+  /// - Parameter done: given what the import did (the summary line), when it succeeded.
   /// - Returns: whether the import succeeded.
-  package func importFiles(_ paths: [String], options: Importer.Options, dryRun: Bool) -> Bool {
+  package func importFiles(
+    _ paths: [String], options: Importer.Options, dryRun: Bool, done: ((LocalizedText) -> Void)? = nil
+  ) -> Bool {
     var options = options
     options.statements = dryRun || onChange != nil
     let outcome = Importer.run(paths, into: plan, options: options)
@@ -42,6 +45,7 @@ extension Session {
       commit(outcome.plan, changes: outcome.changes, statements: outcome.statements)  // empty without a journal
     }
     notice(outcome.summary(dryRun: false))
+    done?(outcome.summary(dryRun: false))
     return true
   }
 }

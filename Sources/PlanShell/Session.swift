@@ -286,7 +286,7 @@ package final class Session {
     var parts: [(en: String, zh: String)] = []
     for kind in Kind.allCases {
       let gone = before[kind.index] - plan[kind].count
-      if gone > 0 { parts.append((EnglishCount.count(gone, kind.rawValue), "\(gone) \(kind.rawValue)")) }
+      if gone > 0 { parts.append((EnglishCount.count(gone, kind.rawValue), "\(gone) 个\(kind.chineseName)")) }
     }
     guard !parts.isEmpty else { return }
     notice(CommandText.removed(parts))

@@ -42,13 +42,13 @@ import Testing
     let r = try CLI.run(["export", Self.jilin, "--format", "sqlite", "-o", name, "--append"], directory: dir)
     #expect(r.status == 1)
     #expect(r.err.hasPrefix("error: '\(name)' is not a cplan database"), "\(r.err)")
-    #expect(r.err.hasSuffix("; nothing was added [E128]\n"), "\(r.err)")
+    #expect(r.err.hasSuffix("; nothing was added [E129]\n"), "\(r.err)")
     #expect(try Data(contentsOf: file) == before)
     let shell = try CLI.run(
       ["run", "-"], stdin: "load \(Self.jilin)\nexport sqlite to \(name) append\n", directory: dir)
     #expect(shell.status == 1)
     #expect(shell.err.contains("<stdin>:2:18: error: '\(name)' is not a cplan database"), "\(shell.err)")
-    #expect(shell.err.contains("[E128]") && !shell.err.contains("[E121]"), "\(shell.err)")
+    #expect(shell.err.contains("[E129]") && !shell.err.contains("[E121]"), "\(shell.err)")
     #expect(try Data(contentsOf: file) == before)
   }
 

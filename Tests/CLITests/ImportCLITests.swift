@@ -18,13 +18,18 @@ import Testing
     #expect(try CLI.read(plan) == Self.plan)
     let out = try CLI.run(["import", "p.plan", "单位.csv", "-o", "q.plan"], directory: dir)
     #expect(out.status == 0, "\(out.err)")
+    // One line says what was imported, into which file (it printed nothing).
+    #expect(out.out == "q.plan: added 1 org\n")
     #expect(try CLI.read(plan) == Self.plan)
     let expected = Self.plan.replacingOccurrences(
       of: "add org jlu", with: "add org ciomp \"长春光机所\" type institute\nadd org jlu")
     #expect(try CLI.read(dir.appendingPathComponent("q.plan")) == expected)
-    let done = try CLI.run(["import", "p.plan", "单位.csv"], directory: dir)
+    let done = try CLI.run(["import", "p.plan", "单位.csv", "--lang", "zh"], directory: dir)
     #expect(done.status == 0, "\(done.err)")
+    #expect(done.out == "p.plan：新增 1 个单位\n")
     #expect(try CLI.read(plan) == expected)
+    let quiet = try CLI.run(["import", "p.plan", "单位.csv", "--update", "--quiet"], directory: dir)
+    #expect(quiet.status == 0 && quiet.out.isEmpty, "\(quiet.out)\(quiet.err)")
   }
 
   @Test func aBadRowLeavesThePlanByteForByte() throws {

@@ -51,7 +51,9 @@ import Testing
 
         """)
     #expect(diff.text(language: .zh).hasSuffix("共 3 处不同：新增 1 个，删除 1 个，修改 1 个\n"))
-    #expect(diff.text(language: .zh).hasPrefix("新增 field F6"))
+    // Kinds and keyword values by their Chinese names (issue 17 item 7).
+    #expect(diff.text(language: .zh).hasPrefix("新增 候选领域 F6"))
+    #expect(diff.text(language: .zh).contains("  instrument: 知识产权\n  funder: 省级\n"))
 
     let json = try #require(try JSONSerialization.jsonObject(with: Data(diff.json().utf8)) as? [String: Any])
     #expect(json["equal"] as? Bool == false)

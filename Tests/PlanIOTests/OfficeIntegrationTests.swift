@@ -128,6 +128,32 @@ import Testing
     }
   }
 
+  /// Dates typed in a spreadsheet program: openpyxl writes a `date` as a serial with the format
+  /// `yyyy-mm-dd` (and a `datetime` with `yyyy-mm-dd h:mm:ss`), which import reads as the date —
+  /// a measure's start its month (issue 15: they were read as numbers, 45717).
+  @Test func openpyxlDatesImportAsMonths() throws {
+    let dir = try Self.directory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("措施.xlsx").path
+    let script = """
+      import sys, datetime
+      from openpyxl import Workbook
+      wb = Workbook(); ws = wb.active; ws.title = "支持措施"
+      ws.append(["ID", "名称", "阶段", "开始"])
+      ws.append(["M1", "揭榜挂帅", "P1", datetime.date(2025, 3, 1)])
+      ws.append(["M2", "场景开放", "P1", datetime.datetime(2026, 11, 30, 18, 0)])
+      wb.save(sys.argv[1])
+      """
+    _ = try ExportPython.run(script, input: "", arguments: [path])
+    let base = try PlanLoader.load(
+      bytes: Array("# cplan plan 1\nadd phase P1 \"p\" period 2025..2026\n".utf8), file: "base.plan")
+    let outcome = Importer.run([path], into: base, options: Importer.Options())
+    #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
+    let text = PlanWriter.write(outcome.plan)
+    #expect(text.contains("add measure M1 \"揭榜挂帅\" phase P1 start 2025-03\n"), "\(text)")
+    #expect(text.contains("add measure M2 \"场景开放\" phase P1 start 2026-11\n"), "\(text)")
+  }
+
   // MARK: Document
 
   /// python-docx: the headings by style (Heading 1 for the sections, Heading 2 for the

@@ -43,6 +43,26 @@ import Testing
     #expect(try #require(Help.text("phase", language: .en)).contains("Chinese terms") == false)
   }
 
+  /// `help KIND` lists the headers `import` reads for the kind: each column's name with its
+  /// Chinese label (what the workbook export writes), so a planner need not export a workbook to
+  /// find 企业规模.
+  @Test(arguments: MessageLanguage.allCases)
+  func aKindListsItsImportHeaders(_ language: MessageLanguage) throws {
+    let org = try #require(Help.text("org", language: language))
+    // Lines joined: the list wraps at 80 columns (at a space in English, after 、 in Chinese).
+    let lines = org.split(separator: "\n").map { String($0.drop { $0 == " " }) }
+    let joined = lines.joined(separator: language == .zh ? "" : " ")
+    let expected =
+      language == .zh
+      ? "导入表头（org.csv、单位.csv，工作表 org 或 单位）：id、name/名称、type/类型、size/企业规模、ownership/所有制、rd-intensity/研发投入强度。"
+      : "Import headers (org.csv, 单位.csv, sheet org or 单位): id, name/名称, type/类型, size/企业规模, ownership/所有制, rd-intensity/研发投入强度."
+    #expect(joined.contains(expected), "\(org)")
+    let from = try #require(lines.firstIndex { $0.hasPrefix(language == .zh ? "导入表头" : "Import headers") })
+    for line in lines[from...].prefix(while: { !$0.isEmpty }) {
+      #expect(DisplayWidth.width(line) <= 80, "\(line)")
+    }
+  }
+
   @Test func measureAndR27InChinese() throws {
     let measure = try #require(Help.text("measure", language: .zh))
     #expect(measure.hasPrefix("measure — 支持措施\n"))

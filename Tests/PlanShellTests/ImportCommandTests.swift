@@ -60,6 +60,25 @@ import Testing
     Bad(
       name: "org.csv", bytes: Array("ID,名车\nx1,甲\n".utf8), errors: [("org.csv:1:2", "E101")],
       contains: "did you mean '名称'?"),
+    // A Chinese header that is part of a label (or holds one): the label (规模 → 企业规模,
+    // 单位名称 → 名称), where edit distance finds nothing (2 of 4 characters differ).
+    Bad(
+      name: "org.csv", bytes: Array("id,名称,规模\nx1,甲,large\n".utf8), errors: [("org.csv:1:3", "E101")],
+      contains: "did you mean '企业规模'?"),
+    Bad(
+      name: "org.csv", bytes: Array("id,单位名称\nx1,甲\n".utf8), errors: [("org.csv:1:2", "E101")],
+      contains: "did you mean '名称'?"),
+    // Every bad cell of a row, in column order: a bad value of each choice and a word in a
+    // percent column — the typed command's checks stop at the first.
+    Bad(
+      name: "org.csv",
+      bytes: Array("id,name,type,size,ownership,rd-intensity\nx1,甲,公司,巨型,私人,abc\nx2,乙,企业,大型,民营,\n".utf8),
+      errors: [("org.csv:2:3", "E102"), ("org.csv:2:4", "E102"), ("org.csv:2:5", "E102"), ("org.csv:2:6", "E107")],
+      contains: "invalid value '私人' for ownership"),
+    // A cell the lexer refuses (`3 %`) and a bad choice, in one row.
+    Bad(
+      name: "org.csv", bytes: Array("id,name,size,rd-intensity\nx1,甲,huge,3 %\n".utf8),
+      errors: [("org.csv:2:3", "E102"), ("org.csv:2:4", "E003")], contains: "invalid value 'huge' for size"),
     Bad(
       name: "org.csv", bytes: Array("id,name,type\nx1,甲,enterprise,large\nx2,乙\n".utf8),
       errors: [("org.csv:2:4", "E142"), ("org.csv:3:2", "E142")], contains: "the row has 4 cells, the header 3"),
@@ -69,9 +88,12 @@ import Testing
     Bad(
       name: "org.csv", bytes: Array("id,name\nx1,甲\nx2,乙\nx1,丙\n".utf8), errors: [("org.csv:4:1", "E104")],
       contains: "org 'x1' already exists"),
+    // An ID the plan has, without update: the hint to add it (an ID twice in the file gets none).
     Bad(
       name: "org.csv", bytes: Array("id,name\nx1,甲\njlu,吉大\n".utf8), errors: [("org.csv:3:1", "E104")],
-      contains: "org 'jlu' already exists"),
+      contains:
+        "org 'jlu' already exists [E104]\n      = hint: to change existing entities, add --update (in the shell: import PATH update)"
+    ),
     Bad(name: "org.csv", bytes: [], errors: [], contains: "error: 'org.csv' has no header row [E143]"),
     Bad(name: "org.csv", bytes: Array("\n\n".utf8), errors: [], contains: "error: 'org.csv' has no header row [E143]"),
     Bad(
@@ -185,7 +207,41 @@ import Testing
     let before = session.plan
     #expect(session.importFiles([path], options: Importer.Options(), dryRun: true))
     #expect(session.plan == before)
-    #expect(output.out == "add org x1 \"甲\"\nadd org x2 \"乙\"\nwould add 2 org\n")
+    #expect(output.out == "add org x1 \"甲\"\nadd org x2 \"乙\"\nwould add 2 orgs\n")
+  }
+
+  /// In a Chinese session the summary names the kinds in Chinese (it read "将新增 2 org"); the
+  /// Chinese terms of every choice are values (大型 large, 民营 private, 企业 enterprise); a bad
+  /// value's error lists the terms; an existing ID's error hints at `--update`.
+  @Test func aChineseSessionReadsTermsAndSummarisesInChinese() throws {
+    let folder = try ShellFixture.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("单位.csv").path
+    try Data("ID,名称,类型,企业规模,所有制\nx1,甲,企业,大型,民营\nx2,乙,高校,,\n".utf8).write(to: URL(fileURLWithPath: path))
+    let output = CapturedOutput()
+    var settings = Session.Settings()
+    settings.language = .zh
+    let session = Session(settings: settings, output: output)
+    #expect(session.execute("add field F1 \"x\"", file: "base"))
+    #expect(session.importFiles([path], options: Importer.Options(), dryRun: true), "\(output.err)")
+    #expect(
+      output.out
+        == "add org x1 \"甲\" type enterprise size large ownership private\nadd org x2 \"乙\" type university\n将新增 2 个单位\n"
+    )
+    output.clear()
+    var summary: LocalizedText?
+    #expect(session.importFiles([path], options: Importer.Options(), dryRun: false, done: { summary = $0 }))
+    #expect(summary?.zh == "新增 2 个单位" && summary?.en == "added 2 orgs")
+    #expect(!session.importFiles([path], options: Importer.Options(), dryRun: false))
+    #expect(output.err.contains("提示：要修改已有的条目，请加上 --update"), "\(output.err)")
+    output.clear()
+    try Data("ID,名称,企业规模\nx3,丙,巨型\n".utf8).write(to: URL(fileURLWithPath: path))
+    #expect(!session.importFiles([path], options: Importer.Options(), dryRun: false))
+    #expect(output.err.contains("size 的值 '巨型' 无效（可选 large（大型）|medium（中型）|small（小型））"), "\(output.err)")
+    // Updating sets and the summary counts what was updated, by the kinds' Chinese names.
+    try Data("ID,企业规模\nx2,中型\n".utf8).write(to: URL(fileURLWithPath: path))
+    #expect(session.importFiles([path], options: Importer.Options(update: true), dryRun: false, done: { summary = $0 }))
+    #expect(summary?.zh == "修改 1 个单位")
   }
 
   /// The shell command: `import PATH kind KIND map RULES`.

@@ -76,6 +76,8 @@ import Testing
       "set org \(org) type \(pick(["enterprise", "university", "institute"]))",
       "set org \(org) rd-intensity \(pick(["1%", "2.9%", "5%"]))",
       "set org \(org) size \(pick(["small", "large"]))",
+      // R47 reads orgs' names (and no attribute): two orgs of one name, then apart again.
+      "set org \(org) name \"\(pick(["中国科学院长春应用化学研究所", " 中国科学院长春应用化学研究所 ", "新单位"]))\"",
       "add consortium K9 \"新联合体\" field \(pick(["F3", "F4"])) period 2026..2028",
       "set consortium \(consortium) period \(pick(["2025..2026", "2025..2029", "2020..2035"]))",
       "set consortium \(consortium) field \(pick(["F1", "F2", "F5"]))",

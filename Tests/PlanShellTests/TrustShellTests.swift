@@ -19,7 +19,8 @@ import Testing
   @Test func helpRecoverMentionsRecoverFileAndEarlierSessions() throws {
     let f = try ShellFixture(lines: ["help recover"])
     f.run()
-    let help = f.output.out + f.output.err
+    // Lines joined where help wrapped them (item 17: a hanging indent of two).
+    let help = (f.output.out + f.output.err).replacingOccurrences(of: "\n  ", with: " ")
     #expect(help.contains("recover FILE replays an earlier one's"), "\(help)")
     #expect(help.contains("recover 1765101600-4242-1.journal"), "\(help)")
   }

@@ -148,15 +148,18 @@ struct LinkedGoals: Sendable {
 /// changed, its name, its statement) is matched against the reads of each scope:
 /// - the shards (shard rules and the summaries they feed): the shards the entity belongs to — a
 ///   consortium, member or funding line its consortium's; a goal or measure its old and new
-///   consortium's (the plan-wide shard when it has none), both when it moved; an org those of the
-///   consortia it is a member of; any other kind every shard (a full run);
+///   consortium's (the plan-wide shard when it has none), both when it moved (its checkpoints and
+///   actuals with it); a checkpoint or actual its goal's; an org those of the consortia it is a
+///   member of; any other kind every shard (a full run);
 /// - the ranking basis; the goal graph (only for goals with `after` links, or named in one);
 /// - a group with findings runs again on any change of a kind it reads (its findings name and
 ///   point at entities);
-/// - a setting marks what reads it; `remove … cascade`, `rename`, `load`, `new`: everything.
-/// The rules over the whole plan (the links R09–R10, the phases R20–R21) and across consortia
-/// (from the summaries) are cheap and always run. The result is the same as ``Engine/validate(_:strict:)``
-/// of the whole plan (a test compares them after random edits).
+/// - a setting marks what reads it; `remove … cascade`, `load`, `new`: everything (a `rename` is
+///   the entities it re-keyed and those whose references it changed, ``Plan/rename``).
+/// - each rule over the whole plan is kept and runs again only when an edit touches what it reads.
+/// The rules across consortia (from the summaries) are cheap and always run. The result is the
+/// same as ``Engine/validate(_:strict:)`` of the whole plan (a test compares them after random
+/// edits).
 ///
 /// Every mutation of the plan must be reported with ``note(_:in:mutation:)`` and a mutation
 /// counter; a gap in the count (a change not reported) makes the next `validate` start afresh.
@@ -672,7 +675,7 @@ package final class ValidationCache {
 }
 
 extension PlanChange {
-  /// Whether the change replaced whole tables or the whole plan (`load`, `new`, `rename`,
+  /// Whether the change replaced whole tables or the whole plan (`load`, `new`,
   /// `remove … cascade`): nothing kept about the plan before it can be reused.
   var replacesTables: Bool {
     switch self {

@@ -1,4 +1,5 @@
 import PlanLanguage
+import PlanModel
 
 /// The messages of `import` (SPEC §13) that no typed command gives: a file's container,
 /// encoding and shape. A bad value, reference or key in a row is reported with the typed
@@ -68,21 +69,32 @@ package enum ImportText: TextCatalog {
     en: "expected 'HEADER -> COLUMN', 'COLUMN = VALUE', 'kind KIND' or 'skip HEADER'",
     zh: "应为 'HEADER -> COLUMN'、'COLUMN = VALUE'、'kind KIND' 或 'skip HEADER'")
 
-  /// What an import did or would do: `added 3 org, 1 goal; updated 2 goal`.
+  /// The note of E104 for a row whose entity exists, in an import without `update`.
+  static let updateHint = LocalizedText(
+    en: "hint: to change existing entities, add --update (in the shell: import PATH update)",
+    zh: "提示：要修改已有的条目，请加上 --update（在交互环境中：import PATH update）")
+
+  /// What an import did or would do: `added 3 org, 1 goal; updated 2 goal`; in Chinese by the
+  /// kinds' names (`新增 3 个单位、1 个目标`; the settings: `修改 2 项规划设置`).
   package static func summary(added: [(String, Int)], updated: [(String, Int)], dryRun: Bool) -> LocalizedText {
-    func list(_ counts: [(String, Int)]) -> String { counts.map { "\($0.1) \($0.0)" }.joined(separator: ", ") }
     func listEn(_ counts: [(String, Int)]) -> String {
       counts.map { EnglishCount.count($0.1, $0.0 == "plan" ? "plan setting" : $0.0) }.joined(separator: ", ")
+    }
+    func zhList(_ counts: [(String, Int)]) -> String {
+      counts.map { name, n in
+        guard let kind = Kind(keyword: name) else { return "\(n) 项规划设置" }
+        return "\(n) 个\(kind.chineseName)"
+      }.joined(separator: "、")
     }
     var en: [String] = []
     var zh: [String] = []
     if !added.isEmpty {
       en.append((dryRun ? "would add " : "added ") + listEn(added))
-      zh.append((dryRun ? "将新增 " : "新增 ") + list(added))
+      zh.append((dryRun ? "将新增 " : "新增 ") + zhList(added))
     }
     if !updated.isEmpty {
       en.append((dryRun ? "would update " : "updated ") + listEn(updated))
-      zh.append((dryRun ? "将修改 " : "修改 ") + list(updated))
+      zh.append((dryRun ? "将修改 " : "修改 ") + zhList(updated))
     }
     if en.isEmpty {
       return LocalizedText(en: dryRun ? "would change nothing" : "nothing changed", zh: dryRun ? "不会有任何修改" : "没有修改")
@@ -106,7 +118,9 @@ package enum ImportText: TextCatalog {
       CatalogEntry("noWorkbookPart", noWorkbookPart),
       CatalogEntry("badPart", badPart("xl/sharedStrings.xml")),
       CatalogEntry("mapRuleSyntax", mapRuleSyntax),
+      CatalogEntry("updateHint", updateHint),
       CatalogEntry("summary", summary(added: [("org", 3)], updated: [("goal", 2)], dryRun: false)),
+      CatalogEntry("summary", summary(added: [], updated: [("plan", 2)], dryRun: false)),
       CatalogEntry("summary", summary(added: [("org", 3)], updated: [], dryRun: true)),
       CatalogEntry("summary", summary(added: [], updated: [], dryRun: true)),
     ]

@@ -14,24 +14,26 @@ extension PlanDiff {
   ///
   /// 3 differences: 1 added, 1 removed, 1 changed
   /// ```
-  /// Values are written as in a plan file (strings quoted); `none` is "not set".
+  /// Values are written as in a plan file (strings quoted); `none` is "not set". In Chinese,
+  /// kinds, keyword values and key parts read as their Chinese names (项目资助, 资金 K1 P1 省级).
   package func text(language: MessageLanguage) -> String {
     guard !isEmpty else { return "" }
     var out = ""
     for change in changes {
       out += Self.verb(change.change).text(language) + " "
       if let kind = change.kind, let key = change.key {
-        out += kind.rawValue + " " + key.description
+        out += kind.name(language) + " " + kind.describe(key.parts, language)
         if let name = change.name { out += " " + Format.quoted(name) }
       } else {
-        out += "plan"
+        out += language == .zh ? KindTerms.zh("plan") : "plan"
       }
       out += "\n"
       for a in change.attributes {
         switch change.change {
-        case .changed: out += "  \(a.attribute): \(Self.spell(a.old, a.type)) → \(Self.spell(a.new, a.type))\n"
-        case .added: out += "  \(a.attribute): \(Self.spell(a.new, a.type))\n"
-        case .removed: out += "  \(a.attribute): \(Self.spell(a.old, a.type))\n"
+        case .changed:
+          out += "  \(a.attribute): \(Self.spell(a.old, a.type, language)) → \(Self.spell(a.new, a.type, language))\n"
+        case .added: out += "  \(a.attribute): \(Self.spell(a.new, a.type, language))\n"
+        case .removed: out += "  \(a.attribute): \(Self.spell(a.old, a.type, language))\n"
         }
       }
     }
@@ -50,8 +52,11 @@ extension PlanDiff {
     }
   }
 
-  /// A value as a plan file writes it; `none` when not set.
-  static func spell(_ value: Value?, _ type: AttributeType) -> String {
-    value?.canonical(as: type) ?? "none"
+  /// A value as a plan file writes it, a keyword as its term in Chinese (issue 17 item 7);
+  /// `none` (无) when not set.
+  static func spell(_ value: Value?, _ type: AttributeType, _ language: MessageLanguage = .en) -> String {
+    guard let value else { return DiffText.notSet.text(language) }
+    if case .choice(let keyword) = value { return Schema.term(keyword, language) }
+    return value.canonical(as: type)
   }
 }

@@ -50,6 +50,19 @@ package struct ImportHeader: Sendable {
     WorkbookSheets.columns(kind).flatMap { [$0, WorkbookSheets.header($0, .zh)] }
   }
 
+  /// The header nearest to `name` among `kind`'s column names and Chinese labels: by spelling
+  /// (``Suggestion/nearest(_:in:)``), else, for a Chinese header, the shortest label that
+  /// contains it or that it contains (`规模` → 企业规模, `单位名称` → 名称);
+  /// `nil` when none.
+  static func suggestion(for name: String, of kind: Kind) -> String? {
+    let names = names(of: kind)
+    if let nearest = Suggestion.nearest(name, in: names) { return nearest }
+    guard !name.isEmpty, !name.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+    return names.filter { label in
+      !label.utf8.allSatisfy { $0 < 0x80 } && (label.contains(name) || name.contains(label))
+    }.min { $0.count < $1.count }
+  }
+
   /// Reads the header row.
   /// - Parameters:
   ///   - location: where cell `column` of the header is.
@@ -72,6 +85,7 @@ package struct ImportHeader: Sendable {
       case .text(let t): text = t.trimmingWhitespace()
       case .number(let n), .percent(let n): text = Format.number(n)
       case .bool(let b): text = b ? "TRUE" : "FALSE"
+      case .date: text = RowConversion.text(cell.value)
       case .formulaWithoutValue:
         errors.append(.error(ImportText.formulaWithoutValue(), at: location(cell.column)))
         continue
@@ -80,7 +94,7 @@ package struct ImportHeader: Sendable {
       let renamed = rules?.renames[text]
       let name = renamed?.value ?? text
       guard let column = ImportHeader.column(named: name, of: kind) else {
-        let suggestion = Suggestion.nearest(name, in: ImportHeader.names(of: kind))
+        let suggestion = ImportHeader.suggestion(for: name, of: kind)
         let at = renamed?.location ?? location(cell.column)
         errors.append(.error(.unknownAttribute(name, kind: kind.rawValue, suggestion: suggestion), at: at))
         continue
@@ -94,7 +108,7 @@ package struct ImportHeader: Sendable {
     }
     for (column, value) in rules?.constants ?? [] {
       guard let target = ImportHeader.column(named: column.value, of: kind) else {
-        let suggestion = Suggestion.nearest(column.value, in: ImportHeader.names(of: kind))
+        let suggestion = ImportHeader.suggestion(for: column.value, of: kind)
         errors.append(
           .error(.unknownAttribute(column.value, kind: kind.rawValue, suggestion: suggestion), at: column.location))
         continue

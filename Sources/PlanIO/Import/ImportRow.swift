@@ -10,6 +10,8 @@ package struct ImportCell: Sendable, Equatable {
     case number(Double)
     /// A number cell of a workbook formatted as a percent: the fraction (`0.035` shown as 3.5%).
     case percent(Double)
+    /// A number cell of a workbook formatted as a date (``ExcelDate``): its calendar date.
+    case date(year: Int, month: Int, day: Int)
     /// A boolean cell of a workbook.
     case bool(Bool)
     /// A formula cell that holds no cached value (a workbook written by a program that does not

@@ -188,7 +188,7 @@ package enum Importer {
           return
         }
         if headerFailed || row.isEmpty { return }
-        do throws(Diagnostic) {
+        do {
           guard let header else {
             if let command = try RowConversion.settingCommand(row, columns: settingColumns, location: location) {
               outcome.changes.append(try outcome.plan.apply(command))
@@ -209,7 +209,7 @@ package enum Importer {
           // `outcome.plan` read in place: a copy held across the `apply` below would make it copy
           // the whole table for every row.
           guard
-            let (command, key, isSet) = try RowConversion.command(
+            let (command, key, isSet, cellErrors) = try RowConversion.command(
               row, header: header, update: options.update, exists: { outcome.plan.contains(header.kind, $0) },
               location: location)
           else { return }
@@ -217,7 +217,10 @@ package enum Importer {
             throw Diagnostic.error(
               .duplicate(kind: header.kind.rawValue, key: key.description), at: command.arguments[1])
           }
-          outcome.changes.append(try outcome.plan.apply(command, deferring: deferred))
+          let change = try applyRow(
+            command, cellErrors: cellErrors, keyCount: header.kind.spec.keys.count, to: &outcome.plan,
+            update: options.update, deferred: deferred)
+          outcome.changes.append(change)
           if options.statements {
             outcome.statements.append(statement(plan: outcome.plan, command, kind: header.kind, key: key, isSet: isSet))
           }
@@ -226,8 +229,10 @@ package enum Importer {
           } else {
             outcome.added[header.kind.rawValue, default: 0] += 1
           }
-        } catch {
-          outcome.diagnostics.append(error)
+        } catch let list as DiagnosticList {
+          outcome.diagnostics += list.diagnostics
+        } catch let d as Diagnostic {
+          outcome.diagnostics.append(d)
         }
       }
       if !sawHeader {
@@ -238,6 +243,42 @@ package enum Importer {
     } catch {
       outcome.diagnostics.append(.error(.cannotRead(table.name, reason: "\(error)"), at: nil))
     }
+  }
+
+  /// Applies one row's command to `plan`; when the row has a bad cell, reports every bad cell
+  /// of it and changes nothing.
+  ///
+  /// The typed command's checks stop at the first bad value, so after an error at an attribute's
+  /// cell the command is tried again without that attribute (``RowConversion/dropping(attributeAt:from:keyCount:)``),
+  /// until it applies — and is then reverted — or an error is not at an attribute. Only a row
+  /// with an error is tried more than once; its references after the first try are collected
+  /// apart, so they add no error of their own.
+  /// - Parameter cellErrors: the errors of cells that made no token (``RowConversion/command(_:header:update:exists:location:)``).
+  /// - Throws: every error of the row, in column order; an entity that exists without `update`
+  ///   with a hint to add it.
+  private static func applyRow(
+    _ command: Command, cellErrors: [Diagnostic], keyCount: Int, to plan: inout Plan, update: Bool,
+    deferred: DeferredReferences
+  ) throws(DiagnosticList) -> PlanChange {
+    var command = command
+    var errors = cellErrors
+    while true {
+      do {
+        let change = try plan.apply(command, deferring: errors.isEmpty ? deferred : DeferredReferences())
+        if errors.isEmpty { return change }
+        _ = plan.revert(change)  // the row's good cells: a row with a bad one changes nothing
+        break
+      } catch {
+        var error = error
+        if error.code == "E104", !update, command.verb == .add { error.notes.append(ImportText.updateHint) }
+        errors.append(error)
+        guard let rest = RowConversion.dropping(attributeAt: error.location, from: command, keyCount: keyCount) else {
+          break
+        }
+        command = rest
+      }
+    }
+    throw DiagnosticList(errors.sorted(by: Diagnostic.sortKey))
   }
 
   /// The edit as a canonical statement: an `add` as the plan file writes the entity; a `set` with

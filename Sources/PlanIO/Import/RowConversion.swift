@@ -10,13 +10,14 @@ package enum RowConversion {
   /// - Parameters:
   ///   - exists: whether the plan has an entity of this key (then `update` makes it a `set`).
   ///   - location: where cell `column` of the row is.
-  /// - Returns: the command and the key it names.
-  /// - Throws: a cell that is no value of its column's type, a formula without a value, a
-  ///   missing key part: at the cell.
+  /// - Returns: the command and the key it names, and the errors of attribute cells that are no
+  ///   value of their column's type (a formula without a value, text in a number column: each
+  ///   at its cell), which the command leaves out — every bad cell of a row is reported.
+  /// - Throws: a bad or missing key part: at the cell, or at the row.
   package static func command(
     _ row: ImportRow, header: ImportHeader, update: Bool, exists: (EntityKey) -> Bool,
     location: (Int) -> SourceLocation
-  ) throws(Diagnostic) -> (command: Command, key: EntityKey, isSet: Bool)? {
+  ) throws(Diagnostic) -> (command: Command, key: EntityKey, isSet: Bool, cellErrors: [Diagnostic])? {
     let kind = header.kind
     let spec = kind.spec
     // The row's cells by the kind's column, then the constants the rules fill in.
@@ -57,16 +58,43 @@ package enum RowConversion {
       let name = Token(.string(text(cell.value)), at: cell.at, length: 1)
       arguments += isSet ? [Token(.word("name"), at: cell.at, length: 1), name] : [name]
     }
+    var cellErrors: [Diagnostic] = []
     for (i, attribute) in spec.attributes.enumerated() {
       guard let cell = cells[.attribute(i)] else { continue }
-      arguments.append(Token(.word(attribute.name), at: cell.at, length: 1))
-      arguments.append(try valueToken(cell.value, for: attribute, at: cell.at))
+      do {
+        let value = try valueToken(cell.value, for: attribute, at: cell.at)
+        arguments.append(Token(.word(attribute.name), at: cell.at, length: 1))
+        arguments.append(value)
+      } catch {
+        cellErrors.append(error)
+      }
     }
-    if isSet && arguments.count == 1 + keyTokens.count { return nil }
+    if isSet && arguments.count == 1 + keyTokens.count && cellErrors.isEmpty { return nil }
     let verb: Verb = isSet ? .set : .add
     let command = Command(
       verb: verb, verbToken: Token(.word(verb.rawValue), at: rowStart, length: 1), arguments: arguments)
-    return (command, key, isSet)
+    return (command, key, isSet, cellErrors)
+  }
+
+  /// `command` without the attribute whose cell is at `location` (its name and value tokens,
+  /// after the kind and `keyCount` key parts), so that the row's other cells can be checked
+  /// after an error there; `nil` when no attribute is at `location` (an error in a key part or
+  /// the name, or of the row as a whole).
+  package static func dropping(attributeAt location: SourceLocation?, from command: Command, keyCount: Int) -> Command?
+  {
+    guard let location else { return nil }
+    let args = command.arguments
+    var i = 1 + keyCount
+    while i + 1 < args.count {
+      if args[i].location == location, args[i + 1].location == location, case .word = args[i].kind {
+        var out = command
+        out.arguments.removeSubrange(i...(i + 1))
+        return out
+      }
+      // The name of an `add` stands alone; every other argument is a name and value pair.
+      i += (command.verb == .add && i == 1 + keyCount && args[i].location != args[i + 1].location) ? 1 : 2
+    }
+    return nil
   }
 
   /// The columns of the settings sheet that hold the setting and its value, from its header
@@ -149,15 +177,21 @@ package enum RowConversion {
     return .number(NumberLiteral(value: value, text: text, form: .plain))
   }
 
-  /// A cell as text: a number in its canonical spelling, a boolean as yes/no.
+  /// A cell as text: a number in its canonical spelling, a date as `YYYY-MM-DD`, a boolean as yes/no.
   static func text(_ value: ImportCell.Value) -> String {
     switch value {
     case .text(let t): t.trimmingWhitespace()
     case .number(let n): Format.number(n)
     case .percent(let p): Format.percent(p)
+    case .date(let y, let m, let d): month(y, m) + "-" + (d < 10 ? "0" : "") + String(d)
     case .bool(let b): b ? "yes" : "no"
     case .formulaWithoutValue: ""
     }
+  }
+
+  /// `YYYY-MM`, the month of a date cell as a `month` attribute takes it.
+  static func month(_ year: Int, _ month: Int) -> String {
+    String(year) + (month < 10 ? "-0" : "-") + String(month)
   }
 
   static func numberToken(_ n: Double, percent: Bool, at location: SourceLocation) -> Token {
@@ -173,6 +207,8 @@ package enum RowConversion {
     switch value {
     case .number(let n): return numberToken(n, percent: false, at: location)
     case .formulaWithoutValue: throw .error(ImportText.formulaWithoutValue(), at: location)
+    // A year typed as a date (an actual's or outlay's year): its year.
+    case .date(let year, _, _): return numberToken(Double(year), percent: false, at: location)
     default:
       let text = text(value)
       guard let token = try lexOne(text, at: location) else {
@@ -193,6 +229,11 @@ package enum RowConversion {
     case .number(let n): return numberToken(n, percent: false, at: location)
     case .percent(let p): return numberToken(p, percent: true, at: location)
     case .bool(let b): return Token(.word(b ? "yes" : "no"), at: location, length: 1)
+    // A date cell (Excel's date format): the month for a `month` (a measure's start), the year
+    // for a `year`; elsewhere read as its month, which a type that takes none refuses.
+    case .date(let year, let month, _):
+      if attribute.type == .year { return numberToken(Double(year), percent: false, at: location) }
+      if let token = try lexOne(Self.month(year, month), at: location) { return token }
     default: break
     }
     var text = text(value)

@@ -10,7 +10,9 @@ import PlanLanguage
 /// Cells: `t="s"` indexes the shared strings (`xl/sharedStrings.xml`; rich text runs joined,
 /// phonetic runs left out), `t="inlineStr"` holds its text, `t="str"` a formula's text, `t="b"`
 /// a boolean, otherwise a number — a percent when its style's number format is one (built-in
-/// formats 9 and 10, or a format code with `%`, from `xl/styles.xml`). A formula cell (`<f>`)
+/// formats 9 and 10, or a format code with `%`, from `xl/styles.xml`), a date when it is a date
+/// format (``ExcelDate/isDateFormat(id:code:)``; the serial read in the workbook's date system,
+/// `date1904`). A formula cell (`<f>`)
 /// reads its cached value `<v>`; one without is ``ImportCell/Value/formulaWithoutValue``.
 package final class XLSXReader {
   /// A sheet of the workbook: its name and the part holding it.
@@ -23,8 +25,14 @@ package final class XLSXReader {
   private let path: String
   package private(set) var sheets: [Sheet] = []
   private var sharedStrings: [String] = []
-  /// By cell style index (`s`), whether its number format is a percent.
-  private var percentStyles: [Bool] = []
+  /// How a number cell's style shows it.
+  private enum NumberStyle {
+    case plain, percent, date
+  }
+  /// By cell style index (`s`), how its number format shows a number.
+  private var numberStyles: [NumberStyle] = []
+  /// Whether the workbook counts dates from 1904 (`<workbookPr date1904="1"/>`), not 1900.
+  private var date1904 = false
 
   /// Opens the workbook and reads its sheet list, shared strings and styles.
   /// - Throws: a ``Diagnostic``: E130 when the file is not a zip archive or not a workbook,
@@ -133,6 +141,9 @@ package final class XLSXReader {
         if workbook.isStart, workbook.localName == "sheet", let name = workbook.attribute("name") {
           named.append((name, workbook.attribute("r:id") ?? ""))
         }
+        if workbook.isStart, workbook.localName == "workbookPr", let flag = workbook.attribute("date1904") {
+          date1904 = flag == "1" || flag.lowercased() == "true"
+        }
       }
     } catch { throw malformed("xl/workbook.xml") }
     var targets: [String: String] = [:]
@@ -182,25 +193,31 @@ package final class XLSXReader {
     } catch { throw malformed("xl/sharedStrings.xml") }
   }
 
-  /// `xl/styles.xml`: which cell styles (`cellXfs`) show their number as a percent.
+  /// `xl/styles.xml`: which cell styles (`cellXfs`) show their number as a percent or a date.
   private func readStyles() throws(Diagnostic) {
     guard let part = open("xl/styles.xml") else { return }
-    var percentFormats: Set<Int> = [9, 10]  // built-in: 0% and 0.00%
+    var codes: [Int: String] = [:]  // the workbook's own number formats
     var inCellXfs = false
     do {
       while try part.read() {
         guard part.isStart || part.isEnd else { continue }
         switch part.localName {
         case "numFmt" where part.isStart:
-          if let id = part.attribute("numFmtId").flatMap(Int.init), let code = part.attribute("formatCode"),
-            Self.isPercentFormat(code)
-          {
-            percentFormats.insert(id)
+          if let id = part.attribute("numFmtId").flatMap(Int.init), let code = part.attribute("formatCode") {
+            codes[id] = code
           }
         case "cellXfs": inCellXfs = part.isStart && !part.isEmptyElement
         case "xf" where part.isStart && inCellXfs:
           let id = part.attribute("numFmtId").flatMap(Int.init) ?? 0
-          percentStyles.append(percentFormats.contains(id))
+          let code = codes[id]
+          // Built-in 9 and 10: 0% and 0.00%.
+          if code.map(Self.isPercentFormat) ?? (id == 9 || id == 10) {
+            numberStyles.append(.percent)
+          } else if ExcelDate.isDateFormat(id: id, code: code) {
+            numberStyles.append(.date)
+          } else {
+            numberStyles.append(.plain)
+          }
         default: break
         }
       }
@@ -260,7 +277,15 @@ package final class XLSXReader {
       default:
         if let v = value?.trimmingWhitespace(), !v.isEmpty {
           if let d = Double(v) {
-            cell = percentStyles.indices.contains(style) && percentStyles[style] ? .percent(d) : .number(d)
+            switch numberStyles.indices.contains(style) ? numberStyles[style] : .plain {
+            case .plain: cell = .number(d)
+            case .percent: cell = .percent(d)
+            case .date:
+              // A serial no calendar holds (negative, past 9999) stays the number it is.
+              cell =
+                ExcelDate.date(serial: d, date1904: date1904).map { .date(year: $0.year, month: $0.month, day: $0.day) }
+                ?? .number(d)
+            }
           } else {
             cell = .text(v)
           }

@@ -112,7 +112,7 @@ extension Message {
   }
   package static func unknownAttribute(_ word: String, kind: String, suggestion: String?) -> Message {
     let word = clipped(word)
-    return Message("E101", en: "unknown attribute '\(word)' for \(kind)", zh: "\(kind) 没有属性 '\(word)'")
+    return Message("E101", en: "unknown attribute '\(word)' for \(kind)", zh: "\(KindTerms.zh(kind)) 没有属性 '\(word)'")
       .suggesting(suggestion)
   }
   /// - Parameter terms: the keywords with their Chinese terms (`grant（项目资助）`), for the Chinese
@@ -130,19 +130,20 @@ extension Message {
   }
   package static func unknownReference(kind: String, id: String, suggestion: String?) -> Message {
     let id = clipped(id)
-    return Message("E103", en: "unknown \(kind) '\(id)'", zh: "未知的 \(kind) '\(id)'").suggesting(suggestion)
+    return Message("E103", en: "unknown \(kind) '\(id)'", zh: "未知的\(KindTerms.zh(kind)) '\(id)'").suggesting(suggestion)
   }
   package static func duplicate(kind: String, key: String) -> Message {
-    Message("E104", en: "\(kind) '\(key)' already exists", zh: "\(kind) '\(key)' 已存在")
+    Message("E104", en: "\(kind) '\(key)' already exists", zh: "\(KindTerms.zh(kind)) '\(key)' 已存在")
   }
   package static func notFound(kind: String, key: String, suggestion: String?) -> Message {
-    Message("E105", en: "\(kind) '\(key)' does not exist", zh: "\(kind) '\(key)' 不存在").suggesting(suggestion)
+    Message("E105", en: "\(kind) '\(key)' does not exist", zh: "\(KindTerms.zh(kind)) '\(key)' 不存在").suggesting(
+      suggestion)
   }
   package static func referenced(kind: String, key: String, by: [String], more: Int) -> Message {
     let list = by.joined(separator: ", ") + (more > 0 ? " (+\(more))" : "")
     return Message(
       "E106", en: "cannot remove \(kind) '\(key)': referenced by \(list)",
-      zh: "不能删除 \(kind) '\(key)'：被 \(list) 引用",
+      zh: "不能删除\(KindTerms.zh(kind)) '\(key)'：被 \(list) 引用",
       notes: [
         LocalizedText(
           en: "hint: add 'cascade' to remove what refers to it as well",
@@ -175,7 +176,7 @@ extension Message {
       zh: "\(attribute) 的值 \(value) 超出范围：\(requirement.zh)")
   }
   package static func missingAttribute(_ attribute: String, kind: String) -> Message {
-    Message("E109", en: "\(kind) needs the attribute '\(attribute)'", zh: "\(kind) 必须有属性 '\(attribute)'")
+    Message("E109", en: "\(kind) needs the attribute '\(attribute)'", zh: "\(KindTerms.zh(kind)) 必须有属性 '\(attribute)'")
   }
   package static func actionInPlanFile(_ verb: String) -> Message {
     Message(
@@ -257,7 +258,7 @@ extension Message {
     Message("E122", en: "no help on '\(clipped(word))'", zh: "没有关于 '\(clipped(word))' 的帮助").suggesting(suggestion)
   }
   package static func cannotRename(kind: String) -> Message {
-    Message("E123", en: "\(kind) has no ID of its own and cannot be renamed", zh: "\(kind) 没有独立 ID，不能改名")
+    Message("E123", en: "\(kind) has no ID of its own and cannot be renamed", zh: "\(KindTerms.zh(kind)) 没有独立 ID，不能改名")
   }
   package static func commandFailed(_ what: LocalizedText) -> Message {
     Message("E124", en: what.en, zh: what.zh)
@@ -306,11 +307,11 @@ extension Message {
 
   // MARK: Database exports (SPEC §13)
 
-  /// `--append` to a file that is not a cplan database: E128, its own code (E121 is a file that
+  /// `--append` to a file that is not a cplan database: E129, its own code (E121 is a file that
   /// is not a plan file), so that a script can tell the two apart.
   package static func notACplanDatabase(_ path: String, reason: String?) -> Message {
     Message(
-      "E128", en: "'\(path)' is not a cplan database" + (reason.map { " (\($0))" } ?? "") + "; nothing was added",
+      "E129", en: "'\(path)' is not a cplan database" + (reason.map { " (\($0))" } ?? "") + "; nothing was added",
       zh: "'\(path)' 不是 cplan 数据库" + (reason.map { "（\($0)）" } ?? "") + "；未写入任何内容")
   }
   /// `--append` to a cplan database of a newer layout: E113, as a newer plan file.

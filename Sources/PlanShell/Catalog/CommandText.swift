@@ -34,6 +34,15 @@ package enum CommandText: TextCatalog {
   }
 
   /// That the values of `names` may be typed as their Chinese terms, `term` for `keyword`.
+  /// `help KIND`: the headers `import` reads for the kind's columns, each English name with its
+  /// Chinese label (`size/企业规模`: either may head the column), and the names of the file or sheet.
+  static func importHeaders(_ columns: [(name: String, label: String)], files: String) -> LocalizedText {
+    let list = columns.map { $0.name == $0.label.lowercased() ? $0.name : "\($0.name)/\($0.label)" }
+    return LocalizedText(
+      en: "Import headers (\(files)): " + list.joined(separator: ", ") + ".",
+      zh: "导入表头（\(files)）：" + list.joined(separator: "、") + "。")
+  }
+
   static func chineseTerms(_ names: [String], term: String, keyword: String) -> LocalizedText {
     LocalizedText(
       en:
@@ -182,6 +191,8 @@ package enum CommandText: TextCatalog {
       CatalogEntry("positional", positional("value")),
       CatalogEntry("chineseNames", chineseNames(["添加", "新增"])),
       CatalogEntry("chineseTerms", chineseTerms(["instrument", "funder"], term: "项目资助", keyword: "grant")),
+      CatalogEntry(
+        "importHeaders", importHeaders([("id", "ID"), ("size", "企业规模")], files: "org.csv, 单位.csv, sheet org/单位")),
       CatalogEntry("anID", anID), CatalogEntry("aPath", aPath), CatalogEntry("aYear", aYear),
       CatalogEntry("keyPart", keyPart("funding", "PHASE")),
       CatalogEntry("sampleCount", sampleCount), CatalogEntry("spreadPercent", spreadPercent),
@@ -192,7 +203,7 @@ package enum CommandText: TextCatalog {
       CatalogEntry("mergedFromDisk", mergedFromDisk("plan.plan", when: "2026-12-07 21:15:03")),
       CatalogEntry("saved", saved("plan.plan")), CatalogEntry("loaded", loaded("plan.plan")),
       CatalogEntry("exported", exported("out.html")),
-      CatalogEntry("removed", removed([("1 consortium", "1 consortium"), ("2 goals", "2 goal")])),
+      CatalogEntry("removed", removed([("1 consortium", "1 个创新联合体"), ("2 goals", "2 个目标")])),
       CatalogEntry("ran", ran("tour.cplan", changes: 16, counts: [(.criterion, 3), (.field, 1)])),
       CatalogEntry("undone", undone), CatalogEntry("redone", redone),
       CatalogEntry("step", step(undone, "add field F9 \"x\"")), CatalogEntry("none", none),

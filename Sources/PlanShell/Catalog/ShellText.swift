@@ -152,9 +152,15 @@ package enum ShellText: TextCatalog {
       zh: "新的\(severity) [\(code)]：\(message)" + (more > 0 ? "（另有 \(more) 条；validate 列出全部）" : ""))
   }
 
+  /// Where a line typed at the prompt is located in a message (`<shell>:3:5`, `<交互>:3:5`).
+  package static let shellSource = LocalizedText(en: "<shell>", zh: "<交互>")
+  /// Where a `-c` command is located in a message (`<command 2>:1:6`, `<命令 2>:1:6`).
+  package static func commandSource(_ n: Int) -> LocalizedText { LocalizedText(en: "<command \(n)>", zh: "<命令 \(n)>") }
+
   package static var entries: [CatalogEntry] {
     [
       CatalogEntry("newFinding", newFinding(severity: "warning", code: "R21", message: "…", more: 2)),
+      CatalogEntry("shellSource", shellSource), CatalogEntry("commandSource", commandSource(2)),
       CatalogEntry("nonUTF8Locale", nonUTF8Locale("zh_CN.GBK", codeset: "GBK")),
       CatalogEntry("stateForeignOwner", stateForeignOwner("/s/cplan", owner: 65534, user: 1000)),
       CatalogEntry("stateWritableByOthers", stateWritableByOthers("/s/cplan")),

@@ -31,7 +31,8 @@ extension RankingRules {
 extension Message {
   static func r06Bases(missing: [String], present: [String]) -> Message {
     let gone = T.list(missing.map(T.keyword))
-    let tags = present.isEmpty ? LocalizedText(en: "none", zh: "无") : T.list(present)
+    // The tags used, as their terms in Chinese (issue 17 item 7).
+    let tags = present.isEmpty ? LocalizedText(en: "none", zh: "无") : T.list(present.map(T.keyword))
     return Message(
       "R06",
       en: "the criteria do not cover the bases \(gone.en): no criterion has that tag (tags used: \(tags.en)); "

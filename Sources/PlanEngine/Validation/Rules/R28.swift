@@ -13,8 +13,10 @@ extension RuleBook {
     // the fix raises the line to what the measures ask (or lowers the measures to the line).
     violation: [
       "add funding K1 P1 provincial 3000",
-      "add measure M1 \"揭榜挂帅专项\" phase P1 consortium K1 instrument grant funder provincial amount 3000",
-      "add measure M2 \"首批次应用补助\" phase P1 consortium K1 instrument subsidy funder provincial amount 2500",
+      "add measure M1 \"专项\" phase P1 consortium K1 \\",
+      "  funder provincial amount 3000",
+      "add measure M2 \"补助\" phase P1 consortium K1 \\",
+      "  funder provincial amount 2500",
     ],
     examples: ["set funding K1 P1 provincial amount 5500"],
     reads: [.attributes(.measure, "phase", "funder", "amount"), .attributes(.funding, "amount"), .entities(.phase)],

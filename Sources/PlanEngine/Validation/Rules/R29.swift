@@ -8,7 +8,7 @@ extension RuleBook {
     "R29", .error,
     summary: LocalizedText(
       en: "overreach: a measure with instrument `management` and a government funder",
-      zh: "越位：政府出资的措施使用 management 工具（政府不管理联合体的人、财、物）"),
+      zh: "越位：政府出资的措施使用“管理”工具（政府不管理联合体的人、财、物）"),
     examples: ["set measure M3 funder enterprise"],
     reads: [.attributes(.measure, "instrument", "funder")],
     parts: [.shard(FundingRules.r29)])
@@ -42,6 +42,6 @@ extension Message {
       "R29",
       en: "measure \(m.en) uses instrument management with a government funder (\(funder)): "
         + "the government does not run the consortium's people, money and materials",
-      zh: "措施 \(m.zh) 由政府（\(f.zh)）出资并使用 management 工具：政府不管理联合体的人、财、物（越位）")
+      zh: "措施 \(m.zh) 由政府（\(f.zh)）出资并使用“管理”工具：政府不管理联合体的人、财、物（越位）")
   }
 }
