@@ -6,6 +6,8 @@ package enum Verb: String, Sendable, CaseIterable {
   case review
   /// `import PATH …` (SPEC §13).
   case `import`
+  /// `comment KIND KEY... [TEXT|none]`: the comment kept above an entity's statement (SPEC §15).
+  case comment
 
   /// Whether the verb changes the plan (`add`, `set`, `remove`, `rename`); only these may stand in a plan file.
   package var isEdit: Bool {
@@ -59,6 +61,7 @@ package enum Verb: String, Sendable, CaseIterable {
     case .recover: ["恢复"]
     case .review: ["评估", "年度评估"]
     case .import: ["导入"]
+    case .comment: ["注释"]
     }
   }
 

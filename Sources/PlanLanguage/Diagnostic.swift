@@ -34,6 +34,9 @@ package struct Diagnostic: Error, Sendable, Hashable {
   package var length: Int
   /// Further lines printed after the source excerpt (hints).
   package var notes: [LocalizedText]
+  /// The further errors of the same command, found with this one (every bad attribute of an
+  /// `add`, issue 17 item 11): printed after it, each with its own caret; empty as a rule.
+  package var followUps: [Diagnostic] = []
 
   package init(
     _ severity: Severity, code: String, message: LocalizedText, at location: SourceLocation?,
@@ -56,6 +59,21 @@ package struct Diagnostic: Error, Sendable, Hashable {
   /// An error at a location.
   package static func error(_ message: Message, at location: SourceLocation?, length: Int = 1) -> Diagnostic {
     Diagnostic(.error, code: message.code, message: message.text, at: location, length: length, notes: message.notes)
+  }
+
+  /// This diagnostic and its ``followUps``, each on its own: for a list that counts them.
+  package var all: [Diagnostic] {
+    guard !followUps.isEmpty else { return [self] }
+    var first = self
+    first.followUps = []
+    return [first] + followUps.flatMap(\.all)
+  }
+
+  /// The first of `diagnostics` with the rest as its ``followUps``; `nil` when there is none.
+  package static func joined(_ diagnostics: [Diagnostic]) -> Diagnostic? {
+    guard var first = diagnostics.first else { return nil }
+    first.followUps += diagnostics.dropFirst()
+    return first
   }
 
   /// Orders diagnostics by file, line, column, then severity and code (SPEC §7: sorted by file and line).

@@ -78,6 +78,7 @@ package struct DiagnosticRenderer: Sendable {
     for note in d.notes {
       out += "      = \(note.text(language).escapingControls)\n"
     }
+    for more in d.followUps { out += render(more) }
     return out
   }
 

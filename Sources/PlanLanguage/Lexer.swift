@@ -332,8 +332,30 @@ package struct Lexer {
     pos += n
     let shown = v == 0 ? "\\0" : String(Character(Unicode.Scalar(v)!))
     var message = Message.unexpectedCharacter(shown)
-    if let hint = Lexer.hint(forCharacter: v) { message.notes.append(hint) }
+    if let hint = Lexer.hint(forCharacter: v) {
+      message.notes.append(hint)
+    } else if let run = textRun(around: start, length: n) {
+      message.notes.append(SyntaxText.quoteTextHint(run))
+    }
     return .error(.error(message, at: loc))
+  }
+
+  /// The run of text that the character of `length` bytes at `start` stands in, from the blank
+  /// before it to the blank after it (`Wh/kg`), when it is glued to a word or digits on either
+  /// side; `nil` for a character that stands alone or a run with a quote or invalid UTF-8.
+  private func textRun(around start: Int, length: Int) -> String? {
+    func isBlank(_ i: Int) -> Bool {
+      let b = bytes[i]
+      return b == 0x0A || b == 0x23 || whitespaceLength(i) > 0
+    }
+    var from = start
+    while from > lineStart, !isBlank(from - 1) { from -= 1 }
+    var to = start + length
+    while to < bytes.count, !isBlank(to) { to += 1 }
+    guard from < start || to > start + length else { return nil }
+    let run = UnsafeBufferPointer(rebasing: bytes[from..<to])
+    guard !run.contains(0x22), let text = String(validating: run, as: UTF8.self) else { return nil }
+    return text
   }
 
   /// A merge-conflict marker at `start`: a line that starts with seven `<`, `=`, `|` or `>` and

@@ -382,37 +382,52 @@ extension Plan {
     }
     // Tokens are read in place: copying each out costs reference counting.
     let tokens = args.tokens
+    // Every bad pair is reported, not only the first (issue 17 item 11): a failing pair is
+    // noted and the reading goes on at the next pair; nothing is applied.
+    var errors: [Diagnostic] = []
     while !args.atEnd {
-      let at = args.index
-      args.skip()
-      guard case .word(let word) = args.pointer(at).pointee.kind else {
-        throw .error(
-          .expected(EditText.attributeName, found: tokens[at].summary), at: tokens[at])
-      }
-      let named = spec.attribute(named: word)
-      if named == .name {
-        guard firstTime(63) else { throw .error(.repeatedAttribute("name"), at: tokens[at]) }
-        let v = try args.requireIndex(EditText.value(for: "name"))
-        switch tokens[v].kind {
-        case .string(let s), .word(let s): name = s
-        default:
+      do throws(Diagnostic) {
+        let at = args.index
+        args.skip()
+        guard case .word(let word) = args.pointer(at).pointee.kind else {
           throw .error(
-            .wrongType(attribute: "name", expected: AttributeType.text.describe, found: tokens[v].summary),
-            at: tokens[v])
+            .expected(EditText.attributeName, found: tokens[at].summary), at: tokens[at])
         }
-        continue
+        let named = spec.attribute(named: word)
+        if named == .name {
+          guard firstTime(63) else {
+            if !args.atEnd { args.skip() }
+            throw .error(.repeatedAttribute("name"), at: tokens[at])
+          }
+          let v = try args.requireIndex(EditText.value(for: "name"))
+          switch tokens[v].kind {
+          case .string(let s), .word(let s): name = s
+          default:
+            throw .error(
+              .wrongType(attribute: "name", expected: AttributeType.text.describe, found: tokens[v].summary),
+              at: tokens[v])
+          }
+          continue
+        }
+        guard case .attribute(let index) = named else {
+          if !args.atEnd { args.skip() }  // its value
+          let names = Schema.namesWithChinese((spec.hasName ? ["name"] : []) + spec.attributes.map(\.name)).words
+          throw .error(
+            .unknownAttribute(word, kind: kind.rawValue, suggestion: Suggestion.nearestName(word, in: names)),
+            at: tokens[at])
+        }
+        guard firstTime(index) else {
+          if !args.atEnd { args.skip() }
+          throw .error(.repeatedAttribute(word), at: tokens[at])
+        }
+        let attribute = spec.attributes[index]
+        let v = try args.requireIndex(EditText.value(for: attribute.name))
+        values[index] = try value(for: attribute, token: args.pointer(v), deferring: deferring)
+      } catch {
+        errors.append(error)
       }
-      guard case .attribute(let index) = named else {
-        let names = Schema.namesWithChinese((spec.hasName ? ["name"] : []) + spec.attributes.map(\.name)).words
-        throw .error(
-          .unknownAttribute(word, kind: kind.rawValue, suggestion: Suggestion.nearestName(word, in: names)),
-          at: tokens[at])
-      }
-      guard firstTime(index) else { throw .error(.repeatedAttribute(word), at: tokens[at]) }
-      let attribute = spec.attributes[index]
-      let v = try args.requireIndex(EditText.value(for: attribute.name))
-      values[index] = try value(for: attribute, token: args.pointer(v), deferring: deferring)
     }
+    if let joined = Diagnostic.joined(errors) { throw joined }
   }
 
   // MARK: set
@@ -448,23 +463,34 @@ extension Plan {
     var settings = self.settings
     var seen = Set<Int>()
     var valueTokens: [Int: Token] = [:]
+    // Every bad pair is reported (issue 17 item 11), as for an entity's attributes.
+    var errors: [Diagnostic] = []
     while let t = args.next() {
-      guard let word = t.word else {
-        throw .error(.expected(EditText.attributeName, found: t.summary), at: t)
+      do throws(Diagnostic) {
+        guard let word = t.word else {
+          throw .error(.expected(EditText.attributeName, found: t.summary), at: t)
+        }
+        guard let index = Schema.planAttributeIndex(word) else {
+          if !args.atEnd { args.skip() }  // its value
+          throw .error(
+            .unknownAttribute(
+              word, kind: "plan",
+              suggestion: Suggestion.nearestName(word, in: Schema.namesWithChinese(Schema.plan.map(\.name)).words)),
+            at: t)
+        }
+        guard seen.insert(index).inserted else {
+          if !args.atEnd { args.skip() }
+          throw .error(.repeatedAttribute(word), at: t)
+        }
+        let attribute = Schema.plan[index]
+        let v = try args.requireIndex(EditText.value(for: attribute.name))
+        settings[index] = try value(for: attribute, token: args.pointer(v), deferring: nil)
+        valueTokens[index] = args.tokens[v]
+      } catch {
+        errors.append(error)
       }
-      guard let index = Schema.planAttributeIndex(word) else {
-        throw .error(
-          .unknownAttribute(
-            word, kind: "plan",
-            suggestion: Suggestion.nearestName(word, in: Schema.namesWithChinese(Schema.plan.map(\.name)).words)),
-          at: t)
-      }
-      guard seen.insert(index).inserted else { throw .error(.repeatedAttribute(word), at: t) }
-      let attribute = Schema.plan[index]
-      let v = try args.requireIndex(EditText.value(for: attribute.name))
-      settings[index] = try value(for: attribute, token: args.pointer(v), deferring: nil)
-      valueTokens[index] = args.tokens[v]
     }
+    if let joined = Diagnostic.joined(errors) { throw joined }
     try Plan.checkSettings(settings, tokens: valueTokens)
     self.settings = settings
     for i in seen { settingLocations[i] = args.command.location }

@@ -62,10 +62,13 @@ extension Plan {
       // One entity goes: undo puts it back in its place (no copy of the plan's tables).
       let index = self[kind].index(forKey: key)!
       let entity = self[kind].remove(at: index).value
+      // Its comment goes with it (SPEC §15), and comes back with it on undo.
+      if let comments = dropOrphanComments() { return .group([.removed(entity, at: index), comments]) }
       return .removed(entity, at: index)
     }
     let before = PlanChange.tables(tables)
     removeCascading(kind, id: key.a)
+    if let comments = dropOrphanComments() { return .group([before, comments]) }
     return before
   }
 
@@ -244,6 +247,7 @@ extension Plan {
         self[other].values[q] = changed
       }
     }
+    if let moved = renameComments(kind, old, new) { changes.append(moved) }
     return .group(changes)
   }
 
@@ -259,5 +263,23 @@ extension Plan {
     self[kind].updateValue(renamed, forKey: key, insertingAt: p)
     changes.append(.removed(entity, at: p))
     changes.append(.inserted(kind, key))
+  }
+
+  /// Moves the comments of the renamed entity and of the entities whose keys name it (`score
+  /// F1 C1` when `F1` is renamed) to their new keys. Returns the change that moves them back, or
+  /// `nil` when none moved.
+  /// - Complexity: O(c) in the comments; O(1) when there are none.
+  private mutating func renameComments(_ kind: Kind, _ old: String, _ new: String) -> PlanChange? {
+    guard !comments.isEmpty else { return nil }
+    let before = comments
+    let keyParts = Dictionary(ReferenceSlots.to(kind).map { ($0.0, $0.1.keyParts) }, uniquingKeysWith: { a, _ in a })
+    comments.rekey { target in
+      guard let k = target.kind else { return nil }
+      var key = target.key
+      if k == kind, key.a == old { key = EntityKey(new) }
+      for p in keyParts[k] ?? [] where key.part(p) == old { key.setPart(p, new) }
+      return key == target.key ? nil : CommentTarget(k, key)
+    }
+    return before == comments ? nil : .comments(before)
   }
 }

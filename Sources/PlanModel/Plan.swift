@@ -216,6 +216,9 @@ package struct Plan: Sendable, Hashable {
   /// The comment lines at the top of the plan file, after its header (`# 吉林省…`), kept so that
   /// a plan's notes on sources and caveats survive `save` and `fmt`.
   package var preamble: [String] = []
+  /// The comment lines above statements and after the last one, kept with their entities
+  /// (SPEC §15 on §6; ``PlanComments``).
+  package var comments = PlanComments()
 
   package init() {
     settings = Array(repeating: nil, count: Schema.plan.count)

@@ -28,6 +28,9 @@ package enum PlanChange: Sendable {
   indirect case whole(Plan)
   /// Several changes in order (a `run`); reverting undoes them in reverse.
   case group([PlanChange])
+  /// The comments were changed (`comment`, or a `remove` or `rename` that took or moved one);
+  /// reverting puts these back.
+  case comments(PlanComments)
 }
 
 extension PlanChange {
@@ -41,6 +44,8 @@ extension PlanChange {
       return current.name == old.name && current.values == old.values
     case .settings(let values, _):
       return values == plan.settings
+    case .comments(let old):
+      return old == plan.comments
     default:
       return false
     }
@@ -79,6 +84,10 @@ extension Plan {
     case .whole(let old):
       let current = PlanChange.whole(self)
       self = old
+      return current
+    case .comments(let old):
+      let current = PlanChange.comments(comments)
+      comments = old
       return current
     case .group(let changes):
       var inverses: [PlanChange] = []

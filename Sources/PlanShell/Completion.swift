@@ -217,6 +217,7 @@ package struct Completer {
       case .topic: keywords += Help.topics
       case .year: ids += horizonYears
       case .number(let value): keywords.append(value)
+      case .text: keywords.append("none")
       }
     }
     forms: for form in command.forms {
@@ -291,6 +292,7 @@ package struct Completer {
     case .year:
       return !word.quoted && !word.text.isEmpty && word.text.allSatisfy(\.isASCII) && word.text.allSatisfy(\.isNumber)
     case .number: return Double(word.text.hasSuffix("%") ? String(word.text.dropLast()) : word.text) != nil
+    case .text: return word.quoted || lower == "none"
     }
   }
 

@@ -194,10 +194,15 @@ package final class InteractiveShell {
 
   /// Executes one entry; its changes are in the journal before the prompt returns.
   private func run(_ parsed: ParseResult, text: String? = nil) {
+    // An entry of edits says at once what finding it made (issue 17 item 12); a script, a load
+    // or an undo does not (`validate` reports on those).
+    let edits = !parsed.commands.isEmpty && parsed.commands.allSatisfy { $0.verb.isEdit }
+    let before = edits ? session.findingSnapshot() : nil
     Interruption.clear()  // a Ctrl-C at the prompt does not stop this entry (issue 18 item 12)
     journal?.beginEntry(text)
     session.execute(parsed)
     journal?.endEntry()
+    if let before { session.reportNewFindings(since: before) }
     warn(journal?.distrust)
     if let failure = journal?.failure, !journalFailureShown {
       journalFailureShown = true

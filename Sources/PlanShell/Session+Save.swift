@@ -82,7 +82,7 @@ extension Session {
     relocate(to: path, lines: lines)
     sources.registerOnDisk(file: path, size: size)
     markSaved(path: path, stamp: written)
-    notice(CommandText.saved(path))
+    confirm(CommandText.saved(path))
     return true
   }
 

@@ -34,6 +34,11 @@ package final class Session {
   }
   /// How many times the plan was changed.
   private var planMutations = 0
+  /// ``planMutations``, for the extensions that compare findings across an edit.
+  var planMutationCount: Int { planMutations }
+  /// The findings of the plan at a mutation, kept for the next edit's comparison
+  /// (``reportNewFindings(since:)``).
+  var findingMemo: (mutation: Int, snapshot: FindingSnapshot)?
   /// The validation results kept between edits: `validate` re-checks what changed.
   let validation = ValidationCache()
   /// The plan file this plan came from or was last saved to.
@@ -126,6 +131,14 @@ package final class Session {
   /// terminal (stderr; only interactively, not with `--quiet`).
   func notice(_ text: LocalizedText) {
     guard settings.interactive, !settings.quiet, !isInterrupted else { return }
+    output.writeError(text.text(settings.language) + "\n")
+  }
+
+  /// A one-line confirmation that a file was written (`saved PATH`), on stderr, in a script too
+  /// (not with `--quiet`): a script that saves says so, as the shell does (the newcomer's
+  /// `save gd.plan` in a piped script printed nothing). Standard output stays the data's.
+  func confirm(_ text: LocalizedText) {
+    guard !settings.quiet else { return }
     output.writeError(text.text(settings.language) + "\n")
   }
 
@@ -257,6 +270,15 @@ package final class Session {
     onChange?(sourceText(of: command))
     if plan.weighting != weighting { noteIgnoredWeights() }
     return true
+  }
+
+  /// Makes a change that is not a statement of the plan file (`comment`) as an edit is made:
+  /// noted for validation, one undo step, journalled as `command`'s text.
+  func change(journalling command: Command, _ make: (inout Plan) -> PlanChange) {
+    let change = make(&plan)
+    validation.note(change, in: plan, mutation: planMutations)
+    record(change)
+    onChange?(sourceText(of: command))
   }
 
   /// Says what a `remove … cascade` took with it (interactively), as psql's DROP … CASCADE does.

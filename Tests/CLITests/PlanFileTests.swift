@@ -63,21 +63,25 @@ import Testing
     #expect(check.status == 1)
     #expect(check.out == "b.plan\n")
     #expect(try CLI.run(["fmt", "b.plan"], directory: dir).status == 0)
-    // The loader applies a kind's statements in natural key order: F1 before F2.
+    // The loader applies a kind's statements in natural key order: F1 before F2. The comment
+    // at the end of F2's line stays with F2 (SPEC §15 on §6), written on the line above it.
     #expect(
       try CLI.read(dir.appendingPathComponent("b.plan"))
-        == "# cplan plan 1\nadd field F1 \"新能源汽车\"\nadd field F2 \"碳纤维x\"\n")
+        == "# cplan plan 1\nadd field F1 \"新能源汽车\"\n# comment\nadd field F2 \"碳纤维x\"\n")
     #expect(try CLI.run(["fmt", "--check", "b.plan"], directory: dir).status == 0)
   }
 
   @Test func theCommentsAtTheTopSurviveSaveAndFmt() throws {
     let dir = try CLI.temporaryFolder()
     let text =
-      "# cplan plan 1\n# 来源：吉林省统计年鉴 2024\n# scores are illustrative\nadd field F2 \"b\"\n# a comment further down is not kept\nadd field F1 \"a\"\n"
+      "# cplan plan 1\n# 来源：吉林省统计年鉴 2024\n# scores are illustrative\nadd field F2 \"b\"\n# a comment further down stays with F1\nadd field F1 \"a\"\n"
     try CLI.write(text, to: dir.appendingPathComponent("c.plan"))
     #expect(try CLI.run(["fmt", "c.plan"], directory: dir).status == 0)
+    // The block under the header line is the plan's preamble and stays at the top; the comment
+    // above F1 moves with F1 (SPEC §15 on §6), a blank line between them.
     let expected =
-      "# cplan plan 1\n# 来源：吉林省统计年鉴 2024\n# scores are illustrative\nadd field F1 \"a\"\nadd field F2 \"b\"\n"
+      "# cplan plan 1\n# 来源：吉林省统计年鉴 2024\n# scores are illustrative\n\n"
+      + "# a comment further down stays with F1\nadd field F1 \"a\"\nadd field F2 \"b\"\n"
     #expect(try CLI.read(dir.appendingPathComponent("c.plan")) == expected)
     let r = try CLI.run([], stdin: "load c.plan\nadd field F3 \"c\"\nsave\n", directory: dir)
     #expect(r.status == 0, "\(r.err)")

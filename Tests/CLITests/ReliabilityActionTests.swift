@@ -26,6 +26,7 @@ import Testing
     ("recover", "recover"),
     ("review", "review against other.plan"),
     ("import", "import pwn.csv update"),
+    ("comment", "comment field F1"),
   ]
 
   @Test func everyActionVerbIsInTheTable() {

@@ -34,14 +34,14 @@ enum SortedApplication {
     }
     var plan = Plan()
     for command in first {
-      do { try plan.apply(command) } catch { diagnostics.append(error) }
+      do { try plan.apply(command) } catch { diagnostics.append(contentsOf: error.all) }
     }
     let deferred = DeferredReferences()
     for kind in Kind.allCases {
       PlanLoader.sortByKey(&buckets[kind.index], kind: kind)
       deferred.filling = kind
       for command in buckets[kind.index] {
-        do { try plan.apply(command, deferring: deferred) } catch { diagnostics.append(error) }
+        do { try plan.apply(command, deferring: deferred) } catch { diagnostics.append(contentsOf: error.all) }
       }
     }
     for reference in deferred.references {
@@ -55,7 +55,7 @@ enum SortedApplication {
       }
     }
     for command in rest {
-      do { try plan.apply(command) } catch { diagnostics.append(error) }
+      do { try plan.apply(command) } catch { diagnostics.append(contentsOf: error.all) }
     }
     if !diagnostics.isEmpty {
       diagnostics.sort(by: Diagnostic.sortKey)

@@ -50,6 +50,9 @@ import Testing
     case setting(Int, Value)
     /// Loads, and is the base plan (the lines changed nothing).
     case unchanged
+    /// Loads, is the base plan, and keeps the comment after its last statement (SPEC §15 on §6):
+    /// one line, `#`, a space and `count` characters.
+    case trailingComment(Int)
   }
 
   struct Row: Sendable, CustomTestStringConvertible {
@@ -160,7 +163,7 @@ import Testing
       .nameLength(.field, EntityKey(String(repeating: "F", count: million)), 1)),
     Row(
       "a comment of a million characters", "# " + String(repeating: "注", count: million),
-      .unchanged),
+      .trailingComment(million)),
     Row(
       "a million unexpected characters", "add field F3 \"x\" note " + String(repeating: "@", count: million),
       .refused("E003", column: 23, "unexpected character '@'")),
@@ -221,6 +224,16 @@ import Testing
       #expect(
         PlanWriter.write(plan) == PlanWriter.write(try PlanLoader.load(bytes: Array(Self.base.utf8), file: "base.plan"))
       )
+    case .trailingComment(let count):
+      var bare = plan
+      bare.comments = PlanComments()
+      #expect(
+        PlanWriter.write(bare) == PlanWriter.write(try PlanLoader.load(bytes: Array(Self.base.utf8), file: "base.plan"))
+      )
+      #expect(plan.comments.trailer.count == 1)
+      // `#`, a space, then the characters: count + 2 in all.
+      #expect(plan.comments.trailer.first?.count == count + 2)
+      #expect(plan.comments.trailer.first?.hasSuffix(String(repeating: "注", count: 3)) == true)
     }
     try Self.exercise(plan, thorough: bytes.count < 100_000, infinite: row.label.contains("sum past"))
   }

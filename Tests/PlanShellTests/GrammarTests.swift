@@ -116,6 +116,7 @@ import Testing
     case .topic: return Help.topics.map { [$0] }
     case .year: return [["2025"]]
     case .number(let value): return [[value]]
+    case .text: return [["none"]]
     }
   }
 
@@ -299,6 +300,7 @@ import Testing
       case "N": return [["10000"]]
       case "P%": return [["30%"]]
       case "S": return [["1"]]
+      case "TEXT": return [["none"]]
       default:
         // A key name after its kind (`show funding CONSORTIUM PHASE SOURCE`), else an ID.
         if let kindIndex = words.lastIndex(where: { Kind(rawValue: $0) != nil }),

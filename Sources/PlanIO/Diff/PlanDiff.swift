@@ -44,8 +44,16 @@ package struct PlanDiff: Sendable {
   /// - Complexity: O(n) in the number of entities (tables are indexed by key).
   package static func compare(_ a: Plan, _ b: Plan) -> PlanDiff {
     var diff = PlanDiff()
-    let settings = Schema.plan.enumerated().compactMap { i, spec in
+    var settings = Schema.plan.enumerated().compactMap { i, spec in
       attributeChange(spec.name, spec.type, a.setting(i), b.setting(i))
+    }
+    // A comment (SPEC §15) that differs is a change of its entity's pseudo-attribute `comment`
+    // (the plan's: above `set plan`, and at the end of the file); one added or removed with its
+    // entity goes unsaid, as the entity's statement says it all.
+    let commented = !(a.comments.isEmpty && b.comments.isEmpty)
+    if commented {
+      if let c = commentChange(a.comments[.plan], b.comments[.plan]) { settings.append(c) }
+      if let c = commentChange(a.comments.trailer, b.comments.trailer, name: "comment-at-end") { settings.append(c) }
     }
     if !settings.isEmpty {
       diff.changes.append(
@@ -62,7 +70,11 @@ package struct PlanDiff: Sendable {
               statement: PlanWriter.statement(entity)))
           continue
         }
-        let changed = attributeChanges(entity, other)
+        var changed = attributeChanges(entity, other)
+        if commented, let c = commentChange(a.comments[CommentTarget(kind, key)], b.comments[CommentTarget(kind, key)])
+        {
+          changed.append(c)
+        }
         if !changed.isEmpty {
           diff.changes.append(
             Change(
@@ -82,6 +94,14 @@ package struct PlanDiff: Sendable {
 
   static func attributeChange(_ name: String, _ type: AttributeType, _ old: Value?, _ new: Value?) -> AttributeChange? {
     old == new ? nil : AttributeChange(attribute: name, type: type, old: old, new: new)
+  }
+
+  /// A comment's lines as they differ, one text each side (lines joined by line feeds, each
+  /// from its `#`), as the attribute `name`.
+  static func commentChange(_ old: [String], _ new: [String], name: String = "comment") -> AttributeChange? {
+    guard old != new else { return nil }
+    func text(_ lines: [String]) -> Value? { lines.isEmpty ? nil : .text(lines.joined(separator: "\n")) }
+    return AttributeChange(attribute: name, type: .text, old: text(old), new: text(new))
   }
 
   /// The name and attributes that differ between two versions of one entity.

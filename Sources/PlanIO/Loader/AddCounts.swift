@@ -38,13 +38,22 @@ extension PlanLoader {
   /// - Parameter twoByteLeads: set when the file holds a byte that starts a two-byte UTF-8
   ///   sequence (``EncodingGuess/hasTwoByteLead(_:)``), the mark of GBK text read as UTF-8.
   /// - Returns: `nil` on a read error.
-  static func countAdds(_ reader: ChunkReader, twoByteLeads: inout Bool) -> [Int]? {
+  /// - Parameter hashes: set when the file holds a `#` after its header and preamble: it may
+  ///   have comments to keep (``commentBlocks(_:)``).
+  static func countAdds(_ reader: ChunkReader, twoByteLeads: inout Bool, hashes: inout Bool) -> [Int]? {
     var counts = Array(repeating: 0, count: Kind.allCases.count)
     var found = false
-    defer { twoByteLeads = found }
+    var hash = false
+    var first = true
+    defer {
+      twoByteLeads = found
+      hashes = hash
+    }
     let read = reader.forEachWindow { window, _ in
       for (i, n) in countAdds(window).enumerated() { counts[i] += n }
       if !found { found = EncodingGuess.hasTwoByteLead(window) }
+      if !hash { hash = hasHash(window, from: first ? bodyStart(window) : 0) }
+      first = false
       return window.count
     }
     return read == nil ? nil : counts

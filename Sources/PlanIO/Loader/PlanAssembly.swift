@@ -85,7 +85,7 @@ extension PlanLoader {
     /// Records `failure` when diagnosing.
     /// - Returns: whether the assembly goes on (it is diagnosing).
     private mutating func failed(_ failure: Diagnostic) -> Bool {
-      diagnostics?.append(failure)
+      diagnostics?.append(contentsOf: failure.all)
       return diagnostics != nil
     }
 
@@ -168,7 +168,7 @@ extension PlanLoader {
         sortByKey(&commands, kind: kind)
         deferred.filling = kind
         for command in commands {
-          do { try plan.apply(command, deferring: deferred) } catch { diagnostics?.append(error) }
+          do { try plan.apply(command, deferring: deferred) } catch { diagnostics?.append(contentsOf: error.all) }
         }
       }
       // Against the tables filled, before the other edits (which may rename or remove what they
@@ -184,7 +184,7 @@ extension PlanLoader {
         }
       }
       for command in edits {
-        do { try plan.apply(command) } catch { diagnostics?.append(error) }
+        do { try plan.apply(command) } catch { diagnostics?.append(contentsOf: error.all) }
       }
       guard let found = diagnostics, !found.isEmpty else { return plan }
       diagnostics = found.sorted(by: Diagnostic.sortKey)

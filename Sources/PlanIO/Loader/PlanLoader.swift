@@ -151,6 +151,7 @@ package enum PlanLoader {
     let counts = bytes.withUnsafeBufferPointer { countAdds($0) }
     if case (var plan, _)? = assemble(reader, size: bytes.count, file: file, counts: counts, observer: observer) {
       plan.preamble = PlanWriter.preamble(of: bytes)
+      attachComments(bytes, file: file, to: &plan)
       return plan
     }
     observer?.abandoned()
@@ -158,6 +159,7 @@ package enum PlanLoader {
     var plan = try diagnose(bytes: bytes, file: file)
     assertionFailure("the plan assembly failed on a file that loads when diagnosed")
     plan.preamble = PlanWriter.preamble(of: bytes)
+    attachComments(bytes, file: file, to: &plan)
     return plan
   }
 
@@ -191,16 +193,21 @@ package enum PlanLoader {
     let reader = ChunkReader(fd: fd, chunkSize: chunkSize)
     defer { reader.deallocate() }
     var twoByteLeads = false
-    guard let counts = countAdds(reader, twoByteLeads: &twoByteLeads), lseek(fd, 0, SEEK_SET) == 0 else { return nil }
+    var hashes = false
+    guard let counts = countAdds(reader, twoByteLeads: &twoByteLeads, hashes: &hashes), lseek(fd, 0, SEEK_SET) == 0
+    else { return nil }
     guard
       case (var plan, let read)? = assemble(
         reader, size: size, file: path, counts: counts, parallelFrom: parallelFrom, observer: observer)
     else { return nil }
     // GBK text that happens to be valid UTF-8 (issue 18 item 11) has two-byte sequences; only
     // then is the file looked at again, and one that is refused is left to the whole-file path.
-    if twoByteLeads {
-      guard lseek(fd, 0, SEEK_SET) == 0, let bytes = try? FileIO.read(fd: fd), EncodingGuess.gb18030(bytes) == nil
-      else { return nil }
+    // A file with a `#` in its body is read again for its comments (SPEC §15): a file without
+    // any is not.
+    if twoByteLeads || hashes {
+      guard lseek(fd, 0, SEEK_SET) == 0, let bytes = try? FileIO.read(fd: fd) else { return nil }
+      if twoByteLeads, EncodingGuess.gb18030(bytes) != nil { return nil }
+      if hashes { bytes.withUnsafeBufferPointer { attachComments($0, file: path, to: &plan) } }
     }
     plan.preamble = PlanWriter.preamble(ofFile: path)
     return (plan, read)

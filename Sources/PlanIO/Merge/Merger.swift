@@ -43,6 +43,7 @@ struct Merger {
     mergeSettings()
     for kind in Kind.allCases { mergeTable(kind) }
     checkReferences()
+    mergeComments()
   }
 
   /// The plan settings, attribute by attribute (defaults filled in).

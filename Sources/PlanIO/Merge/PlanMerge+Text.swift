@@ -48,6 +48,8 @@ extension PlanMerge {
       Self.append(first, to: &out)
       next = 1
     } else if let line = PlanWriter.planStatement(plan) {
+      // Set apart from the preamble by a blank line, as the writer does.
+      if !plan.comments[.plan].isEmpty { out += "\n" + plan.comments[.plan].joined(separator: "\n") + "\n" }
       out += line + "\n"
     }
     for kind in Kind.allCases {
@@ -59,6 +61,7 @@ extension PlanMerge {
           Self.append(conflicts[next], to: &out)
           next += 1
         }
+        for comment in plan.comments[CommentTarget(kind, e.key)] { out += comment + "\n" }
         if conflicted.isEmpty || !conflicted.contains(e.key) {
           PlanWriter.appendStatement(e, to: &out)
           out += "\n"
@@ -70,6 +73,7 @@ extension PlanMerge {
         next += 1
       }
     }
+    for comment in plan.comments.trailer { out += comment + "\n" }
     if !out.isEmpty { emit(out) }
   }
 

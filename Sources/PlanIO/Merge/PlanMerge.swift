@@ -19,7 +19,8 @@ import PlanModel
 ///   the other merge cleanly. A rename counts as a change against a removal.
 ///
 /// Values are compared with their defaults filled in. The preamble (the comment lines after the
-/// header) is ours'; other comments are not kept (SPEC §15's comments with entities are not yet).
+/// header) is ours'; the comments above statements merge three ways by their entity, and a
+/// comment changed differently on both sides keeps both sides' lines (``Merger/mergeComments()``).
 package struct PlanMerge: Sendable {
   /// What merged cleanly, with ours' version of every conflicting statement (the session's
   /// values: what `save merge` applies).

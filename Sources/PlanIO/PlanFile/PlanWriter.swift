@@ -6,7 +6,9 @@ import PlanModel
 /// plan that uses nothing new stays readable by version 1 — `set plan …`, then
 /// `add` statements in kind order and, within a kind, natural key order (see ``inKeyOrder(_:)``),
 /// attributes at their defaults omitted, IDs bare and names quoted. The comment lines after the
-/// header of the file the plan came from are kept.
+/// header of the file the plan came from are kept, and each block of comment lines above a
+/// statement is written above its entity's statement (``PlanComments``), the lines after the
+/// last statement at the end.
 package enum PlanWriter {
   /// The plan-file format version this program writes at most and the newest it reads.
   package static let formatVersion = PlanFormat.currentVersion
@@ -91,27 +93,48 @@ package enum PlanWriter {
       out += line
       endLine(&out)
     }
+    // The comments above statements (SPEC §15), looked up only in a plan that has some.
+    let comments = plan.comments
+    let commented = !comments.isEmpty
+    // A block before the first statement is set apart from the preamble by a blank line, so
+    // that it is read back as the statement's, not as the preamble.
+    var first = true
+    func appendComment(_ lines: [String]) {
+      guard !lines.isEmpty else { return }
+      if first { endLine(&out) }
+      for line in lines {
+        out += line
+        endLine(&out)
+      }
+    }
+    if commented { appendComment(comments[.plan]) }
     if let line = planStatement(plan) {
       locate(nil, nil, &out)
       out += line
       endLine(&out)
+      first = false
     }
     for kind in Kind.allCases {
       let table = plan[kind]
       if isInKeyOrder(table) {  // the usual case: no copy of the table
         for entity in table.values {
+          if commented { appendComment(comments[CommentTarget(kind, entity.key)]) }
           locate(kind, entity.key, &out)
           appendStatement(entity, to: &out)
           endLine(&out)
+          first = false
         }
         continue
       }
       for entity in inKeyOrder(table) {
+        if commented { appendComment(comments[CommentTarget(kind, entity.key)]) }
         locate(kind, entity.key, &out)
         appendStatement(entity, to: &out)
         endLine(&out)
+        first = false
       }
     }
+    appendComment(comments.trailer)
   }
 
   /// Whether a kind's entities are already in natural key order.

@@ -17,6 +17,14 @@ package enum SyntaxText: TextCatalog {
   package static let punctuationHint = LocalizedText(
     en: "hint: use ASCII punctuation, or quote the text", zh: "提示：请使用半角标点，或给文字加引号")
 
+  /// An ASCII character a word cannot hold, inside a run of text (`unit Wh/kg`, `unit 元/kWh`):
+  /// quoted, the run is one value.
+  package static func quoteTextHint(_ text: String) -> LocalizedText {
+    LocalizedText(
+      en: "hint: text with such a character is quoted: \"\(text)\"",
+      zh: "提示：含此类字符的文字请加引号：\"\(text)\"")
+  }
+
   // MARK: Hints for a malformed number
 
   package static let thousandsHint = LocalizedText(
@@ -36,6 +44,7 @@ package enum SyntaxText: TextCatalog {
       CatalogEntry("percentHint", percentHint),
       CatalogEntry("periodHint", periodHint),
       CatalogEntry("punctuationHint", punctuationHint),
+      CatalogEntry("quoteTextHint", quoteTextHint("Wh/kg")),
       CatalogEntry("thousandsHint", thousandsHint),
       CatalogEntry("fullWidthPercentHint", fullWidthPercentHint),
       CatalogEntry("periodOrMonthsHint", periodOrMonthsHint),

@@ -170,8 +170,17 @@ package enum CommandText: TextCatalog {
       zh: "截至 \(year) 年：计划 \(planned)，已拨付 \(paid) \(currency)；执行率 \(execution)，实际政府占比 \(governmentShare)")
   }
 
+  // MARK: comment (SPEC §15)
+
+  static let commentText = LocalizedText(en: "a quoted comment, or none", zh: "带引号的注释或 none")
+  /// `comment org hw` on an entity without a comment.
+  static func noComment(_ target: String) -> LocalizedText {
+    LocalizedText(en: "\(target) has no comment", zh: "\(target) 没有注释")
+  }
+
   package static var entries: [CatalogEntry] {
     [
+      CatalogEntry("commentText", commentText), CatalogEntry("noComment", noComment("org hw")),
       CatalogEntry("dashIsNoFile", dashIsNoFile),
       CatalogEntry("commands", commands), CatalogEntry("kinds", kinds), CatalogEntry("byKind", byKind),
       CatalogEntry("keys", keys), CatalogEntry("attributes", attributes), CatalogEntry("example", example),

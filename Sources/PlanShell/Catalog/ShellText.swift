@@ -145,6 +145,13 @@ package enum ShellText: TextCatalog {
       "warning: no folder for history and the crash journal (set HOME or XDG_STATE_HOME): unsaved work is not journaled",
     zh: "警告：没有存放历史和崩溃日志的文件夹（请设置 HOME 或 XDG_STATE_HOME）：未保存的修改不会记入日志")
 
+  /// The one line after an edit that made a finding (issue 17 item 12): `new warning [R21]: …`.
+  package static func newFinding(severity: String, code: String, message: String, more: Int) -> LocalizedText {
+    LocalizedText(
+      en: "new \(severity) [\(code)]: \(message)" + (more > 0 ? " (+\(more) more; validate lists them)" : ""),
+      zh: "新的\(severity) [\(code)]：\(message)" + (more > 0 ? "（另有 \(more) 条；validate 列出全部）" : ""))
+  }
+
   /// Where a line typed at the prompt is located in a message (`<shell>:3:5`, `<交互>:3:5`).
   package static let shellSource = LocalizedText(en: "<shell>", zh: "<交互>")
   /// Where a `-c` command is located in a message (`<command 2>:1:6`, `<命令 2>:1:6`).
@@ -152,6 +159,7 @@ package enum ShellText: TextCatalog {
 
   package static var entries: [CatalogEntry] {
     [
+      CatalogEntry("newFinding", newFinding(severity: "warning", code: "R21", message: "…", more: 2)),
       CatalogEntry("shellSource", shellSource), CatalogEntry("commandSource", commandSource(2)),
       CatalogEntry("nonUTF8Locale", nonUTF8Locale("zh_CN.GBK", codeset: "GBK")),
       CatalogEntry("stateForeignOwner", stateForeignOwner("/s/cplan", owner: 65534, user: 1000)),

@@ -25,6 +25,8 @@ package enum ArgumentSource: Sendable, Equatable {
   /// A number (`10000`, `30%`): `rank robustness samples N spread P% seed S`. Tab offers its
   /// default, the value it has when not given.
   case number(default: String)
+  /// A quoted text, or `none`: the comment of `comment KIND KEY... TEXT`. Tab offers `none`.
+  case text
 }
 
 extension ShellCommand {
@@ -164,7 +166,7 @@ extension ShellCommand {
       case .kind(let kinds): kinds == Kind.allCases ? "KIND" : kinds.map(\.rawValue).joined(separator: "|")
       case .keys: "KEY..."
       case .choice(let values): values.joined(separator: "|")
-      case .id, .path, .topic, .year, .number: name
+      case .id, .path, .topic, .year, .number, .text: name
       }
     }
 

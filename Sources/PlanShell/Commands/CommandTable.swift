@@ -36,6 +36,25 @@ extension ShellCommand {
       summary: LocalizedText(en: "change an ID and every reference to it", zh: "修改 ID 及所有对它的引用"),
       examples: ["rename org jlu JLU"],
       perform: { session, command, _ in session.edit(command) }),
+    // The comment kept above an entity's statement in the plan file (SPEC §15).
+    ShellCommand(
+      .comment,
+      forms: [
+        [.literal("plan"), Argument("TEXT", .text, optional: true, noun: CommandText.commentText)],
+        [
+          Argument("KIND", .kind(Kind.allCases)), Argument("KEY", .keys),
+          Argument("TEXT", .text, optional: true, noun: CommandText.commentText),
+        ],
+      ],
+      summary: LocalizedText(
+        en:
+          "the comment kept above an entity's statement in the plan file (# lines): a quoted TEXT sets or replaces it "
+          + "(\\n starts a new line), none removes it, nothing shows it; plan: above set plan",
+        zh: "计划文件中条目语句上方保留的注释（# 行）：带引号的 TEXT 设置或替换（\\n 换行），none 删除，不带参数则显示；plan：set plan 上方的注释"),
+      examples: ["comment org hw \"来源：企业年报 2024\"", "comment org hw", "comment org hw none"],
+      missing: LocalizedText(en: "what to comment: plan or KIND KEY", zh: "要注释的内容：plan 或 类别 键"),
+      expected: LocalizedText(en: "plan or a kind", zh: "plan 或类别"),
+      perform: { session, command, arguments in session.comment(command, arguments) }),
     ShellCommand(
       .validate, options: [Option("strict")],
       summary: LocalizedText(

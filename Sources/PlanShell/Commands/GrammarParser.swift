@@ -139,6 +139,9 @@ extension ShellCommand {
     case .number:
       if case .number = t.kind { return true }
       return false
+    case .text:
+      if case .string = t.kind { return true }
+      return t.isKeyword("none")
     }
   }
 
