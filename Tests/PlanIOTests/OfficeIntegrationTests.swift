@@ -182,7 +182,11 @@ import Testing
     let headings = try #require(doc["headings"] as? [[String]])
     #expect(headings.first == ["Heading 1", ExportLabels.ranking.text(language)])
     let consortia = headings.filter { $0[0] == "Heading 2" }.map { $0[1] }
-    #expect(consortia.dropFirst() == ArraySlice(plan[.consortium].values.map { $0.id + " " + ($0.name ?? "") }))
+    // SPEC §15: consortia in the priority order of their fields — K2 (field F1, rank 1 in the
+    // jilin ranking) before K1 (field F2, rank 2), not in the file's order.
+    let byPriority = ["K2", "K1"].compactMap { plan[.consortium][EntityKey($0)] }
+    #expect(byPriority.count == plan[.consortium].count)
+    #expect(consortia.dropFirst() == ArraySlice(byPriority.map { $0.id + " " + ($0.name ?? "") }))
     let tables = try #require(doc["tables"] as? [[String]])
     #expect(tables.first?.prefix(2) == [ExportLabels.rank.text(language), ExportLabels.field.text(language)])
   }
