@@ -52,9 +52,11 @@ package enum TemporaryFile {
     let prefix = "." + tag + "."
     var removed: [String] = []
     while let entry = readdir(dir) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-      }
+      // Read in place: glibc allocates a `dirent` only as long as its name (`d_reclen`), so
+      // copying the 256-byte `d_name` out reads past it (AddressSanitizer: heap-buffer-overflow).
+      let name = String(
+        cString: (UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
+          .assumingMemoryBound(to: CChar.self))
       guard name.hasPrefix(prefix), name.hasSuffix(".tmp") else { continue }
       let middle = name.dropFirst(prefix.count).dropLast(4).split(separator: ".", omittingEmptySubsequences: false)
       guard middle.count == 3, let pid = Int32(middle[0]), pid > 0, Int(middle[1]) != nil, !middle[2].isEmpty,

@@ -27,14 +27,17 @@ extension ConsortiumRules {
   static let r48 = Rule("R48") { c in
     var findings: [Diagnostic] = []
     for kind in Kind.allCases where kind.keyWidth == 1 {
-      let entities = c.plan[kind].values
-      guard entities.count > 1 else { continue }
+      // The keys only: an entity is copied out of its table for a finding, not to read its ID.
+      let table = c.plan[kind]
+      guard table.count > 1 else { continue }
+      let keys = table.keys
       var first: [String: Int] = [:]
-      first.reserveCapacity(entities.count)
-      for (i, entity) in entities.enumerated() {
-        let skeleton = IDSkeleton.of(entity.id)
+      first.reserveCapacity(keys.count)
+      for i in keys.indices {
+        let skeleton = IDSkeleton.of(keys[i].a)
         if let j = first[skeleton] {
-          findings.append(c.report(.r48LookAlike(entity, first: entities[j]), at: entity))
+          let entity = table.values[i]
+          findings.append(c.report(.r48LookAlike(entity, first: table.values[j]), at: entity))
         } else {
           first[skeleton] = i
         }
@@ -59,6 +62,8 @@ enum IDSkeleton {
       break
     }
     if plain { return id }
+    // ASCII with capitals (`G5`, `K1`: most IDs): case folding is the whole skeleton.
+    if id.utf8.allSatisfy({ $0 < 0x80 }) { return id.lowercased() }
     var out = String.UnicodeScalarView()
     for scalar in id.lowercased().unicodeScalars {
       let v = scalar.value
