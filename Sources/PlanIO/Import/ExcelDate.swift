@@ -44,30 +44,17 @@ package enum ExcelDate {
   }
 
   static func isDateCode(_ code: String) -> Bool {
-    var quoted = false
-    var bracket: String?  // the text of a bracket being read: a colour, a locale, elapsed time
-    var escaped = false
     var (year, month, day, time) = (false, false, false, false)
-    for c in code.lowercased() {
-      if escaped {
-        escaped = false
-        continue
-      }
-      switch c {
-      case "\\": escaped = true
-      case "\"": quoted.toggle()
-      case "[" where !quoted: bracket = ""
-      case "]" where !quoted:
-        // `[h]`, `[mm]`, `[ss]`: elapsed time.
-        if let b = bracket, !b.isEmpty, b.allSatisfy({ "hms".contains($0) }) { time = true }
-        bracket = nil
-      case _ where bracket != nil: bracket!.append(c)
-      case _ where quoted: break
-      case "y": year = true
-      case "d": day = true
-      case "m": month = true
-      case "h", "s": time = true
-      default: break
+    for token in NumberFormatCode.tokens(code.lowercased()) {
+      switch token {
+      // `[h]`, `[mm]`, `[ss]`: elapsed time.
+      case .bracket(let b) where !b.isEmpty && b.allSatisfy({ "hms".contains($0) }): time = true
+      case .bracket: break
+      case .character("y"): year = true
+      case .character("d"): day = true
+      case .character("m"): month = true
+      case .character("h"), .character("s"): time = true
+      case .character: break
       }
     }
     return year || day || (month && !time)

@@ -226,24 +226,7 @@ package final class XLSXReader {
 
   /// Whether a number format code shows a percent: a `%` outside quotes and brackets.
   static func isPercentFormat(_ code: String) -> Bool {
-    var quoted = false
-    var bracket = false
-    var escaped = false
-    for c in code {
-      if escaped {
-        escaped = false
-        continue
-      }
-      switch c {
-      case "\\": escaped = true
-      case "\"": quoted.toggle()
-      case "[" where !quoted: bracket = true
-      case "]" where !quoted: bracket = false
-      case "%" where !quoted && !bracket: return true
-      default: break
-      }
-    }
-    return false
+    NumberFormatCode.tokens(code).contains(.character("%"))
   }
 
   // MARK: Rows
